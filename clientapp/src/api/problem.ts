@@ -1,0 +1,124 @@
+/**
+ * RFC 9457 problem details, as every API error is sent (`application/problem+json`).
+ * Validation problems add `errors`: field name -> messages.
+ */
+export interface ProblemDetails {
+  type?: string | null;
+  title?: string | null;
+  status?: number | null;
+  detail?: string | null;
+  instance?: string | null;
+  errors?: Record<string, string[]>;
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+/** An API call that failed: an error response, or no response at all (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails | null;
+  /** Field errors with camelCase keys (`Password` and `password` both become `password`). */
+  readonly fieldErrors: FieldErrors;
+
+  constructor(status: number, problem: ProblemDetails | null, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.fieldErrors = normaliseFieldErrors(problem?.errors);
+  }
+}
+
+const fallbackMessages: Record<number, string> = {
+  0: 'Could not reach the server. Check your connection and try again.',
+  400: 'The request was not valid. Check the form and try again.',
+  401: 'You are not signed in, or your session has expired.',
+  403: 'You do not have permission to do this.',
+  404: 'The requested item was not found.',
+  409: 'This conflicts with existing data.',
+  413: 'The upload is too large.',
+  423: 'This account is locked.',
+  429: 'Too many attempts. Wait a moment and try again.',
+};
+
+export function isProblemDetails(value: unknown): value is ProblemDetails {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return ['type', 'title', 'detail', 'status', 'errors'].some((k) => k in v);
+}
+
+/** `Password` -> `password`, `Items[0].Name` -> `items[0].name`; empty keys stay as they are. */
+export function fieldKey(key: string): string {
+  return key
+    .split('.')
+    .map((part) => (part ? part.charAt(0).toLowerCase() + part.slice(1) : part))
+    .join('.');
+}
+
+function normaliseFieldErrors(errors: unknown): FieldErrors {
+  const result: FieldErrors = {};
+  if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return result;
+  for (const [key, value] of Object.entries(errors as Record<string, unknown>)) {
+    const messages = (Array.isArray(value) ? value : [value]).filter(
+      (m): m is string => typeof m === 'string' && m.length > 0,
+    );
+    if (messages.length === 0) continue;
+    const k = fieldKey(key);
+    result[k] = [...(result[k] ?? []), ...messages];
+  }
+  return result;
+}
+
+/** The readable one-line message for a failed call: the problem's detail, else its title, else a default by status. */
+export function problemMessage(status: number, problem: ProblemDetails | null | undefined): string {
+  const detail = problem?.detail?.trim();
+  if (detail) return detail;
+  const title = problem?.title?.trim();
+  if (title) return title;
+  if (status >= 500) return 'The server could not complete the request. Try again later.';
+  return fallbackMessages[status] ?? `The request failed (HTTP ${status}).`;
+}
+
+/** Builds an ApiError from a status and a parsed body (which may be anything, or nothing). */
+export function toApiError(status: number, body: unknown): ApiError {
+  const problem = isProblemDetails(body) ? body : null;
+  return new ApiError(status, problem, problemMessage(status, problem));
+}
+
+/** Reads a fetch Response that failed and turns it into an ApiError (tolerates non-JSON bodies). */
+export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    const text = await response.text();
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return toApiError(response.status, body);
+}
+
+/** Any thrown value -> ApiError (a network failure becomes status 0). */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, null, problemMessage(0, null), { cause: error });
+}
+
+/**
+ * Splits an error for a form: messages for the form's own fields, and everything else
+ * (the problem's message plus errors for fields the form does not show) for the summary.
+ */
+export function formErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): { summary: string; fieldErrors: Partial<Record<F, string[]>> } {
+  const apiError = asApiError(error);
+  const fieldErrors: Partial<Record<F, string[]>> = {};
+  const other: string[] = [];
+  for (const [key, messages] of Object.entries(apiError.fieldErrors)) {
+    const field = fields.find((f) => f.toLowerCase() === key.toLowerCase());
+    if (field) fieldErrors[field] = messages;
+    else other.push(...messages);
+  }
+  const summary = [apiError.message, ...other].join(' ');
+  return { summary, fieldErrors };
+}

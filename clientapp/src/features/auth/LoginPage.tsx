@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, LoadingState, TextField, usePageTitle } from '../../components';
+import { useLogin, useMe } from './authApi';
+import { AuthCard } from './AuthCard';
+import { safeReturnTo } from './returnTo';
+import { useFormErrors } from './useFormErrors';
+
+const fields = ['email', 'password'] as const;
+
+export default function LoginPage() {
+  usePageTitle('Sign in');
+  const [searchParams] = useSearchParams();
+  const returnTo = safeReturnTo(searchParams.get('returnTo'));
+  const navigate = useNavigate();
+  const me = useMe();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const form = useFormErrors(fields, login.error);
+
+  if (me.isPending) return <LoadingState label="Checking your session…" />;
+  if (me.data && !login.isSuccess) return <Navigate to={returnTo} replace />;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const ok = form.validate({
+      email: email.trim() ? [] : ['Enter your e-mail address.'],
+      password: password ? [] : ['Enter your password.'],
+    });
+    if (!ok) return;
+    login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(returnTo, { replace: true }) });
+  }
+
+  const registerLink = returnTo === '/' ? '/register' : `/register?returnTo=${encodeURIComponent(returnTo)}`;
+
+  return (
+    <AuthCard
+      title="Sign in"
+      intro="Sign in to your VariantMiner account."
+      footer={
+        <p>
+          New to VariantMiner? <Link to={registerLink}>Create an account</Link>
+        </p>
+      }
+    >
+      {form.summary ? (
+        <Alert ref={form.alertRef} title="Sign-in failed">
+          {form.summary}
+        </Alert>
+      ) : null}
+      <form className="form" noValidate onSubmit={onSubmit} aria-label="Sign in">
+        <TextField
+          ref={form.fieldRef('email')}
+          label="E-mail address"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          errors={form.fieldErrors.email}
+        />
+        <TextField
+          ref={form.fieldRef('password')}
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          errors={form.fieldErrors.password}
+        />
+        <Button type="submit" block busy={login.isPending} busyLabel="Signing in…">
+          Sign in
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,28 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Alert, Button, LoadingState } from '../../components';
+import { useMe } from './authApi';
+import { loginPathFor } from './returnTo';
+
+/** Guards nested routes: anonymous visitors go to /login and come back here after signing in. */
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+
+  if (me.isPending) return <LoadingState label="Checking your session…" fullPage />;
+  if (me.isError) {
+    return (
+      <div className="page">
+        <Alert title="VariantMiner is unavailable">
+          <p>{me.error.message}</p>
+          <Button variant="secondary" onClick={() => void me.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      </div>
+    );
+  }
+  if (!me.data) {
+    return <Navigate to={loginPathFor(location.pathname + location.search + location.hash)} replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+import { formErrors } from '../../api/problem';
+
+type Errors<F extends string> = Partial<Record<F, string[]>>;
+
+/**
+ * Combines client-side validation errors with the server's problem details for one form,
+ * and moves focus to the first field in error (or to the summary) when errors appear.
+ */
+export function useFormErrors<F extends string>(fields: readonly F[], serverError: unknown) {
+  const [clientErrors, setClientErrors] = useState<Errors<F>>({});
+  const refs = useRef<Partial<Record<F, HTMLInputElement | null>>>({});
+  const alertRef = useRef<HTMLDivElement | null>(null);
+
+  const server = serverError ? formErrors(serverError, fields) : null;
+  const fieldErrors: Errors<F> = {};
+  for (const f of fields) {
+    const messages = clientErrors[f] ?? server?.fieldErrors[f];
+    if (messages && messages.length > 0) fieldErrors[f] = messages;
+  }
+  const firstInvalid = fields.find((f) => fieldErrors[f]);
+
+  // Focus once per new set of errors: client validation or a new server error.
+  useEffect(() => {
+    if (!serverError) return;
+    const target = firstInvalid ? refs.current[firstInvalid] : null;
+    if (target) target.focus();
+    else alertRef.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverError]);
+
+  /** Runs validation; returns true when the form may be submitted. */
+  function validate(errors: Errors<F>): boolean {
+    const present: Errors<F> = {};
+    for (const f of fields) if (errors[f]?.length) present[f] = errors[f];
+    setClientErrors(present);
+    const first = fields.find((f) => present[f]);
+    if (first) {
+      refs.current[first]?.focus();
+      return false;
+    }
+    return true;
+  }
+
+  return {
+    fieldErrors,
+    /** The summary for the alert: the server's message, or a pointer to the fields after client validation. */
+    summary: server?.summary ?? (firstInvalid ? 'Check the highlighted fields and try again.' : null),
+    validate,
+    fieldRef: (f: F) => (el: HTMLInputElement | null) => {
+      refs.current[f] = el;
+    },
+    alertRef,
+  };
+}

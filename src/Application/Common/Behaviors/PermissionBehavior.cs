@@ -1,0 +1,38 @@
+using Mediator;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+
+namespace VariantMiner.Application.Common.Behaviors;
+
+/// <summary>Every permission declared with <see cref="RequiresPermissionAttribute"/> must hold (else 403).</summary>
+public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext context) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    private static readonly IReadOnlyList<string> Required = typeof(TMessage)
+        .GetCustomAttributes(typeof(RequiresPermissionAttribute), inherit: true)
+        .Cast<RequiresPermissionAttribute>()
+        .SelectMany(a => a.Permissions)
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (Required.Count > 0)
+        {
+            // A declaration that cannot be checked is a programming error: refuse rather than let it through.
+            if (message is not IOrganizationRequest)
+                throw new InvalidOperationException($"{typeof(TMessage).Name} declares permissions but is not organization-scoped.");
+            foreach (var key in Required)
+            {
+                if (!Permissions.IsKnown(key))
+                    throw new InvalidOperationException($"{typeof(TMessage).Name} declares unknown permission '{key}'.");
+            }
+            var missing = Required.Where(key => !context.Access.Has(key)).ToArray();
+            if (missing.Length > 0)
+                throw new ForbiddenException($"Your role does not allow this: it needs the permission {string.Join(", ", missing)}.");
+        }
+        return next(message, cancellationToken);
+    }
+}

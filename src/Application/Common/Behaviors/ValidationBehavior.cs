@@ -1,0 +1,23 @@
+using FluentValidation;
+using Mediator;
+
+namespace VariantMiner.Application.Common.Behaviors;
+
+/// <summary>Runs every FluentValidation validator of the request; any failure → 400 with field errors.</summary>
+public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TMessage>(message), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0)
+            throw new ValidationException(failures);
+        return await next(message, cancellationToken);
+    }
+}

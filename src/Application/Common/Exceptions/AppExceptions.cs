@@ -1,0 +1,28 @@
+namespace VariantMiner.Application.Common.Exceptions;
+
+/// <summary>An expected refusal whose message is safe to show; the web host maps each kind to an HTTP status.</summary>
+public abstract class AppException(string message) : Exception(message);
+
+/// <summary>No signed-in user where one is needed (401).</summary>
+public class UnauthenticatedException(string message) : AppException(message)
+{
+    public UnauthenticatedException() : this("You need to sign in to do this.") { }
+}
+
+/// <summary>Wrong e-mail or password (401); never says which.</summary>
+public sealed class InvalidCredentialsException() : UnauthenticatedException("The e-mail address or password is incorrect.");
+
+/// <summary>Too many failed sign-ins: the account is locked for a while (423).</summary>
+public sealed class LockedOutException() : AppException("This account is locked after too many failed sign-in attempts. Try again later.");
+
+/// <summary>
+/// The resource does not exist or the caller may not know that it exists (404). Organizations and workspaces
+/// one is not part of answer exactly like missing ones, so they cannot be enumerated.
+/// </summary>
+public sealed class NotFoundException(string resource) : AppException($"{resource} was not found.");
+
+/// <summary>Signed in and a member, but lacking a permission (403).</summary>
+public sealed class ForbiddenException(string message) : AppException(message);
+
+/// <summary>The request conflicts with the current state (409), e.g. a duplicate name.</summary>
+public sealed class ConflictException(string message) : AppException(message);

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Common.Interfaces;
+
+/// <summary>
+/// The tables handlers read and write. Tenant-owned sets are filtered to the request's organization by the
+/// data layer (second line of defence behind the organization-scope behavior).
+/// </summary>
+public interface IApplicationDbContext
+{
+    DbSet<Organization> Organizations { get; }
+    DbSet<Role> Roles { get; }
+    DbSet<Membership> Memberships { get; }
+    DbSet<Workspace> Workspaces { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

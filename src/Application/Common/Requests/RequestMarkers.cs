@@ -1,0 +1,29 @@
+namespace VariantMiner.Application.Common.Requests;
+
+/// <summary>A request anyone may send, signed in or not. Every other request needs a signed-in user.</summary>
+public interface IAllowAnonymous;
+
+/// <summary>A request that works inside one organization: the caller must be a member (else 404).</summary>
+public interface IOrganizationRequest
+{
+    Guid OrganizationId { get; }
+}
+
+/// <summary>A request inside one workspace: the caller must be able to enter it (else 404).</summary>
+public interface IWorkspaceRequest : IOrganizationRequest
+{
+    Guid WorkspaceId { get; }
+}
+
+/// <summary>
+/// Declares the permission keys a request needs; all must hold (else 403). Only valid on organization requests.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+public sealed class RequiresPermissionAttribute(params string[] permissions) : Attribute
+{
+    public IReadOnlyList<string> Permissions { get; } = permissions;
+}
+
+/// <summary>Only a platform administrator may send this request (else 403).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class RequiresPlatformAdminAttribute : Attribute;

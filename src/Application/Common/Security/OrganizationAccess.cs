@@ -1,0 +1,25 @@
+namespace VariantMiner.Application.Common.Security;
+
+/// <summary>
+/// A member's standing in one organization, read once per request: role, effective permissions and the
+/// workspaces they may enter.
+/// </summary>
+public sealed record OrganizationAccess(
+    Guid OrganizationId,
+    Guid MembershipId,
+    Guid RoleId,
+    string RoleName,
+    bool IsSupervisor,
+    bool RoleBasedAccessEnabled,
+    IReadOnlySet<string> Permissions,
+    IReadOnlySet<Guid> EnterableWorkspaceIds)
+{
+    public bool Has(string permission) => Permissions.Contains(permission);
+    public bool CanEnter(Guid workspaceId) => EnterableWorkspaceIds.Contains(workspaceId);
+}
+
+/// <summary>Reads a user's membership in an organization; null when they are not a member (or it does not exist).</summary>
+public interface IMembershipLookup
+{
+    Task<OrganizationAccess?> FindAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken);
+}

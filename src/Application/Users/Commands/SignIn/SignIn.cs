@@ -1,0 +1,31 @@
+using FluentValidation;
+using Mediator;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Users.Queries.GetCurrentUser;
+
+namespace VariantMiner.Application.Users.Commands.SignIn;
+
+public sealed record SignIn(string Email, string Password) : ICommand<CurrentUserDto>, IAllowAnonymous;
+
+public sealed class SignInValidator : AbstractValidator<SignIn>
+{
+    public SignInValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(256);
+        RuleFor(r => r.Password).NotEmpty().MaximumLength(1024);
+    }
+}
+
+public sealed class SignInHandler(IAccountService accounts, IUserAccounts users) : ICommandHandler<SignIn, CurrentUserDto>
+{
+    public async ValueTask<CurrentUserDto> Handle(SignIn command, CancellationToken cancellationToken)
+    {
+        var (outcome, userId) = await accounts.PasswordSignInAsync(command.Email.Trim(), command.Password, cancellationToken);
+        if (outcome == SignInOutcome.LockedOut) throw new LockedOutException();
+        if (outcome != SignInOutcome.Succeeded || userId is null) throw new InvalidCredentialsException();
+        var account = await users.FindAsync(userId.Value, cancellationToken) ?? throw new InvalidCredentialsException();
+        return new CurrentUserDto(account.Id, account.Email, account.DisplayName, account.IsPlatformAdmin, account.LastOrganizationId);
+    }
+}

@@ -1,0 +1,16 @@
+namespace VariantMiner.Domain.Authorization;
+
+public static class EffectivePermissions
+{
+    /// <summary>
+    /// What a member may do: the role's permissions, plus every samples.* and analyses.* permission while the
+    /// organization's role-based-access switch is off (ARCHITECTURE §2). Stored roles are never changed by the switch.
+    /// </summary>
+    public static IReadOnlySet<string> Of(IEnumerable<string> rolePermissions, bool roleBasedAccessEnabled)
+    {
+        var set = rolePermissions.Where(Permissions.IsKnown).ToHashSet(StringComparer.Ordinal);
+        if (!roleBasedAccessEnabled)
+            set.UnionWith(Permissions.All.Where(Permissions.IsDataPermission));
+        return set;
+    }
+}

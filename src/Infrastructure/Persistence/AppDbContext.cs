@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Common;
+using VariantMiner.Domain.Organizations;
+using VariantMiner.Infrastructure.Identity;
+
+namespace VariantMiner.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrganizationContext? organizationContext = null)
+    : IdentityUserContext<ApplicationUser, Guid>(options), IApplicationDbContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    /// <summary>
+    /// Read by the tenant query filters on every query (never captured at model build). Outside an organization
+    /// scope it is Guid.Empty, which matches no row: the filter fails closed.
+    /// </summary>
+    internal Guid CurrentOrganizationId => organizationContext?.OrganizationId ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter(entityType.ClrType));
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset; store UTC DateTime text there (sortable, same TEXT column).
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type clrType)
+    {
+        var entity = Expression.Parameter(clrType, "e");
+        var organizationId = Expression.Property(Expression.Convert(entity, typeof(ITenantOwned)), nameof(ITenantOwned.OrganizationId));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentOrganizationId));
+        return Expression.Lambda(Expression.Equal(organizationId, current), entity);
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
+        v => v.UtcDateTime,
+        v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+}

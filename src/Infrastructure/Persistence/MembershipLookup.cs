@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+
+namespace VariantMiner.Infrastructure.Persistence;
+
+/// <summary>
+/// Reads a membership before any organization scope exists, so it is one of the few places allowed to bypass the
+/// tenant filters (listed in TenantFilterAllowList). It always constrains by the organization id itself.
+/// </summary>
+internal sealed class MembershipLookup(AppDbContext db) : IMembershipLookup
+{
+    public async Task<OrganizationAccess?> FindAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var row = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
+            .Select(m => new
+            {
+                m.Id,
+                m.RoleId,
+                Role = db.Roles.IgnoreQueryFilters().Where(r => r.Id == m.RoleId && r.OrganizationId == organizationId)
+                    .Select(r => new { r.Name, r.BuiltIn, Permissions = r.Permissions.Select(p => p.Permission).ToList() })
+                    .First(),
+                RoleBasedAccess = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.RoleBasedAccessEnabled).First(),
+                Grants = m.WorkspaceGrants.Select(g => g.WorkspaceId).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null) return null;
+
+        var isSupervisor = row.Role.BuiltIn == BuiltInRole.Supervisor;
+        // Supervisors enter every workspace of the organization; others only those granted to them.
+        var workspaces = isSupervisor
+            ? await db.Workspaces.IgnoreQueryFilters().Where(w => w.OrganizationId == organizationId).Select(w => w.Id).ToListAsync(cancellationToken)
+            : row.Grants;
+        var permissions = isSupervisor ? Permissions.All : EffectivePermissions.Of(row.Role.Permissions, row.RoleBasedAccess);
+
+        return new OrganizationAccess(organizationId, row.Id, row.RoleId, row.Role.Name, isSupervisor, row.RoleBasedAccess,
+            permissions, workspaces.ToHashSet());
+    }
+}

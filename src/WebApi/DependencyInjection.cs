@@ -1,0 +1,97 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.OpenApi;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.WebApi.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class WebApiDependencyInjection
+{
+    public const string AuthCookieName = "__Host-VariantMiner";
+    public const string AntiforgeryCookieName = "__Host-VariantMiner.Antiforgery";
+    public const string AntiforgeryHeaderName = "X-XSRF-TOKEN";
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Status-code-only answers (authorization middleware, unknown routes) still get a readable detail.
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "You need to sign in to do this.",
+                StatusCodes.Status403Forbidden => "You are not allowed to do this.",
+                StatusCodes.Status404NotFound => "The resource was not found.",
+                StatusCodes.Status405MethodNotAllowed => "This route does not accept that HTTP method.",
+                _ => null,
+            };
+        });
+        services.AddDataProtection()
+            .SetApplicationName("VariantMiner")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(VariantMiner.Infrastructure.Persistence.DatabaseSettings.From(configuration).DataDirectory, "keys")));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var idle = TimeSpan.FromMinutes(configuration.GetValue("Session:IdleTimeoutMinutes", 60));
+        var absolute = TimeSpan.FromHours(configuration.GetValue("Session:AbsoluteTimeoutHours", 12));
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = AuthCookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.Path = "/";
+            cookie.ExpireTimeSpan = idle;
+            cookie.SlidingExpiration = true;
+            // An API never redirects to a login page: the SPA shows its own.
+            cookie.Events.OnRedirectToLogin = context => WriteStatus(context.HttpContext, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => WriteStatus(context.HttpContext, StatusCodes.Status403Forbidden);
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Properties.IssuedUtc is { } issued && DateTimeOffset.UtcNow - issued > absolute)
+                {
+                    context.RejectPrincipal();
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        // Logout and password changes take effect on the very next request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddAuthorization();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeaderName;
+            o.Cookie.Name = AntiforgeryCookieName;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/";
+        });
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "VariantMiner API",
+                Version = "v1",
+                Description = "Multi-tenant genomics platform. Errors are RFC 9457 problem details.",
+            });
+            o.SupportNonNullableReferenceTypes();
+            o.CustomSchemaIds(type => type.Name.EndsWith("Dto", StringComparison.Ordinal) ? type.Name[..^3] : type.Name);
+        });
+        return services;
+    }
+
+    private static Task WriteStatus(HttpContext context, int status)
+    {
+        // Leave the body to the status-code pages, which write a problem document.
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,61 @@
+using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VariantMiner.Application.Users.Commands.Register;
+using VariantMiner.Application.Users.Commands.SignIn;
+using VariantMiner.Application.Users.Commands.SignOut;
+using VariantMiner.Application.Users.Queries.GetCurrentUser;
+
+namespace VariantMiner.WebApi.Endpoints;
+
+public sealed record AntiforgeryTokenDto(string Token);
+
+internal static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+
+        auth.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+            {
+                var tokens = antiforgery.GetAndStoreTokens(http);
+                return TypedResults.Ok(new AntiforgeryTokenDto(tokens.RequestToken!));
+            })
+            .AllowAnonymous()
+            .WithName("Auth_GetAntiforgeryToken")
+            .WithSummary("Issues the token the SPA echoes in the X-XSRF-TOKEN header on unsafe requests.");
+
+        auth.MapPost("/register", async Task<Ok<CurrentUserDto>> (Register body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .AllowAnonymous()
+            .WithName("Auth_Register")
+            .WithSummary("Creates a local account and signs it in. The first account of an empty installation is platform administrator.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        auth.MapPost("/login", async Task<Ok<CurrentUserDto>> (SignIn body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .AllowAnonymous()
+            .WithName("Auth_Login")
+            .WithSummary("Signs in with e-mail and password (session cookie). Repeated failures lock the account.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked);
+
+        auth.MapPost("/logout", async Task<NoContent> (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new SignOut(), ct);
+                return TypedResults.NoContent();
+            })
+            .AllowAnonymous()
+            .WithName("Auth_Logout")
+            .WithSummary("Ends the session and invalidates the user's other sessions.");
+
+        auth.MapGet("/me", async Task<Ok<CurrentUserDto>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetCurrentUser(), ct)))
+            .RequireAuthorization()
+            .WithName("Auth_GetMe")
+            .WithSummary("The signed-in user.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Infrastructure.Identity;
+
+namespace VariantMiner.WebApi.Hosting;
+
+/// <summary>The signed-in user of the current HTTP request (the cookie's principal, re-validated every request).</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public Guid? UserId =>
+        Principal?.Identity?.IsAuthenticated == true && Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            ? id
+            : null;
+
+    public bool IsPlatformAdmin => UserId is not null && Principal!.HasClaim(VariantMinerClaims.PlatformAdmin, "true");
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Domain.Common;
+
+namespace VariantMiner.WebApi.Hosting;
+
+/// <summary>The one place exceptions become RFC 9457 problem details.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException v => Validation(v),
+            InvalidCredentialsException or UnauthenticatedException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", exception.Message),
+            ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+            NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
+            ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "Someone else changed this record at the same time. Reload it and try again."),
+            LockedOutException => Problem(StatusCodes.Status423Locked, "Locked", exception.Message),
+            DomainException => Problem(StatusCodes.Status400BadRequest, "Bad request", exception.Message),
+            AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Bad request",
+                "The request is missing a valid antiforgery token (X-XSRF-TOKEN header). Reload the page and try again."),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", ReadableBadRequest(bad)),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "Server error",
+                "Something went wrong on our side. The error has been logged; please try again.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ValidationProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Validation failed",
+            Detail = errors.Count == 1 && errors.First().Value.Length == 1
+                ? errors.First().Value[0]
+                : "Some fields are not valid: " + string.Join(", ", errors.Keys.Where(k => k.Length > 0)) + ".",
+        };
+    }
+
+    private static string ReadableBadRequest(BadHttpRequestException exception) =>
+        exception.InnerException is JsonException
+            ? "The request body is not valid JSON for this operation."
+            : exception.Message;
+}

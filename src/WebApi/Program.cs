@@ -1,0 +1,42 @@
+using VariantMiner.Infrastructure.Persistence;
+using VariantMiner.WebApi.Endpoints;
+using VariantMiner.WebApi.Hosting;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = SpaHosting.FindWebRoot(Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("SpaRoot")),
+});
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddWebApi(builder.Configuration);
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+if (app.Environment.IsDevelopment())
+{
+    app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "VariantMiner API v1"));
+}
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<AntiforgeryMiddleware>();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAuthEndpoints();
+app.MapPermissionEndpoints();
+app.MapOrganizationEndpoints();
+app.MapApiNotFound();
+app.MapFallbackToFile("index.html").AllowAnonymous();
+
+app.Run();
+
+public partial class Program;
