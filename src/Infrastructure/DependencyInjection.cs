@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Security;
@@ -9,11 +13,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class InfrastructureDependencyInjection
 {
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
     {
-        var settings = DatabaseSettings.From(configuration);
-        services.AddSingleton(settings);
-        services.AddDbContext<AppDbContext>(options => options.UseVariantMinerDatabase(settings));
+        // Read lazily so hosts and test factories that add configuration late are honoured.
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<AppDbContext>((sp, options) => options.UseVariantMinerDatabase(sp.GetRequiredService<DatabaseSettings>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IMembershipLookup, MembershipLookup>();
         services.AddScoped<IUserAccounts, UserAccounts>();
@@ -38,6 +42,11 @@ public static class InfrastructureDependencyInjection
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<IAccountService, AccountService>();
+
+        // Keys that protect cookies survive restarts: kept in the data directory.
+        services.AddDataProtection().SetApplicationName("VariantMiner");
+        services.AddOptions<KeyManagementOptions>().Configure<DatabaseSettings, ILoggerFactory>((o, settings, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")), logs));
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;

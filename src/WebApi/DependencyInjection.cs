@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using VariantMiner.Application.Common.Security;
@@ -31,9 +30,6 @@ public static class WebApiDependencyInjection
                 _ => null,
             };
         });
-        services.AddDataProtection()
-            .SetApplicationName("VariantMiner")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(VariantMiner.Infrastructure.Persistence.DatabaseSettings.From(configuration).DataDirectory, "keys")));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

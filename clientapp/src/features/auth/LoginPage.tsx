@@ -28,7 +28,10 @@ export default function LoginPage() {
       email: email.trim() ? [] : ['Enter your e-mail address.'],
       password: password ? [] : ['Enter your password.'],
     });
-    if (!ok) return;
+    if (!ok) {
+      login.reset();
+      return;
+    }
     login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(returnTo, { replace: true }) });
   }
 

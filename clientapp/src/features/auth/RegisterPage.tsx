@@ -47,7 +47,10 @@ export default function RegisterPage() {
       email: emailErrors(email.trim()),
       password: passwordErrors(password),
     });
-    if (!ok) return;
+    if (!ok) {
+      register.reset();
+      return;
+    }
     register.mutate(
       { displayName: displayName.trim(), email: email.trim(), password },
       { onSuccess: () => navigate(returnTo, { replace: true }) },

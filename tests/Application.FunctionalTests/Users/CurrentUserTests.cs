@@ -1,0 +1,27 @@
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Users.Queries.GetCurrentUser;
+using VariantMiner.Infrastructure.Persistence;
+using VariantMiner.TestSupport;
+
+namespace VariantMiner.Application.FunctionalTests.Users;
+
+public class CurrentUserTests(DatabaseProvider provider) : FunctionalTestBase(provider)
+{
+    [Test]
+    public async Task Returns_the_signed_in_account()
+    {
+        var user = await WithDbAsync(db => TestData.AddUserAsync(db, "ada@example.org", platformAdmin: true));
+        RunAsUser(user.Id, platformAdmin: true);
+
+        var me = await SendAsync(new GetCurrentUser());
+
+        Assert.That(me, Is.EqualTo(new CurrentUserDto(user.Id, "ada@example.org", "ada", true, null)));
+    }
+
+    [Test]
+    public void A_session_whose_account_is_gone_counts_as_signed_out()
+    {
+        RunAsUser(Guid.CreateVersion7());
+        Assert.ThrowsAsync<UnauthenticatedException>(() => SendAsync(new GetCurrentUser()));
+    }
+}

@@ -1,0 +1,76 @@
+using Moq;
+using VariantMiner.Application.Common.Behaviors;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+
+namespace VariantMiner.Application.UnitTests;
+
+public class PermissionBehaviorTests
+{
+    private readonly Guid _organizationId = Guid.NewGuid();
+
+    private static PermissionBehavior<T, string> Behavior<T>(OrganizationAccess? access) where T : notnull, Mediator.IMessage
+    {
+        var context = new Mock<IOrganizationContext>();
+        if (access is null) context.SetupGet(c => c.Access).Throws(new InvalidOperationException("no scope"));
+        else context.SetupGet(c => c.Access).Returns(access);
+        return new PermissionBehavior<T, string>(context.Object);
+    }
+
+    [Test]
+    public async Task All_declared_permissions_held_passes()
+    {
+        var next = new Pipeline.Next<TwoPermissionRequest>();
+        var access = Pipeline.Access(_organizationId, [Permissions.SamplesDefine, Permissions.SamplesAssign]);
+        await Behavior<TwoPermissionRequest>(access).Handle(new TwoPermissionRequest(_organizationId), next.Delegate, default);
+        Assert.That(next.Called, Is.True);
+    }
+
+    [Test]
+    public void One_missing_permission_of_two_gives_403_naming_it()
+    {
+        var next = new Pipeline.Next<TwoPermissionRequest>();
+        var access = Pipeline.Access(_organizationId, [Permissions.SamplesDefine]);
+        var ex = Assert.ThrowsAsync<ForbiddenException>(async () =>
+            await Behavior<TwoPermissionRequest>(access).Handle(new TwoPermissionRequest(_organizationId), next.Delegate, default));
+        Assert.That(ex!.Message, Does.Contain(Permissions.SamplesAssign).And.Not.Contain(Permissions.SamplesDefine));
+        Assert.That(next.Called, Is.False);
+    }
+
+    [Test]
+    public async Task Request_without_declared_permissions_passes_without_reading_the_scope()
+    {
+        var next = new Pipeline.Next<OrgRequest>();
+        await Behavior<OrgRequest>(access: null).Handle(new OrgRequest(_organizationId), next.Delegate, default);
+        Assert.That(next.Called, Is.True);
+    }
+
+    [Test]
+    public void Permissions_on_a_request_without_organization_scope_are_refused_not_ignored()
+    {
+        var next = new Pipeline.Next<MisdeclaredRequest>();
+        Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await Behavior<MisdeclaredRequest>(Pipeline.Access(_organizationId, Permissions.All)).Handle(new MisdeclaredRequest(), next.Delegate, default));
+        Assert.That(next.Called, Is.False);
+    }
+
+    [Test]
+    public void Unknown_permission_key_is_refused_even_for_someone_holding_everything()
+    {
+        var next = new Pipeline.Next<UnknownPermissionRequest>();
+        Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await Behavior<UnknownPermissionRequest>(Pipeline.Access(_organizationId, Permissions.All))
+                .Handle(new UnknownPermissionRequest(_organizationId), next.Delegate, default));
+        Assert.That(next.Called, Is.False);
+    }
+
+    [Test]
+    public void Missing_scope_fails_closed()
+    {
+        var next = new Pipeline.Next<TwoPermissionRequest>();
+        Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await Behavior<TwoPermissionRequest>(access: null).Handle(new TwoPermissionRequest(_organizationId), next.Delegate, default));
+        Assert.That(next.Called, Is.False);
+    }
+}
