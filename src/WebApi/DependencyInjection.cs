@@ -23,6 +23,7 @@ public static class WebApiDependencyInjection
             // Status-code-only answers (authorization middleware, unknown routes) still get a readable detail.
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
             {
+                StatusCodes.Status400BadRequest => "The request is not valid.",
                 StatusCodes.Status401Unauthorized => "You need to sign in to do this.",
                 StatusCodes.Status403Forbidden => "You are not allowed to do this.",
                 StatusCodes.Status404NotFound => "The resource was not found.",
@@ -30,6 +31,8 @@ public static class WebApiDependencyInjection
                 _ => null,
             };
         });
+        // Body-binding failures become exceptions, so the one handler turns them into readable problems.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -79,6 +82,7 @@ public static class WebApiDependencyInjection
                 Description = "Multi-tenant genomics platform. Errors are RFC 9457 problem details.",
             });
             o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<RequiredPropertiesSchemaFilter>();
             o.CustomSchemaIds(type => type.Name.EndsWith("Dto", StringComparison.Ordinal) ? type.Name[..^3] : type.Name);
         });
         return services;

@@ -8,7 +8,7 @@ namespace VariantMiner.TestSupport;
 
 /// <summary>
 /// A real, migrated database for one test fixture, reset between tests (Respawn is not available here).
-/// SQLite: every reset copies a migrated template file. PostgreSQL: a database of its own per fixture, emptied with
+/// SQLite: every reset copies a migrated template file over the test's file. PostgreSQL: a database of its own per fixture, emptied with
 /// one TRUNCATE … RESTART IDENTITY CASCADE. PostgreSQL runs when VARIANTMINER_TEST_POSTGRES holds a connection
 /// string; otherwise those tests are skipped, except under CI=true where that is a failure.
 /// </summary>
@@ -19,7 +19,6 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string _root;
     private string? _templateFile;
     private string? _postgresAdmin;
-    private int _sqliteGeneration;
     private readonly List<string> _siblings = [];
 
     private TestDatabase(DatabaseProvider provider, string root)
@@ -88,8 +87,10 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            var file = Path.Combine(_root, $"test-{++_sqliteGeneration}.db");
-            File.Copy(_templateFile!, file);
+            // Same file, same connection string: a host built once keeps working across resets.
+            var file = Path.Combine(_root, "current.db");
+            SqliteConnection.ClearAllPools();
+            File.Copy(_templateFile!, file, overwrite: true);
             ConnectionString = $"Data Source={file};Pooling=False";
             return;
         }

@@ -17,7 +17,9 @@ export default function HomePage() {
           Your account
         </h2>
         <p className="account__who">
-          Signed in as <strong>{user.displayName}</strong>
+          <span>
+            Signed in as <strong>{user.displayName}</strong>
+          </span>
           {user.isPlatformAdmin ? <span className="badge badge--admin">Platform administrator</span> : null}
         </p>
         <dl className="details">
@@ -26,8 +28,8 @@ export default function HomePage() {
             <dd>{user.email}</dd>
           </div>
           <div>
-            <dt>Role</dt>
-            <dd>{user.isPlatformAdmin ? 'Platform administrator' : 'Member'}</dd>
+            <dt>Account type</dt>
+            <dd>{user.isPlatformAdmin ? 'Platform administrator' : 'Standard account'}</dd>
           </div>
         </dl>
       </section>

@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using VariantMiner.TestSupport;
+
+namespace VariantMiner.WebApi.Tests;
+
+/// <summary>The real host (Program) on a test database. Clients talk https so the __Host- cookies flow.</summary>
+public sealed class VariantMinerFactory : WebApplicationFactory<Program>
+{
+    public const string SpaMarker = "<!-- test spa -->";
+    private readonly TestDatabase database;
+
+    public VariantMinerFactory(TestDatabase database)
+    {
+        this.database = database;
+        // The web root is chosen before the host builder exists (Program reads SpaRoot), so it comes from the environment.
+        var spa = Path.Combine(database.DataDirectory, "spa");
+        Directory.CreateDirectory(spa);
+        File.WriteAllText(Path.Combine(spa, "index.html"), $"<!doctype html><html><body>{SpaMarker}</body></html>");
+        Environment.SetEnvironmentVariable("SpaRoot", spa);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataDirectory", database.DataDirectory);
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{database.Provider}", database.ConnectionString);
+    }
+
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+}
+
+/// <summary>What the SPA does: fetch an antiforgery token and echo it on unsafe requests.</summary>
+public static class BrowserClientExtensions
+{
+    public const string Password = "correct horse battery staple";
+
+    public static async Task<HttpResponseMessage> SendUnsafeAsync(this HttpClient client, HttpMethod method, string url, object? body = null)
+    {
+        var token = await client.GetFromJsonAsync<AntiforgeryToken>("/api/auth/antiforgery");
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Add("X-XSRF-TOKEN", token!.Token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        return await client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostUnsafeAsync(this HttpClient client, string url, object? body = null) =>
+        client.SendUnsafeAsync(HttpMethod.Post, url, body);
+
+    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string displayName = "Test User") =>
+        await client.PostUnsafeAsync("/api/auth/register", new { email, password = Password, displayName });
+
+    private sealed record AntiforgeryToken(string Token);
+}
