@@ -11,8 +11,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Issues the antiforgery request token the SPA echoes in the X-XSRF-TOKEN header. */
-        get: operations["GetAntiforgeryToken"];
+        /** Issues the token the SPA echoes in the X-XSRF-TOKEN header on unsafe requests. */
+        get: operations["Auth_GetAntiforgeryToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -30,8 +30,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates an account and signs it in. The first account of an empty installation becomes platform administrator. */
-        post: operations["Register"];
+        /** Creates a local account and signs it in. The first account of an empty installation is platform administrator. */
+        post: operations["Auth_Register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -47,8 +47,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs in with e-mail and password (cookie session). */
-        post: operations["Login"];
+        /** Signs in with e-mail and password (session cookie). Repeated failures lock the account. */
+        post: operations["Auth_Login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -64,8 +64,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the cookie session. */
-        post: operations["Logout"];
+        /** Ends the session and invalidates the user's other sessions. */
+        post: operations["Auth_Logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -80,7 +80,41 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user. */
-        get: operations["GetCurrentUser"];
+        get: operations["Auth_GetMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My role and effective permissions, overall and per workspace. */
+        get: operations["Organizations_GetMyAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The permission catalogue. */
+        get: operations["Permissions_List"];
         put?: never;
         post?: never;
         delete?: never;
@@ -93,7 +127,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AntiforgeryTokenResponse: {
+        AntiforgeryToken: {
             token: string;
         };
         CurrentUser: {
@@ -104,25 +138,6 @@ export interface components {
             isPlatformAdmin: boolean;
             /** Format: uuid */
             lastOrganizationId: string | null;
-        };
-        LoginRequest: {
-            email: string;
-            password: string;
-        };
-        RegisterRequest: {
-            email: string;
-            password: string;
-            displayName: string;
-        };
-        ProblemDetails: {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
         };
         HttpValidationProblemDetails: {
             type?: string | null;
@@ -137,6 +152,46 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        MyAccess: {
+            role: components["schemas"]["RoleRef"];
+            permissions: string[];
+            workspaces: components["schemas"]["WorkspaceAccess"][];
+        };
+        Permission: {
+            key: string;
+            group: string;
+            description: string;
+        };
+        ProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Register: {
+            email: string;
+            password: string;
+            displayName: string;
+        };
+        RoleRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        SignIn: {
+            email: string;
+            password: string;
+        };
+        WorkspaceAccess: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            permissions: string[];
+        };
     };
     responses: never;
     parameters: never;
@@ -146,7 +201,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    GetAntiforgeryToken: {
+    Auth_GetAntiforgeryToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -161,12 +216,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AntiforgeryTokenResponse"];
+                    "application/json": components["schemas"]["AntiforgeryToken"];
                 };
             };
         };
     };
-    Register: {
+    Auth_Register: {
         parameters: {
             query?: never;
             header?: never;
@@ -175,7 +230,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterRequest"];
+                "application/json": components["schemas"]["Register"];
             };
         };
         responses: {
@@ -208,7 +263,7 @@ export interface operations {
             };
         };
     };
-    Login: {
+    Auth_Login: {
         parameters: {
             query?: never;
             header?: never;
@@ -217,7 +272,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequest"];
+                "application/json": components["schemas"]["SignIn"];
             };
         };
         responses: {
@@ -259,7 +314,7 @@ export interface operations {
             };
         };
     };
-    Logout: {
+    Auth_Logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -277,7 +332,7 @@ export interface operations {
             };
         };
     };
-    GetCurrentUser: {
+    Auth_GetMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -302,6 +357,66 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_GetMyAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAccess"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Permissions_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Permission"][];
                 };
             };
         };
