@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using VariantMiner.Application.Common.Security;
@@ -35,6 +35,8 @@ public static class WebApiDependencyInjection
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Session:IdleTimeoutMinutes", 60));
         var absolute = TimeSpan.FromHours(configuration.GetValue("Session:AbsoluteTimeoutHours", 12));

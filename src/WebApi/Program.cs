@@ -16,6 +16,8 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+app.UseForwardedHeaders();
+app.UseMiddleware<LoopbackSchemeMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();

@@ -66,4 +66,16 @@ describe('problem details helper', () => {
     expect(fieldErrors).toEqual({ email: ['Enter a valid address.'] });
     expect(summary).toBe('One or more validation errors occurred. The request body is invalid. Unknown.');
   });
+
+  it('points to the fields when every error is shown next to one', () => {
+    const error = toApiError(400, {
+      title: 'Validation failed',
+      detail: 'Use at least 12 characters.',
+      errors: { password: ['Use at least 12 characters.'] },
+    });
+    expect(formErrors(error, ['email', 'password'] as const)).toEqual({
+      summary: 'Check the highlighted fields and try again.',
+      fieldErrors: { password: ['Use at least 12 characters.'] },
+    });
+  });
 });

@@ -103,6 +103,8 @@ export function asApiError(error: unknown): ApiError {
   return new ApiError(0, null, problemMessage(0, null), { cause: error });
 }
 
+export const FIELDS_SUMMARY = 'Check the highlighted fields and try again.';
+
 /**
  * Splits an error for a form: messages for the form's own fields, and everything else
  * (the problem's message plus errors for fields the form does not show) for the summary.
@@ -119,6 +121,11 @@ export function formErrors<F extends string>(
     if (field) fieldErrors[field] = messages;
     else other.push(...messages);
   }
-  const summary = [apiError.message, ...other].join(' ');
+  // When every error belongs to a field on the form, the messages are shown there; the summary
+  // only points to them (the problem's detail often repeats the first field message).
+  const summary =
+    other.length === 0 && Object.keys(fieldErrors).length > 0
+      ? FIELDS_SUMMARY
+      : [apiError.message, ...other].join(' ');
   return { summary, fieldErrors };
 }

@@ -55,7 +55,7 @@ describe('Sign in page', () => {
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(description(email)).toContain("'Email' is not a valid email address.");
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBeNull();
-    expect(within(screen.getByRole('alert')).getByText('One or more validation errors occurred.')).toBeTruthy();
+    expect(within(screen.getByRole('alert')).getByText('Check the highlighted fields and try again.')).toBeTruthy();
   });
 
   it('shows the problem detail of a 401 in an alert', async () => {

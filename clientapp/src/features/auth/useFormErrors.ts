@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formErrors } from '../../api/problem';
+import { FIELDS_SUMMARY, formErrors } from '../../api/problem';
 
 type Errors<F extends string> = Partial<Record<F, string[]>>;
 
@@ -45,7 +45,7 @@ export function useFormErrors<F extends string>(fields: readonly F[], serverErro
   return {
     fieldErrors,
     /** The summary for the alert: the server's message, or a pointer to the fields after client validation. */
-    summary: server?.summary ?? (firstInvalid ? 'Check the highlighted fields and try again.' : null),
+    summary: server?.summary ?? (firstInvalid ? FIELDS_SUMMARY : null),
     validate,
     fieldRef: (f: F) => (el: HTMLInputElement | null) => {
       refs.current[f] = el;
