@@ -227,7 +227,7 @@ sealed partial class Totals
 
     public void ReadVitest(string line)
     {
-        var m = VitestSummary().Match(line);
+        var m = VitestSummary().Match(Ansi().Replace(line, ""));
         if (m.Success)
             Add(int.Parse(m.Groups["passed"].Value), m.Groups["failed"].Success ? int.Parse(m.Groups["failed"].Value) : 0, 0, "clientapp (vitest)");
     }
@@ -256,6 +256,9 @@ sealed partial class Totals
 
     [GeneratedRegex(@"^\s*Tests\s+(?:(?<failed>\d+) failed \| )?(?<passed>\d+) passed")]
     private static partial Regex VitestSummary();
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex Ansi();
 
     [GeneratedRegex(@"(?<passed>\d+) passed, (?<failed>\d+) failed")]
     private static partial Regex PlainSummary();

@@ -24,7 +24,8 @@ internal static class WebApplicationExtensions
         }
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            headers.CacheControl = "no-store";
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
         await next();
     });
