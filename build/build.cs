@@ -144,6 +144,11 @@ Process StartServer(int port, string? dataDirectory, string environment)
         info.Environment["DataDirectory"] = dataDirectory;
         info.Environment["Database__Provider"] = "Sqlite";
     }
+    else if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DataDirectory")))
+    {
+        // dotnet run starts in the project folder; keep the data at the repository root instead.
+        info.Environment["DataDirectory"] = Path.Combine(root, "data");
+    }
     return Process.Start(info) ?? throw new BuildFailed("could not start the server");
 }
 

@@ -27,10 +27,25 @@ public sealed class Membership : Entity, ITenantOwned
     public DateTimeOffset? LastLoginAt { get; private set; }
     public IReadOnlyCollection<WorkspaceGrant> WorkspaceGrants => _workspaceGrants;
 
-    public void GrantWorkspace(Guid workspaceId)
+    /// <returns>false when the workspace was already granted.</returns>
+    public bool GrantWorkspace(Guid workspaceId)
     {
-        if (_workspaceGrants.All(g => g.WorkspaceId != workspaceId))
-            _workspaceGrants.Add(new WorkspaceGrant(OrganizationId, Id, workspaceId));
+        if (_workspaceGrants.Any(g => g.WorkspaceId == workspaceId)) return false;
+        _workspaceGrants.Add(new WorkspaceGrant(OrganizationId, Id, workspaceId));
+        return true;
+    }
+
+    /// <returns>false when the workspace was not granted.</returns>
+    public bool RevokeWorkspace(Guid workspaceId) => _workspaceGrants.RemoveAll(g => g.WorkspaceId == workspaceId) > 0;
+
+    public void ChangeRole(Guid roleId) => RoleId = roleId;
+
+    public void SetPosition(string? position)
+    {
+        position = string.IsNullOrWhiteSpace(position) ? null : position.Trim();
+        if (position?.Length > PositionMaxLength)
+            throw new DomainException($"A position must be at most {PositionMaxLength} characters.");
+        Position = position;
     }
 
     public void RecordLogin(DateTimeOffset at) => LastLoginAt = at;

@@ -6,20 +6,28 @@ public sealed class Organization : Entity
 {
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
+    public const int ContactMaxLength = 256;
 
     private Organization() { }
 
-    public Organization(string name, string? description, DateTimeOffset createdAt)
+    public Organization(string name, string? description, DateTimeOffset createdAt, long storageQuotaBytes = 0)
     {
         Rename(name);
-        Description = description;
+        Describe(description);
         CreatedAt = createdAt;
+        SetStorageQuota(storageQuotaBytes);
     }
 
     public string Name { get; private set; } = "";
     public string? Description { get; private set; }
     /// <summary>The seed-004 switch: off means assignment is a tracking aid only.</summary>
     public bool RoleBasedAccessEnabled { get; private set; } = true;
+    public string? ContactName { get; private set; }
+    public string? ContactEmail { get; private set; }
+    public long StorageQuotaBytes { get; private set; }
+    public long StorageUsedBytes { get; private set; }
+    /// <summary>E-mail (lower case) of an owner who has no account yet; they become Supervisor when they register.</summary>
+    public string? PendingOwnerEmail { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
 
     public void Rename(string name)
@@ -30,5 +38,34 @@ public sealed class Organization : Entity
         Name = name;
     }
 
+    public void Describe(string? description)
+    {
+        description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (description?.Length > DescriptionMaxLength)
+            throw new DomainException($"A description must be at most {DescriptionMaxLength} characters.");
+        Description = description;
+    }
+
+    public void SetContact(string? name, string? email)
+    {
+        name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (name?.Length > ContactMaxLength || email?.Length > ContactMaxLength)
+            throw new DomainException($"Contact details must be at most {ContactMaxLength} characters.");
+        ContactName = name;
+        ContactEmail = email;
+    }
+
+    public void SetStorageQuota(long bytes)
+    {
+        if (bytes < 0) throw new DomainException("A storage quota cannot be negative.");
+        StorageQuotaBytes = bytes;
+    }
+
+    public void AwaitOwner(string email) => PendingOwnerEmail = email.Trim().ToLowerInvariant();
+
+    public void OwnerArrived() => PendingOwnerEmail = null;
+
+    /// <summary>Switching never touches stored roles or assignments; effective permissions are computed from it.</summary>
     public void SetRoleBasedAccess(bool enabled) => RoleBasedAccessEnabled = enabled;
 }

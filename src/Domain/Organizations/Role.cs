@@ -1,6 +1,6 @@
 using VariantMiner.Domain.Authorization;
-using Authorization = VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Common;
+using Catalogue = VariantMiner.Domain.Authorization.Permissions;
 
 namespace VariantMiner.Domain.Organizations;
 
@@ -16,24 +16,87 @@ public sealed class Role : Entity, ITenantOwned
     private Role(Guid organizationId, string name, BuiltInRole? builtIn, IEnumerable<string> permissions)
     {
         OrganizationId = organizationId;
-        Name = name;
         BuiltIn = builtIn;
-        foreach (var key in permissions.Distinct(StringComparer.Ordinal))
-        {
-            if (!Authorization.Permissions.IsKnown(key)) throw new DomainException($"Unknown permission '{key}'.");
-            _permissions.Add(new RolePermission(Id, key));
-        }
+        Name = ValidName(name);
+        Replace(permissions);
     }
 
     public static Role CreateBuiltIn(Guid organizationId, BuiltInRole role) =>
         new(organizationId, BuiltInRoles.NameOf(role), role, BuiltInRoles.DefaultPermissions(role));
+
+    /// <summary>A custom role; the creator may only put in permissions they hold themselves.</summary>
+    public static Role CreateCustom(Guid organizationId, string name, IEnumerable<string> permissions, IReadOnlySet<string> creatorPermissions)
+    {
+        var keys = permissions.ToHashSet(StringComparer.Ordinal);
+        EnsureHeld(keys, creatorPermissions);
+        return new Role(organizationId, name, null, keys);
+    }
 
     public Guid OrganizationId { get; private init; }
     public string Name { get; private set; } = "";
     /// <summary>Which built-in role this is; null for custom roles.</summary>
     public BuiltInRole? BuiltIn { get; private init; }
     public bool IsSupervisor => BuiltIn == BuiltInRole.Supervisor;
+    public bool IsCustom => BuiltIn is null;
     public IReadOnlyCollection<RolePermission> Permissions => _permissions;
+    public IReadOnlySet<string> PermissionKeys => _permissions.Select(p => p.Permission).ToHashSet(StringComparer.Ordinal);
+
+    public void Rename(string name)
+    {
+        EnsureEditable();
+        Name = ValidName(name);
+    }
+
+    private static string ValidName(string name)
+    {
+        name = name.Trim();
+        if (name.Length == 0 || name.Length > NameMaxLength)
+            throw new DomainException($"A role name must be 1 to {NameMaxLength} characters.");
+        return name;
+    }
+
+    /// <summary>
+    /// Changes the permission set. Every permission added or removed must be held by the editor: nobody grants (or
+    /// takes away) what they do not hold themselves. The Supervisor role cannot be edited.
+    /// </summary>
+    public void SetPermissions(IEnumerable<string> permissions, IReadOnlySet<string> editorPermissions)
+    {
+        EnsureEditable();
+        var wanted = permissions.ToHashSet(StringComparer.Ordinal);
+        var changed = new HashSet<string>(wanted, StringComparer.Ordinal);
+        changed.SymmetricExceptWith(PermissionKeys);
+        EnsureHeld(changed, editorPermissions);
+        Replace(wanted);
+    }
+
+    /// <summary>Only custom roles can be deleted; whether members still hold it is checked by the caller (needs a count).</summary>
+    public void EnsureDeletable()
+    {
+        if (!IsCustom) throw new DomainException($"'{Name}' is a built-in role and cannot be deleted.");
+    }
+
+    private void EnsureEditable()
+    {
+        if (IsSupervisor)
+            throw new DomainException("The Group Supervisor role always holds every permission and cannot be edited.");
+    }
+
+    private void Replace(IEnumerable<string> keys)
+    {
+        var set = keys.ToHashSet(StringComparer.Ordinal);
+        var unknown = set.Where(k => !Catalogue.IsKnown(k)).ToList();
+        if (unknown.Count > 0) throw new DomainException($"Unknown permission: {string.Join(", ", unknown)}.");
+        _permissions.RemoveAll(p => !set.Contains(p.Permission));
+        foreach (var key in set.Where(k => _permissions.All(p => p.Permission != k)))
+            _permissions.Add(new RolePermission(Id, key));
+    }
+
+    private static void EnsureHeld(IEnumerable<string> keys, IReadOnlySet<string> holderPermissions)
+    {
+        var lacking = keys.Where(k => !holderPermissions.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (lacking.Count > 0)
+            throw new PermissionEscalationException($"You cannot grant or remove permissions you do not hold yourself: {string.Join(", ", lacking)}.");
+    }
 }
 
 public sealed class RolePermission(Guid roleId, string permission)

@@ -6,14 +6,16 @@ namespace VariantMiner.Domain.Organizations;
 public sealed class Workspace : Entity, ITenantOwned
 {
     public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 2000;
 
     private Workspace() { }
 
-    public Workspace(Guid organizationId, string name, DateTimeOffset createdAt)
+    public Workspace(Guid organizationId, string name, DateTimeOffset createdAt, string? description = null)
     {
         OrganizationId = organizationId;
         CreatedAt = createdAt;
         Rename(name);
+        Describe(description);
     }
 
     public Guid OrganizationId { get; private init; }
@@ -27,5 +29,13 @@ public sealed class Workspace : Entity, ITenantOwned
         if (name.Length == 0 || name.Length > NameMaxLength)
             throw new DomainException($"A workspace name must be 1 to {NameMaxLength} characters.");
         Name = name;
+    }
+
+    public void Describe(string? description)
+    {
+        description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (description?.Length > DescriptionMaxLength)
+            throw new DomainException($"A description must be at most {DescriptionMaxLength} characters.");
+        Description = description;
     }
 }
