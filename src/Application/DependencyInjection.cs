@@ -1,4 +1,8 @@
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VariantMiner.Application.Common;
+using VariantMiner.Application.Common.Activity;
+using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Behaviors;
 using VariantMiner.Application.Common.Security;
 
@@ -24,6 +28,9 @@ public static class ApplicationDependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddOptions<PerformanceOptions>().BindConfiguration("Performance");
+        services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
+        services.AddScoped<IActivityLog, ActivityLog>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();
         services.AddScoped<IOrganizationContext>(sp => sp.GetRequiredService<OrganizationContext>());
         return services;

@@ -19,6 +19,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddDbContext<AppDbContext>((sp, options) => options.UseVariantMinerDatabase(sp.GetRequiredService<DatabaseSettings>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<IMembershipLookup, MembershipLookup>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddSingleton(TimeProvider.System);

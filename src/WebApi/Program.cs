@@ -36,6 +36,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapPermissionEndpoints();
 app.MapOrganizationEndpoints();
+app.MapWorkspaceEndpoints();
 app.MapApiNotFound();
 app.MapFallbackToFile("index.html").AllowAnonymous();
 

@@ -11,4 +11,23 @@ internal sealed class UserAccounts(AppDbContext db) : IUserAccounts
             .Where(u => u.Id == userId)
             .Select(u => new UserAccount(u.Id, u.Email!, u.DisplayName, u.IsPlatformAdmin, u.LastOrganizationId))
             .SingleOrDefaultAsync(cancellationToken);
+
+    public Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        return db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new UserAccount(u.Id, u.Email!, u.DisplayName, u.IsPlatformAdmin, u.LastOrganizationId))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<Guid, string>();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    public Task SetLastOrganizationAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastOrganizationId, organizationId), cancellationToken);
 }

@@ -17,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization

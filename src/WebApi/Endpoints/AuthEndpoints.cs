@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VariantMiner.Application.Users.Commands.Register;
 using VariantMiner.Application.Users.Commands.SignIn;
 using VariantMiner.Application.Users.Commands.SignOut;
+using VariantMiner.Application.Users.Commands.SwitchOrganization;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
 
 namespace VariantMiner.WebApi.Endpoints;
@@ -50,6 +51,16 @@ internal static class AuthEndpoints
             .AllowAnonymous()
             .WithName("Auth_Logout")
             .WithSummary("Ends the session and invalidates the user's other sessions.");
+
+        auth.MapPut("/me/last-organization", async Task<NoContent> (SwitchOrganization body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("Auth_SwitchOrganization")
+            .WithSummary("Remembers the organization I work in (I must be a member).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         auth.MapGet("/me", async Task<Ok<CurrentUserDto>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetCurrentUser(), ct)))

@@ -1,6 +1,17 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VariantMiner.Application.Common;
+using VariantMiner.Application.Organizations;
+using VariantMiner.Application.Organizations.Commands.CreateOrganization;
+using VariantMiner.Application.Organizations.Commands.DeleteOrganization;
+using VariantMiner.Application.Organizations.Commands.SetAccessControl;
+using VariantMiner.Application.Organizations.Commands.UpdateOrganization;
+using VariantMiner.Application.Organizations.Queries.GetAccessControl;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
+using VariantMiner.Application.Organizations.Queries.GetOrganization;
+using VariantMiner.Application.Organizations.Queries.ListActivity;
+using VariantMiner.Application.Organizations.Queries.ListMyOrganizations;
 
 namespace VariantMiner.WebApi.Endpoints;
 
@@ -8,15 +19,71 @@ internal static class OrganizationEndpoints
 {
     public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
     {
-        var organization = app.MapGroup("/api/organizations/{orgId:guid}")
+        var organizations = app.MapGroup("/api/organizations")
             .RequireAuthorization()
             .WithTags("Organizations")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        organizations.MapGet("", async Task<Ok<IReadOnlyList<OrganizationSummaryDto>>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMyOrganizations(), ct)))
+            .WithName("Organizations_ListMine")
+            .WithSummary("My organizations, with my role in each.");
+
+        organizations.MapPost("", async Task<Created<CreatedOrganizationDto>> (CreateOrganization body, ISender sender, CancellationToken ct) =>
+            {
+                var created = await sender.Send(body, ct);
+                return TypedResults.Created($"/api/organizations/{created.Id}", created);
+            })
+            .WithName("Organizations_Create")
+            .WithSummary("Creates an organization (platform administrators; anyone when self-service creation is enabled).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        var organization = organizations.MapGroup("/{orgId:guid}")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        organization.MapGet("", async Task<Ok<OrganizationDashboardDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetOrganization(orgId), ct)))
+            .WithName("Organizations_Get")
+            .WithSummary("The organization dashboard.");
+
+        organization.MapPatch("", async Task<NoContent> (Guid orgId, UpdateOrganization body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body with { OrganizationId = orgId }, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("Organizations_Update")
+            .WithSummary("Updates general settings (organization.settings.manage).")
+            .ProducesValidationProblem();
+
+        organization.MapDelete("", async Task<NoContent> (Guid orgId, [FromBody] DeleteOrganization body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body with { OrganizationId = orgId }, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("Organizations_Delete")
+            .WithSummary("Deletes the organization and all its data (Group Supervisor; the name typed as confirmation).")
+            .ProducesValidationProblem();
 
         organization.MapGet("/me", async Task<Ok<MyAccessDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetMyAccess(orgId), ct)))
             .WithName("Organizations_GetMyAccess")
             .WithSummary("My role and effective permissions, overall and per workspace.");
+
+        organization.MapGet("/settings/access-control", async Task<Ok<AccessControlDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetAccessControl(orgId), ct)))
+            .WithName("Organizations_GetAccessControl")
+            .WithSummary("Whether role-based access is on.");
+
+        organization.MapPut("/settings/access-control", async Task<Ok<AccessControlDto>> (Guid orgId, SetAccessControl body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
+            .WithName("Organizations_SetAccessControl")
+            .WithSummary("Turns role-based access on or off (organization.settings.manage). Stored roles and assignments are unchanged.");
+
+        organization.MapGet("/activity", async Task<Ok<Page<ActivityDto>>> (Guid orgId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListActivity(orgId, limit, cursor), ct)))
+            .WithName("Organizations_ListActivity")
+            .WithSummary("Recent activity I may see, newest first (limit ≤ 200, cursor paging).");
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Someone else changed this record at the same time. Reload it and try again."),
             LockedOutException => Problem(StatusCodes.Status423Locked, "Locked", exception.Message),
+            PermissionEscalationException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
+            DbUpdateException db when IsUniqueViolation(db) => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "Something with the same name or key already exists."),
             DomainException => Problem(StatusCodes.Status400BadRequest, "Bad request", exception.Message),
             AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Bad request",
                 "The request is missing a valid antiforgery token (X-XSRF-TOKEN header). Reload the page and try again."),
@@ -64,6 +67,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 : "Some fields are not valid: " + string.Join(", ", errors.Keys.Where(k => k.Length > 0)) + ".",
         };
     }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteErrorCode == 19 && lite.Message.Contains("UNIQUE", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static string ReadableBadRequest(BadHttpRequestException exception) =>
         exception.InnerException is JsonException

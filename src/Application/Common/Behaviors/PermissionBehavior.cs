@@ -6,7 +6,10 @@ using VariantMiner.Domain.Authorization;
 
 namespace VariantMiner.Application.Common.Behaviors;
 
-/// <summary>Every permission declared with <see cref="RequiresPermissionAttribute"/> must hold (else 403).</summary>
+/// <summary>
+/// Every permission declared with <see cref="RequiresPermissionAttribute"/> must hold, and
+/// <see cref="RequiresSupervisorAttribute"/> needs the Supervisor role (else 403).
+/// </summary>
 public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext context) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -17,9 +20,11 @@ public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext
         .Distinct(StringComparer.Ordinal)
         .ToArray();
 
+    private static readonly bool SupervisorOnly = Attribute.IsDefined(typeof(TMessage), typeof(RequiresSupervisorAttribute), inherit: true);
+
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (Required.Count > 0)
+        if (Required.Count > 0 || SupervisorOnly)
         {
             // A declaration that cannot be checked is a programming error: refuse rather than let it through.
             if (message is not IOrganizationRequest)
@@ -29,6 +34,8 @@ public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext
                 if (!Permissions.IsKnown(key))
                     throw new InvalidOperationException($"{typeof(TMessage).Name} declares unknown permission '{key}'.");
             }
+            if (SupervisorOnly && !context.Access.IsSupervisor)
+                throw new ForbiddenException("Only a Group Supervisor may do this.");
             var missing = Required.Where(key => !context.Access.Has(key)).ToArray();
             if (missing.Length > 0)
                 throw new ForbiddenException($"Your role does not allow this: it needs the permission {string.Join(", ", missing)}.");

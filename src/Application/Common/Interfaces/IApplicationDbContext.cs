@@ -13,6 +13,7 @@ public interface IApplicationDbContext
     DbSet<Role> Roles { get; }
     DbSet<Membership> Memberships { get; }
     DbSet<Workspace> Workspaces { get; }
+    DbSet<ActivityRecord> Activities { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -6,4 +6,7 @@ public sealed record UserAccount(Guid Id, string Email, string DisplayName, bool
 public interface IUserAccounts
 {
     Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken);
+    Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken);
+    Task SetLastOrganizationAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken);
 }

@@ -27,3 +27,7 @@ public sealed class RequiresPermissionAttribute(params string[] permissions) : A
 /// <summary>Only a platform administrator may send this request (else 403).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class RequiresPlatformAdminAttribute : Attribute;
+
+/// <summary>Only a Group Supervisor of the request's organization may send this request (else 403).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class RequiresSupervisorAttribute : Attribute;

@@ -12,6 +12,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         b.Property(o => o.Description).HasMaxLength(Organization.DescriptionMaxLength);
+        b.Property(o => o.ContactName).HasMaxLength(Organization.ContactMaxLength);
+        b.Property(o => o.ContactEmail).HasMaxLength(Organization.ContactMaxLength);
+        b.Property(o => o.PendingOwnerEmail).HasMaxLength(256);
+        b.HasIndex(o => o.PendingOwnerEmail);
     }
 }
 
@@ -25,8 +29,10 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
         b.HasIndex(r => new { r.OrganizationId, r.Name }).IsUnique();
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Permissions).WithOne().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.Cascade);
-        b.Navigation(r => r.Permissions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(r => r.Permissions).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         b.Ignore(r => r.IsSupervisor);
+        b.Ignore(r => r.IsCustom);
+        b.Ignore(r => r.PermissionKeys);
     }
 }
 
@@ -49,10 +55,11 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         b.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
         b.HasIndex(m => m.UserId);
         b.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Role>().WithMany().HasForeignKey(m => m.RoleId).OnDelete(DeleteBehavior.Restrict);
+        // NO ACTION (checked at the end of the statement), so deleting an organization can cascade to both.
+        b.HasOne<Role>().WithMany().HasForeignKey(m => m.RoleId).OnDelete(DeleteBehavior.NoAction);
         b.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.WorkspaceGrants).WithOne().HasForeignKey(g => g.MembershipId).OnDelete(DeleteBehavior.Cascade);
-        b.Navigation(m => m.WorkspaceGrants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(m => m.WorkspaceGrants).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
     }
 }
 
@@ -73,8 +80,23 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
     {
         b.Property(w => w.Id).ValueGeneratedNever();
         b.Property(w => w.Name).HasMaxLength(Workspace.NameMaxLength);
-        b.Property(w => w.Description).HasMaxLength(2000);
+        b.Property(w => w.Description).HasMaxLength(Workspace.DescriptionMaxLength);
         b.HasIndex(w => new { w.OrganizationId, w.Name }).IsUnique();
         b.HasOne<Organization>().WithMany().HasForeignKey(w => w.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActivityRecordConfiguration : IEntityTypeConfiguration<ActivityRecord>
+{
+    public void Configure(EntityTypeBuilder<ActivityRecord> b)
+    {
+        b.ToTable("Activities");
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.Action).HasMaxLength(64);
+        b.Property(a => a.TargetType).HasMaxLength(32);
+        b.Property(a => a.Summary).HasMaxLength(ActivityRecord.SummaryMaxLength);
+        // Newest first per organization: the dashboard and the activity list read this way.
+        b.HasIndex(a => new { a.OrganizationId, a.OccurredAt, a.Id });
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

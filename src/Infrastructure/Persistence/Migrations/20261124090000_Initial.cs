@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Identity accounts and the minimal tenancy core (organizations, roles, memberships, workspaces).
+/// Identity accounts and the tenancy core: organizations, roles, memberships, workspaces, activity.
 /// Hand-written (ADR 0003): column types are left to each provider's mapping of the CLR type, so one migration
 /// serves SQLite and PostgreSQL; the schema-drift test proves the result equals the EF model.
 /// </summary>
@@ -49,6 +49,11 @@ public sealed class Initial : Migration
                 Name = t.Column<string>(maxLength: 200, nullable: false),
                 Description = t.Column<string>(maxLength: 2000, nullable: true),
                 RoleBasedAccessEnabled = t.Column<bool>(nullable: false),
+                ContactName = t.Column<string>(maxLength: 256, nullable: true),
+                ContactEmail = t.Column<string>(maxLength: 256, nullable: true),
+                StorageQuotaBytes = t.Column<long>(nullable: false),
+                StorageUsedBytes = t.Column<long>(nullable: false),
+                PendingOwnerEmail = t.Column<string>(maxLength: 256, nullable: true),
                 CreatedAt = t.Column<DateTimeOffset>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_Organizations", x => x.Id));
@@ -148,7 +153,7 @@ public sealed class Initial : Migration
                 t.PrimaryKey("PK_Memberships", x => x.Id);
                 t.ForeignKey("FK_Memberships_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Restrict);
                 t.ForeignKey("FK_Memberships_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
-                t.ForeignKey("FK_Memberships_Roles_RoleId", x => x.RoleId, "Roles", "Id", onDelete: ReferentialAction.Restrict);
+                t.ForeignKey("FK_Memberships_Roles_RoleId", x => x.RoleId, "Roles", "Id", onDelete: ReferentialAction.NoAction);
             });
 
         mb.CreateTable(
@@ -179,6 +184,28 @@ public sealed class Initial : Migration
                 t.ForeignKey("FK_WorkspaceGrants_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        mb.CreateTable(
+            name: "Activities",
+            columns: t => new
+            {
+                Id = t.Column<Guid>(nullable: false),
+                OrganizationId = t.Column<Guid>(nullable: false),
+                WorkspaceId = t.Column<Guid>(nullable: true),
+                ActorUserId = t.Column<Guid>(nullable: false),
+                Action = t.Column<string>(maxLength: 64, nullable: false),
+                TargetType = t.Column<string>(maxLength: 32, nullable: false),
+                TargetId = t.Column<Guid>(nullable: true),
+                Summary = t.Column<string>(maxLength: 500, nullable: false),
+                OccurredAt = t.Column<DateTimeOffset>(nullable: false),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_Activities", x => x.Id);
+                t.ForeignKey("FK_Activities_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        mb.CreateIndex("IX_Activities_OrganizationId_OccurredAt_Id", "Activities", ["OrganizationId", "OccurredAt", "Id"]);
+        mb.CreateIndex("IX_Organizations_PendingOwnerEmail", "Organizations", "PendingOwnerEmail");
         mb.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
         mb.CreateIndex("IX_AspNetUserLogins_UserId", "AspNetUserLogins", "UserId");
         mb.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
@@ -193,7 +220,7 @@ public sealed class Initial : Migration
 
     protected override void Down(MigrationBuilder mb)
     {
-        foreach (var table in new[] { "WorkspaceGrants", "RolePermissions", "Memberships", "Workspaces", "Roles",
+        foreach (var table in new[] { "Activities", "WorkspaceGrants", "RolePermissions", "Memberships", "Workspaces", "Roles",
                      "AspNetUserTokens", "AspNetUserLogins", "AspNetUserClaims", "Organizations", "AspNetUsers" })
         {
             mb.DropTable(table);

@@ -1,4 +1,7 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
 using Mediator;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -23,12 +26,37 @@ public sealed class RegisterValidator : AbstractValidator<Register>
     }
 }
 
-public sealed class RegisterHandler(IAccountService accounts, IUserAccounts users) : ICommandHandler<Register, CurrentUserDto>
+public sealed class RegisterHandler(IAccountService accounts, IUserAccounts users, IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<Register, CurrentUserDto>
 {
     public async ValueTask<CurrentUserDto> Handle(Register command, CancellationToken cancellationToken)
     {
         var id = await accounts.RegisterAsync(command.Email.Trim(), command.Password, command.DisplayName.Trim(), cancellationToken);
+        await ClaimPendingOwnershipAsync(id, command.Email, cancellationToken);
         var account = await users.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The new account vanished.");
         return new CurrentUserDto(account.Id, account.Email, account.DisplayName, account.IsPlatformAdmin, account.LastOrganizationId);
+    }
+
+    /// <summary>
+    /// Organizations created by a platform administrator for this e-mail address were waiting for their owner:
+    /// the new account becomes their Supervisor. Runs before any organization scope exists, so it reads roles past
+    /// the tenant filter (allow-listed), always by the organization's id.
+    /// </summary>
+    private async Task ClaimPendingOwnershipAsync(Guid userId, string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var waiting = await db.Organizations.Where(o => o.PendingOwnerEmail == normalized).ToListAsync(cancellationToken);
+        foreach (var organization in waiting)
+        {
+            var supervisorRole = await db.Roles.IgnoreQueryFilters()
+                .Where(r => r.OrganizationId == organization.Id && r.BuiltIn == BuiltInRole.Supervisor)
+                .Select(r => r.Id).SingleAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            db.Memberships.Add(new Membership(organization.Id, userId, supervisorRole, now));
+            organization.OwnerArrived();
+            db.Activities.Add(new ActivityRecord(organization.Id, null, userId, "organization.owner.joined", "member", userId,
+                $"{email.Trim()} registered and became the organization's Group Supervisor", now));
+        }
+        if (waiting.Count > 0) await db.SaveChangesAsync(cancellationToken);
     }
 }

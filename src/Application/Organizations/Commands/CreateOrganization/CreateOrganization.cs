@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Options;
+using VariantMiner.Application.Common;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Organizations.Commands.CreateOrganization;
+
+/// <param name="OwnerEmail">Platform administrators name the owner; without it the caller is the owner.</param>
+public sealed record CreateOrganization(
+    [property: Required, StringLength(Organization.NameMaxLength, MinimumLength = 1)] string Name,
+    [property: StringLength(Organization.DescriptionMaxLength)] string? Description,
+    [property: StringLength(256), EmailAddress] string? OwnerEmail) : ICommand<CreatedOrganizationDto>;
+
+public sealed record CreatedOrganizationDto(Guid Id, string Name, Guid InitialWorkspaceId, Guid? OwnerUserId, string? PendingOwnerEmail);
+
+public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrganization>
+{
+    public CreateOrganizationValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name for the organization.").MaximumLength(Organization.NameMaxLength)
+            .Must(n => n is null || n.Trim().Length > 0).WithMessage("Enter a name for the organization.");
+        RuleFor(c => c.Description).MaximumLength(Organization.DescriptionMaxLength);
+        RuleFor(c => c.OwnerEmail).MaximumLength(256).EmailAddress().WithMessage("Enter a valid e-mail address for the owner.");
+    }
+}
+
+/// <summary>
+/// One transaction: the organization, its five built-in roles, the owner's Supervisor membership (or a pending
+/// owner), an initial workspace, the configured quota and default settings, and the activity record.
+/// </summary>
+public sealed class CreateOrganizationHandler(
+    IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IOptions<OrganizationOptions> options,
+    IActivityLog activity, TimeProvider clock) : ICommandHandler<CreateOrganization, CreatedOrganizationDto>
+{
+    public async ValueTask<CreatedOrganizationDto> Handle(CreateOrganization command, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!currentUser.IsPlatformAdmin && !settings.SelfServiceCreation)
+            throw new ForbiddenException("Only a platform administrator may create organizations on this installation.");
+        var callerId = currentUser.UserId!.Value;
+        if (command.OwnerEmail is not null && !currentUser.IsPlatformAdmin)
+            throw new ForbiddenException("Only a platform administrator may name another person as owner.");
+
+        var now = clock.GetUtcNow();
+        var organization = new Organization(command.Name, command.Description, now, settings.DefaultStorageQuotaBytes);
+        var roles = Enum.GetValues<BuiltInRole>().ToDictionary(r => r, r => Role.CreateBuiltIn(organization.Id, r));
+        var workspace = new Workspace(organization.Id, settings.InitialWorkspaceName, now);
+
+        Guid? ownerId = callerId;
+        if (command.OwnerEmail is { } email)
+        {
+            ownerId = (await accounts.FindByEmailAsync(email, cancellationToken))?.Id;
+            if (ownerId is null) organization.AwaitOwner(email);
+        }
+
+        db.Organizations.Add(organization);
+        db.Roles.AddRange(roles.Values);
+        db.Workspaces.Add(workspace);
+        if (ownerId is { } owner)
+        {
+            var membership = new Membership(organization.Id, owner, roles[BuiltInRole.Supervisor].Id, now);
+            membership.GrantWorkspace(workspace.Id);
+            db.Memberships.Add(membership);
+        }
+        activity.Record("organization.created", "organization", organization.Id,
+            $"Created the organization \"{organization.Name}\"" + (organization.PendingOwnerEmail is { } p ? $", waiting for owner {p}" : ""),
+            organizationId: organization.Id);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return new CreatedOrganizationDto(organization.Id, organization.Name, workspace.Id, ownerId, organization.PendingOwnerEmail);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+
+namespace VariantMiner.Application.Organizations.Commands.DeleteOrganization;
+
+/// <summary>Deletes the organization and everything in it. The exact name must be typed as confirmation.</summary>
+[RequiresSupervisor]
+public sealed record DeleteOrganization(string ConfirmName) : ICommand, IOrganizationRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+}
+
+public sealed class DeleteOrganizationValidator : AbstractValidator<DeleteOrganization>
+{
+    public DeleteOrganizationValidator() =>
+        RuleFor(c => c.ConfirmName).NotEmpty().WithMessage("Type the organization's name to confirm.");
+}
+
+public sealed class DeleteOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, ILogger<DeleteOrganizationHandler> logger)
+    : ICommandHandler<DeleteOrganization>
+{
+    public async ValueTask<Unit> Handle(DeleteOrganization command, CancellationToken cancellationToken)
+    {
+        var name = await db.Organizations.Where(o => o.Id == command.OrganizationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("The organization");
+        if (!string.Equals(command.ConfirmName?.Trim(), name, StringComparison.Ordinal))
+            throw new ValidationException([new ValidationFailure(nameof(command.ConfirmName), $"Type the organization's name exactly (\"{name}\") to confirm.")]);
+
+        // The database cascades to roles, memberships, workspaces and everything in them; nothing of other
+        // organizations is referenced by these rows.
+        await db.Organizations.Where(o => o.Id == command.OrganizationId).ExecuteDeleteAsync(cancellationToken);
+        logger.LogWarning("Organization {OrganizationId} deleted by user {UserId}", command.OrganizationId, currentUser.UserId);
+        return Unit.Value;
+    }
+}

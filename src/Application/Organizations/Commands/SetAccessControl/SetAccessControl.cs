@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using Mediator;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Organizations.Queries.GetAccessControl;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Organizations.Commands.SetAccessControl;
+
+/// <summary>Turns role-based access on or off. Stored roles and assignments are never changed by it.</summary>
+[RequiresPermission(Permissions.OrganizationSettingsManage)]
+public sealed record SetAccessControl(bool RoleBasedAccessEnabled) : ICommand<AccessControlDto>, IOrganizationRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+}
+
+public sealed class SetAccessControlHandler(IRepository<Organization> organizations, IApplicationDbContext db, IActivityLog activity)
+    : ICommandHandler<SetAccessControl, AccessControlDto>
+{
+    public async ValueTask<AccessControlDto> Handle(SetAccessControl command, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+            ?? throw new NotFoundException("The organization");
+        if (organization.RoleBasedAccessEnabled != command.RoleBasedAccessEnabled)
+        {
+            organization.SetRoleBasedAccess(command.RoleBasedAccessEnabled);
+            activity.Record("organization.access-control.changed", "organization", organization.Id,
+                command.RoleBasedAccessEnabled ? "Turned role-based access on" : "Turned role-based access off: everyone sees every sample");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new AccessControlDto(organization.RoleBasedAccessEnabled);
+    }
+}

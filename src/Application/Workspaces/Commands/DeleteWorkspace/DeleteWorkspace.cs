@@ -1,0 +1,26 @@
+using Mediator;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Workspaces.Commands.DeleteWorkspace;
+
+/// <summary>Deletes a workspace and everything in it (the SPA asks for the name as confirmation first).</summary>
+[RequiresPermission(Permissions.WorkspacesDelete)]
+public sealed record DeleteWorkspace(Guid OrganizationId, Guid WorkspaceId) : ICommand, IWorkspaceRequest;
+
+public sealed class DeleteWorkspaceHandler(IRepository<Workspace> workspaces, IApplicationDbContext db, IActivityLog activity)
+    : ICommandHandler<DeleteWorkspace>
+{
+    public async ValueTask<Unit> Handle(DeleteWorkspace command, CancellationToken cancellationToken)
+    {
+        var workspace = await workspaces.FindAsync(command.WorkspaceId, cancellationToken) ?? throw new NotFoundException("The workspace");
+        workspaces.Remove(workspace);
+        // Recorded at organization level: the workspace (and its own activity) is gone.
+        activity.Record("workspace.deleted", "workspace", workspace.Id, $"Deleted the workspace \"{workspace.Name}\"");
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

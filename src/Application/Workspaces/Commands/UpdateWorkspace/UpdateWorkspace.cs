@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Workspaces.Commands.UpdateWorkspace;
+
+/// <summary>Renames or describes a workspace (those who may create workspaces may also name them). Null = unchanged.</summary>
+[RequiresPermission(Permissions.WorkspacesCreate)]
+public sealed record UpdateWorkspace(
+    [property: StringLength(Workspace.NameMaxLength, MinimumLength = 1)] string? Name,
+    [property: StringLength(Workspace.DescriptionMaxLength)] string? Description) : ICommand, IWorkspaceRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+    [JsonIgnore] public Guid WorkspaceId { get; init; }
+}
+
+public sealed class UpdateWorkspaceValidator : AbstractValidator<UpdateWorkspace>
+{
+    public UpdateWorkspaceValidator()
+    {
+        RuleFor(c => c.Name).Must(n => n is null || n.Trim().Length > 0).WithMessage("The name cannot be empty.")
+            .MaximumLength(Workspace.NameMaxLength);
+        RuleFor(c => c.Description).MaximumLength(Workspace.DescriptionMaxLength);
+    }
+}
+
+public sealed class UpdateWorkspaceHandler(IRepository<Workspace> workspaces, IApplicationDbContext db, IActivityLog activity)
+    : ICommandHandler<UpdateWorkspace>
+{
+    public async ValueTask<Unit> Handle(UpdateWorkspace command, CancellationToken cancellationToken)
+    {
+        var workspace = await workspaces.FindAsync(command.WorkspaceId, cancellationToken) ?? throw new NotFoundException("The workspace");
+        var before = workspace.Name;
+        if (command.Name is { } name && name.Trim() != workspace.Name)
+        {
+            await WorkspaceNames.EnsureFreeAsync(db, name, workspace.Id, cancellationToken);
+            workspace.Rename(name);
+        }
+        if (command.Description is { } description) workspace.Describe(description);
+        activity.Record("workspace.updated", "workspace", workspace.Id,
+            before == workspace.Name ? $"Updated the workspace \"{workspace.Name}\"" : $"Renamed the workspace \"{before}\" to \"{workspace.Name}\"",
+            workspace.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
