@@ -16,8 +16,9 @@ namespace VariantMiner.Application.FunctionalTests;
 public abstract class FunctionalTestBase(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
+    private ServiceProvider? _services;
     private readonly TestCurrentUser _currentUser = new();
+    private readonly Dictionary<string, string?> _settings = [];
 
     protected DatabaseProvider Provider => provider;
     protected TestDatabase Database => _database;
@@ -36,23 +37,41 @@ public abstract class FunctionalTestBase(DatabaseProvider provider)
     {
         await _database.ResetAsync();
         _currentUser.Set(null, false);
+        _settings.Clear();
+    }
+
+    [TearDown]
+    public async Task DisposeServices()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        _services = null;
+    }
+
+    /// <summary>Overrides a configuration value for this test; call before the first request.</summary>
+    protected void UseSetting(string key, string? value)
+    {
+        if (_services is not null) throw new InvalidOperationException("Settings must be given before the first request.");
+        _settings[key] = value;
+    }
+
+    private ServiceProvider Services => _services ??= BuildServices();
+
+    private ServiceProvider BuildServices()
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DataDirectory"] = _database.DataDirectory,
             ["Database:Provider"] = provider.ToString(),
             [$"ConnectionStrings:{provider}"] = _database.ConnectionString,
-        }).Build();
+        }).AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddApplication();
         services.AddInfrastructure();
         services.AddSingleton<ICurrentUser>(_currentUser);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
-
-    [TearDown]
-    public async Task DisposeServices() => await _services.DisposeAsync();
 
     protected void RunAsUser(Guid userId, bool platformAdmin = false) => _currentUser.Set(userId, platformAdmin);
 
@@ -61,14 +80,20 @@ public abstract class FunctionalTestBase(DatabaseProvider provider)
     /// <summary>One request in its own DI scope, exactly as one HTTP request would run.</summary>
     protected async Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
 
     protected async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    protected async Task SendAsync(ICommand command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
     /// <summary>Direct database access for arranging and asserting, outside any organization scope.</summary>

@@ -7,3 +7,20 @@ type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : ne
 export type CurrentUser = JsonOf<paths['/api/auth/me']['get']['responses'][200]>;
 export type LoginRequest = NonNullable<paths['/api/auth/login']['post']['requestBody']>['content']['application/json'];
 export type RegisterRequest = NonNullable<paths['/api/auth/register']['post']['requestBody']>['content']['application/json'];
+
+type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } } ? JsonOf<R> : never;
+type BodyOf<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+export type OrganizationSummary = Get<'/api/organizations'>[number];
+export type OrganizationDashboard = Get<'/api/organizations/{orgId}'>;
+export type MyAccess = Get<'/api/organizations/{orgId}/me'>;
+export type AccessControl = Get<'/api/organizations/{orgId}/settings/access-control'>;
+export type ActivityPage = Get<'/api/organizations/{orgId}/activity'>;
+export type Activity = ActivityPage['items'][number];
+export type Workspace = Get<'/api/organizations/{orgId}/workspaces'>[number];
+export type PermissionInfo = Get<'/api/permissions'>[number];
+export type CreateOrganizationRequest = BodyOf<paths['/api/organizations']['post']>;
+export type CreatedOrganization = JsonOf<paths['/api/organizations']['post']['responses'][201]>;
+export type UpdateOrganizationRequest = BodyOf<paths['/api/organizations/{orgId}']['patch']>;
+export type CreateWorkspaceRequest = BodyOf<paths['/api/organizations/{orgId}/workspaces']['post']>;
+export type UpdateWorkspaceRequest = BodyOf<paths['/api/organizations/{orgId}/workspaces/{workspaceId}']['patch']>;

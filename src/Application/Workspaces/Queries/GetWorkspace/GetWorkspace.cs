@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -11,9 +10,6 @@ public sealed record GetWorkspace(Guid OrganizationId, Guid WorkspaceId) : IQuer
 public sealed class GetWorkspaceHandler(IApplicationDbContext db) : IQueryHandler<GetWorkspace, WorkspaceDto>
 {
     public async ValueTask<WorkspaceDto> Handle(GetWorkspace query, CancellationToken cancellationToken) =>
-        await db.Workspaces.AsNoTracking().Where(w => w.Id == query.WorkspaceId)
-            .Select(w => new WorkspaceDto(w.Id, w.Name, w.Description, w.CreatedAt,
-                db.Memberships.Where(m => m.WorkspaceGrants.Any(g => g.WorkspaceId == w.Id)).Select(m => m.UserId).ToList()))
-            .SingleOrDefaultAsync(cancellationToken)
+        (await WorkspaceDto.LoadAsync(db, db.Workspaces.Where(w => w.Id == query.WorkspaceId), cancellationToken)).SingleOrDefault()
         ?? throw new NotFoundException("The workspace");
 }

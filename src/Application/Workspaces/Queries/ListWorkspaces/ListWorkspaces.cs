@@ -16,10 +16,7 @@ public sealed class ListWorkspacesHandler(IApplicationDbContext db, IOrganizatio
         var access = scope.Access;
         var everything = query.All && access.Has(Domain.Authorization.Permissions.WorkspacesAccessManage);
         var enterable = access.EnterableWorkspaceIds.ToList();
-        var workspaces = db.Workspaces.AsNoTracking().Where(w => everything || enterable.Contains(w.Id));
-        return await workspaces.OrderBy(w => w.Name)
-            .Select(w => new WorkspaceDto(w.Id, w.Name, w.Description, w.CreatedAt,
-                db.Memberships.Where(m => m.WorkspaceGrants.Any(g => g.WorkspaceId == w.Id)).Select(m => m.UserId).ToList()))
-            .ToListAsync(cancellationToken);
+        var workspaces = db.Workspaces.Where(w => everything || enterable.Contains(w.Id));
+        return await WorkspaceDto.LoadAsync(db, workspaces, cancellationToken);
     }
 }
