@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Organizations;
 using VariantMiner.Infrastructure.Identity;
@@ -10,10 +11,18 @@ public static class TestData
 {
     public sealed record SeededOrganization(Organization Organization, IReadOnlyDictionary<BuiltInRole, Role> Roles);
 
+    public const string Password = "correct horse battery staple";
+
+    // Hashing is deliberately slow; one hash serves every seeded account.
+    private static readonly Lazy<string> PasswordHash = new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Password));
+
+    /// <summary>An account that can sign in with <see cref="Password"/>.</summary>
     public static async Task<ApplicationUser> AddUserAsync(AppDbContext db, string email, bool platformAdmin = false)
     {
         var user = new ApplicationUser
         {
+            PasswordHash = PasswordHash.Value,
+            LockoutEnabled = true,
             UserName = email,
             NormalizedUserName = email.ToUpperInvariant(),
             Email = email,

@@ -1,3 +1,4 @@
+using VariantMiner.TestSupport;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -70,7 +71,7 @@ public class HostTests(DatabaseProvider provider) : WebTestBase(provider)
     public async Task Committed_openapi_document_is_current()
     {
         var served = await Factory.CreateBrowserClient().GetStringAsync("/openapi/v1.json");
-        var committedPath = Path.Combine(RepositoryRoot(), "clientapp", "openapi", "v1.json");
+        var committedPath = Path.Combine(RepositoryPaths.Root, "clientapp", "openapi", "v1.json");
         if (Environment.GetEnvironmentVariable("VARIANTMINER_UPDATE_OPENAPI") == "1")
         {
             await File.WriteAllTextAsync(committedPath, Normalize(served));
@@ -84,10 +85,4 @@ public class HostTests(DatabaseProvider provider) : WebTestBase(provider)
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "VariantMiner.sln"))) return dir.FullName;
-        throw new InvalidOperationException("VariantMiner.sln not found above " + AppContext.BaseDirectory);
-    }
 }

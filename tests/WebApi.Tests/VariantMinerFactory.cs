@@ -40,7 +40,16 @@ public sealed class VariantMinerFactory : WebApplicationFactory<Program>
 /// <summary>What the SPA does: fetch an antiforgery token and echo it on unsafe requests.</summary>
 public static class BrowserClientExtensions
 {
-    public const string Password = "correct horse battery staple";
+    public const string Password = TestData.Password;
+
+    /// <summary>A signed-in browser-like client for a seeded account.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(this VariantMinerFactory factory, string email)
+    {
+        var client = factory.CreateBrowserClient();
+        var response = await client.PostUnsafeAsync("/api/auth/login", new { email, password = Password });
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"sign-in of {email}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
 
     public static async Task<HttpResponseMessage> SendUnsafeAsync(this HttpClient client, HttpMethod method, string url, object? body = null)
     {

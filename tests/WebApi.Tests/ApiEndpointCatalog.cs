@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VariantMiner.WebApi.Tests;
+
+/// <summary>Every API endpoint the host maps, read from its endpoint data source (so new endpoints are covered).</summary>
+public static class ApiEndpointCatalog
+{
+    public sealed record ApiEndpoint(string Method, string Route, RouteEndpoint Endpoint)
+    {
+        public string Key => $"{Method} {Route}";
+        public bool IsUnsafe => Method is "POST" or "PUT" or "PATCH" or "DELETE";
+        public bool IsOrganizationScoped => Route.Contains("{orgId", StringComparison.Ordinal);
+
+        /// <summary>The route with its parameters filled in: {orgId:guid} → values["orgId"], unknown ones → a fresh UUID.</summary>
+        public string Url(IReadOnlyDictionary<string, Guid>? values = null) =>
+            System.Text.RegularExpressions.Regex.Replace(Route, @"\{(?<name>[a-zA-Z]+)[^}]*\}", m =>
+                (values is not null && values.TryGetValue(m.Groups["name"].Value, out var id) ? id : Guid.CreateVersion7()).ToString());
+    }
+
+    public static IReadOnlyList<ApiEndpoint> All(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => new ApiEndpoint(m, e.RoutePattern.RawText!.TrimEnd('/'), e)))
+            .ToList();
+}

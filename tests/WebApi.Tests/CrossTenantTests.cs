@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Infrastructure.Persistence;
+
+namespace VariantMiner.WebApi.Tests;
+
+/// <summary>
+/// SECURITY §A: a member of organization B, holding every permission there, uses organization A's ids on every
+/// organization-scoped endpoint (enumerated, so new endpoints are covered) and always gets 404, for reads and
+/// writes; nested routes check the parent. Afterwards nothing of A has changed.
+/// </summary>
+public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
+{
+    private SeededLab _a = null!;
+    private SeededLab _b = null!;
+
+    [SetUp]
+    public async Task SeedTwoLabs()
+    {
+        await using var db = Database.CreateContext();
+        _a = await SeededLab.CreateAsync(db, "Lab A");
+        _b = await SeededLab.CreateAsync(db, "Lab B");
+    }
+
+    private IReadOnlyList<ApiEndpointCatalog.ApiEndpoint> OrganizationEndpoints()
+    {
+        var endpoints = ApiEndpointCatalog.All(Factory.Services).Where(e => e.IsOrganizationScoped).ToList();
+        Assert.That(endpoints, Has.Count.GreaterThanOrEqualTo(14));
+        return endpoints;
+    }
+
+    /// <summary>A body that would do real damage if it got through: A's own name as delete confirmation, etc.</summary>
+    private object DamagingBody() => new
+    {
+        name = "Hijacked",
+        description = "Hijacked",
+        confirmName = _a.Name,
+        roleBasedAccessEnabled = false,
+        organizationId = _a.OrganizationId,
+    };
+
+    [Test]
+    public async Task Every_endpoint_with_another_organizations_ids_answers_404_and_changes_nothing()
+    {
+        var before = await SnapshotAAsync();
+        var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
+        var ids = new Dictionary<string, Guid>
+        {
+            ["orgId"] = _a.OrganizationId,
+            ["workspaceId"] = _a.WorkspaceId,
+            ["userId"] = _a.Members[BuiltInRole.Analyst].UserId,
+        };
+
+        foreach (var endpoint in OrganizationEndpoints())
+        {
+            var response = await SendAsync(intruder, endpoint, ids);
+            await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        }
+
+        Assert.That(await SnapshotAAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Nested_routes_check_the_parent_organization_of_workspaces_and_members()
+    {
+        var before = await SnapshotAAsync();
+        var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
+        var ids = new Dictionary<string, Guid>
+        {
+            ["orgId"] = _b.OrganizationId, // my own organization…
+            ["workspaceId"] = _a.WorkspaceId, // …with A's workspace
+            ["userId"] = _a.Members[BuiltInRole.Analyst].UserId, // …and A's member
+        };
+        var nested = OrganizationEndpoints().Where(e => e.Route.Contains("{workspaceId") || e.Route.Contains("{userId")).ToList();
+        Assert.That(nested, Is.Not.Empty);
+
+        foreach (var endpoint in nested)
+        {
+            var response = await SendAsync(intruder, endpoint, ids);
+            await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        }
+
+        Assert.That(await SnapshotAAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Switching_to_another_organization_is_refused_like_a_missing_one()
+    {
+        var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
+        var response = await intruder.SendUnsafeAsync(HttpMethod.Put, "/api/auth/me/last-organization", new { organizationId = _a.OrganizationId });
+        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task My_organization_list_never_shows_the_other_organization()
+    {
+        var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
+        var list = await intruder.GetFromJsonAsync<List<OrganizationRow>>("/api/organizations");
+        Assert.That(list!.Select(o => o.Id), Is.EqualTo(new[] { _b.OrganizationId }));
+    }
+
+    [Test]
+    public async Task A_body_cannot_move_data_into_another_organization()
+    {
+        var supervisorOfB = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
+        var before = await SnapshotAAsync();
+        var response = await supervisorOfB.SendUnsafeAsync(HttpMethod.Patch, $"/api/organizations/{_b.OrganizationId}", DamagingBody());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var created = await supervisorOfB.PostUnsafeAsync($"/api/organizations/{_b.OrganizationId}/workspaces",
+            new { name = "Planted", organizationId = _a.OrganizationId });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(await SnapshotAAsync(), Is.EqualTo(before), "organizationId in a body is ignored");
+        await using var db = Database.CreateContext();
+        Assert.That(await _b.SnapshotAsync(db), Does.Contain("Hijacked").And.Contain("Planted"));
+    }
+
+    private async Task<string> SnapshotAAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await _a.SnapshotAsync(db);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpClient client, ApiEndpointCatalog.ApiEndpoint endpoint, IReadOnlyDictionary<string, Guid> ids) =>
+        endpoint.IsUnsafe
+            ? await client.SendUnsafeAsync(new HttpMethod(endpoint.Method), endpoint.Url(ids), DamagingBody())
+            : await client.GetAsync(endpoint.Url(ids));
+
+    private sealed record OrganizationRow(Guid Id, string Name);
+}

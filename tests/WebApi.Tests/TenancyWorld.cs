@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+using VariantMiner.Infrastructure.Persistence;
+using VariantMiner.TestSupport;
+
+namespace VariantMiner.WebApi.Tests;
+
+/// <summary>An organization seeded straight into the database: one member per role, all granted one workspace.</summary>
+public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceId, IReadOnlyDictionary<BuiltInRole, (Guid UserId, string Email)> Members)
+{
+    public static async Task<SeededLab> CreateAsync(AppDbContext db, string name)
+    {
+        var org = await TestData.AddOrganizationAsync(db, name);
+        var workspace = await TestData.AddWorkspaceAsync(db, org.Organization.Id, "Genomes");
+        var members = new Dictionary<BuiltInRole, (Guid, string)>();
+        foreach (var role in Enum.GetValues<BuiltInRole>())
+        {
+            var email = $"{role}.{Guid.NewGuid():N}@{name.Replace(" ", "").ToLowerInvariant()}.example";
+            var user = await TestData.AddUserAsync(db, email);
+            await TestData.AddMemberAsync(db, org.Organization.Id, user.Id, org.Roles[role].Id, workspace.Id);
+            members[role] = (user.Id, email);
+        }
+        db.Activities.Add(new ActivityRecord(org.Organization.Id, workspace.Id, members[BuiltInRole.Supervisor].Item1, "seed", "workspace",
+            workspace.Id, "Seeded", DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        return new SeededLab(org.Organization.Id, name, workspace.Id, members);
+    }
+
+    /// <summary>Everything of this organization, as text, to prove that nothing changed.</summary>
+    public async Task<string> SnapshotAsync(AppDbContext db)
+    {
+        var id = OrganizationId;
+        var org = await db.Organizations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => $"{o.Name}|{o.Description}|{o.ContactName}|{o.RoleBasedAccessEnabled}|{o.StorageQuotaBytes}").SingleOrDefaultAsync();
+        var roles = await db.Roles.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrganizationId == id)
+            .Select(r => r.Name + ":" + string.Join(",", r.Permissions.Select(p => p.Permission).OrderBy(p => p))).ToListAsync();
+        var members = await db.Memberships.IgnoreQueryFilters().AsNoTracking().Where(m => m.OrganizationId == id)
+            .Select(m => m.UserId + ":" + m.RoleId + ":" + m.Position + ":" + string.Join(",", m.WorkspaceGrants.Select(g => g.WorkspaceId))).ToListAsync();
+        var workspaces = await db.Workspaces.IgnoreQueryFilters().AsNoTracking().Where(w => w.OrganizationId == id)
+            .Select(w => w.Id + ":" + w.Name + ":" + w.Description).ToListAsync();
+        var activities = await db.Activities.IgnoreQueryFilters().CountAsync(a => a.OrganizationId == id);
+        return string.Join("\n", new[] { org ?? "(deleted)" }.Concat(roles.Order()).Concat(members.Order()).Concat(workspaces.Order()).Append($"activities={activities}"));
+    }
+}
