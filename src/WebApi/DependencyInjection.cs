@@ -85,9 +85,18 @@ public static class WebApiDependencyInjection
             });
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
-            o.CustomSchemaIds(type => type.Name.EndsWith("Dto", StringComparison.Ordinal) ? type.Name[..^3] : type.Name);
+            o.CustomSchemaIds(SchemaId);
         });
         return services;
+    }
+
+    /// <summary>ActivityDto → Activity; Page&lt;ActivityDto&gt; → ActivityPage: stable names for the generated SDKs.</summary>
+    private static string SchemaId(Type type)
+    {
+        static string Trim(string name) => name.EndsWith("Dto", StringComparison.Ordinal) ? name[..^3] : name;
+        if (!type.IsGenericType) return Trim(type.Name);
+        var name = type.Name[..type.Name.IndexOf('`')];
+        return string.Concat(type.GetGenericArguments().Select(SchemaId)) + name;
     }
 
     private static Task WriteStatus(HttpContext context, int status)

@@ -289,18 +289,22 @@ export interface components {
             workspaceId: string | null;
             summary: string;
         };
+        ActivityPage: {
+            items: components["schemas"]["Activity"][];
+            nextCursor: string | null;
+        };
         AntiforgeryToken: {
             token: string;
         };
         CreateOrganization: {
             name: string;
-            description: string | null;
+            description?: string | null;
             /** Format: email */
-            ownerEmail: string | null;
+            ownerEmail?: string | null;
         };
         CreateWorkspace: {
             name: string;
-            description: string | null;
+            description?: string | null;
         };
         CreatedOrganization: {
             /** Format: uuid */
@@ -394,10 +398,6 @@ export interface components {
             /** Format: int64 */
             storageQuotaBytes: number;
         };
-        "Page`1": {
-            items: components["schemas"]["Activity"][];
-            nextCursor: string | null;
-        };
         Permission: {
             key: string;
             group: string;
@@ -435,14 +435,14 @@ export interface components {
             organizationId: string;
         };
         UpdateOrganization: {
-            name: string | null;
-            description: string | null;
-            contactName: string | null;
-            contactEmail: string | null;
+            name?: string | null;
+            description?: string | null;
+            contactName?: string | null;
+            contactEmail?: string | null;
         };
         UpdateWorkspace: {
-            name: string | null;
-            description: string | null;
+            name?: string | null;
+            description?: string | null;
         };
         Workspace: {
             /** Format: uuid */
@@ -1079,7 +1079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page`1"];
+                    "application/json": components["schemas"]["ActivityPage"];
                 };
             };
             /** @description Unauthorized */

@@ -4,8 +4,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace VariantMiner.WebApi.Hosting;
 
 /// <summary>
-/// Marks every property of our DTOs as required: the serializer always writes them (null where nullable), so
-/// generated clients should type them as present — `string | null`, not optional.
+/// Responses: every property is required — the serializer always writes them (null where nullable), so generated
+/// clients type them as present (`string | null`, not optional). Requests (mediator messages): only the
+/// non-nullable properties are required; nullable ones may be left out.
 /// </summary>
 internal sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
 {
@@ -14,6 +15,11 @@ internal sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
         if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties) return;
         if (context.Type.Namespace?.StartsWith("VariantMiner", StringComparison.Ordinal) != true) return;
         concrete.Required ??= new HashSet<string>();
-        foreach (var name in properties.Keys) concrete.Required.Add(name);
+        var isRequest = typeof(Mediator.IMessage).IsAssignableFrom(context.Type);
+        foreach (var (name, property) in properties)
+        {
+            var nullable = property.Type is { } type && type.HasFlag(JsonSchemaType.Null);
+            if (!isRequest || !nullable) concrete.Required.Add(name);
+        }
     }
 }
