@@ -29,6 +29,7 @@ public static class ApplicationDependencyInjection
         services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddOptions<PerformanceOptions>().BindConfiguration("Performance");
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
+        services.AddOptions<VariantMiner.Application.Invitations.InvitationOptions>().BindConfiguration("Invitations");
         services.AddScoped<IActivityLog, ActivityLog>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();

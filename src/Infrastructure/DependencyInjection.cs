@@ -22,6 +22,9 @@ public static class InfrastructureDependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<IMembershipLookup, MembershipLookup>();
         services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<VariantMiner.Application.Members.IMemberDirectory, MemberDirectory>();
+        services.AddSingleton<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>());
         services.AddSingleton(TimeProvider.System);
 
         services.AddIdentityCore<ApplicationUser>(options =>

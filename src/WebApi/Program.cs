@@ -37,6 +37,7 @@ app.MapAuthEndpoints();
 app.MapPermissionEndpoints();
 app.MapOrganizationEndpoints();
 app.MapWorkspaceEndpoints();
+app.MapPeopleEndpoints();
 app.MapApiNotFound();
 app.MapFallbackToFile("index.html").AllowAnonymous();
 

@@ -38,6 +38,11 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         confirmName = _a.Name,
         roleBasedAccessEnabled = false,
         organizationId = _a.OrganizationId,
+        roleId = _a.CustomRoleId,
+        position = "Hijacked",
+        permissions = Permissions.All,
+        email = "intruder@lab-b.example",
+        allowedEmailDomains = new[] { "lab-b.example" },
     };
 
     [Test]
@@ -45,12 +50,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
     {
         var before = await SnapshotAAsync();
         var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
-        var ids = new Dictionary<string, Guid>
-        {
-            ["orgId"] = _a.OrganizationId,
-            ["workspaceId"] = _a.WorkspaceId,
-            ["userId"] = _a.Members[BuiltInRole.Analyst].UserId,
-        };
+        var ids = _a.RouteValues;
 
         foreach (var endpoint in OrganizationEndpoints())
         {
@@ -66,13 +66,9 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
     {
         var before = await SnapshotAAsync();
         var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
-        var ids = new Dictionary<string, Guid>
-        {
-            ["orgId"] = _b.OrganizationId, // my own organization…
-            ["workspaceId"] = _a.WorkspaceId, // …with A's workspace
-            ["userId"] = _a.Members[BuiltInRole.Analyst].UserId, // …and A's member
-        };
-        var nested = OrganizationEndpoints().Where(e => e.Route.Contains("{workspaceId") || e.Route.Contains("{userId")).ToList();
+        // My own organization, with A's workspace, member, role and invitation.
+        var ids = new Dictionary<string, Guid>(_a.RouteValues) { ["orgId"] = _b.OrganizationId };
+        var nested = OrganizationEndpoints().Where(e => e.Route.Count(c => c == '{') > 1).ToList();
         Assert.That(nested, Is.Not.Empty);
 
         foreach (var endpoint in nested)

@@ -34,6 +34,20 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/access/{userId:guid}", null, Supervisor, GroupAdmin),
         new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/access/{userId:guid}", null, Supervisor, GroupAdmin),
         new("DELETE", "/api/organizations/{orgId:guid}", new { confirmName = "Matrix Lab" }, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/settings/invitations", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/invitations", new { allowedEmailDomains = new[] { "lab.example" } }, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/members", null, Supervisor, GroupAdmin),
+        new("PATCH", "/api/organizations/{orgId:guid}/members/{userId:guid}", new { position = "Lead analyst" }, Supervisor, GroupAdmin),
+        new("DELETE", "/api/organizations/{orgId:guid}/members/{userId:guid}", null, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/roles", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/roles/{roleId:guid}", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/roles", new { name = "Custom", permissions = new[] { Permissions.SamplesViewAll } }, Supervisor),
+        new("PUT", "/api/organizations/{orgId:guid}/roles/{roleId:guid}", new { permissions = new[] { Permissions.SamplesViewAssigned } }, Supervisor),
+        new("DELETE", "/api/organizations/{orgId:guid}/roles/{roleId:guid}", null, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/invitations", null, Supervisor, GroupAdmin),
+        new("POST", "/api/organizations/{orgId:guid}/invitations", new { email = "newcomer@lab.example" }, Supervisor, GroupAdmin),
+        new("POST", "/api/organizations/{orgId:guid}/invitations/{invitationId:guid}/resend", null, Supervisor, GroupAdmin),
+        new("DELETE", "/api/organizations/{orgId:guid}/invitations/{invitationId:guid}", null, Supervisor, GroupAdmin),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -47,12 +61,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         SeededLab lab;
         await using (var db = Database.CreateContext()) lab = await SeededLab.CreateAsync(db, "Matrix Lab");
         var client = await Factory.SignedInClientAsync(lab.Members[role].Email);
-        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(new Dictionary<string, Guid>
-        {
-            ["orgId"] = lab.OrganizationId,
-            ["workspaceId"] = lab.WorkspaceId,
-            ["userId"] = lab.Members[ReportWriter].UserId,
-        });
+        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(lab.RouteValues);
 
         var response = useCase.Method == "GET"
             ? await client.GetAsync(url)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
 using VariantMiner.Infrastructure.Persistence;
 using VariantMiner.TestSupport;
@@ -7,8 +8,19 @@ using VariantMiner.TestSupport;
 namespace VariantMiner.WebApi.Tests;
 
 /// <summary>An organization seeded straight into the database: one member per role, all granted one workspace.</summary>
-public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceId, IReadOnlyDictionary<BuiltInRole, (Guid UserId, string Email)> Members)
+public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceId, IReadOnlyDictionary<BuiltInRole, (Guid UserId, string Email)> Members,
+    Guid TargetUserId, Guid CustomRoleId, Guid InvitationId)
 {
+    /// <summary>Route values for this lab: the target of member operations is an extra Analyst, never the caller.</summary>
+    public IReadOnlyDictionary<string, Guid> RouteValues => new Dictionary<string, Guid>
+    {
+        ["orgId"] = OrganizationId,
+        ["workspaceId"] = WorkspaceId,
+        ["userId"] = TargetUserId,
+        ["roleId"] = CustomRoleId,
+        ["invitationId"] = InvitationId,
+    };
+
     public static async Task<SeededLab> CreateAsync(AppDbContext db, string name)
     {
         var org = await TestData.AddOrganizationAsync(db, name);
@@ -21,10 +33,17 @@ public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceI
             await TestData.AddMemberAsync(db, org.Organization.Id, user.Id, org.Roles[role].Id, workspace.Id);
             members[role] = (user.Id, email);
         }
+        var target = await TestData.AddUserAsync(db, $"target.{Guid.NewGuid():N}@{name.Replace(" ", "").ToLowerInvariant()}.example");
+        await TestData.AddMemberAsync(db, org.Organization.Id, target.Id, org.Roles[BuiltInRole.Analyst].Id, workspace.Id);
+        var custom = Role.CreateCustom(org.Organization.Id, "Viewer", [Permissions.SamplesViewAll], Permissions.All);
+        db.Roles.Add(custom);
+        var (invitation, _) = Invitation.Create(org.Organization.Id, $"invitee.{Guid.NewGuid():N}@example.org", org.Roles[BuiltInRole.ReportWriter].Id,
+            [workspace.Id], members[BuiltInRole.Supervisor].Item1, DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+        db.Invitations.Add(invitation);
         db.Activities.Add(new ActivityRecord(org.Organization.Id, workspace.Id, members[BuiltInRole.Supervisor].Item1, "seed", "workspace",
             workspace.Id, "Seeded", DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
-        return new SeededLab(org.Organization.Id, name, workspace.Id, members);
+        return new SeededLab(org.Organization.Id, name, workspace.Id, members, target.Id, custom.Id, invitation.Id);
     }
 
     /// <summary>Everything of this organization, as text, to prove that nothing changed.</summary>
@@ -40,6 +59,9 @@ public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceI
         var workspaces = await db.Workspaces.IgnoreQueryFilters().AsNoTracking().Where(w => w.OrganizationId == id)
             .Select(w => w.Id + ":" + w.Name + ":" + w.Description).ToListAsync();
         var activities = await db.Activities.IgnoreQueryFilters().CountAsync(a => a.OrganizationId == id);
-        return string.Join("\n", new[] { org ?? "(deleted)" }.Concat(roles.Order()).Concat(members.Order()).Concat(workspaces.Order()).Append($"activities={activities}"));
+        var invitations = await db.Invitations.IgnoreQueryFilters().AsNoTracking().Where(i => i.OrganizationId == id)
+            .Select(i => i.Email + ":" + i.Status + ":" + i.TokenHash + ":" + i.RoleId).ToListAsync();
+        return string.Join("\n", new[] { org ?? "(deleted)" }.Concat(roles.Order()).Concat(members.Order()).Concat(workspaces.Order())
+            .Concat(invitations.Order()).Append($"activities={activities}"));
     }
 }

@@ -3,7 +3,7 @@ using VariantMiner.Domain.Common;
 namespace VariantMiner.Domain.Organizations;
 
 /// <summary>A person's place in one organization: exactly one role and the workspaces granted to them.</summary>
-public sealed class Membership : Entity, ITenantOwned
+public sealed class Membership : Entity, ITenantOwned, IVersioned
 {
     public const int PositionMaxLength = 100;
 
@@ -20,6 +20,7 @@ public sealed class Membership : Entity, ITenantOwned
     }
 
     public Guid OrganizationId { get; private init; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
     public Guid UserId { get; private init; }
     public Guid RoleId { get; private set; }
     public string? Position { get; private set; }
@@ -32,13 +33,23 @@ public sealed class Membership : Entity, ITenantOwned
     {
         if (_workspaceGrants.Any(g => g.WorkspaceId == workspaceId)) return false;
         _workspaceGrants.Add(new WorkspaceGrant(OrganizationId, Id, workspaceId));
+        Version = Guid.NewGuid();
         return true;
     }
 
     /// <returns>false when the workspace was not granted.</returns>
-    public bool RevokeWorkspace(Guid workspaceId) => _workspaceGrants.RemoveAll(g => g.WorkspaceId == workspaceId) > 0;
+    public bool RevokeWorkspace(Guid workspaceId)
+    {
+        if (_workspaceGrants.RemoveAll(g => g.WorkspaceId == workspaceId) == 0) return false;
+        Version = Guid.NewGuid();
+        return true;
+    }
 
-    public void ChangeRole(Guid roleId) => RoleId = roleId;
+    public void ChangeRole(Guid roleId)
+    {
+        RoleId = roleId;
+        Version = Guid.NewGuid();
+    }
 
     public void SetPosition(string? position)
     {
@@ -46,6 +57,7 @@ public sealed class Membership : Entity, ITenantOwned
         if (position?.Length > PositionMaxLength)
             throw new DomainException($"A position must be at most {PositionMaxLength} characters.");
         Position = position;
+        Version = Guid.NewGuid();
     }
 
     public void RecordLogin(DateTimeOffset at) => LastLoginAt = at;

@@ -28,6 +28,10 @@ public sealed class Organization : Entity
     public long StorageUsedBytes { get; private set; }
     /// <summary>E-mail (lower case) of an owner who has no account yet; they become Supervisor when they register.</summary>
     public string? PendingOwnerEmail { get; private set; }
+    /// <summary>Invitation preferences: e-mail domains invitees may have (empty = any), comma-separated, lower case.</summary>
+    public string AllowedInvitationDomains { get; private set; } = "";
+    /// <summary>Invitation preferences: the role an invitation offers unless the inviter picks another.</summary>
+    public Guid? DefaultInvitationRoleId { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
 
     public void Rename(string name)
@@ -60,6 +64,30 @@ public sealed class Organization : Entity
     {
         if (bytes < 0) throw new DomainException("A storage quota cannot be negative.");
         StorageQuotaBytes = bytes;
+    }
+
+    public IReadOnlyList<string> InvitationDomains =>
+        AllowedInvitationDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public void SetInvitationPreferences(IEnumerable<string> allowedDomains, Guid? defaultRoleId)
+    {
+        var domains = allowedDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
+        foreach (var domain in domains)
+        {
+            if (domain.Contains(',') || domain.Contains(' ') || !domain.Contains('.') || domain.Length > 253)
+                throw new DomainException($"'{domain}' is not an e-mail domain (expected something like lab.example.org).");
+        }
+        AllowedInvitationDomains = string.Join(",", domains);
+        DefaultInvitationRoleId = defaultRoleId;
+    }
+
+    /// <summary>Whether an invitee's e-mail is within the allowed domains (subdomains included); no list means any.</summary>
+    public bool AllowsInvitee(string email)
+    {
+        var domains = InvitationDomains;
+        if (domains.Count == 0) return true;
+        var domain = Invitations.Invitation.DomainOf(email);
+        return domains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal));
     }
 
     public void AwaitOwner(string email) => PendingOwnerEmail = email.Trim().ToLowerInvariant();

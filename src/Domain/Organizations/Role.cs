@@ -5,7 +5,7 @@ using Catalogue = VariantMiner.Domain.Authorization.Permissions;
 namespace VariantMiner.Domain.Organizations;
 
 /// <summary>A set of permissions within one organization: one of the five built-in roles, or a custom one.</summary>
-public sealed class Role : Entity, ITenantOwned
+public sealed class Role : Entity, ITenantOwned, IVersioned
 {
     public const int NameMaxLength = 100;
 
@@ -33,6 +33,7 @@ public sealed class Role : Entity, ITenantOwned
     }
 
     public Guid OrganizationId { get; private init; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
     public string Name { get; private set; } = "";
     /// <summary>Which built-in role this is; null for custom roles.</summary>
     public BuiltInRole? BuiltIn { get; private init; }
@@ -45,6 +46,7 @@ public sealed class Role : Entity, ITenantOwned
     {
         EnsureEditable();
         Name = ValidName(name);
+        Version = Guid.NewGuid();
     }
 
     private static string ValidName(string name)
@@ -67,6 +69,7 @@ public sealed class Role : Entity, ITenantOwned
         changed.SymmetricExceptWith(PermissionKeys);
         EnsureHeld(changed, editorPermissions);
         Replace(wanted);
+        Version = Guid.NewGuid();
     }
 
     /// <summary>Only custom roles can be deleted; whether members still hold it is checked by the caller (needs a count).</summary>

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Infrastructure.Identity;
 
 internal sealed class AccountService(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider clock) : IAccountService
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock) : IAccountService
 {
     public async Task<Guid> RegisterAsync(string email, string password, string displayName, CancellationToken cancellationToken)
     {
@@ -41,7 +42,11 @@ internal sealed class AccountService(
         if (user is null) return (SignInOutcome.Invalid, null);
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut) return (SignInOutcome.LockedOut, null);
-        return result.Succeeded ? (SignInOutcome.Succeeded, user.Id) : (SignInOutcome.Invalid, null);
+        if (!result.Succeeded) return (SignInOutcome.Invalid, null);
+        // Last login, per membership: shown in every organization's User Management table.
+        await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastLoginAt, clock.GetUtcNow()), cancellationToken);
+        return (SignInOutcome.Succeeded, user.Id);
     }
 
     public async Task SignOutAsync(Guid? userId, CancellationToken cancellationToken)

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Common;
+using VariantMiner.Application.Common.Messaging;
+using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
 using VariantMiner.Infrastructure.Identity;
 
@@ -18,6 +20,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization

@@ -6,6 +6,8 @@ using VariantMiner.Application.Organizations;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 using VariantMiner.Application.Organizations.Commands.DeleteOrganization;
 using VariantMiner.Application.Organizations.Commands.SetAccessControl;
+using VariantMiner.Application.Organizations.Commands.SetInvitationPreferences;
+using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
 using VariantMiner.Application.Organizations.Commands.UpdateOrganization;
 using VariantMiner.Application.Organizations.Queries.GetAccessControl;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
@@ -80,6 +82,17 @@ internal static class OrganizationEndpoints
                 TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
             .WithName("Organizations_SetAccessControl")
             .WithSummary("Turns role-based access on or off (organization.settings.manage). Stored roles and assignments are unchanged.");
+
+        organization.MapGet("/settings/invitations", async Task<Ok<InvitationPreferencesDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetInvitationPreferences(orgId), ct)))
+            .WithName("Organizations_GetInvitationPreferences")
+            .WithSummary("Invitation preferences: allowed e-mail domains and the default role.");
+
+        organization.MapPut("/settings/invitations", async Task<Ok<InvitationPreferencesDto>> (Guid orgId, SetInvitationPreferences body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
+            .WithName("Organizations_SetInvitationPreferences")
+            .WithSummary("Sets invitation preferences (organization.settings.manage).")
+            .ProducesValidationProblem();
 
         organization.MapGet("/activity", async Task<Ok<Page<ActivityDto>>> (Guid orgId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListActivity(orgId, limit, cursor), ct)))

@@ -22,6 +22,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            GoneException => Problem(StatusCodes.Status410Gone, "Gone", exception.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Someone else changed this record at the same time. Reload it and try again."),
             LockedOutException => Problem(StatusCodes.Status423Locked, "Locked", exception.Message),

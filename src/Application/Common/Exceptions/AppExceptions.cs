@@ -26,3 +26,6 @@ public sealed class ForbiddenException(string message) : AppException(message);
 
 /// <summary>The request conflicts with the current state (409), e.g. a duplicate name.</summary>
 public sealed class ConflictException(string message) : AppException(message);
+
+/// <summary>The thing existed but is no longer usable, e.g. an expired or revoked invitation (410).</summary>
+public sealed class GoneException(string message) : AppException(message);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Messaging;
+using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Common.Interfaces;
@@ -14,6 +16,8 @@ public interface IApplicationDbContext
     DbSet<Membership> Memberships { get; }
     DbSet<Workspace> Workspaces { get; }
     DbSet<ActivityRecord> Activities { get; }
+    DbSet<Invitation> Invitations { get; }
+    DbSet<OutboxMessage> Outbox { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

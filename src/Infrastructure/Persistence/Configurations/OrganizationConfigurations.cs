@@ -16,6 +16,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.ContactEmail).HasMaxLength(Organization.ContactMaxLength);
         b.Property(o => o.PendingOwnerEmail).HasMaxLength(256);
         b.HasIndex(o => o.PendingOwnerEmail);
+        b.Property(o => o.AllowedInvitationDomains).HasMaxLength(2000);
+        b.Ignore(o => o.InvitationDomains);
     }
 }
 
@@ -26,6 +28,7 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Name).HasMaxLength(Role.NameMaxLength);
         b.Property(r => r.BuiltIn).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => new { r.OrganizationId, r.Name }).IsUnique();
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Permissions).WithOne().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.Cascade);
@@ -52,6 +55,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         b.Property(m => m.Id).ValueGeneratedNever();
         b.Property(m => m.Position).HasMaxLength(Membership.PositionMaxLength);
+        b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
         b.HasIndex(m => m.UserId);
         b.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);

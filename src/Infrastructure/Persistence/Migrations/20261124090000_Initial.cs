@@ -5,7 +5,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Identity accounts and the tenancy core: organizations, roles, memberships, workspaces, activity.
+/// Identity accounts and the tenancy core: organizations, roles, memberships, workspaces, activity, invitations,
+/// and the e-mail outbox.
 /// Hand-written (ADR 0003): column types are left to each provider's mapping of the CLR type, so one migration
 /// serves SQLite and PostgreSQL; the schema-drift test proves the result equals the EF model.
 /// </summary>
@@ -54,6 +55,8 @@ public sealed class Initial : Migration
                 StorageQuotaBytes = t.Column<long>(nullable: false),
                 StorageUsedBytes = t.Column<long>(nullable: false),
                 PendingOwnerEmail = t.Column<string>(maxLength: 256, nullable: true),
+                AllowedInvitationDomains = t.Column<string>(maxLength: 2000, nullable: false),
+                DefaultInvitationRoleId = t.Column<Guid>(nullable: true),
                 CreatedAt = t.Column<DateTimeOffset>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_Organizations", x => x.Id));
@@ -113,6 +116,7 @@ public sealed class Initial : Migration
                 OrganizationId = t.Column<Guid>(nullable: false),
                 Name = t.Column<string>(maxLength: 100, nullable: false),
                 BuiltIn = t.Column<string>(maxLength: 32, nullable: true),
+                Version = t.Column<Guid>(nullable: false),
             },
             constraints: t =>
             {
@@ -147,6 +151,7 @@ public sealed class Initial : Migration
                 Position = t.Column<string>(maxLength: 100, nullable: true),
                 JoinedAt = t.Column<DateTimeOffset>(nullable: false),
                 LastLoginAt = t.Column<DateTimeOffset>(nullable: true),
+                Version = t.Column<Guid>(nullable: false),
             },
             constraints: t =>
             {
@@ -204,6 +209,66 @@ public sealed class Initial : Migration
                 t.ForeignKey("FK_Activities_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        mb.CreateTable(
+            name: "Invitations",
+            columns: t => new
+            {
+                Id = t.Column<Guid>(nullable: false),
+                OrganizationId = t.Column<Guid>(nullable: false),
+                Email = t.Column<string>(maxLength: 256, nullable: false),
+                RoleId = t.Column<Guid>(nullable: false),
+                InvitedBy = t.Column<Guid>(nullable: false),
+                TokenHash = t.Column<string>(maxLength: 64, nullable: false),
+                Status = t.Column<string>(maxLength: 16, nullable: false),
+                CreatedAt = t.Column<DateTimeOffset>(nullable: false),
+                ExpiresAt = t.Column<DateTimeOffset>(nullable: false),
+                LastSentAt = t.Column<DateTimeOffset>(nullable: false),
+                SendCount = t.Column<int>(nullable: false),
+                AcceptedAt = t.Column<DateTimeOffset>(nullable: true),
+                AcceptedBy = t.Column<Guid>(nullable: true),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_Invitations", x => x.Id);
+                t.ForeignKey("FK_Invitations_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
+                t.ForeignKey("FK_Invitations_Roles_RoleId", x => x.RoleId, "Roles", "Id", onDelete: ReferentialAction.NoAction);
+            });
+
+        mb.CreateTable(
+            name: "InvitationWorkspaces",
+            columns: t => new
+            {
+                InvitationId = t.Column<Guid>(nullable: false),
+                WorkspaceId = t.Column<Guid>(nullable: false),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_InvitationWorkspaces", x => new { x.InvitationId, x.WorkspaceId });
+                t.ForeignKey("FK_InvitationWorkspaces_Invitations_InvitationId", x => x.InvitationId, "Invitations", "Id", onDelete: ReferentialAction.Cascade);
+                t.ForeignKey("FK_InvitationWorkspaces_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        mb.CreateTable(
+            name: "OutboxMessages",
+            columns: t => new
+            {
+                Id = t.Column<Guid>(nullable: false),
+                OrganizationId = t.Column<Guid>(nullable: true),
+                Recipient = t.Column<string>(maxLength: 256, nullable: false),
+                Subject = t.Column<string>(maxLength: 500, nullable: false),
+                Body = t.Column<string>(nullable: false),
+                CreatedAt = t.Column<DateTimeOffset>(nullable: false),
+                SentAt = t.Column<DateTimeOffset>(nullable: true),
+                Attempts = t.Column<int>(nullable: false),
+                LastError = t.Column<string>(maxLength: 1000, nullable: true),
+            },
+            constraints: t => t.PrimaryKey("PK_OutboxMessages", x => x.Id));
+
+        mb.CreateIndex("IX_Invitations_OrganizationId_Email", "Invitations", ["OrganizationId", "Email"]);
+        mb.CreateIndex("IX_Invitations_RoleId", "Invitations", "RoleId");
+        mb.CreateIndex("IX_Invitations_TokenHash", "Invitations", "TokenHash", unique: true);
+        mb.CreateIndex("IX_InvitationWorkspaces_WorkspaceId", "InvitationWorkspaces", "WorkspaceId");
+        mb.CreateIndex("IX_OutboxMessages_SentAt_CreatedAt", "OutboxMessages", ["SentAt", "CreatedAt"]);
         mb.CreateIndex("IX_Activities_OrganizationId_OccurredAt_Id", "Activities", ["OrganizationId", "OccurredAt", "Id"]);
         mb.CreateIndex("IX_Organizations_PendingOwnerEmail", "Organizations", "PendingOwnerEmail");
         mb.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
@@ -220,7 +285,7 @@ public sealed class Initial : Migration
 
     protected override void Down(MigrationBuilder mb)
     {
-        foreach (var table in new[] { "Activities", "WorkspaceGrants", "RolePermissions", "Memberships", "Workspaces", "Roles",
+        foreach (var table in new[] { "OutboxMessages", "InvitationWorkspaces", "Invitations", "Activities", "WorkspaceGrants", "RolePermissions", "Memberships", "Workspaces", "Roles",
                      "AspNetUserTokens", "AspNetUserLogins", "AspNetUserClaims", "Organizations", "AspNetUsers" })
         {
             mb.DropTable(table);

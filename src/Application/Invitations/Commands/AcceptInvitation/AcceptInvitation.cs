@@ -1,0 +1,57 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Invitations;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Invitations.Commands.AcceptInvitation;
+
+public sealed record AcceptedInvitationDto(Guid OrganizationId, string OrganizationName);
+
+/// <summary>The signed-in user whose e-mail the invitation names joins the organization with its role and workspaces.</summary>
+public sealed record AcceptInvitation(string Token) : ICommand<AcceptedInvitationDto>;
+
+public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitation>
+{
+    public AcceptInvitationValidator() => RuleFor(c => c.Token).NotEmpty().MaximumLength(200).WithMessage("The invitation token is missing.");
+}
+
+public sealed class AcceptInvitationHandler(IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, TimeProvider clock)
+    : ICommandHandler<AcceptInvitation, AcceptedInvitationDto>
+{
+    public async ValueTask<AcceptedInvitationDto> Handle(AcceptInvitation command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.UserId!.Value;
+        var hash = Invitation.HashToken(command.Token.Trim());
+        // No organization scope exists yet: the token (by its hash) is what selects the organization.
+        var invitation = await db.Invitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
+            ?? throw new NotFoundException("The invitation");
+        var now = clock.GetUtcNow();
+        switch (invitation.Status)
+        {
+            case InvitationStatus.Accepted: throw new GoneException("This invitation has already been used.");
+            case InvitationStatus.Revoked: throw new GoneException("This invitation was revoked. Ask for a new one.");
+        }
+        if (invitation.IsExpired(now)) throw new GoneException("This invitation has expired. Ask for a new one.");
+
+        var account = await accounts.FindAsync(userId, cancellationToken) ?? throw new UnauthenticatedException();
+        if (!string.Equals(Invitation.NormalizeEmail(account.Email), invitation.Email, StringComparison.Ordinal))
+            throw new ForbiddenException($"This invitation was sent to another e-mail address. Sign in as {invitation.Email} to accept it.");
+        if (await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == userId, cancellationToken))
+            throw new ConflictException("You are already a member of this organization.");
+
+        invitation.Accept(userId, now);
+        var membership = new Membership(invitation.OrganizationId, userId, invitation.RoleId, now);
+        foreach (var workspace in invitation.Workspaces) membership.GrantWorkspace(workspace.WorkspaceId);
+        db.Memberships.Add(membership);
+        db.Activities.Add(new ActivityRecord(invitation.OrganizationId, null, userId, "invitation.accepted", "member", userId,
+            $"{account.DisplayName} ({account.Email}) accepted the invitation and joined", now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var name = await db.Organizations.Where(o => o.Id == invitation.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return new AcceptedInvitationDto(invitation.OrganizationId, name);
+    }
+}

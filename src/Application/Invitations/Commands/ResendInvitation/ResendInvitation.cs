@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Invitations;
+
+namespace VariantMiner.Application.Invitations.Commands.ResendInvitation;
+
+/// <summary>Sends a pending invitation again with a fresh token and expiry; the previous link stops working.</summary>
+[RequiresPermission(Permissions.UsersInvite)]
+public sealed record ResendInvitation(Guid OrganizationId, Guid InvitationId) : ICommand<IssuedInvitationDto>, IOrganizationRequest;
+
+public sealed class ResendInvitationHandler(
+    IRepository<Invitation> invitations, IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity,
+    IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<ResendInvitation, IssuedInvitationDto>
+{
+    public async ValueTask<IssuedInvitationDto> Handle(ResendInvitation command, CancellationToken cancellationToken)
+    {
+        var invitation = await invitations.FindAsync(command.InvitationId, cancellationToken) ?? throw new NotFoundException("The invitation");
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var token = invitation.Renew(now, settings.Lifetime);
+        var organization = await db.Organizations.SingleAsync(o => o.Id == command.OrganizationId, cancellationToken);
+        var role = await db.Roles.SingleAsync(r => r.Id == invitation.RoleId, cancellationToken);
+        var inviter = (await accounts.DisplayNamesAsync([currentUser.UserId!.Value], cancellationToken)).GetValueOrDefault(currentUser.UserId!.Value, "A colleague");
+        db.Outbox.Add(InvitationMail.Compose(organization.Id, organization.Name, inviter, invitation.Email, role.Name, settings.AcceptUrl(token), invitation.ExpiresAt, now));
+        activity.Record("invitation.resent", "invitation", invitation.Id, $"Re-sent the invitation of {invitation.Email}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new IssuedInvitationDto(invitation.Id, invitation.Email, token, settings.AcceptUrl(token), invitation.ExpiresAt);
+    }
+}

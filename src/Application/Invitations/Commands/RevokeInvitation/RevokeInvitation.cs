@@ -1,0 +1,24 @@
+using Mediator;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Invitations;
+
+namespace VariantMiner.Application.Invitations.Commands.RevokeInvitation;
+
+[RequiresPermission(Permissions.UsersInvite)]
+public sealed record RevokeInvitation(Guid OrganizationId, Guid InvitationId) : ICommand, IOrganizationRequest;
+
+public sealed class RevokeInvitationHandler(IRepository<Invitation> invitations, IApplicationDbContext db, IActivityLog activity)
+    : ICommandHandler<RevokeInvitation>
+{
+    public async ValueTask<Unit> Handle(RevokeInvitation command, CancellationToken cancellationToken)
+    {
+        var invitation = await invitations.FindAsync(command.InvitationId, cancellationToken) ?? throw new NotFoundException("The invitation");
+        invitation.Revoke();
+        activity.Record("invitation.revoked", "invitation", invitation.Id, $"Revoked the invitation of {invitation.Email}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,14 @@
+namespace VariantMiner.Application.Invitations;
+
+/// <summary>Configuration section <c>Invitations</c>.</summary>
+public sealed class InvitationOptions
+{
+    public int LifetimeDays { get; set; } = 7;
+
+    /// <summary>Where people open the SPA; accept links point there.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    public TimeSpan Lifetime => TimeSpan.FromDays(LifetimeDays);
+
+    public string AcceptUrl(string token) => $"{PublicBaseUrl.TrimEnd('/')}/invitations/accept?token={Uri.EscapeDataString(token)}";
+}

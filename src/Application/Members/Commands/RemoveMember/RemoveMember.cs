@@ -1,0 +1,48 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Members.Commands.UpdateMember;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Members.Commands.RemoveMember;
+
+/// <summary>
+/// Removes someone from the organization; they lose access at once. Their history (activity, assignments,
+/// authored records) stays attributed to them.
+/// </summary>
+[RequiresPermission(Permissions.UsersManage)]
+public sealed record RemoveMember(Guid OrganizationId, Guid UserId) : ICommand, IOrganizationRequest;
+
+/// <summary>Leaves the organization oneself (no permission needed; the last Supervisor cannot leave).</summary>
+public sealed record LeaveOrganization(Guid OrganizationId) : ICommand, IOrganizationRequest;
+
+public sealed class RemoveMemberHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity)
+    : ICommandHandler<RemoveMember>, ICommandHandler<LeaveOrganization>
+{
+    public ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken) =>
+        RemoveAsync(command.UserId, cancellationToken);
+
+    public ValueTask<Unit> Handle(LeaveOrganization command, CancellationToken cancellationToken) =>
+        RemoveAsync(currentUser.UserId!.Value, cancellationToken);
+
+    private async ValueTask<Unit> RemoveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken)
+            ?? throw new NotFoundException("The member");
+        var role = await db.Roles.SingleAsync(r => r.Id == membership.RoleId, cancellationToken);
+        SupervisorRules.EnsureCanRemove(scope.Access.IsSupervisor, role.IsSupervisor,
+            await UpdateMemberHandler.SupervisorCountAsync(db, cancellationToken));
+
+        db.Memberships.Remove(membership);
+        var name = (await accounts.DisplayNamesAsync([userId], cancellationToken)).GetValueOrDefault(userId, "a member");
+        var leaving = userId == currentUser.UserId;
+        activity.Record(leaving ? "member.left" : "member.removed", "member", userId,
+            leaving ? $"{name} left the organization" : $"Removed {name} from the organization");
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Roles;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Members.Commands.UpdateMember;
+
+/// <summary>Changes a member's role (effective on their very next request) and/or position. Null = unchanged.</summary>
+[RequiresPermission(Permissions.UsersManage)]
+public sealed record UpdateMember(Guid? RoleId, [property: StringLength(Membership.PositionMaxLength)] string? Position)
+    : ICommand, IOrganizationRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+    [JsonIgnore] public Guid UserId { get; init; }
+}
+
+public sealed class UpdateMemberValidator : AbstractValidator<UpdateMember>
+{
+    public UpdateMemberValidator() => RuleFor(c => c.Position).MaximumLength(Membership.PositionMaxLength);
+}
+
+public sealed class UpdateMemberHandler(IApplicationDbContext db, IOrganizationContext scope, IUserAccounts accounts, IActivityLog activity)
+    : ICommandHandler<UpdateMember>
+{
+    public async ValueTask<Unit> Handle(UpdateMember command, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == command.UserId, cancellationToken)
+            ?? throw new NotFoundException("The member");
+        var name = (await accounts.DisplayNamesAsync([command.UserId], cancellationToken)).GetValueOrDefault(command.UserId, "a member");
+
+        if (command.RoleId is { } roleId && roleId != membership.RoleId)
+        {
+            var newRole = await db.Roles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken)
+                ?? throw new FluentValidation.ValidationException([new ValidationFailure(nameof(command.RoleId), "There is no such role in this organization.")]);
+            var currentRole = await db.Roles.SingleAsync(r => r.Id == membership.RoleId, cancellationToken);
+            var supervisors = await SupervisorCountAsync(db, cancellationToken);
+            SupervisorRules.EnsureCanChangeRole(scope.Access.IsSupervisor, currentRole.IsSupervisor, newRole.IsSupervisor, supervisors);
+            RoleAssignment.EnsureCanAssign(scope.Access, newRole);
+            membership.ChangeRole(newRole.Id);
+            activity.Record("member.role.changed", "member", command.UserId, $"Changed {name}'s role from \"{currentRole.Name}\" to \"{newRole.Name}\"");
+        }
+        if (command.Position is { } position && (position.Trim().Length == 0 ? null : position.Trim()) != membership.Position)
+        {
+            membership.SetPosition(position);
+            activity.Record("member.updated", "member", command.UserId, $"Set {name}'s position to \"{membership.Position ?? "(none)"}\"");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    internal static Task<int> SupervisorCountAsync(IApplicationDbContext db, CancellationToken cancellationToken) =>
+        db.Memberships.CountAsync(m => db.Roles.Any(r => r.Id == m.RoleId && r.BuiltIn == BuiltInRole.Supervisor), cancellationToken);
+}

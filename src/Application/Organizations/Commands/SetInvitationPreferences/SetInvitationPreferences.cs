@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Organizations.Commands.SetInvitationPreferences;
+
+/// <summary>Invitation preferences: allowed e-mail domains for invitees (empty = any) and the default role offered.</summary>
+[RequiresPermission(Permissions.OrganizationSettingsManage)]
+public sealed record SetInvitationPreferences(IReadOnlyList<string>? AllowedEmailDomains, Guid? DefaultRoleId)
+    : ICommand<InvitationPreferencesDto>, IOrganizationRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+}
+
+public sealed class SetInvitationPreferencesValidator : AbstractValidator<SetInvitationPreferences>
+{
+    public SetInvitationPreferencesValidator() =>
+        RuleFor(c => c.AllowedEmailDomains).Must(d => d is null || d.Count <= 50).WithMessage("At most 50 domains.");
+}
+
+public sealed class SetInvitationPreferencesHandler(IRepository<Organization> organizations, IApplicationDbContext db, IActivityLog activity)
+    : ICommandHandler<SetInvitationPreferences, InvitationPreferencesDto>
+{
+    public async ValueTask<InvitationPreferencesDto> Handle(SetInvitationPreferences command, CancellationToken cancellationToken)
+    {
+        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken) ?? throw new NotFoundException("The organization");
+        if (command.DefaultRoleId is { } roleId)
+        {
+            var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken)
+                ?? throw new ValidationException([new ValidationFailure(nameof(command.DefaultRoleId), "There is no such role in this organization.")]);
+            if (role.IsSupervisor)
+                throw new ValidationException([new ValidationFailure(nameof(command.DefaultRoleId), "The Group Supervisor role cannot be the default for invitations.")]);
+        }
+        organization.SetInvitationPreferences(command.AllowedEmailDomains ?? [], command.DefaultRoleId);
+        activity.Record("organization.invitation-preferences.changed", "organization", organization.Id,
+            organization.InvitationDomains.Count == 0 ? "Allowed invitations to any e-mail domain" : $"Limited invitations to {string.Join(", ", organization.InvitationDomains)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new InvitationPreferencesDto(organization.InvitationDomains, organization.DefaultInvitationRoleId);
+    }
+}

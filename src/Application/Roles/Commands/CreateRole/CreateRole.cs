@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+using PermissionKeys = VariantMiner.Domain.Authorization.Permissions;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Roles.Commands.CreateRole;
+
+/// <summary>A custom role with any combination of permissions the creator holds.</summary>
+[RequiresPermission(PermissionKeys.RolesManage)]
+public sealed record CreateRole(
+    [property: Required, StringLength(Role.NameMaxLength, MinimumLength = 1)] string Name,
+    IReadOnlyList<string>? Permissions) : ICommand<RoleDto>, IOrganizationRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+}
+
+public sealed class CreateRoleValidator : AbstractValidator<CreateRole>
+{
+    public CreateRoleValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name for the role.")
+            .Must(n => n is null || n.Trim().Length > 0).WithMessage("Enter a name for the role.")
+            .MaximumLength(Role.NameMaxLength);
+        RuleForEach(c => c.Permissions).Must(Permissions.IsKnown).WithMessage((_, key) => $"Unknown permission '{key}'.");
+    }
+}
+
+public sealed class CreateRoleHandler(IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
+    : ICommandHandler<CreateRole, RoleDto>
+{
+    public async ValueTask<RoleDto> Handle(CreateRole command, CancellationToken cancellationToken)
+    {
+        await RoleNames.EnsureFreeAsync(db, command.Name, null, cancellationToken);
+        var role = Role.CreateCustom(command.OrganizationId, command.Name, command.Permissions ?? [], scope.Access.Permissions);
+        db.Roles.Add(role);
+        activity.Record("role.created", "role", role.Id, $"Created the role \"{role.Name}\" ({role.Permissions.Count} permissions)");
+        await db.SaveChangesAsync(cancellationToken);
+        return new RoleDto(role.Id, role.Name, false, null, role.PermissionKeys.Order(StringComparer.Ordinal).ToList(), 0);
+    }
+}

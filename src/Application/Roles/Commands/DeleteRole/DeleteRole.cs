@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Invitations;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Application.Roles.Commands.DeleteRole;
+
+/// <summary>Deletes a custom role that nobody holds (and no pending invitation offers).</summary>
+[RequiresPermission(Permissions.RolesManage)]
+public sealed record DeleteRole(Guid OrganizationId, Guid RoleId) : ICommand, IOrganizationRequest;
+
+public sealed class DeleteRoleHandler(IRepository<Role> roles, IApplicationDbContext db, IActivityLog activity) : ICommandHandler<DeleteRole>
+{
+    public async ValueTask<Unit> Handle(DeleteRole command, CancellationToken cancellationToken)
+    {
+        var role = await roles.FindAsync(command.RoleId, cancellationToken) ?? throw new NotFoundException("The role");
+        role.EnsureDeletable();
+        var holders = await db.Memberships.CountAsync(m => m.RoleId == role.Id, cancellationToken);
+        if (holders > 0)
+            throw new ConflictException($"{holders} {(holders == 1 ? "member still holds" : "members still hold")} the role \"{role.Name}\". Give them another role first.");
+        var invitations = await db.Invitations.CountAsync(i => i.RoleId == role.Id && i.Status == InvitationStatus.Pending, cancellationToken);
+        if (invitations > 0)
+            throw new ConflictException($"{invitations} pending {(invitations == 1 ? "invitation offers" : "invitations offer")} the role \"{role.Name}\". Revoke them first.");
+        // Accepted or revoked invitations only keep history; they must not block the deletion.
+        await db.Invitations.Where(i => i.RoleId == role.Id).ExecuteDeleteAsync(cancellationToken);
+        roles.Remove(role);
+        activity.Record("role.deleted", "role", role.Id, $"Deleted the role \"{role.Name}\"");
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
