@@ -1,7 +1,9 @@
 import { Suspense } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import { Button, LoadingState, Logo } from '../components';
 import { useLogout, useMe } from '../features/auth/authApi';
+import { OrganizationSelector } from '../features/organizations/OrganizationSelector';
+import { usePermissions } from '../features/organizations/permissions';
 
 function UserMenu() {
   const { data: user } = useMe();
@@ -25,7 +27,38 @@ function UserMenu() {
   );
 }
 
+/** The organization's sections; links I may not use are not shown. */
+function OrganizationNav({ orgId }: { orgId: string }) {
+  const { can, isLoading, error } = usePermissions(orgId);
+  if (isLoading || error) return null;
+  const base = `/orgs/${orgId}`;
+  const className = ({ isActive }: { isActive: boolean }) => (isActive ? 'subnav__link subnav__link--active' : 'subnav__link');
+  return (
+    <nav className="subnav" aria-label="Organization">
+      <div className="subnav__inner">
+        <NavLink to={base} end className={className}>
+          Dashboard
+        </NavLink>
+        <NavLink to={`${base}/workspaces`} className={className}>
+          Workspaces
+        </NavLink>
+        <NavLink to={`${base}/activity`} className={className}>
+          Activity
+        </NavLink>
+        {can('organization.settings.manage') ? (
+          <NavLink to={`${base}/settings`} className={className}>
+            Settings
+          </NavLink>
+        ) : null}
+      </div>
+    </nav>
+  );
+}
+
 export function AppLayout() {
+  const { data: user } = useMe();
+  const match = useMatch('/orgs/:orgId/*');
+  const orgId = match?.params.orgId;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -33,12 +66,16 @@ export function AppLayout() {
       </a>
       <header className="header">
         <div className="header__inner">
-          <Link to="/" className="brand" aria-label="VariantMiner home">
-            <Logo />
-            <span className="brand__name">VariantMiner</span>
-          </Link>
+          <div className="header__left">
+            <Link to="/" className="brand" aria-label="VariantMiner home">
+              <Logo />
+              <span className="brand__name">VariantMiner</span>
+            </Link>
+            {user ? <OrganizationSelector currentOrgId={orgId} /> : null}
+          </div>
           <UserMenu />
         </div>
+        {user && orgId ? <OrganizationNav orgId={orgId} /> : null}
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <Suspense fallback={<LoadingState fullPage />}>

@@ -8,6 +8,12 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage'));
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const NotFoundPage = lazy(() => import('../features/home/NotFoundPage'));
+const OrganizationsPage = lazy(() => import('../features/organizations/OrganizationsPage'));
+const OrganizationLayout = lazy(() => import('../features/organizations/OrganizationLayout'));
+const DashboardPage = lazy(() => import('../features/organizations/DashboardPage'));
+const ActivityPage = lazy(() => import('../features/organizations/ActivityPage'));
+const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
+const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
 
 export function AppRoutes() {
   return (
@@ -17,6 +23,13 @@ export function AppRoutes() {
         <Route path="register" element={<RegisterPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
+          <Route path="orgs" element={<OrganizationsPage />} />
+          <Route path="orgs/:orgId" element={<OrganizationLayout />}>
+            <Route index element={<DashboardPage />} />
+            <Route path="workspaces" element={<WorkspacesPage />} />
+            <Route path="activity" element={<ActivityPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

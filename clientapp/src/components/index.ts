@@ -1,6 +1,12 @@
 export { Alert } from './Alert';
 export { Button } from './Button';
+export { Dialog } from './Dialog';
+export { formatBytes, formatDate, formatDateTime, formatRelativeTime, usagePercent } from './format';
 export { Logo } from './Logo';
+export { RelativeTime } from './RelativeTime';
 export { LoadingState, Spinner } from './Spinner';
+export { StorageBar } from './StorageBar';
+export { TextAreaField } from './TextAreaField';
 export { TextField } from './TextField';
+export { TypedConfirmDialog } from './TypedConfirmDialog';
 export { usePageTitle } from './usePageTitle';

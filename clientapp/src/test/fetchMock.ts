@@ -32,13 +32,15 @@ export const user = {
 
 /**
  * Replaces global fetch with a router keyed by "METHOD /path". Unknown routes fail loudly.
- * The antiforgery endpoint answers with a new token each time unless overridden.
+ * The antiforgery endpoint answers with a new token each time unless overridden; the list of my
+ * organizations is empty unless overridden (the header and "/" ask for it once signed in).
  */
 export function mockFetch(routes: Record<string, Handler>) {
   const requests: RecordedRequest[] = [];
   let tokens = 0;
   const all: Record<string, Handler> = {
     'GET /api/auth/antiforgery': () => json(200, { token: `token-${++tokens}` }),
+    'GET /api/organizations': () => json(200, []),
     ...routes,
   };
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -9,7 +9,7 @@ type Errors<F extends string> = Partial<Record<F, string[]>>;
  */
 export function useFormErrors<F extends string>(fields: readonly F[], serverError: unknown) {
   const [clientErrors, setClientErrors] = useState<Errors<F>>({});
-  const refs = useRef<Partial<Record<F, HTMLInputElement | null>>>({});
+  const refs = useRef<Partial<Record<F, HTMLElement | null>>>({});
   const alertRef = useRef<HTMLDivElement | null>(null);
 
   const server = serverError ? formErrors(serverError, fields) : null;
@@ -47,7 +47,7 @@ export function useFormErrors<F extends string>(fields: readonly F[], serverErro
     /** The summary for the alert: the server's message, or a pointer to the fields after client validation. */
     summary: server?.summary ?? (firstInvalid ? FIELDS_SUMMARY : null),
     validate,
-    fieldRef: (f: F) => (el: HTMLInputElement | null) => {
+    fieldRef: (f: F) => (el: HTMLElement | null) => {
       refs.current[f] = el;
     },
     alertRef,

@@ -1,0 +1,37 @@
+// `npm run e2e`: runs every browser suite in order against one server and prints ONE summary line,
+// "e2e: N passed, N failed", summed over the suites (their own summary lines are folded into it).
+//
+// Order matters: organizations.e2e.mjs needs its account to be the first registration of a fresh
+// database (the platform administrator), so it runs first; auth.e2e.mjs works with any account.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const suites = ['organizations.e2e.mjs', 'auth.e2e.mjs'];
+const summary = /^e2e: (\d+) passed, (\d+) failed$/;
+
+let passed = 0;
+let failed = 0;
+for (const suite of suites) {
+  console.log(`— ${suite}`);
+  const result = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(here, suite)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let counts = null;
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = summary.exec(line.trim());
+      if (match) counts = { passed: Number(match[1]), failed: Number(match[2]) };
+      else console.log(line);
+    });
+    child.on('close', (code) => resolve({ code, counts }));
+  });
+  const counts = result.counts ?? { passed: 0, failed: 1 };
+  if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
+  console.log(`  ${suite}: ${counts.passed} passed, ${counts.failed} failed`);
+  passed += counts.passed;
+  failed += counts.failed;
+}
+
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,72 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch } from '../../test/fetchMock';
+import { ANALYST_PERMISSIONS, dashboard, ORG_ID, orgRoutes } from '../../test/orgFixtures';
+import { renderApp } from '../../test/render';
+
+describe('Organization dashboard', () => {
+  it('shows details, role and readable permissions, counts, workspaces, storage, pending owner and recent activity', async () => {
+    mockFetch({
+      ...orgRoutes('Analyst', ANALYST_PERMISSIONS),
+      [`GET /api/organizations/${ORG_ID}`]: () =>
+        json(200, dashboard(ANALYST_PERMISSIONS, { myRole: { id: 'r', name: 'Analyst' }, pendingOwnerEmail: 'owner@northwind.example' })),
+      'GET /api/permissions': () =>
+        json(200, [
+          { key: 'samples.define', group: 'samples', description: 'Upload files and define samples' },
+          { key: 'samples.view.assigned', group: 'samples', description: 'See only samples assigned to oneself' },
+          { key: 'analyses.launch.workflow', group: 'analyses', description: 'Launch analyses with a workflow' },
+        ]),
+    });
+    renderApp(`/orgs/${ORG_ID}`);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Northwind Genomics Lab' })).toBeTruthy();
+    expect(screen.getByText('Clinical exome and panel testing')).toBeTruthy();
+    expect(screen.getByText('owner@northwind.example').closest('[role=status]')).toBeTruthy();
+
+    const overview = screen.getByRole('region', { name: 'Overview' });
+    expect(within(overview).getByText('12')).toBeTruthy();
+    expect(within(overview).getByRole('meter', { name: 'Storage used' }).getAttribute('aria-valuetext')).toBe(
+      '1.5 GiB of 1 TiB used (0.1 %)',
+    );
+
+    const role = screen.getByRole('region', { name: 'Your role' });
+    expect(within(role).getByText('Analyst')).toBeTruthy();
+    expect(await within(role).findByText('Upload files and define samples')).toBeTruthy();
+    expect(within(role).getByText('Launch analyses with a workflow')).toBeTruthy();
+    // A key missing from the catalogue is still listed, by its key.
+    expect(within(role).getByText('analyses.launch.sub')).toBeTruthy();
+
+    const workspaces = screen.getByRole('region', { name: 'Your workspaces' });
+    expect(within(workspaces).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Exome 2025Trio exomes', 'General']);
+
+    const activity = screen.getByRole('list', { name: 'Recent activity' });
+    expect(within(activity).getByRole('listitem').textContent).toContain('Ada Lovelace created the workspace "Exome 2025"');
+    expect(within(activity).getByRole('listitem').textContent).toContain('5 minutes ago');
+    expect(screen.getByRole('region', { name: 'Details' }).textContent).toContain('Dr. Jane Doe · lab@northwind.example');
+  });
+});
+
+describe('Organizations page', () => {
+  it('lists my organizations with role, counts and storage, and offers creation only to platform administrators', async () => {
+    mockFetch(orgRoutes('Analyst', ANALYST_PERMISSIONS));
+    renderApp('/orgs');
+
+    const list = await screen.findByRole('list', { name: 'Your organizations' });
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards).toHaveLength(2);
+    expect(within(cards[0]!).getByRole('link', { name: 'Northwind Genomics Lab' }).getAttribute('href')).toBe(`/orgs/${ORG_ID}`);
+    expect(within(cards[0]!).getByText('Group Supervisor')).toBeTruthy();
+    expect(within(cards[0]!).getByText('12 members')).toBeTruthy();
+    expect(within(cards[0]!).getByText('2 workspaces')).toBeTruthy();
+    expect(within(cards[0]!).getByText('1.5 GiB of 1 TiB used (0.1 %)')).toBeTruthy();
+    expect(within(cards[1]!).getByText('1 workspace')).toBeTruthy();
+    expect(within(cards[1]!).getByText('0 B of 1 TiB used (0 %)')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Create organization' })).toBeNull();
+  });
+
+  it('offers "Create organization" to a platform administrator', async () => {
+    mockFetch(orgRoutes('Analyst', ANALYST_PERMISSIONS, { id: 'admin', lastOrganizationId: null, isPlatformAdmin: true }));
+    renderApp('/orgs');
+    expect(await screen.findByRole('button', { name: 'Create organization' })).toBeTruthy();
+  });
+});

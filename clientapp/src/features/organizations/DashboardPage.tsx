@@ -1,0 +1,174 @@
+import { Link } from 'react-router';
+import type { PermissionInfo } from '../../api/types';
+import { Alert, Button, formatDate, LoadingState, StorageBar, usePageTitle } from '../../components';
+import { ActivityList } from './ActivityList';
+import { useOrganization, usePermissionCatalogue } from './api';
+import { useCurrentOrgId } from './permissions';
+
+const GROUP_TITLES: Record<string, string> = {
+  organization: 'Organization',
+  people: 'People',
+  samples: 'Samples',
+  analyses: 'Analyses',
+};
+
+/** /orgs/:orgId: details, my role and permissions, counts, my workspaces, storage and recent activity. */
+export default function DashboardPage() {
+  const orgId = useCurrentOrgId()!;
+  const dashboard = useOrganization(orgId);
+  usePageTitle(dashboard.data?.name ?? 'Organization');
+
+  if (dashboard.isPending) return <LoadingState label="Loading dashboard…" />;
+  if (dashboard.isError) {
+    return (
+      <Alert title="The dashboard could not be loaded">
+        <p>{dashboard.error.message}</p>
+        <Button variant="secondary" onClick={() => void dashboard.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  const org = dashboard.data;
+  const base = `/orgs/${orgId}`;
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <p className="page__eyebrow">Organization</p>
+        <h1 className="page__title">{org.name}</h1>
+        {org.description ? <p className="page__subtitle">{org.description}</p> : null}
+      </header>
+
+      {org.pendingOwnerEmail ? (
+        <Alert tone="info" title="Waiting for the owner">
+          <p>
+            <strong>{org.pendingOwnerEmail}</strong> becomes this organization's Group Supervisor when they register
+            with that address.
+          </p>
+        </Alert>
+      ) : null}
+
+      <section className="stats" aria-label="Overview">
+        <div className="card stat">
+          <h2 className="stat__label">Members</h2>
+          <p className="stat__value">{org.memberCount.toLocaleString('en-US')}</p>
+        </div>
+        <div className="card stat">
+          <h2 className="stat__label">Workspaces</h2>
+          <p className="stat__value">{org.workspaceCount.toLocaleString('en-US')}</p>
+        </div>
+        <div className="card stat stat--wide">
+          <h2 className="stat__label">Storage</h2>
+          <StorageBar usedBytes={org.storageUsedBytes} quotaBytes={org.storageQuotaBytes} />
+        </div>
+      </section>
+
+      <div className="columns">
+        <section className="card" aria-labelledby="my-workspaces">
+          <div className="card__header">
+            <h2 id="my-workspaces" className="card__title">
+              Your workspaces
+            </h2>
+            <Link to={`${base}/workspaces`}>All workspaces</Link>
+          </div>
+          {org.workspaces.length === 0 ? (
+            <p className="muted">You have not been given access to any workspace yet.</p>
+          ) : (
+            <ul className="list" aria-labelledby="my-workspaces">
+              {org.workspaces.map((w) => (
+                <li key={w.id} className="list__item">
+                  <span className="list__primary">{w.name}</span>
+                  {w.description ? <span className="list__secondary">{w.description}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="my-role">
+          <h2 id="my-role" className="card__title">
+            Your role
+          </h2>
+          <p className="role">
+            <span className="badge badge--role">{org.myRole.name}</span>
+            <span className="muted">
+              Role-based access is {org.roleBasedAccessEnabled ? 'on' : 'off'}
+              {org.roleBasedAccessEnabled ? '' : ': every member sees every sample'}.
+            </span>
+          </p>
+          <PermissionList keys={org.myPermissions} />
+        </section>
+      </div>
+
+      <div className="columns">
+        <section className="card" aria-labelledby="recent-activity">
+          <div className="card__header">
+            <h2 id="recent-activity" className="card__title">
+              Recent activity
+            </h2>
+            <Link to={`${base}/activity`}>View all activity</Link>
+          </div>
+          {org.recentActivity.length === 0 ? (
+            <p className="muted">Nothing has happened here yet.</p>
+          ) : (
+            <ActivityList items={org.recentActivity} label="Recent activity" />
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="org-details">
+          <h2 id="org-details" className="card__title">
+            Details
+          </h2>
+          <dl className="details details--stacked">
+            <div>
+              <dt>Contact</dt>
+              <dd>
+                {org.contactName || org.contactEmail ? (
+                  <>
+                    {org.contactName}
+                    {org.contactName && org.contactEmail ? ' · ' : null}
+                    {org.contactEmail ? <a href={`mailto:${org.contactEmail}`}>{org.contactEmail}</a> : null}
+                  </>
+                ) : (
+                  <span className="muted">Not set</span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Created</dt>
+              <dd>{formatDate(org.createdAt)}</dd>
+            </div>
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** My permissions in plain words, grouped as in the catalogue. */
+function PermissionList({ keys }: { keys: readonly string[] }) {
+  const catalogue = usePermissionCatalogue();
+  if (keys.length === 0) return <p className="muted">Your role holds no permissions in this organization.</p>;
+  const byKey = new Map<string, PermissionInfo>((catalogue.data ?? []).map((p) => [p.key, p]));
+  const groups = new Map<string, string[]>();
+  for (const key of keys) {
+    const info = byKey.get(key);
+    const group = info?.group ?? key.split('.')[0] ?? 'other';
+    groups.set(group, [...(groups.get(group) ?? []), info?.description ?? key]);
+  }
+  return (
+    <div className="permissions">
+      {[...groups].map(([group, descriptions]) => (
+        <div key={group} className="permissions__group">
+          <h3 className="permissions__title">{GROUP_TITLES[group] ?? group}</h3>
+          <ul className="permissions__list">
+            {descriptions.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}

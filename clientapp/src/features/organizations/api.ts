@@ -1,0 +1,133 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type {
+  CreateOrganizationRequest,
+  CurrentUser,
+  UpdateOrganizationRequest,
+} from '../../api/types';
+import { meQueryKey, useMe } from '../auth/authApi';
+import { orgKeys } from './keys';
+
+const path = (orgId: string) => ({ params: { path: { orgId } } });
+
+/** My organizations with my role in each (only while signed in). */
+export function useOrganizations() {
+  const me = useMe();
+  return useQuery({
+    queryKey: orgKeys.list(),
+    queryFn: () => unwrap(api.GET('/api/organizations')),
+    enabled: !!me.data,
+    staleTime: 30_000,
+  });
+}
+
+export function useOrganization(orgId: string) {
+  return useQuery({
+    queryKey: orgKeys.dashboard(orgId),
+    queryFn: () => unwrap(api.GET('/api/organizations/{orgId}', path(orgId))),
+  });
+}
+
+export function useMyAccess(orgId: string | undefined) {
+  return useQuery({
+    queryKey: orgKeys.access(orgId ?? ''),
+    queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/me', path(orgId!))),
+    enabled: !!orgId,
+    staleTime: 30_000,
+  });
+}
+
+export function usePermissionCatalogue() {
+  return useQuery({
+    queryKey: orgKeys.permissionCatalogue(),
+    queryFn: () => unwrap(api.GET('/api/permissions')),
+    staleTime: Infinity,
+  });
+}
+
+/** Remembers the organization on the server (where "/" goes next time) and in the cached user. */
+export function useRememberOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (organizationId: string) =>
+      unwrap(api.PUT('/api/auth/me/last-organization', { body: { organizationId } })).then(() => organizationId),
+    // Optimistic, so that the organization's pages do not remember it a second time.
+    onMutate: (organizationId) => {
+      queryClient.setQueryData<CurrentUser | null>(meQueryKey, (user) => (user ? { ...user, lastOrganizationId: organizationId } : user));
+    },
+  });
+}
+
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOrganizationRequest) => unwrap(api.POST('/api/organizations', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.list() }),
+  });
+}
+
+export function useUpdateOrganization(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateOrganizationRequest) => unwrap(api.PATCH('/api/organizations/{orgId}', { ...path(orgId), body })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: orgKeys.org(orgId) }),
+        queryClient.invalidateQueries({ queryKey: orgKeys.list() }),
+      ]),
+  });
+}
+
+export function useDeleteOrganization(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (confirmName: string) =>
+      unwrap(api.DELETE('/api/organizations/{orgId}', { ...path(orgId), body: { confirmName } })),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: orgKeys.org(orgId) });
+      queryClient.setQueryData<CurrentUser | null>(meQueryKey, (user) =>
+        user && user.lastOrganizationId === orgId ? { ...user, lastOrganizationId: null } : user,
+      );
+      return queryClient.invalidateQueries({ queryKey: orgKeys.list() });
+    },
+  });
+}
+
+export function useAccessControl(orgId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: orgKeys.accessControl(orgId),
+    queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/settings/access-control', path(orgId))),
+    enabled,
+  });
+}
+
+export function useSetAccessControl(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (roleBasedAccessEnabled: boolean) =>
+      unwrap(api.PUT('/api/organizations/{orgId}/settings/access-control', { ...path(orgId), body: { roleBasedAccessEnabled } })),
+    onSuccess: (result) => {
+      queryClient.setQueryData(orgKeys.accessControl(orgId), result);
+      // Effective permissions change with the switch (samples.* and analyses.* for everyone when off).
+      return queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === 'orgs' && q.queryKey[1] === orgId && q.queryKey[2] !== 'access-control',
+      });
+    },
+  });
+}
+
+export const ACTIVITY_PAGE_SIZE = 25;
+
+export function useActivity(orgId: string) {
+  return useInfiniteQuery({
+    queryKey: orgKeys.activity(orgId),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/organizations/{orgId}/activity', {
+          params: { path: { orgId }, query: { limit: ACTIVITY_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

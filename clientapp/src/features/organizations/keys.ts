@@ -1,0 +1,12 @@
+/** Query keys: everything about one organization lives under ['orgs', orgId], so switching reloads it. */
+export const orgKeys = {
+  list: () => ['orgs', 'list'] as const,
+  org: (orgId: string) => ['orgs', orgId] as const,
+  dashboard: (orgId: string) => ['orgs', orgId, 'dashboard'] as const,
+  access: (orgId: string) => ['orgs', orgId, 'me'] as const,
+  accessControl: (orgId: string) => ['orgs', orgId, 'access-control'] as const,
+  activity: (orgId: string) => ['orgs', orgId, 'activity'] as const,
+  workspaces: (orgId: string, all: boolean) => ['orgs', orgId, 'workspaces', { all }] as const,
+  members: (orgId: string) => ['orgs', orgId, 'members'] as const,
+  permissionCatalogue: () => ['permissions'] as const,
+};

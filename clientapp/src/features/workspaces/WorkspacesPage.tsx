@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { asApiError } from '../../api/problem';
+import type { Workspace } from '../../api/types';
+import { Alert, Button, formatDate, LoadingState, TypedConfirmDialog, usePageTitle } from '../../components';
+import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
+import { useDeleteWorkspace, useWorkspaces } from './api';
+import { WorkspaceAccessDialog } from './WorkspaceAccessDialog';
+import { CreateWorkspaceDialog, EditWorkspaceDialog } from './WorkspaceFormDialog';
+
+type Open = { kind: 'create' } | { kind: 'edit' | 'access' | 'delete'; workspace: Workspace } | null;
+
+/** /orgs/:orgId/workspaces: list, create, rename, delete, and who may enter each workspace. */
+export default function WorkspacesPage() {
+  usePageTitle('Workspaces');
+  const orgId = useCurrentOrgId()!;
+  const { can, canEnter } = usePermissions(orgId);
+  const canCreate = can('workspaces.create');
+  const canDelete = can('workspaces.delete');
+  const canManageAccess = can('workspaces.access.manage');
+  const workspaces = useWorkspaces(orgId, { all: canManageAccess });
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  // Dialogs keep working on the latest copy of the workspace (e.g. access lists after a change).
+  const current = open && open.kind !== 'create' ? (workspaces.data?.find((w) => w.id === open.workspace.id) ?? open.workspace) : null;
+
+  return (
+    <div className="page">
+      <header className="page__header page__header--split">
+        <div>
+          <h1 className="page__title">Workspaces</h1>
+          <p className="page__subtitle">
+            {canManageAccess
+              ? 'Every workspace in the organization, and who can enter it.'
+              : 'The workspaces you can enter.'}
+          </p>
+        </div>
+        {canCreate ? <Button onClick={() => setOpen({ kind: 'create' })}>New workspace</Button> : null}
+      </header>
+
+      {workspaces.isPending ? <LoadingState label="Loading workspaces…" /> : null}
+      {workspaces.isError ? (
+        <Alert title="Workspaces could not be loaded">
+          <p>{workspaces.error.message}</p>
+          <Button variant="secondary" onClick={() => void workspaces.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : null}
+      {workspaces.data && workspaces.data.length === 0 ? (
+        <section className="card empty">
+          <h2 className="empty__title">No workspaces</h2>
+          <p className="empty__text">
+            {canCreate
+              ? 'Create a workspace for a project, study or test type.'
+              : 'You have not been given access to any workspace yet. Ask an administrator of your organization.'}
+          </p>
+        </section>
+      ) : null}
+      {workspaces.data && workspaces.data.length > 0 ? (
+        <div className="table-wrap card card--flush">
+          <table className="table">
+            <caption className="visually-hidden">Workspaces</caption>
+            <thead>
+              <tr>
+                <th scope="col">Workspace</th>
+                <th scope="col">Created</th>
+                <th scope="col" className="num">
+                  People with access
+                </th>
+                {canCreate || canDelete || canManageAccess ? (
+                  <th scope="col" className="actions-col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {workspaces.data.map((w) => (
+                <tr key={w.id}>
+                  <th scope="row" className="table__primary">
+                    <span className="table__name">{w.name}</span>
+                    {canManageAccess && !canEnter(w.id) ? (
+                      <span className="tag" title="You manage access to this workspace but cannot enter it">
+                        Not entered by you
+                      </span>
+                    ) : null}
+                    {w.description ? <span className="table__secondary">{w.description}</span> : null}
+                  </th>
+                  <td>{formatDate(w.createdAt)}</td>
+                  <td className="num">{w.memberUserIds.length}</td>
+                  {canCreate || canDelete || canManageAccess ? (
+                    <td className="actions-col">
+                      <div className="row-actions">
+                        {canCreate ? (
+                          <Button variant="ghost" aria-label={`Edit ${w.name}`} onClick={() => setOpen({ kind: 'edit', workspace: w })}>
+                            Edit
+                          </Button>
+                        ) : null}
+                        {canManageAccess ? (
+                          <Button
+                            variant="ghost"
+                            aria-label={`Manage access to ${w.name}`}
+                            onClick={() => setOpen({ kind: 'access', workspace: w })}
+                          >
+                            Access
+                          </Button>
+                        ) : null}
+                        {canDelete ? (
+                          <Button
+                            variant="ghost-danger"
+                            aria-label={`Delete ${w.name}`}
+                            onClick={() => setOpen({ kind: 'delete', workspace: w })}
+                          >
+                            Delete
+                          </Button>
+                        ) : null}
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {open?.kind === 'create' ? <CreateWorkspaceDialog orgId={orgId} onClose={close} /> : null}
+      {open?.kind === 'edit' && current ? <EditWorkspaceDialog orgId={orgId} workspace={current} onClose={close} /> : null}
+      {open?.kind === 'access' && current ? <WorkspaceAccessDialog orgId={orgId} workspace={current} onClose={close} /> : null}
+      {open?.kind === 'delete' && current ? <DeleteWorkspaceDialog orgId={orgId} workspace={current} onClose={close} /> : null}
+    </div>
+  );
+}
+
+function DeleteWorkspaceDialog({ orgId, workspace, onClose }: { orgId: string; workspace: Workspace; onClose: () => void }) {
+  const remove = useDeleteWorkspace(orgId);
+  return (
+    <TypedConfirmDialog
+      title="Delete workspace"
+      confirmText={workspace.name}
+      actionLabel="Delete workspace"
+      busyLabel="Deleting…"
+      busy={remove.isPending}
+      error={remove.error ? asApiError(remove.error).message : null}
+      onCancel={onClose}
+      onConfirm={() => remove.mutate(workspace.id, { onSuccess: onClose })}
+    >
+      <p>
+        <strong>{workspace.name}</strong> will be deleted with all its subjects, samples, files, analyses and reports.
+      </p>
+    </TypedConfirmDialog>
+  );
+}
