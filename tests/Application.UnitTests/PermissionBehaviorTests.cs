@@ -73,4 +73,32 @@ public class PermissionBehaviorTests
             await Behavior<TwoPermissionRequest>(access: null).Handle(new TwoPermissionRequest(_organizationId), next.Delegate, default));
         Assert.That(next.Called, Is.False);
     }
+
+    [TestCase(Permissions.UsersManage)]
+    [TestCase(Permissions.WorkspacesAccessManage)]
+    public async Task Any_of_passes_with_one_of_the_listed_permissions(string held)
+    {
+        var next = new Pipeline.Next<AnyOfRequest>();
+        await Behavior<AnyOfRequest>(Pipeline.Access(_organizationId, [held])).Handle(new AnyOfRequest(_organizationId), next.Delegate, default);
+        Assert.That(next.Called, Is.True);
+    }
+
+    [Test]
+    public void Any_of_refuses_with_none_of_them()
+    {
+        var next = new Pipeline.Next<AnyOfRequest>();
+        var ex = Assert.ThrowsAsync<ForbiddenException>(async () =>
+            await Behavior<AnyOfRequest>(Pipeline.Access(_organizationId, [Permissions.UsersInvite])).Handle(new AnyOfRequest(_organizationId), next.Delegate, default));
+        Assert.That(ex!.Message, Does.Contain(Permissions.UsersManage));
+        Assert.That(next.Called, Is.False);
+    }
+
+    [Test]
+    public void Supervisor_only_request_refuses_a_member_holding_every_permission_but_not_the_role()
+    {
+        var next = new Pipeline.Next<SupervisorRequest>();
+        Assert.ThrowsAsync<ForbiddenException>(async () =>
+            await Behavior<SupervisorRequest>(Pipeline.Access(_organizationId, Permissions.All)).Handle(new SupervisorRequest(_organizationId), next.Delegate, default));
+        Assert.That(next.Called, Is.False);
+    }
 }

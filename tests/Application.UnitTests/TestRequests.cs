@@ -25,3 +25,9 @@ public sealed record UnknownPermissionRequest(Guid OrganizationId) : IQuery<stri
 
 [RequiresPlatformAdmin]
 public sealed record AdminRequest : IQuery<string>;
+
+[RequiresAnyPermission(Permissions.UsersManage, Permissions.WorkspacesAccessManage)]
+public sealed record AnyOfRequest(Guid OrganizationId) : IQuery<string>, IOrganizationRequest;
+
+[RequiresSupervisor]
+public sealed record SupervisorRequest(Guid OrganizationId) : IQuery<string>, IOrganizationRequest;

@@ -501,6 +501,7 @@ export interface components {
             isPlatformAdmin: boolean;
             /** Format: uuid */
             lastOrganizationId: string | null;
+            canCreateOrganizations: boolean;
         };
         DashboardWorkspace: {
             /** Format: uuid */
@@ -576,8 +577,6 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
-        /** @enum {string} */
-        MemberSort: "Name" | "LastLogin";
         MyAccess: {
             role: components["schemas"]["RoleRef"];
             permissions: string[];
@@ -1206,7 +1205,7 @@ export interface operations {
             query?: {
                 search?: string;
                 roleId?: string;
-                sort?: components["schemas"]["MemberSort"];
+                sort?: string;
                 limit?: number;
                 cursor?: string;
             };

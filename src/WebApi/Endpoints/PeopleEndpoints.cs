@@ -31,9 +31,9 @@ internal static class PeopleEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var members = organization.MapGroup("/members").WithTags("Members");
-        members.MapGet("", async Task<Ok<MemberPage>> (Guid orgId, string? search, Guid? roleId, MemberSort? sort, int? limit, string? cursor,
+        members.MapGet("", async Task<Ok<MemberPage>> (Guid orgId, string? search, Guid? roleId, string? sort, int? limit, string? cursor,
                 ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListMembers(orgId, search, roleId, sort ?? MemberSort.Name, limit, cursor), ct)))
+                TypedResults.Ok(await sender.Send(new ListMembers(orgId, search, roleId, ParseSort(sort), limit, cursor), ct)))
             .WithName("Members_List")
             .WithSummary("The User Management table (users.manage): search by name or e-mail, filter by role, sort by name or lastLogin.");
         members.MapPatch("/{userId:guid}", async Task<NoContent> (Guid orgId, Guid userId, UpdateMember body, ISender sender, CancellationToken ct) =>
@@ -125,4 +125,10 @@ internal static class PeopleEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
     }
+
+    /// <summary>sort=name (default) or sort=lastLogin, any case.</summary>
+    private static MemberSort ParseSort(string? sort) =>
+        string.IsNullOrEmpty(sort) ? MemberSort.Name
+        : Enum.TryParse<MemberSort>(sort, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("sort", "Sort by name or lastLogin.")]);
 }

@@ -15,7 +15,17 @@ public class CurrentUserTests(DatabaseProvider provider) : FunctionalTestBase(pr
 
         var me = await SendAsync(new GetCurrentUser());
 
-        Assert.That(me, Is.EqualTo(new CurrentUserDto(user.Id, "ada@example.org", "ada", true, null)));
+        Assert.That(me, Is.EqualTo(new CurrentUserDto(user.Id, "ada@example.org", "ada", true, null, CanCreateOrganizations: true)));
+    }
+
+    [TestCase(false, false)]
+    [TestCase(true, true)]
+    public async Task Ordinary_users_may_create_organizations_only_with_self_service(bool selfService, bool expected)
+    {
+        UseSetting("Organizations:SelfServiceCreation", selfService.ToString());
+        var user = await WithDbAsync(db => TestData.AddUserAsync(db, "bob@example.org"));
+        RunAsUser(user.Id);
+        Assert.That((await SendAsync(new GetCurrentUser())).CanCreateOrganizations, Is.EqualTo(expected));
     }
 
     [Test]

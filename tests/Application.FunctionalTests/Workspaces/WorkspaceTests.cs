@@ -162,6 +162,24 @@ public class WorkspaceTests(DatabaseProvider provider) : FunctionalTestBase(prov
     }
 
     [Test]
+    public async Task History_of_a_deleted_workspace_stays_visible_as_the_organizations()
+    {
+        await ArrangeAsync();
+        var exomes = await SendAsync(new CreateWorkspace("Exomes", null) { OrganizationId = _org });
+        await SendAsync(new UpdateWorkspace("Exomes 2", null) { OrganizationId = _org, WorkspaceId = exomes.Id });
+        var analyst = await AddMemberAsync(BuiltInRole.Analyst, _general);
+        RunAsUser(analyst);
+        Assert.That((await SendAsync(new ListActivity(_org))).Items.Select(a => a.Action), Does.Not.Contain("workspace.updated"));
+
+        RunAsUser(_owner, platformAdmin: true);
+        await SendAsync(new DeleteWorkspace(_org, exomes.Id));
+
+        RunAsUser(analyst);
+        var actions = (await SendAsync(new ListActivity(_org))).Items.Select(a => a.Action).ToList();
+        Assert.That(actions, Does.Contain("workspace.created").And.Contain("workspace.updated").And.Contain("workspace.deleted"));
+    }
+
+    [Test]
     public async Task A_forged_cursor_is_a_validation_error()
     {
         await ArrangeAsync();

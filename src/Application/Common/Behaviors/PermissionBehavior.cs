@@ -7,8 +7,9 @@ using VariantMiner.Domain.Authorization;
 namespace VariantMiner.Application.Common.Behaviors;
 
 /// <summary>
-/// Every permission declared with <see cref="RequiresPermissionAttribute"/> must hold, and
-/// <see cref="RequiresSupervisorAttribute"/> needs the Supervisor role (else 403).
+/// Every permission declared with <see cref="RequiresPermissionAttribute"/> must hold, one of those declared with
+/// <see cref="RequiresAnyPermissionAttribute"/> must hold, and <see cref="RequiresSupervisorAttribute"/> needs the
+/// Supervisor role (else 403).
 /// </summary>
 public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext context) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -20,16 +21,22 @@ public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext
         .Distinct(StringComparer.Ordinal)
         .ToArray();
 
+    private static readonly IReadOnlyList<string> AnyOf = typeof(TMessage)
+        .GetCustomAttributes(typeof(RequiresAnyPermissionAttribute), inherit: true)
+        .Cast<RequiresAnyPermissionAttribute>()
+        .SelectMany(a => a.Permissions)
+        .ToArray();
+
     private static readonly bool SupervisorOnly = Attribute.IsDefined(typeof(TMessage), typeof(RequiresSupervisorAttribute), inherit: true);
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (Required.Count > 0 || SupervisorOnly)
+        if (Required.Count > 0 || AnyOf.Count > 0 || SupervisorOnly)
         {
             // A declaration that cannot be checked is a programming error: refuse rather than let it through.
             if (message is not IOrganizationRequest)
                 throw new InvalidOperationException($"{typeof(TMessage).Name} declares permissions but is not organization-scoped.");
-            foreach (var key in Required)
+            foreach (var key in Required.Concat(AnyOf))
             {
                 if (!Permissions.IsKnown(key))
                     throw new InvalidOperationException($"{typeof(TMessage).Name} declares unknown permission '{key}'.");
@@ -39,6 +46,8 @@ public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext
             var missing = Required.Where(key => !context.Access.Has(key)).ToArray();
             if (missing.Length > 0)
                 throw new ForbiddenException($"Your role does not allow this: it needs the permission {string.Join(", ", missing)}.");
+            if (AnyOf.Count > 0 && !AnyOf.Any(context.Access.Has))
+                throw new ForbiddenException($"Your role does not allow this: it needs one of the permissions {string.Join(", ", AnyOf)}.");
         }
         return next(message, cancellationToken);
     }

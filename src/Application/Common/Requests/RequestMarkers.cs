@@ -24,6 +24,13 @@ public sealed class RequiresPermissionAttribute(params string[] permissions) : A
     public IReadOnlyList<string> Permissions { get; } = permissions;
 }
 
+/// <summary>At least one of the listed permission keys must hold (else 403). Only valid on organization requests.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class RequiresAnyPermissionAttribute(params string[] permissions) : Attribute
+{
+    public IReadOnlyList<string> Permissions { get; } = permissions;
+}
+
 /// <summary>Only a platform administrator may send this request (else 403).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class RequiresPlatformAdminAttribute : Attribute;

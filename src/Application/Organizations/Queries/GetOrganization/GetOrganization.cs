@@ -34,7 +34,7 @@ public sealed class GetOrganizationHandler(IApplicationDbContext db, IOrganizati
             .Select(w => new DashboardWorkspaceDto(w.Id, w.Name, w.Description, w.CreatedAt)).ToListAsync(cancellationToken);
         var memberCount = await db.Memberships.CountAsync(cancellationToken);
         var workspaceCount = await db.Workspaces.CountAsync(cancellationToken);
-        var recent = await ListActivityHandler.VisibleTo(db.Activities.AsNoTracking(), access)
+        var recent = await ListActivityHandler.VisibleTo(db, access)
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(RecentActivityCount).ToListAsync(cancellationToken);
 
         return new OrganizationDashboardDto(

@@ -20,7 +20,7 @@ public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationC
     public async ValueTask<Page<ActivityDto>> Handle(ListActivity query, CancellationToken cancellationToken)
     {
         var limit = Paging.Clamp(query.Limit);
-        var rows = VisibleTo(db.Activities.AsNoTracking(), scope.Access);
+        var rows = VisibleTo(db, scope.Access);
         if (query.Cursor is not null)
         {
             var (at, id) = DecodeCursor(query.Cursor);
@@ -32,11 +32,15 @@ public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationC
         return new Page<ActivityDto>(items, next);
     }
 
-    /// <summary>Activity of a workspace is shown only to those who can enter it.</summary>
-    public static IQueryable<ActivityRecord> VisibleTo(IQueryable<ActivityRecord> activities, OrganizationAccess access)
+    /// <summary>
+    /// Activity of a workspace is shown only to those who can enter it. Once a workspace is deleted its history
+    /// counts as the organization's, so it does not vanish from everyone's view.
+    /// </summary>
+    public static IQueryable<ActivityRecord> VisibleTo(IApplicationDbContext db, OrganizationAccess access)
     {
         var enterable = access.EnterableWorkspaceIds.ToList();
-        return activities.Where(a => a.WorkspaceId == null || enterable.Contains(a.WorkspaceId.Value));
+        return db.Activities.AsNoTracking().Where(a => a.WorkspaceId == null || enterable.Contains(a.WorkspaceId.Value)
+            || !db.Workspaces.Any(w => w.Id == a.WorkspaceId));
     }
 
     public static async Task<IReadOnlyList<ActivityDto>> ToDtosAsync(IReadOnlyList<ActivityRecord> records, IUserAccounts accounts, CancellationToken cancellationToken)

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Organizations;
 using Mediator;
+using Microsoft.Extensions.Options;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
@@ -26,7 +28,7 @@ public sealed class RegisterValidator : AbstractValidator<Register>
     }
 }
 
-public sealed class RegisterHandler(IAccountService accounts, IUserAccounts users, IApplicationDbContext db, TimeProvider clock)
+public sealed class RegisterHandler(IOptions<OrganizationOptions> options, IAccountService accounts, IUserAccounts users, IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<Register, CurrentUserDto>
 {
     public async ValueTask<CurrentUserDto> Handle(Register command, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed class RegisterHandler(IAccountService accounts, IUserAccounts user
         var id = await accounts.RegisterAsync(command.Email.Trim(), command.Password, command.DisplayName.Trim(), cancellationToken);
         await ClaimPendingOwnershipAsync(id, command.Email, cancellationToken);
         var account = await users.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The new account vanished.");
-        return new CurrentUserDto(account.Id, account.Email, account.DisplayName, account.IsPlatformAdmin, account.LastOrganizationId);
+        return CurrentUserDto.From(account, options.Value);
     }
 
     /// <summary>

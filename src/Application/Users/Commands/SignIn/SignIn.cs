@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -18,7 +20,7 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
     }
 }
 
-public sealed class SignInHandler(IAccountService accounts, IUserAccounts users) : ICommandHandler<SignIn, CurrentUserDto>
+public sealed class SignInHandler(IOptions<OrganizationOptions> options, IAccountService accounts, IUserAccounts users) : ICommandHandler<SignIn, CurrentUserDto>
 {
     public async ValueTask<CurrentUserDto> Handle(SignIn command, CancellationToken cancellationToken)
     {
@@ -26,6 +28,6 @@ public sealed class SignInHandler(IAccountService accounts, IUserAccounts users)
         if (outcome == SignInOutcome.LockedOut) throw new LockedOutException();
         if (outcome != SignInOutcome.Succeeded || userId is null) throw new InvalidCredentialsException();
         var account = await users.FindAsync(userId.Value, cancellationToken) ?? throw new InvalidCredentialsException();
-        return new CurrentUserDto(account.Id, account.Email, account.DisplayName, account.IsPlatformAdmin, account.LastOrganizationId);
+        return CurrentUserDto.From(account, options.Value);
     }
 }

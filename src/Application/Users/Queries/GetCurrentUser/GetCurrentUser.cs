@@ -1,21 +1,30 @@
 using Mediator;
+using Microsoft.Extensions.Options;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Security;
 
 namespace VariantMiner.Application.Users.Queries.GetCurrentUser;
 
-public sealed record CurrentUserDto(Guid Id, string Email, string DisplayName, bool IsPlatformAdmin, Guid? LastOrganizationId);
+/// <param name="CanCreateOrganizations">Platform administrators, or anyone while self-service creation is on.</param>
+public sealed record CurrentUserDto(Guid Id, string Email, string DisplayName, bool IsPlatformAdmin, Guid? LastOrganizationId, bool CanCreateOrganizations)
+{
+    public static CurrentUserDto From(UserAccount account, OrganizationOptions options) =>
+        new(account.Id, account.Email, account.DisplayName, account.IsPlatformAdmin, account.LastOrganizationId,
+            account.IsPlatformAdmin || options.SelfServiceCreation);
+}
 
 public sealed record GetCurrentUser : IQuery<CurrentUserDto>;
 
-public sealed class GetCurrentUserHandler(ICurrentUser currentUser, IUserAccounts accounts) : IQueryHandler<GetCurrentUser, CurrentUserDto>
+public sealed class GetCurrentUserHandler(ICurrentUser currentUser, IUserAccounts accounts, IOptions<OrganizationOptions> options)
+    : IQueryHandler<GetCurrentUser, CurrentUserDto>
 {
     public async ValueTask<CurrentUserDto> Handle(GetCurrentUser query, CancellationToken cancellationToken)
     {
         // The cookie can outlive the account (deleted user): treat that as signed out.
         var account = await accounts.FindAsync(currentUser.UserId!.Value, cancellationToken)
             ?? throw new UnauthenticatedException();
-        return new CurrentUserDto(account.Id, account.Email, account.DisplayName, account.IsPlatformAdmin, account.LastOrganizationId);
+        return CurrentUserDto.From(account, options.Value);
     }
 }
