@@ -265,6 +265,6 @@ sealed partial class Totals
     [GeneratedRegex(@"\x1b\[[0-9;]*m")]
     private static partial Regex Ansi();
 
-    [GeneratedRegex(@"(?<passed>\d+) passed, (?<failed>\d+) failed")]
+    [GeneratedRegex(@"^e2e: (?<passed>\d+) passed, (?<failed>\d+) failed")]
     private static partial Regex PlainSummary();
 }
