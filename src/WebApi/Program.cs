@@ -37,6 +37,8 @@ app.MapAuthEndpoints();
 app.MapPermissionEndpoints();
 app.MapOrganizationEndpoints();
 app.MapWorkspaceEndpoints();
+app.MapSampleEndpoints();
+app.MapSubjectEndpoints();
 app.MapApiNotFound();
 app.MapFallbackToFile("index.html").AllowAnonymous();
 

@@ -6,6 +6,7 @@ using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Common;
 using VariantMiner.Domain.Organizations;
+using VariantMiner.Domain.Samples;
 using VariantMiner.Infrastructure.Identity;
 
 namespace VariantMiner.Infrastructure.Persistence;
@@ -18,6 +19,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
+
+    // Samples (issue 5)
+    public DbSet<Assay> Assays => Set<Assay>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<Sample> Samples => Set<Sample>();
+    public DbSet<SampleAssignment> SampleAssignments => Set<SampleAssignment>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VariantMiner.Domain.Organizations;
+using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Common.Interfaces;
 
@@ -14,6 +15,12 @@ public interface IApplicationDbContext
     DbSet<Membership> Memberships { get; }
     DbSet<Workspace> Workspaces { get; }
     DbSet<ActivityRecord> Activities { get; }
+
+    // Samples (issue 5)
+    DbSet<Assay> Assays { get; }
+    DbSet<Subject> Subjects { get; }
+    DbSet<Sample> Samples { get; }
+    DbSet<SampleAssignment> SampleAssignments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
