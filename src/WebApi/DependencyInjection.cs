@@ -59,7 +59,7 @@ public static class WebApiDependencyInjection
                     context.RejectPrincipal();
                     return;
                 }
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                await SessionValidator.ValidateAsync(context);
             };
         });
         // Logout and password changes take effect on the very next request.

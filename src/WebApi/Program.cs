@@ -38,6 +38,8 @@ app.MapPermissionEndpoints();
 app.MapOrganizationEndpoints();
 app.MapWorkspaceEndpoints();
 app.MapPeopleEndpoints();
+app.MapSampleEndpoints();
+app.MapSubjectEndpoints();
 app.MapApiNotFound();
 app.MapFallbackToFile("index.html").AllowAnonymous();
 

@@ -48,6 +48,27 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("POST", "/api/organizations/{orgId:guid}/invitations", new { email = "newcomer@lab.example" }, Supervisor, GroupAdmin),
         new("POST", "/api/organizations/{orgId:guid}/invitations/{invitationId:guid}/resend", null, Supervisor, GroupAdmin),
         new("DELETE", "/api/organizations/{orgId:guid}/invitations/{invitationId:guid}", null, Supervisor, GroupAdmin),
+
+        // Samples, subjects, assays (issue 5). The seeded sample is assigned to every role, so everyone who sees
+        // assigned samples can read it; a Body given as a function is built from the seeded ids.
+        new("GET", "/api/organizations/{orgId:guid}/assays", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/assays", new { name = "Long-read WGS" }, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects", new { externalId = "P-0002", sex = "Male" }, Supervisor, GroupAdmin, Analyst),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Everyone),
+        new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", new { notes = "Updated" }, Supervisor, GroupAdmin, Analyst),
+        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Supervisor, GroupAdmin, Analyst),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", new { name = "NA12891", assay = "WES" }, Supervisor, GroupAdmin, Analyst),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/assignments",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, userIds = new[] { ids["userId"] }, mode = "replace" }),
+            Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}", null, Everyone),
+        new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}", new { name = "NA12878-b" }, Supervisor, GroupAdmin, Analyst),
+        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}", null, Supervisor, GroupAdmin, Analyst),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}/assignees", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}/assignees",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -59,13 +80,21 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
     public async Task Role_gets_exactly_what_the_table_allows(BuiltInRole role, UseCase useCase)
     {
         SeededLab lab;
+        SeededSamples samples;
         await using (var db = Database.CreateContext()) lab = await SeededLab.CreateAsync(db, "Matrix Lab");
+        await using (var db = Database.CreateContext()) samples = await SeededSamples.CreateAsync(db, lab);
         var client = await Factory.SignedInClientAsync(lab.Members[role].Email);
-        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(lab.RouteValues);
+        var ids = new Dictionary<string, Guid>(lab.RouteValues)
+        {
+            ["sampleId"] = samples.SampleId,
+            ["subjectId"] = samples.SubjectId,
+        };
+        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids);
+        var body = useCase.Body is Func<IReadOnlyDictionary<string, Guid>, object> make ? make(ids) : useCase.Body;
 
         var response = useCase.Method == "GET"
             ? await client.GetAsync(url)
-            : await client.SendUnsafeAsync(new HttpMethod(useCase.Method), url, useCase.Body);
+            : await client.SendUnsafeAsync(new HttpMethod(useCase.Method), url, body);
 
         if (useCase.Allowed.Contains(role))
             Assert.That(response.IsSuccessStatusCode, Is.True, $"{role} should be allowed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

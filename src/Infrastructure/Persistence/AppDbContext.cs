@@ -8,6 +8,7 @@ using VariantMiner.Domain.Common;
 using VariantMiner.Application.Common.Messaging;
 using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
+using VariantMiner.Domain.Samples;
 using VariantMiner.Infrastructure.Identity;
 
 namespace VariantMiner.Infrastructure.Persistence;
@@ -22,6 +23,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    // Samples (issue 5)
+    public DbSet<Assay> Assays => Set<Assay>();
+    public DbSet<Subject> Subjects => Set<Subject>();
+    public DbSet<Sample> Samples => Set<Sample>();
+    public DbSet<SampleAssignment> SampleAssignments => Set<SampleAssignment>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Messaging;
 using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
+using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Common.Interfaces;
 
@@ -18,6 +19,12 @@ public interface IApplicationDbContext
     DbSet<ActivityRecord> Activities { get; }
     DbSet<Invitation> Invitations { get; }
     DbSet<OutboxMessage> Outbox { get; }
+
+    // Samples (issue 5)
+    DbSet<Assay> Assays { get; }
+    DbSet<Subject> Subjects { get; }
+    DbSet<Sample> Samples { get; }
+    DbSet<SampleAssignment> SampleAssignments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

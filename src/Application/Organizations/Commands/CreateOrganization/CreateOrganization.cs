@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
+using VariantMiner.Application.Assays;
 using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
@@ -62,6 +63,7 @@ public sealed class CreateOrganizationHandler(
         db.Organizations.Add(organization);
         db.Roles.AddRange(roles.Values);
         db.Workspaces.Add(workspace);
+        db.Assays.AddRange(AssayCatalog.CreateDefaults(organization.Id)); // issue 5: the default assay list
         if (ownerId is { } owner)
         {
             var membership = new Membership(organization.Id, owner, roles[BuiltInRole.Supervisor].Id, now);

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Assays;
+using VariantMiner.Application.Common;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Samples;
+
+namespace VariantMiner.Application.Samples.Commands.CreateSample;
+
+/// <summary>
+/// Defines a sample (samples.define). The creator is assigned automatically; other assignees may be given only
+/// with samples.assign (else 403), and must be members who can enter the workspace.
+/// </summary>
+/// <param name="Name">The lab's name / external id for the sample, unique in the workspace regardless of case.</param>
+/// <param name="Assay">One of the organization's assays (GET /api/organizations/{orgId}/assays).</param>
+[RequiresPermission(Permissions.SamplesDefine)]
+public sealed record CreateSample(
+    [property: Required, StringLength(Sample.NameMaxLength, MinimumLength = 1)] string Name,
+    [property: Required, StringLength(Assay.NameMaxLength, MinimumLength = 1)] string Assay,
+    Guid? SubjectId = null,
+    IReadOnlyList<Guid>? AssigneeIds = null) : ICommand<SampleDto>, IWorkspaceRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+    [JsonIgnore] public Guid WorkspaceId { get; init; }
+}
+
+public sealed class CreateSampleValidator : AbstractValidator<CreateSample>
+{
+    public CreateSampleValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name for the sample.")
+            .Must(n => n is null || n.Trim().Length > 0).WithMessage("Enter a name for the sample.")
+            .MaximumLength(Sample.NameMaxLength);
+        RuleFor(c => c.Assay).NotEmpty().WithMessage("Choose an assay.").MaximumLength(Assay.NameMaxLength);
+        RuleFor(c => c.AssigneeIds).Must(a => a is null || a.Count <= Assignees.MaxUsersPerCall)
+            .WithMessage($"At most {Assignees.MaxUsersPerCall} assignees.");
+    }
+}
+
+public sealed class CreateSampleHandler(
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity, TimeProvider clock)
+    : ICommandHandler<CreateSample, SampleDto>
+{
+    public async ValueTask<SampleDto> Handle(CreateSample command, CancellationToken cancellationToken)
+    {
+        var me = currentUser.UserId!.Value;
+        var assignees = (command.AssigneeIds ?? []).Distinct().ToList();
+        if (assignees.Count > 0 && !scope.Access.Has(Permissions.SamplesAssign))
+            throw new ForbiddenException($"Assigning people while defining a sample needs the permission {Permissions.SamplesAssign}; leave the assignees out (you are assigned automatically).");
+
+        var assay = await AssayCatalog.ResolveAsync(db, command.Assay, cancellationToken)
+            ?? throw Invalid.Field("assay", $"\"{command.Assay}\" is not an assay of this organization; choose one of: {string.Join(", ", await AssayCatalog.NamesAsync(db, cancellationToken))}.");
+        if (command.SubjectId is { } subjectId && !await db.Subjects.AnyAsync(s => s.Id == subjectId && s.WorkspaceId == command.WorkspaceId, cancellationToken))
+            throw Invalid.Field("subjectId", "The subject was not found in this workspace.");
+        await Assignees.EnsureAssignableAsync(db, command.WorkspaceId, assignees, "assigneeIds", cancellationToken);
+        await SampleNames.EnsureFreeAsync(db, command.WorkspaceId, command.Name, null, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var sample = new Sample(command.OrganizationId, command.WorkspaceId, command.Name, assay, command.SubjectId, me, now);
+        // The creator holds samples.define (the request requires it), so is assigned automatically.
+        var added = new[] { me }.Concat(assignees).Distinct().Where(u => sample.Assign(u, me, now)).ToList();
+        db.Samples.Add(sample);
+        activity.Record("sample.created", "sample", sample.Id, $"Defined a {assay} sample", command.WorkspaceId);
+        Assignees.Record(activity, await accounts.DisplayNamesAsync(added, cancellationToken), sample, added, []);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var core = new SampleCore(sample.Id, sample.Name, sample.Assay, sample.Status, sample.SubjectId, sample.CreatedAt, sample.CreatedBy);
+        return (await SampleRows.LoadAsync(db, accounts, [core], cancellationToken))[0];
+    }
+}
+
+internal static class SampleNames
+{
+    /// <summary>Sample names are unique in a workspace regardless of case (the unique index is the backstop).</summary>
+    public static async Task EnsureFreeAsync(IApplicationDbContext db, Guid workspaceId, string name, Guid? except, CancellationToken cancellationToken)
+    {
+        var lower = name.Trim().ToLower();
+        if (await db.Samples.AnyAsync(s => s.WorkspaceId == workspaceId && s.Name.ToLower() == lower && s.Id != except, cancellationToken))
+            throw new ConflictException($"A sample named \"{name.Trim()}\" already exists in this workspace.");
+    }
+}

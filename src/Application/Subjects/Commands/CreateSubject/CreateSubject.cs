@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Samples;
+
+namespace VariantMiner.Application.Subjects.Commands.CreateSubject;
+
+/// <param name="Sex">Unknown (default), Female, Male or Other.</param>
+/// <param name="PhenotypeTerms">HPO ids such as HP:0001250.</param>
+[RequiresPermission(Permissions.SamplesDefine)]
+public sealed record CreateSubject(
+    [property: Required, StringLength(Subject.ExternalIdMaxLength, MinimumLength = 1)] string ExternalId,
+    string? Sex = null,
+    DateOnly? DateOfBirth = null,
+    IReadOnlyList<string>? PhenotypeTerms = null,
+    [property: StringLength(Subject.NotesMaxLength)] string? Notes = null) : ICommand<SubjectDto>, IWorkspaceRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+    [JsonIgnore] public Guid WorkspaceId { get; init; }
+}
+
+public sealed class CreateSubjectValidator : AbstractValidator<CreateSubject>
+{
+    public CreateSubjectValidator()
+    {
+        RuleFor(c => c.ExternalId).NotEmpty().WithMessage("Enter the subject's external id.")
+            .Must(n => n is null || n.Trim().Length > 0).WithMessage("Enter the subject's external id.")
+            .MaximumLength(Subject.ExternalIdMaxLength);
+        RuleFor(c => c.Sex).Must(SubjectInput.IsSex).WithMessage(SubjectInput.SexMessage);
+        RuleFor(c => c.PhenotypeTerms).Must(t => t is null || t.Count <= Subject.MaxPhenotypeTerms)
+            .WithMessage($"At most {Subject.MaxPhenotypeTerms} phenotype terms.");
+        RuleForEach(c => c.PhenotypeTerms).Must(Subject.IsHpoTerm)
+            .WithMessage((_, term) => $"\"{term}\" is not an HPO id; use the form HP:0001250.");
+        RuleFor(c => c.Notes).MaximumLength(Subject.NotesMaxLength);
+    }
+}
+
+public sealed class CreateSubjectHandler(IApplicationDbContext db, ICurrentUser currentUser, IActivityLog activity, TimeProvider clock)
+    : ICommandHandler<CreateSubject, SubjectDto>
+{
+    public async ValueTask<SubjectDto> Handle(CreateSubject command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var subject = new Subject(command.OrganizationId, command.WorkspaceId, command.ExternalId, SubjectInput.ParseSex(command.Sex),
+            command.DateOfBirth, command.PhenotypeTerms, command.Notes, currentUser.UserId!.Value, now);
+        await SubjectNames.EnsureFreeAsync(db, command.WorkspaceId, subject.ExternalId, null, cancellationToken);
+        db.Subjects.Add(subject);
+        activity.Record("subject.created", "subject", subject.Id, "Created a subject", command.WorkspaceId);
+        await db.SaveChangesAsync(cancellationToken);
+        return SubjectDto.From(subject);
+    }
+}
+
+internal static class SubjectNames
+{
+    /// <summary>External ids are unique in a workspace regardless of case (the unique index is the backstop).</summary>
+    public static async Task EnsureFreeAsync(IApplicationDbContext db, Guid workspaceId, string externalId, Guid? except, CancellationToken cancellationToken)
+    {
+        var lower = externalId.Trim().ToLower();
+        if (await db.Subjects.AnyAsync(s => s.WorkspaceId == workspaceId && s.ExternalId.ToLower() == lower && s.Id != except, cancellationToken))
+            throw new ConflictException($"A subject with the external id \"{externalId.Trim()}\" already exists in this workspace.");
+    }
+}

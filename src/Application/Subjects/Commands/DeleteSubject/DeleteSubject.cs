@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Samples;
+using VariantMiner.Domain.Authorization;
+
+namespace VariantMiner.Application.Subjects.Commands.DeleteSubject;
+
+/// <summary>Deletes a subject that no sample refers to any more (samples.define); otherwise 409.</summary>
+[RequiresPermission(Permissions.SamplesDefine)]
+public sealed record DeleteSubject(Guid OrganizationId, Guid WorkspaceId, Guid SubjectId) : ICommand, IWorkspaceRequest;
+
+public sealed class DeleteSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity) : ICommandHandler<DeleteSubject>
+{
+    public async ValueTask<Unit> Handle(DeleteSubject command, CancellationToken cancellationToken)
+    {
+        var subject = await SampleVisibility.VisibleSubjects(db.Subjects, scope.Access, command.WorkspaceId)
+            .SingleOrDefaultAsync(s => s.Id == command.SubjectId, cancellationToken) ?? throw new NotFoundException("The subject");
+        // Counts every sample, visible or not, but says no number: the count of invisible samples is not the caller's to know.
+        if (await db.Samples.AnyAsync(s => s.SubjectId == subject.Id, cancellationToken))
+            throw new ConflictException("This subject still has samples. Delete them or link them to another subject first.");
+        db.Subjects.Remove(subject);
+        activity.Record("subject.deleted", "subject", subject.Id, "Deleted a subject", command.WorkspaceId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Samples;
+
+namespace VariantMiner.Application.Subjects.Queries.GetSubject;
+
+/// <summary>The subject page: the subject and only the samples the caller may see (newest 200), with their exact count.</summary>
+public sealed record GetSubject(Guid OrganizationId, Guid WorkspaceId, Guid SubjectId) : IQuery<SubjectDetailDto>, IWorkspaceRequest;
+
+public sealed class GetSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts)
+    : IQueryHandler<GetSubject, SubjectDetailDto>
+{
+    public const int MaxSamples = 200;
+
+    public async ValueTask<SubjectDetailDto> Handle(GetSubject query, CancellationToken cancellationToken)
+    {
+        var subject = await SampleVisibility.VisibleSubjects(db.Subjects.AsNoTracking(), scope.Access, query.WorkspaceId)
+            .SingleOrDefaultAsync(s => s.Id == query.SubjectId, cancellationToken) ?? throw new NotFoundException("The subject");
+        var samples = SampleVisibility.VisibleSamples(db.Samples.AsNoTracking(), scope.Access, currentUser.UserId!.Value, query.WorkspaceId)
+            .Where(s => s.SubjectId == subject.Id);
+        var count = await samples.CountAsync(cancellationToken);
+        var rows = await SampleRows.Project(samples.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(MaxSamples))
+            .ToListAsync(cancellationToken);
+        return new SubjectDetailDto(SubjectDto.From(subject), await SampleRows.LoadAsync(db, accounts, rows, cancellationToken), count);
+    }
+}

@@ -1,0 +1,25 @@
+using VariantMiner.Application.Samples;
+using VariantMiner.Domain.Samples;
+
+namespace VariantMiner.Application.Subjects;
+
+public sealed record SubjectDto(Guid Id, string ExternalId, string Sex, DateOnly? DateOfBirth, IReadOnlyList<string> PhenotypeTerms,
+    string? Notes, DateTimeOffset CreatedAt)
+{
+    internal static SubjectDto From(Subject s) =>
+        new(s.Id, s.ExternalId, s.Sex.ToString(), s.DateOfBirth, s.PhenotypeTerms, s.Notes, s.CreatedAt);
+}
+
+/// <summary>A subject page: the subject and only the samples the caller may see (newest first, at most 200), with their count.</summary>
+public sealed record SubjectDetailDto(SubjectDto Subject, IReadOnlyList<SampleDto> Samples, int VisibleSampleCount);
+
+internal static class SubjectInput
+{
+    public static readonly string[] SexNames = Enum.GetNames<Sex>();
+
+    public static bool IsSex(string? value) => value is null || Enum.TryParse<Sex>(value, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(value, out _);
+
+    public static Sex ParseSex(string? value) => value is null ? Sex.Unknown : Enum.Parse<Sex>(value, ignoreCase: true);
+
+    public static string SexMessage => $"Sex must be one of {string.Join(", ", SexNames)}.";
+}

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using VariantMiner.Domain.Common;
+
+namespace VariantMiner.Domain.Samples;
+
+public enum Sex
+{
+    Unknown,
+    Female,
+    Male,
+    Other,
+}
+
+/// <summary>The individual (patient, donor, cell line) a sample comes from. Unique by external id in its workspace.</summary>
+public sealed partial class Subject : Entity, ITenantOwned
+{
+    public const int ExternalIdMaxLength = 100;
+    public const int NotesMaxLength = 4000;
+    public const int MaxPhenotypeTerms = 100;
+
+    private Subject() { }
+
+    public Subject(Guid organizationId, Guid workspaceId, string externalId, Sex sex, DateOnly? dateOfBirth,
+        IEnumerable<string>? phenotypeTerms, string? notes, Guid createdBy, DateTimeOffset createdAt)
+    {
+        OrganizationId = organizationId;
+        WorkspaceId = workspaceId;
+        CreatedBy = createdBy;
+        CreatedAt = createdAt;
+        ChangeExternalId(externalId);
+        Describe(sex, dateOfBirth, phenotypeTerms ?? [], notes, createdAt);
+    }
+
+    public Guid OrganizationId { get; private init; }
+    public Guid WorkspaceId { get; private init; }
+    public string ExternalId { get; private set; } = "";
+    public Sex Sex { get; private set; }
+    public DateOnly? DateOfBirth { get; private set; }
+    /// <summary>HPO term ids such as <c>HP:0001250</c>, distinct, in the order given.</summary>
+    public IReadOnlyList<string> PhenotypeTerms { get; private set; } = [];
+    public string? Notes { get; private set; }
+    public Guid CreatedBy { get; private init; }
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    public void ChangeExternalId(string externalId) => ExternalId = ValidExternalId(externalId);
+
+    public void Describe(Sex sex, DateOnly? dateOfBirth, IEnumerable<string> phenotypeTerms, string? notes, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(sex)) throw new DomainException("Unknown sex; use Unknown, Female, Male or Other.");
+        if (dateOfBirth is { } dob && dob > DateOnly.FromDateTime(now.UtcDateTime.AddDays(1)))
+            throw new DomainException("A date of birth cannot be in the future.");
+        notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        if (notes?.Length > NotesMaxLength) throw new DomainException($"Notes must be at most {NotesMaxLength} characters.");
+        var terms = ValidPhenotypeTerms(phenotypeTerms); // everything is checked before anything changes
+        Sex = sex;
+        DateOfBirth = dateOfBirth;
+        PhenotypeTerms = terms;
+        Notes = notes;
+    }
+
+    public static string ValidExternalId(string externalId)
+    {
+        externalId = (externalId ?? "").Trim();
+        if (externalId.Length == 0 || externalId.Length > ExternalIdMaxLength)
+            throw new DomainException($"A subject's external id must be 1 to {ExternalIdMaxLength} characters.");
+        return externalId;
+    }
+
+    public static bool IsHpoTerm(string? term) => term is not null && HpoPattern().IsMatch(term);
+
+    public static IReadOnlyList<string> ValidPhenotypeTerms(IEnumerable<string> terms)
+    {
+        var list = terms.Select(t => (t ?? "").Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var bad = list.Where(t => !IsHpoTerm(t)).ToList();
+        if (bad.Count > 0)
+            throw new DomainException($"Phenotype terms must be HPO ids like HP:0001250; not valid: {string.Join(", ", bad.Take(5).Select(b => $"\"{b}\""))}.");
+        if (list.Count > MaxPhenotypeTerms) throw new DomainException($"At most {MaxPhenotypeTerms} phenotype terms.");
+        return list;
+    }
+
+    [GeneratedRegex(@"^HP:\d{7}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HpoPattern();
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VariantMiner.Domain.Organizations;
+using VariantMiner.Domain.Samples;
+
+namespace VariantMiner.Infrastructure.Persistence.Configurations;
+
+internal sealed class AssayConfiguration : IEntityTypeConfiguration<Assay>
+{
+    public void Configure(EntityTypeBuilder<Assay> b)
+    {
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.Name).HasMaxLength(Assay.NameMaxLength);
+        b.HasIndex(a => new { a.OrganizationId, a.Name }).IsUnique();
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
+{
+    public void Configure(EntityTypeBuilder<Subject> b)
+    {
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.ExternalId).HasMaxLength(Subject.ExternalIdMaxLength);
+        b.Property(s => s.Sex).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.Notes).HasMaxLength(Subject.NotesMaxLength);
+        // HPO ids never contain a space: stored as one space-separated text column on both providers.
+        b.Property(s => s.PhenotypeTerms)
+            .HasConversion(
+                v => string.Join(' ', v),
+                v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                new ValueComparer<IReadOnlyList<string>>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(0, (h, t) => HashCode.Combine(h, t.GetHashCode())), v => v.ToArray()))
+            .HasMaxLength(1200);
+        b.HasIndex(s => new { s.WorkspaceId, s.ExternalId }).IsUnique();
+        b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
+{
+    public void Configure(EntityTypeBuilder<Sample> b)
+    {
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Name).HasMaxLength(Sample.NameMaxLength);
+        b.Property(s => s.Assay).HasMaxLength(Assay.NameMaxLength);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        // Indexes match the analyses table: newest first per workspace, optionally per assay; name sort and uniqueness.
+        b.HasIndex(s => new { s.WorkspaceId, s.Name }).IsUnique();
+        b.HasIndex(s => new { s.WorkspaceId, s.CreatedAt, s.Id });
+        b.HasIndex(s => new { s.WorkspaceId, s.Assay, s.CreatedAt, s.Id });
+        b.HasIndex(s => s.SubjectId);
+        b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        // NO ACTION (checked at the end of the statement), so deleting a workspace can cascade to both.
+        b.HasOne<Subject>().WithMany().HasForeignKey(s => s.SubjectId).OnDelete(DeleteBehavior.NoAction);
+        b.HasMany(s => s.Assignments).WithOne().HasForeignKey(a => a.SampleId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(s => s.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+internal sealed class SampleAssignmentConfiguration : IEntityTypeConfiguration<SampleAssignment>
+{
+    public void Configure(EntityTypeBuilder<SampleAssignment> b)
+    {
+        b.ToTable("SampleAssignments");
+        b.HasKey(a => new { a.SampleId, a.UserId });
+        // "Assigned to me" (and the view-assigned-only visibility rule) starts from the user.
+        b.HasIndex(a => new { a.UserId, a.WorkspaceId, a.SampleId });
+    }
+}
