@@ -1,6 +1,6 @@
 // Shared harness of the browser end-to-end tests: configuration, the system Chromium (through
 // playwright-core; no browser is downloaded), and a runner for a list of steps that share one browser
-// session. Each suite prints "✓ step" / "✗ step" lines and, last, "e2e: N passed, N failed";
+// session (a step may open further, separate sessions — e.g. a second person — with `session.newPage()`). Each suite prints "✓ step" / "✗ step" lines and, last, "e2e: N passed, N failed";
 // on failure a screenshot is written to e2e/artifacts/<step>.png and the process exits non-zero.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,6 +23,26 @@ export function newAccount(prefix) {
     email: `e2e-${prefix.toLowerCase()}-${unique}@example.test`,
     password: `e2e passphrase ${unique}`,
   };
+}
+
+/**
+ * The installation's platform administrator: the first account registered on a fresh database. run-all.mjs creates
+ * it once and hands it to every suite that needs it (E2E_ADMIN_*); a suite run on its own makes up a new one, which
+ * then has to be the first registration.
+ */
+export function adminAccount() {
+  const { E2E_ADMIN_EMAIL: email, E2E_ADMIN_PASSWORD: password, E2E_ADMIN_NAME: displayName, E2E_ADMIN_UNIQUE: unique } = process.env;
+  if (email && password && displayName) return { unique: unique ?? '', displayName, email, password, shared: true };
+  return { ...newAccount('Admin'), shared: false };
+}
+
+/** Signs in through the sign-in page (from wherever the page is). */
+export async function signIn(page, account) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mail address').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login', { timeout });
 }
 
 export function pathOf(page) {
@@ -86,21 +106,36 @@ export async function runSuite(tests) {
         '--disable-sync',
       ],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(timeout);
-    const page = await context.newPage();
-
-    // Problems the UI would not show: uncaught exceptions, CSP violations, server errors.
+    // Problems the UI would not show: uncaught exceptions, CSP violations, server errors (on every page of the run).
     let problems = [];
-    page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 500) problems.push(`HTTP ${response.status()} from ${response.request().method()} ${response.url()}`);
-    });
+    const watch = (page, who) => {
+      const tag = who ? `[${who}] ` : '';
+      page.on('pageerror', (error) => problems.push(`${tag}uncaught exception: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+          problems.push(`${tag}console: ${message.text()}`);
+        }
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 500) problems.push(`${tag}HTTP ${response.status()} from ${response.request().method()} ${response.url()}`);
+      });
+      return page;
+    };
+    const openPage = async (who) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      context.setDefaultTimeout(timeout);
+      return watch(await context.newPage(), who);
+    };
+    const page = await openPage('');
+    const extraPages = [];
+    /** Another person: a separate browser context (own cookies), kept for the rest of the suite. */
+    const session = {
+      async newPage(who = 'second person') {
+        const extra = await openPage(who);
+        extraPages.push({ who, page: extra });
+        return extra;
+      },
+    };
 
     let blocked = false;
     for (const test of tests) {
@@ -112,7 +147,7 @@ export async function runSuite(tests) {
       problems = [];
       const started = Date.now();
       try {
-        await test.run(page);
+        await test.run(page, session);
         if (problems.length > 0) throw new Error(problems.join('\n  '));
         passed++;
         console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
@@ -130,6 +165,11 @@ export async function runSuite(tests) {
           const file = join(artifacts, `${slug(test.name)}.png`);
           await page.screenshot({ path: file, fullPage: true });
           console.log(`  screenshot: ${file}`);
+          for (const extra of extraPages) {
+            const other = join(artifacts, `${slug(test.name)}-${slug(extra.who)}.png`);
+            await extra.page.screenshot({ path: other, fullPage: true }).catch(() => {});
+            console.log(`  screenshot (${extra.who}, at ${extra.page.url()}): ${other}`);
+          }
         } catch (screenshotError) {
           console.log(`  (no screenshot: ${screenshotError.message})`);
         }

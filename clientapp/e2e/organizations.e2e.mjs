@@ -4,10 +4,10 @@
 //
 // Needs a fresh database: its account must be the installation's FIRST registration, which makes it
 // the platform administrator (only administrators create organizations). `npm run e2e` therefore runs
-// this suite before the sign-in suite (run-all.mjs), which works with any account.
-import { baseUrl, expectPath, newAccount, runSuite, timeout } from './harness.mjs';
+// this suite first (run-all.mjs) and hands the same administrator to people.e2e.mjs.
+import { adminAccount, baseUrl, expectPath, runSuite, timeout } from './harness.mjs';
 
-const account = newAccount('Admin');
+const account = adminAccount();
 const orgName = `E2E Genomics Lab ${account.unique}`;
 const workspace = `Exome study ${account.unique}`;
 const renamed = `Exome trios ${account.unique}`;

@@ -1,15 +1,26 @@
 // `npm run e2e`: runs every browser suite in order against one server and prints ONE summary line,
 // "e2e: N passed, N failed", summed over the suites (their own summary lines are folded into it).
 //
-// Order matters: organizations.e2e.mjs needs its account to be the first registration of a fresh
-// database (the platform administrator), so it runs first; auth.e2e.mjs works with any account.
+// Order matters: organizations.e2e.mjs registers the platform administrator, which must be the first
+// registration of a fresh database, so it runs first. people.e2e.mjs signs in as that same administrator
+// (handed over through E2E_ADMIN_*) to create its own organization, roles and invitations; auth.e2e.mjs works
+// with any account.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { newAccount } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = ['organizations.e2e.mjs', 'auth.e2e.mjs'];
+const suites = ['organizations.e2e.mjs', 'people.e2e.mjs', 'auth.e2e.mjs'];
+const admin = newAccount('Admin');
+const env = {
+  ...process.env,
+  E2E_ADMIN_EMAIL: admin.email,
+  E2E_ADMIN_PASSWORD: admin.password,
+  E2E_ADMIN_NAME: admin.displayName,
+  E2E_ADMIN_UNIQUE: admin.unique,
+};
 const summary = /^e2e: (\d+) passed, (\d+) failed$/;
 
 let passed = 0;
@@ -17,7 +28,7 @@ let failed = 0;
 for (const suite of suites) {
   console.log(`— ${suite}`);
   const result = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(here, suite)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(process.execPath, [join(here, suite)], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let counts = null;
     createInterface({ input: child.stdout }).on('line', (line) => {
       const match = summary.exec(line.trim());

@@ -129,3 +129,11 @@ export function formErrors<F extends string>(
       : [apiError.message, ...other].join(' ');
   return { summary, fieldErrors };
 }
+
+/** A 409 whose detail belongs next to one field (e.g. "already a member", "the name is taken"). */
+export function conflictOnField(error: unknown, field: string): unknown {
+  if (!error) return error;
+  const apiError = asApiError(error);
+  if (apiError.status !== 409) return error;
+  return new ApiError(409, { ...apiError.problem, errors: { [field]: [apiError.message] } }, apiError.message);
+}

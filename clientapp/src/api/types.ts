@@ -24,3 +24,18 @@ export type CreatedOrganization = JsonOf<paths['/api/organizations']['post']['re
 export type UpdateOrganizationRequest = BodyOf<paths['/api/organizations/{orgId}']['patch']>;
 export type CreateWorkspaceRequest = BodyOf<paths['/api/organizations/{orgId}/workspaces']['post']>;
 export type UpdateWorkspaceRequest = BodyOf<paths['/api/organizations/{orgId}/workspaces/{workspaceId}']['patch']>;
+
+// People and roles (members table types live in features/members/types.ts).
+type JsonBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P] extends { [K in M]: infer O } ? BodyOf<O> : never;
+type Created<P extends keyof paths, S extends 200 | 201> = paths[P] extends { post: { responses: { [K in S]: infer R } } } ? JsonOf<R> : never;
+
+export type Role = Get<'/api/organizations/{orgId}/roles'>[number];
+export type CreateRoleRequest = JsonBody<'/api/organizations/{orgId}/roles', 'post'>;
+export type UpdateRoleRequest = JsonBody<'/api/organizations/{orgId}/roles/{roleId}', 'put'>;
+export type UpdateMemberRequest = JsonBody<'/api/organizations/{orgId}/members/{userId}', 'patch'>;
+export type Invitation = Get<'/api/organizations/{orgId}/invitations'>[number];
+export type CreateInvitationRequest = JsonBody<'/api/organizations/{orgId}/invitations', 'post'>;
+export type IssuedInvitation = Created<'/api/organizations/{orgId}/invitations', 201>;
+export type InvitationPreferences = Get<'/api/organizations/{orgId}/settings/invitations'>;
+export type SetInvitationPreferencesRequest = JsonBody<'/api/organizations/{orgId}/settings/invitations', 'put'>;
+export type AcceptedInvitation = Created<'/api/invitations/accept', 200>;

@@ -45,6 +45,15 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/activity`} className={className}>
           Activity
         </NavLink>
+        {can('users.manage') || can('users.invite') ? (
+          <NavLink to={`${base}/members`} className={className}>
+            People
+          </NavLink>
+        ) : null}
+        {/* Every member may see the roles; only roles.manage changes them. */}
+        <NavLink to={`${base}/roles`} className={className}>
+          Roles
+        </NavLink>
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/settings`} className={className}>
             Settings

@@ -14,6 +14,9 @@ const DashboardPage = lazy(() => import('../features/organizations/DashboardPage
 const ActivityPage = lazy(() => import('../features/organizations/ActivityPage'));
 const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
 const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
+const PeoplePage = lazy(() => import('../features/members/PeoplePage'));
+const RolesPage = lazy(() => import('../features/roles/RolesPage'));
+const AcceptInvitationPage = lazy(() => import('../features/invitations/AcceptInvitationPage'));
 
 export function AppRoutes() {
   return (
@@ -21,6 +24,8 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        {/* Reachable signed out: the page itself asks to sign in or register and comes back. */}
+        <Route path="invitations/accept" element={<AcceptInvitationPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="orgs" element={<OrganizationsPage />} />
@@ -28,6 +33,8 @@ export function AppRoutes() {
             <Route index element={<DashboardPage />} />
             <Route path="workspaces" element={<WorkspacesPage />} />
             <Route path="activity" element={<ActivityPage />} />
+            <Route path="members" element={<PeoplePage />} />
+            <Route path="roles" element={<RolesPage />} />
             <Route path="settings" element={<SettingsPage />} />
           </Route>
         </Route>

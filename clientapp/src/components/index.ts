@@ -1,12 +1,15 @@
 export { Alert } from './Alert';
 export { Button } from './Button';
+export { ConfirmDialog } from './ConfirmDialog';
 export { Dialog } from './Dialog';
 export { formatBytes, formatDate, formatDateTime, formatRelativeTime, usagePercent } from './format';
 export { Logo } from './Logo';
 export { RelativeTime } from './RelativeTime';
 export { LoadingState, Spinner } from './Spinner';
+export { SelectField } from './SelectField';
 export { StorageBar } from './StorageBar';
 export { TextAreaField } from './TextAreaField';
 export { TextField } from './TextField';
 export { TypedConfirmDialog } from './TypedConfirmDialog';
 export { usePageTitle } from './usePageTitle';
+export { useDebouncedValue } from './useDebouncedValue';

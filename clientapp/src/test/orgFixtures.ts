@@ -138,5 +138,7 @@ export function orgRoutes(
     [`GET /api/organizations/${ORG_ID}`]: () => json(200, dashboard(permissions, { myRole: { id: 'r', name: roleName } })),
     [`GET /api/organizations/${ORG_ID}/workspaces`]: () => json(200, workspaces),
     'GET /api/permissions': () => json(200, []),
+    [`GET /api/organizations/${ORG_ID}/roles`]: () => json(200, []),
+    [`GET /api/organizations/${ORG_ID}/settings/invitations`]: () => json(200, { allowedEmailDomains: [], defaultRoleId: null }),
   };
 }

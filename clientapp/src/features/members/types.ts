@@ -7,3 +7,4 @@ type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : ne
 export type MembersPage = JsonOf<paths['/api/organizations/{orgId}/members']['get']['responses'][200]>;
 export type Member = MembersPage['items'][number];
 export type MemberRole = Member['role'];
+export type MemberSortKey = NonNullable<NonNullable<paths['/api/organizations/{orgId}/members']['get']['parameters']['query']>['sort']>;

@@ -4,10 +4,11 @@ import { asApiError } from '../../api/problem';
 import type { OrganizationDashboard } from '../../api/types';
 import { Alert, Button, Dialog, LoadingState, TextAreaField, TextField, TypedConfirmDialog, usePageTitle } from '../../components';
 import { useFormErrors } from '../auth/useFormErrors';
+import { InvitationPreferencesSettings } from '../invitations/InvitationPreferencesSettings';
 import { useAccessControl, useDeleteOrganization, useOrganization, useSetAccessControl, useUpdateOrganization } from './api';
 import { useCurrentOrgId, usePermissions } from './permissions';
 
-/** /orgs/:orgId/settings (organization.settings.manage): general settings, role-based access, danger zone. */
+/** /orgs/:orgId/settings (organization.settings.manage): general settings, role-based access, invitations, danger zone. */
 export default function SettingsPage() {
   usePageTitle('Settings');
   const orgId = useCurrentOrgId()!;
@@ -36,6 +37,7 @@ export default function SettingsPage() {
       {dashboard.isError ? <Alert title="Settings could not be loaded">{dashboard.error.message}</Alert> : null}
       {dashboard.data ? <GeneralSettings key={dashboard.data.id} org={dashboard.data} /> : null}
       <AccessControlSettings orgId={orgId} />
+      <InvitationPreferencesSettings orgId={orgId} />
       {isSupervisor && dashboard.data ? <DangerZone orgId={orgId} name={dashboard.data.name} /> : null}
     </div>
   );

@@ -8,5 +8,11 @@ export const orgKeys = {
   activity: (orgId: string) => ['orgs', orgId, 'activity'] as const,
   workspaces: (orgId: string, all: boolean) => ['orgs', orgId, 'workspaces', { all }] as const,
   members: (orgId: string) => ['orgs', orgId, 'members'] as const,
+  /** The User Management table: one cache entry per search / role filter / sort (prefix: members). */
+  memberTable: (orgId: string, filters: { search: string; roleId: string; sort: string }) =>
+    ['orgs', orgId, 'members', 'table', filters] as const,
+  roles: (orgId: string) => ['orgs', orgId, 'roles'] as const,
+  invitations: (orgId: string) => ['orgs', orgId, 'invitations'] as const,
+  invitationPreferences: (orgId: string) => ['orgs', orgId, 'invitation-preferences'] as const,
   permissionCatalogue: () => ['permissions'] as const,
 };

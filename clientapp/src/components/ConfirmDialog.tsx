@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Alert } from './Alert';
+import { Button } from './Button';
+import { Dialog } from './Dialog';
+
+export interface ConfirmDialogProps {
+  title: string;
+  /** What will happen, in plain words. */
+  children: ReactNode;
+  actionLabel: string;
+  busyLabel?: string;
+  busy?: boolean;
+  tone?: 'default' | 'danger';
+  /** A readable message when the action failed (the problem's detail). */
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A yes/no confirmation for actions that are not destructive enough to need typing (see TypedConfirmDialog). */
+export function ConfirmDialog({
+  title,
+  children,
+  actionLabel,
+  busyLabel,
+  busy = false,
+  tone = 'default',
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
+  return (
+    <Dialog title={title} onClose={onCancel} tone={tone} busy={busy}>
+      <div className="dialog__text">{children}</div>
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="dialog__actions">
+        <Button variant="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+        <Button variant={tone === 'danger' ? 'danger' : 'primary'} busy={busy} busyLabel={busyLabel} onClick={onConfirm}>
+          {actionLabel}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

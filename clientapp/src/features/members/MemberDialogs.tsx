@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { asApiError } from '../../api/problem';
+import type { Role } from '../../api/types';
+import { Alert, Button, ConfirmDialog, Dialog, TextField } from '../../components';
+import { useFormErrors } from '../auth/useFormErrors';
+import { useRemoveMember, useUpdateMember } from './api';
+import type { Member } from './types';
+
+/** Confirms a role change chosen from a row's drop-down; the change is sent only after confirming. */
+export function ChangeRoleDialog({ orgId, member, role, onClose }: { orgId: string; member: Member; role: Role; onClose: () => void }) {
+  const update = useUpdateMember(orgId);
+  return (
+    <ConfirmDialog
+      title="Change role"
+      actionLabel="Change role"
+      busyLabel="Changing…"
+      busy={update.isPending}
+      error={update.error ? asApiError(update.error).message : null}
+      onCancel={onClose}
+      onConfirm={() => update.mutate({ userId: member.userId, roleId: role.id }, { onSuccess: onClose })}
+    >
+      <p>
+        Change {member.displayName}'s role from {member.role.name} to {role.name}? It applies immediately.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+const fields = ['position'] as const;
+export const POSITION_MAX_LENGTH = 100;
+
+/** Edits what the table shows about a member besides the role: the position (job title). */
+export function EditMemberDialog({ orgId, member, onClose }: { orgId: string; member: Member; onClose: () => void }) {
+  const update = useUpdateMember(orgId);
+  const [position, setPosition] = useState(member.position ?? '');
+  const form = useFormErrors(fields, update.error);
+  const title = `Edit ${member.displayName}`;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = position.trim();
+    if (!form.validate({ position: value.length > POSITION_MAX_LENGTH ? [`Use at most ${POSITION_MAX_LENGTH} characters.`] : [] })) return;
+    // An empty position clears it.
+    update.mutate({ userId: member.userId, position: value }, { onSuccess: onClose });
+  }
+
+  return (
+    <Dialog title={title} description={member.email} onClose={onClose} busy={update.isPending}>
+      <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
+        {form.summary ? (
+          <Alert ref={form.alertRef} title="The member could not be saved">
+            {form.summary}
+          </Alert>
+        ) : null}
+        <TextField
+          ref={form.fieldRef('position')}
+          label="Position (optional)"
+          name="position"
+          autoComplete="off"
+          value={position}
+          onChange={(e) => setPosition(e.target.value)}
+          hint="Job title shown in the members table, e.g. Lab director or Bioinformatician. Leave empty to clear it."
+          errors={form.fieldErrors.position}
+        />
+        <p className="muted">Change the role from the drop-down in the members table.</p>
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={update.isPending} busyLabel="Saving…">
+            Save changes
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Removes a member after confirmation; for oneself this is leaving the organization, then "/" opens. */
+export function RemoveMemberDialog({
+  orgId,
+  member,
+  leaving,
+  onClose,
+}: {
+  orgId: string;
+  member: Member;
+  leaving: boolean;
+  onClose: () => void;
+}) {
+  const remove = useRemoveMember(orgId);
+  const navigate = useNavigate();
+  const error = remove.error ? asApiError(remove.error).message : null;
+  if (leaving) {
+    return (
+      <ConfirmDialog
+        title="Leave organization"
+        tone="danger"
+        actionLabel="Leave organization"
+        busyLabel="Leaving…"
+        busy={remove.isPending}
+        error={error}
+        onCancel={onClose}
+        onConfirm={() => remove.mutate({ userId: member.userId, leaving: true }, { onSuccess: () => navigate('/', { replace: true }) })}
+      >
+        <p>You will lose access to this organization and its workspaces at once. To come back, someone has to invite you again.</p>
+      </ConfirmDialog>
+    );
+  }
+  return (
+    <ConfirmDialog
+      title="Remove member"
+      tone="danger"
+      actionLabel="Remove member"
+      busyLabel="Removing…"
+      busy={remove.isPending}
+      error={error}
+      onCancel={onClose}
+      onConfirm={() => remove.mutate({ userId: member.userId, leaving: false }, { onSuccess: onClose })}
+    >
+      <p>
+        Remove {member.displayName} ({member.email}) from the organization? They lose access at once. What they did stays
+        attributed to them.
+      </p>
+    </ConfirmDialog>
+  );
+}

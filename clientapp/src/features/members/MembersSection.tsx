@@ -1,0 +1,233 @@
+import { useId, useState } from 'react';
+import type { Role } from '../../api/types';
+import { Alert, Button, LoadingState, RelativeTime, useDebouncedValue } from '../../components';
+import { useMe } from '../auth/authApi';
+import { useRoles } from '../roles/api';
+import { RoleOptions, sortRoles } from '../roles/RoleOptions';
+import { cannotChangeMemberReason, isSupervisorRole } from '../roles/rules';
+import { useActor } from '../roles/useActor';
+import { useMemberTable, type MemberFilters } from './api';
+import { ChangeRoleDialog, EditMemberDialog, RemoveMemberDialog } from './MemberDialogs';
+import type { Member, MemberSortKey } from './types';
+
+type Open =
+  | { kind: 'role'; member: Member; role: Role }
+  | { kind: 'edit'; member: Member }
+  | { kind: 'remove'; member: Member; leaving: boolean }
+  | null;
+
+const SORTS: { key: MemberSortKey; label: string }[] = [
+  { key: 'Name', label: 'Name' },
+  { key: 'LastLogin', label: 'Last login' },
+];
+
+/** The members table: search, role filter, sort, "Load more"; role change, position, removal (users.manage). */
+export function MembersSection({ orgId }: { orgId: string }) {
+  const { data: me } = useMe();
+  const roles = useRoles(orgId);
+  const roleList = roles.data ? sortRoles(roles.data) : undefined;
+  const actor = useActor(orgId, roleList);
+  const [search, setSearch] = useState('');
+  const [roleId, setRoleId] = useState('');
+  const [sort, setSort] = useState<MemberSortKey>('Name');
+  const debouncedSearch = useDebouncedValue(search.trim(), 300);
+  const filters: MemberFilters = { search: debouncedSearch, roleId, sort };
+  const table = useMemberTable(orgId, filters);
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  const ids = useId();
+
+  const supervisorRole = roleList?.find(isSupervisorRole);
+  const supervisorCount = supervisorRole?.memberCount;
+  const members = table.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = table.data?.pages[0]?.total;
+  const filtered = debouncedSearch !== '' || roleId !== '';
+
+  return (
+    <section className="card card--flush people" aria-labelledby={`${ids}-heading`}>
+      <div className="people__header">
+        <h2 id={`${ids}-heading`} className="card__title">
+          Members
+        </h2>
+        {total !== undefined ? (
+          <p className="muted" aria-live="polite">
+            {filtered ? `${total} matching` : `${total} ${total === 1 ? 'member' : 'members'}`}
+          </p>
+        ) : null}
+      </div>
+
+      <div className="toolbar" role="search" aria-label="Find members">
+        <div className="field toolbar__search">
+          <label className="field__label" htmlFor={`${ids}-search`}>
+            Search
+          </label>
+          <input
+            id={`${ids}-search`}
+            className="field__input"
+            type="search"
+            placeholder="Name or e-mail"
+            autoComplete="off"
+            spellCheck={false}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="field toolbar__filter">
+          <label className="field__label" htmlFor={`${ids}-role`}>
+            Role
+          </label>
+          <select id={`${ids}-role`} className="field__input field__input--select" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+            <option value="">All roles</option>
+            {(roleList ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <span className="field__label" id={`${ids}-sort`}>
+            Sort by
+          </span>
+          <div className="segmented" role="group" aria-labelledby={`${ids}-sort`}>
+            {SORTS.map((s) => (
+              <button
+                key={s.key}
+                type="button"
+                className="segmented__option"
+                aria-pressed={sort === s.key}
+                onClick={() => setSort(s.key)}
+              >
+                {s.label}
+              </button>
+            ))}
+          </div>
+        </div>
+      </div>
+
+      {table.isPending ? <LoadingState label="Loading members…" /> : null}
+      {table.isError && members.length === 0 ? (
+        <div className="people__message">
+          <Alert title="Members could not be loaded">
+            <p>{table.error.message}</p>
+            <Button variant="secondary" onClick={() => void table.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        </div>
+      ) : null}
+      {roles.isError ? (
+        <div className="people__message">
+          <Alert title="Roles could not be loaded">Roles cannot be changed until the list of roles loads. {roles.error.message}</Alert>
+        </div>
+      ) : null}
+      {table.isSuccess && members.length === 0 ? (
+        <p className="people__message muted">{filtered ? 'Nobody matches the search or the role filter.' : 'This organization has no members yet.'}</p>
+      ) : null}
+
+      {members.length > 0 ? (
+        <div className="table-wrap" aria-busy={table.isFetching && !table.isFetchingNextPage}>
+          <table className="table">
+            <caption className="visually-hidden">Members</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Position</th>
+                <th scope="col">Role</th>
+                <th scope="col">Last login</th>
+                <th scope="col" className="actions-col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => {
+                const self = m.userId === me?.id;
+                const memberRole = roleList?.find((r) => r.id === m.role.id);
+                const roleLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, 'role');
+                const removeLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, self ? 'leave' : 'remove');
+                const lockId = `${ids}-lock-${m.userId}`;
+                return (
+                  <tr key={m.userId}>
+                    <th scope="row" className="table__primary">
+                      <span className="table__name">{m.displayName}</span>
+                      {self ? <span className="tag">You</span> : null}
+                      <span className="table__secondary">{m.email}</span>
+                    </th>
+                    <td>{m.position ?? <span className="muted">—</span>}</td>
+                    <td>
+                      {roleList ? (
+                        <>
+                          <select
+                            className="field__input field__input--select field__input--compact"
+                            aria-label={`Role of ${m.displayName}`}
+                            aria-describedby={roleLocked ? lockId : undefined}
+                            title={roleLocked ?? undefined}
+                            value={m.role.id}
+                            disabled={roleLocked !== null}
+                            onChange={(e) => {
+                              const role = roleList.find((r) => r.id === e.target.value);
+                              if (role && role.id !== m.role.id) setOpen({ kind: 'role', member: m, role });
+                            }}
+                          >
+                            {memberRole ? null : <option value={m.role.id}>{m.role.name}</option>}
+                            <RoleOptions roles={roleList} actor={actor} keep={m.role.id} />
+                          </select>
+                          {roleLocked ? (
+                            <span id={lockId} className="visually-hidden">
+                              {roleLocked}
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        <span className="badge badge--role">{m.role.name}</span>
+                      )}
+                    </td>
+                    <td>{m.lastLoginAt ? <RelativeTime value={m.lastLoginAt} /> : <span className="muted">Never</span>}</td>
+                    <td className="actions-col">
+                      <div className="row-actions">
+                        <Button variant="ghost" aria-label={`Edit ${m.displayName}`} onClick={() => setOpen({ kind: 'edit', member: m })}>
+                          Edit
+                        </Button>
+                        <Button
+                          variant="ghost-danger"
+                          aria-label={self ? 'Leave organization' : `Remove ${m.displayName}`}
+                          title={removeLocked ?? undefined}
+                          disabled={removeLocked !== null}
+                          onClick={() => setOpen({ kind: 'remove', member: m, leaving: self })}
+                        >
+                          {self ? 'Leave' : 'Remove'}
+                        </Button>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {members.length > 0 ? (
+        <div className="list-footer people__footer">
+          {table.isFetchNextPageError ? <Alert>{table.error?.message}</Alert> : null}
+          {table.hasNextPage ? (
+            <Button variant="secondary" busy={table.isFetchingNextPage} busyLabel="Loading…" onClick={() => void table.fetchNextPage()}>
+              Load more
+            </Button>
+          ) : (
+            <p className="muted">
+              {`Showing all ${members.length}${filtered ? ' matching' : ''} ${members.length === 1 ? 'member' : 'members'}.`}
+            </p>
+          )}
+        </div>
+      ) : null}
+
+      {open?.kind === 'role' ? <ChangeRoleDialog orgId={orgId} member={open.member} role={open.role} onClose={close} /> : null}
+      {open?.kind === 'edit' ? <EditMemberDialog orgId={orgId} member={open.member} onClose={close} /> : null}
+      {open?.kind === 'remove' ? (
+        <RemoveMemberDialog orgId={orgId} member={open.member} leaving={open.leaving} onClose={close} />
+      ) : null}
+    </section>
+  );
+}

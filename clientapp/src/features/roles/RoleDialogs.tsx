@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import { asApiError, conflictOnField } from '../../api/problem';
+import type { Role } from '../../api/types';
+import { Alert, Button, ConfirmDialog, Dialog, SelectField, TextField } from '../../components';
+import { useFormErrors } from '../auth/useFormErrors';
+import { useCreateRole, useDeleteRole, useUpdateRole } from './api';
+import type { Actor } from './rules';
+
+export const ROLE_NAME_MAX_LENGTH = 100;
+const createFields = ['name', 'permissions'] as const;
+
+function nameErrors(name: string): string[] {
+  if (!name.trim()) return ['Enter a name for the role.'];
+  if (name.trim().length > ROLE_NAME_MAX_LENGTH) return [`Use at most ${ROLE_NAME_MAX_LENGTH} characters.`];
+  return [];
+}
+
+/**
+ * A new custom role: a name, and optionally the permissions of an existing role to start from (only those I hold
+ * myself can be copied — nobody grants what they do not hold).
+ */
+export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: string; roles: Role[]; actor: Actor; onClose: () => void }) {
+  const create = useCreateRole(orgId);
+  const [name, setName] = useState('');
+  const [source, setSource] = useState('');
+  const form = useFormErrors(createFields, conflictOnField(create.error, 'name'));
+  const from = roles.find((r) => r.id === source);
+  const copied = from ? from.permissions.filter((p) => actor.isSupervisor || actor.permissions.has(p)) : [];
+  const left = from ? from.permissions.length - copied.length : 0;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.validate({ name: nameErrors(name) })) {
+      create.reset();
+      return;
+    }
+    create.mutate({ name: name.trim(), permissions: copied }, { onSuccess: onClose });
+  }
+
+  return (
+    <Dialog title="New role" description="Custom roles appear in every role drop-down once created." onClose={onClose} busy={create.isPending}>
+      <form className="form" noValidate onSubmit={onSubmit} aria-label="New role">
+        {form.summary ? (
+          <Alert ref={form.alertRef} title="The role could not be created">
+            {form.summary}
+          </Alert>
+        ) : null}
+        <TextField
+          ref={form.fieldRef('name')}
+          label="Role name"
+          name="name"
+          required
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          hint="Unique in the organization, e.g. Sequencing Analyst."
+          errors={form.fieldErrors.name}
+        />
+        <SelectField
+          label="Start from"
+          name="source"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          hint={
+            from
+              ? `Copies ${copied.length} ${copied.length === 1 ? 'permission' : 'permissions'} of ${from.name}${
+                  left > 0 ? ` (${left} you do not hold are left out)` : ''
+                }. Adjust them in the table afterwards.`
+              : 'The new role starts with no permissions; tick them in the table afterwards.'
+          }
+          errors={form.fieldErrors.permissions}
+        >
+          <option value="">No permissions</option>
+          {roles.map((r) => (
+            <option key={r.id} value={r.id}>
+              A copy of {r.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending} busyLabel="Creating…">
+            Create role
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+const renameFields = ['name'] as const;
+
+export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role: Role; onClose: () => void }) {
+  const update = useUpdateRole(orgId);
+  const [name, setName] = useState(role.name);
+  const form = useFormErrors(renameFields, conflictOnField(update.error, 'name'));
+  const title = `Rename “${role.name}”`;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!form.validate({ name: nameErrors(name) })) {
+      update.reset();
+      return;
+    }
+    if (name.trim() === role.name) {
+      onClose();
+      return;
+    }
+    update.mutate({ roleId: role.id, name: name.trim() }, { onSuccess: onClose });
+  }
+
+  return (
+    <Dialog title={title} onClose={onClose} busy={update.isPending}>
+      <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
+        {form.summary ? (
+          <Alert ref={form.alertRef} title="The role could not be renamed">
+            {form.summary}
+          </Alert>
+        ) : null}
+        <TextField
+          ref={form.fieldRef('name')}
+          label="Role name"
+          name="name"
+          required
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          errors={form.fieldErrors.name}
+        />
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={update.isPending} busyLabel="Saving…">
+            Rename role
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Deletes a custom role; a role still held by members is refused (409) and the detail says how many hold it. */
+export function DeleteRoleDialog({ orgId, role, onClose, onDeleted }: { orgId: string; role: Role; onClose: () => void; onDeleted: () => void }) {
+  const remove = useDeleteRole(orgId);
+  return (
+    <ConfirmDialog
+      title="Delete role"
+      tone="danger"
+      actionLabel="Delete role"
+      busyLabel="Deleting…"
+      busy={remove.isPending}
+      error={remove.error ? asApiError(remove.error).message : null}
+      onCancel={onClose}
+      onConfirm={() =>
+        remove.mutate(role.id, {
+          onSuccess: () => {
+            onDeleted();
+            onClose();
+          },
+        })
+      }
+    >
+      <p>Delete the role “{role.name}”? It disappears from every role drop-down.</p>
+      {role.memberCount > 0 ? (
+        <p className="muted">
+          {role.memberCount} {role.memberCount === 1 ? 'member holds' : 'members hold'} it; give them another role first.
+        </p>
+      ) : null}
+    </ConfirmDialog>
+  );
+}
