@@ -58,7 +58,7 @@ void RunEndToEnd()
 {
     var port = FreePort();
     var data = Path.Combine(Path.GetTempPath(), "variantminer-e2e-" + Guid.NewGuid().ToString("N"));
-    var server = StartServer(port, data, "Production");
+    var server = StartServer(port, data, "Production", new() { ["Invitations__PublicBaseUrl"] = $"http://localhost:{port}" });
     try
     {
         WaitForHealth(port, server);
@@ -130,7 +130,7 @@ void NpmInstall()
     Exec("npm", "ci --no-audit --no-fund", client);
 }
 
-Process StartServer(int port, string? dataDirectory, string environment)
+Process StartServer(int port, string? dataDirectory, string environment, Dictionary<string, string>? env = null)
 {
     var info = new ProcessStartInfo("dotnet", "run --no-build --no-launch-profile --project src/WebApi/VariantMiner.WebApi.csproj")
     {
@@ -139,6 +139,7 @@ Process StartServer(int port, string? dataDirectory, string environment)
     };
     info.Environment["ASPNETCORE_URLS"] = $"http://localhost:{port}";
     info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+    foreach (var (key, value) in env ?? []) info.Environment[key] = value;
     if (dataDirectory is not null)
     {
         info.Environment["DataDirectory"] = dataDirectory;

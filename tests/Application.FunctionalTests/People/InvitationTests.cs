@@ -55,6 +55,8 @@ public class InvitationTests(DatabaseProvider provider) : PeopleTestBase(provide
         Assert.That((accepted.OrganizationId, accepted.OrganizationName), Is.EqualTo((Org, "Genome Lab")));
         var access = await SendAsync(new GetMyAccess(Org));
         Assert.That(access.Role.Name, Is.EqualTo("Clinical Curator"));
+        Assert.That(await WithDbAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == newbie).Select(m => m.LastLoginAt).SingleAsync()),
+            Is.Not.Null, "joining counts as the first sign-in to the organization");
         Assert.That(access.Workspaces.Select(w => w.Id), Is.EqualTo(new[] { General }));
         Assert.ThrowsAsync<GoneException>(() => SendAsync(new AcceptInvitation(issued.Token)), "single use");
     }

@@ -45,6 +45,7 @@ public sealed class AcceptInvitationHandler(IApplicationDbContext db, ICurrentUs
 
         invitation.Accept(userId, now);
         var membership = new Membership(invitation.OrganizationId, userId, invitation.RoleId, now);
+        membership.RecordLogin(now); // joining is signing in to this organization for the first time
         foreach (var workspace in invitation.Workspaces) membership.GrantWorkspace(workspace.WorkspaceId);
         db.Memberships.Add(membership);
         db.Activities.Add(new ActivityRecord(invitation.OrganizationId, null, userId, "invitation.accepted", "member", userId,
