@@ -3,8 +3,9 @@
 //
 // Order matters: organizations.e2e.mjs registers the platform administrator, which must be the first
 // registration of a fresh database, so it runs first. people.e2e.mjs signs in as that same administrator
-// (handed over through E2E_ADMIN_*) to create its own organization, roles and invitations; auth.e2e.mjs works
-// with any account.
+// (handed over through E2E_ADMIN_*) to create its own organization, roles and invitations; samples.e2e.mjs does the
+// same for its own organization (an Analyst, a Clinical Curator and a Report Writer; samples, bulk assignment and
+// visibility, role-based access off); auth.e2e.mjs works with any account.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { newAccount } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = ['organizations.e2e.mjs', 'people.e2e.mjs', 'auth.e2e.mjs'];
+const suites = ['organizations.e2e.mjs', 'people.e2e.mjs', 'samples.e2e.mjs', 'auth.e2e.mjs'];
 const admin = newAccount('Admin');
 const env = {
   ...process.env,

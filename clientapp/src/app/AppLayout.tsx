@@ -30,6 +30,7 @@ function UserMenu() {
 /** The organization's sections; links I may not use are not shown. */
 function OrganizationNav({ orgId }: { orgId: string }) {
   const { can, isLoading, error } = usePermissions(orgId);
+  const samplesActive = useMatch('/orgs/:orgId/workspaces/:workspaceId/samples/*') !== null;
   if (isLoading || error) return null;
   const base = `/orgs/${orgId}`;
   const className = ({ isActive }: { isActive: boolean }) => (isActive ? 'subnav__link subnav__link--active' : 'subnav__link');
@@ -39,8 +40,14 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={base} end className={className}>
           Dashboard
         </NavLink>
-        <NavLink to={`${base}/workspaces`} className={className}>
+        <NavLink to={`${base}/workspaces`} end className={className}>
           Workspaces
+        </NavLink>
+        <NavLink
+          to={`${base}/samples`}
+          className={({ isActive }) => className({ isActive: isActive || samplesActive })}
+        >
+          Samples
         </NavLink>
         <NavLink to={`${base}/activity`} className={className}>
           Activity

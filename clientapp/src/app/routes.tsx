@@ -16,6 +16,10 @@ const SettingsPage = lazy(() => import('../features/organizations/SettingsPage')
 const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
 const PeoplePage = lazy(() => import('../features/members/PeoplePage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
+const SamplesIndexPage = lazy(() => import('../features/samples/SamplesIndexPage'));
+const AnalysesPage = lazy(() => import('../features/samples/AnalysesPage'));
+const DefineSamplePage = lazy(() => import('../features/samples/DefineSamplePage'));
+const SampleDetailPage = lazy(() => import('../features/samples/SampleDetailPage'));
 const AcceptInvitationPage = lazy(() => import('../features/invitations/AcceptInvitationPage'));
 
 export function AppRoutes() {
@@ -32,6 +36,10 @@ export function AppRoutes() {
           <Route path="orgs/:orgId" element={<OrganizationLayout />}>
             <Route index element={<DashboardPage />} />
             <Route path="workspaces" element={<WorkspacesPage />} />
+            <Route path="samples" element={<SamplesIndexPage />} />
+            <Route path="workspaces/:workspaceId/samples" element={<AnalysesPage />} />
+            <Route path="workspaces/:workspaceId/samples/new" element={<DefineSamplePage />} />
+            <Route path="workspaces/:workspaceId/samples/:sampleId" element={<SampleDetailPage />} />
             <Route path="activity" element={<ActivityPage />} />
             <Route path="members" element={<PeoplePage />} />
             <Route path="roles" element={<RolesPage />} />

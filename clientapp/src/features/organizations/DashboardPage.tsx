@@ -1,6 +1,10 @@
-import { Link } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { asApiError } from '../../api/problem';
 import type { PermissionInfo } from '../../api/types';
-import { Alert, Button, formatDate, LoadingState, StorageBar, usePageTitle } from '../../components';
+import { Alert, Button, ConfirmDialog, formatDate, LoadingState, StorageBar, usePageTitle } from '../../components';
+import { useMe } from '../auth/authApi';
+import { useRemoveMember } from '../members/api';
 import { ActivityList } from './ActivityList';
 import { useOrganization, usePermissionCatalogue } from './api';
 import { useCurrentOrgId } from './permissions';
@@ -78,7 +82,9 @@ export default function DashboardPage() {
             <ul className="list" aria-labelledby="my-workspaces">
               {org.workspaces.map((w) => (
                 <li key={w.id} className="list__item">
-                  <span className="list__primary">{w.name}</span>
+                  <Link className="list__primary" to={`${base}/workspaces/${w.id}/samples`}>
+                    {w.name}
+                  </Link>
                   {w.description ? <span className="list__secondary">{w.description}</span> : null}
                 </li>
               ))}
@@ -142,6 +148,8 @@ export default function DashboardPage() {
           </dl>
         </section>
       </div>
+
+      <LeaveOrganization orgId={orgId} orgName={org.name} />
     </div>
   );
 }
@@ -170,5 +178,50 @@ function PermissionList({ keys }: { keys: readonly string[] }) {
         </div>
       ))}
     </div>
+  );
+}
+
+/** Every member may leave; the server refuses the last Group Supervisor with a 400 whose detail is shown. */
+function LeaveOrganization({ orgId, orgName }: { orgId: string; orgName: string }) {
+  const { data: me } = useMe();
+  const leave = useRemoveMember(orgId);
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  if (!me) return null;
+  return (
+    <section className="card danger-row" aria-labelledby="leave-org">
+      <div>
+        <h2 id="leave-org" className="card__title">
+          Leave organization
+        </h2>
+        <p className="muted">You lose access to {orgName} and its workspaces at once; someone has to invite you again to come back.</p>
+      </div>
+      <Button
+        variant="ghost-danger"
+        onClick={() => {
+          leave.reset();
+          setConfirming(true);
+        }}
+      >
+        Leave organization…
+      </Button>
+      {confirming ? (
+        <ConfirmDialog
+          title="Leave organization"
+          tone="danger"
+          actionLabel="Leave organization"
+          busyLabel="Leaving…"
+          busy={leave.isPending}
+          error={leave.error ? asApiError(leave.error).message : null}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => leave.mutate({ userId: me.id, leaving: true }, { onSuccess: () => navigate('/', { replace: true }) })}
+        >
+          <p>
+            Leave <strong>{orgName}</strong>? You will lose access to it and its workspaces at once. To come back, someone
+            has to invite you again.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
   );
 }

@@ -15,4 +15,14 @@ export const orgKeys = {
   invitations: (orgId: string) => ['orgs', orgId, 'invitations'] as const,
   invitationPreferences: (orgId: string) => ['orgs', orgId, 'invitation-preferences'] as const,
   permissionCatalogue: () => ['permissions'] as const,
+  assays: (orgId: string) => ['orgs', orgId, 'assays'] as const,
+  /** Everything of one workspace's samples and subjects (prefix for invalidation). */
+  workspaceData: (orgId: string, workspaceId: string) => ['orgs', orgId, 'ws', workspaceId] as const,
+  /** The analyses table: one cache entry per filter set (prefix: samples). */
+  sampleTable: (orgId: string, workspaceId: string, filters: object) => ['orgs', orgId, 'ws', workspaceId, 'samples', 'table', filters] as const,
+  samples: (orgId: string, workspaceId: string) => ['orgs', orgId, 'ws', workspaceId, 'samples'] as const,
+  sample: (orgId: string, workspaceId: string, sampleId: string) => ['orgs', orgId, 'ws', workspaceId, 'samples', 'one', sampleId] as const,
+  sampleAssignees: (orgId: string, workspaceId: string, sampleId: string) =>
+    ['orgs', orgId, 'ws', workspaceId, 'samples', 'one', sampleId, 'assignees'] as const,
+  subjects: (orgId: string, workspaceId: string, search: string) => ['orgs', orgId, 'ws', workspaceId, 'subjects', { search }] as const,
 };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { asApiError } from '../../api/problem';
 import type { Workspace } from '../../api/types';
 import { Alert, Button, formatDate, LoadingState, TypedConfirmDialog, usePageTitle } from '../../components';
@@ -78,7 +79,13 @@ export default function WorkspacesPage() {
               {workspaces.data.map((w) => (
                 <tr key={w.id}>
                   <th scope="row" className="table__primary">
-                    <span className="table__name">{w.name}</span>
+                    {canEnter(w.id) ? (
+                      <Link className="table__name" to={`/orgs/${orgId}/workspaces/${w.id}/samples`}>
+                        {w.name}
+                      </Link>
+                    ) : (
+                      <span className="table__name">{w.name}</span>
+                    )}
                     {canManageAccess && !canEnter(w.id) ? (
                       <span className="tag" title="You manage access to this workspace but cannot enter it">
                         Not entered by you

@@ -1,0 +1,260 @@
+// Browser end-to-end test of samples, assignment and visibility against a running server (see harness.mjs).
+//
+//   E2E_BASE_URL=http://localhost:5080 node e2e/samples.e2e.mjs      (npm run e2e runs every suite)
+//
+// The scenario of seed 004: a Group Supervisor (the platform administrator) creates an organization and invites an
+// Analyst, a Clinical Curator and a Report Writer to its General workspace (through the API, from the Supervisor's
+// signed-in page); each registers through the accept link in their own browser session and joins. The Analyst
+// defines a sample (assigned automatically) and has no "Assign to" picker on the define page; the Supervisor defines
+// two more and bulk-assigns one of them to the Report Writer from the analyses table. The Curator sees every sample,
+// the Report Writer only the one assigned to them — until the Supervisor turns role-based access off, after which the
+// Report Writer sees them all.
+import { adminAccount, baseUrl, expectPath, newAccount, runSuite, signIn, timeout } from './harness.mjs';
+
+const admin = adminAccount();
+const analyst = { ...newAccount('Analyst'), role: 'Analyst' };
+const curator = { ...newAccount('Curator'), role: 'Clinical Curator' };
+const writer = { ...newAccount('Writer'), role: 'Report Writer' };
+const people = [analyst, curator, writer];
+const orgName = `E2E Samples Lab ${analyst.unique}`;
+const sampleA = `E2E-A-${analyst.unique}`; // defined by the Analyst
+const sampleB = `E2E-B-${analyst.unique}`; // defined by the Supervisor, then assigned to the Report Writer
+const sampleC = `E2E-C-${analyst.unique}`; // defined by the Supervisor
+let orgPath = '';
+let orgId = '';
+let workspaceId = '';
+let samplesPath = '';
+
+async function clickNav(page, name) {
+  await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Calls the API from the signed-in page (same origin, cookies, antiforgery token), like the SPA does. */
+async function callApi(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers = { Accept: 'application/json' };
+      if (method !== 'GET') {
+        const token = await fetch('/api/auth/antiforgery', { credentials: 'same-origin' }).then((r) => r.json());
+        headers['X-XSRF-TOKEN'] = token.token;
+        headers['Content-Type'] = 'application/json';
+      }
+      const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
+/** The names of the sample links in the analyses table. */
+async function visibleSamples(page) {
+  const table = page.getByRole('table', { name: 'Samples' });
+  await table.waitFor({ timeout });
+  return (await table.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+}
+
+async function openSamples(page) {
+  await clickNav(page, 'Samples');
+  await expectPath(page, samplesPath);
+  await page.getByRole('heading', { level: 1, name: 'Samples' }).waitFor({ timeout });
+}
+
+async function defineSample(page, name, assay) {
+  await page.getByRole('link', { name: 'Define sample' }).click();
+  await expectPath(page, `${samplesPath}/new`);
+  await page.getByLabel('Sample name').fill(name);
+  const select = page.getByLabel('Assay');
+  await select.locator('option', { hasText: assay }).waitFor({ state: 'attached', timeout });
+  await select.selectOption({ label: assay });
+  await page.getByRole('button', { name: 'Define sample' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
+}
+
+function expectSet(actual, expected, who) {
+  const a = [...actual].sort().join(', ');
+  const e = [...expected].sort().join(', ');
+  if (a !== e) throw new Error(`${who} sees [${a}], expected [${e}]`);
+}
+
+await runSuite([
+  {
+    name: 'samples-supervisor-signs-in-and-creates-organization',
+    async run(page) {
+      if (admin.shared) {
+        await signIn(page, admin);
+      } else {
+        await page.goto(`${baseUrl}/register`);
+        await page.getByLabel('Full name').fill(admin.displayName);
+        await page.getByLabel('E-mail address').fill(admin.email);
+        await page.getByLabel('Password').fill(admin.password);
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await expectPath(page, '/');
+      }
+      await page.goto(`${baseUrl}/orgs`);
+      await page.getByRole('button', { name: 'Create organization' }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Create organization' });
+      await dialog.getByLabel('Name').fill(orgName);
+      await dialog.getByRole('button', { name: 'Create organization' }).click();
+      await expectPath(page, /^\/orgs\/[0-9a-f-]{36}$/);
+      orgPath = new URL(page.url()).pathname;
+      orgId = orgPath.split('/')[2];
+      await page.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });
+
+      const workspaces = await callApi(page, 'GET', `/api/organizations/${orgId}/workspaces`);
+      const general = workspaces.body?.find?.((w) => w.name === 'General') ?? workspaces.body?.[0];
+      if (!general) throw new Error(`the new organization has no workspace: ${JSON.stringify(workspaces)}`);
+      workspaceId = general.id;
+      samplesPath = `${orgPath}/workspaces/${workspaceId}/samples`;
+    },
+  },
+  {
+    name: 'samples-supervisor-invites-analyst-curator-and-report-writer',
+    async run(page) {
+      const roles = await callApi(page, 'GET', `/api/organizations/${orgId}/roles`);
+      for (const person of people) {
+        const role = roles.body.find((r) => r.name === person.role);
+        if (!role) throw new Error(`no role named ${person.role}`);
+        const issued = await callApi(page, 'POST', `/api/organizations/${orgId}/invitations`, {
+          email: person.email,
+          roleId: role.id,
+          workspaceIds: [workspaceId],
+        });
+        if (issued.status !== 201) throw new Error(`inviting ${person.role} answered ${issued.status}: ${JSON.stringify(issued.body)}`);
+        person.acceptLink = issued.body.acceptUrl;
+      }
+    },
+  },
+  {
+    name: 'samples-invitees-register-through-the-links-and-join',
+    async run(_page, session) {
+      for (const person of people) {
+        const page = await session.newPage(person.role);
+        person.page = page;
+        // The link is built from the server's configured public address; the test server may listen elsewhere.
+        const link = new URL(person.acceptLink);
+        await page.goto(`${baseUrl}${link.pathname}${link.search}`);
+        await page.getByRole('link', { name: 'Create an account' }).click();
+        await expectPath(page, /^\/register\?returnTo=/);
+        await page.getByLabel('Full name').fill(person.displayName);
+        await page.getByLabel('E-mail address').fill(person.email);
+        await page.getByLabel('Password').fill(person.password);
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await expectPath(page, `${link.pathname}${link.search}`);
+        await page.getByRole('button', { name: 'Join the organization' }).click();
+        await expectPath(page, orgPath);
+        await page
+          .getByRole('region', { name: 'Your role' })
+          .locator('.badge--role')
+          .filter({ hasText: new RegExp(`^${person.role}$`) })
+          .waitFor({ timeout });
+      }
+    },
+  },
+  {
+    name: 'analyst-defines-a-sample-without-the-assign-picker',
+    async run() {
+      const page = analyst.page;
+      await openSamples(page);
+      await page.getByText('No samples you can see yet').waitFor({ timeout });
+      await page.getByRole('link', { name: 'Define sample' }).click();
+      await expectPath(page, `${samplesPath}/new`);
+      await page.getByText('You are assigned to this sample automatically as its creator.').waitFor({ timeout });
+      if ((await page.getByRole('group', { name: 'Assign to' }).count()) !== 0) {
+        throw new Error('the Analyst (without samples.assign) is offered the "Assign to" user search');
+      }
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await expectPath(page, samplesPath);
+      await defineSample(page, sampleA, 'WES');
+      // Assigned automatically as the creator.
+      await page.getByRole('region', { name: 'Assigned to' }).getByText(analyst.displayName).waitFor({ timeout });
+      await openSamples(page);
+      expectSet(await visibleSamples(page), [sampleA], 'the Analyst');
+    },
+  },
+  {
+    name: 'supervisor-defines-two-samples-with-the-assign-picker-offered',
+    async run(page) {
+      await page.goto(`${baseUrl}${orgPath}`);
+      await openSamples(page);
+      await page.getByRole('link', { name: 'Define sample' }).click();
+      await page.getByRole('group', { name: 'Assign to' }).waitFor({ timeout });
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await expectPath(page, samplesPath);
+      await defineSample(page, sampleB, 'WGS');
+      await page.getByRole('link', { name: 'Samples', exact: true }).first().click();
+      await expectPath(page, samplesPath);
+      await defineSample(page, sampleC, 'WES');
+      await openSamples(page);
+      await page.getByRole('link', { name: sampleC }).waitFor({ timeout });
+      expectSet(await visibleSamples(page), [sampleA, sampleB, sampleC], 'the Supervisor');
+    },
+  },
+  {
+    name: 'supervisor-bulk-assigns-a-sample-to-the-report-writer',
+    async run(page) {
+      await page.getByRole('checkbox', { name: `Select ${sampleB}` }).check();
+      await page.getByRole('region', { name: 'Selected samples' }).getByText('1 sample selected').waitFor({ timeout });
+      await page.getByRole('button', { name: 'Assign selected…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Assign selected samples' });
+      await dialog.getByRole('radio', { name: 'Add' }).check();
+      await dialog.getByRole('checkbox', { name: writer.displayName }).check();
+      await dialog.getByRole('button', { name: 'Add people' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await page.getByText(/Assignment saved: 1 of 1 sample changed/).waitFor({ timeout });
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: sampleB }) });
+      await row.getByText(writer.displayName).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'curator-sees-every-sample',
+    async run() {
+      const page = curator.page;
+      await page.goto(`${baseUrl}${orgPath}`);
+      await openSamples(page);
+      await page.getByRole('link', { name: sampleC }).waitFor({ timeout });
+      expectSet(await visibleSamples(page), [sampleA, sampleB, sampleC], 'the Clinical Curator');
+      // No assign rights: names only.
+      if ((await page.getByRole('button', { name: /^Assign people to/ }).count()) !== 0) throw new Error('the Curator is offered the user picker');
+    },
+  },
+  {
+    name: 'report-writer-sees-only-the-sample-assigned-to-them',
+    async run() {
+      const page = writer.page;
+      await page.goto(`${baseUrl}${orgPath}`);
+      await openSamples(page);
+      await page.getByRole('link', { name: sampleB }).waitFor({ timeout });
+      expectSet(await visibleSamples(page), [sampleB], 'the Report Writer');
+      await page.getByText('1 sample', { exact: true }).waitFor({ timeout });
+      // A direct link to a sample they cannot see.
+      const hidden = await callApi(page, 'GET', `/api/organizations/${orgId}/workspaces/${workspaceId}/samples?search=${encodeURIComponent(sampleC)}`);
+      if (hidden.body.items.length !== 0) throw new Error('the Report Writer can find an unassigned sample through search');
+    },
+  },
+  {
+    name: 'supervisor-turns-role-based-access-off-and-the-report-writer-sees-everything',
+    async run(page) {
+      await clickNav(page, 'Settings');
+      await expectPath(page, `${orgPath}/settings`);
+      const toggle = page.getByRole('switch', { name: 'Role-based access' });
+      await toggle.waitFor({ timeout });
+      if ((await toggle.getAttribute('aria-checked')) !== 'true') throw new Error('role-based access should start on');
+      await toggle.click();
+      const dialog = page.getByRole('dialog', { name: 'Turn role-based access off?' });
+      await dialog.getByRole('button', { name: 'Turn off' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await page.waitForFunction(
+        () => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'false',
+        null,
+        { timeout },
+      );
+
+      const writerPage = writer.page;
+      await writerPage.reload();
+      await writerPage.getByRole('link', { name: sampleC }).waitFor({ timeout });
+      expectSet(await visibleSamples(writerPage), [sampleA, sampleB, sampleC], 'the Report Writer (role-based access off)');
+      await writerPage.getByText(/everyone in this organization sees every sample; assignment is for tracking only/).waitFor({ timeout });
+    },
+  },
+]);

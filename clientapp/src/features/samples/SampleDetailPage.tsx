@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, asApiError } from '../../api/problem';
+import { Alert, Button, ConfirmDialog, formatDateTime, LoadingState, RelativeTime, usePageTitle } from '../../components';
+import { usePermissions } from '../organizations/permissions';
+import { useDeleteSample, useSample, useSampleAssignees } from './api';
+import { EditAssigneesDialog } from './AssignDialogs';
+import { initials } from './UserPicker';
+
+/** /orgs/:orgId/workspaces/:workspaceId/samples/:sampleId — one sample, its assignees, deletion. */
+export default function SampleDetailPage() {
+  const { orgId = '', workspaceId = '', sampleId = '' } = useParams();
+  const navigate = useNavigate();
+  const { can } = usePermissions(orgId);
+  const canAssign = can('samples.assign', workspaceId);
+  const canDefine = can('samples.define', workspaceId);
+  const sample = useSample(orgId, workspaceId, sampleId);
+  const assignees = useSampleAssignees(orgId, workspaceId, sampleId, { enabled: sample.isSuccess });
+  const remove = useDeleteSample(orgId, workspaceId);
+  const [open, setOpen] = useState<'assign' | 'delete' | null>(null);
+  usePageTitle(sample.data?.name ?? 'Sample');
+  const base = `/orgs/${orgId}/workspaces/${workspaceId}/samples`;
+
+  if (sample.isPending) return <LoadingState label="Loading sample…" />;
+  if (sample.isError) {
+    const notFound = sample.error instanceof ApiError && sample.error.status === 404;
+    return (
+      <div className="page page--narrow">
+        <h1 className="page__title">{notFound ? 'Sample not found' : 'Sample unavailable'}</h1>
+        {notFound ? (
+          <p>This sample does not exist or you cannot see it.</p>
+        ) : (
+          <Alert title="The sample could not be loaded">
+            <p>{sample.error.message}</p>
+            <Button variant="secondary" onClick={() => void sample.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        )}
+        <Link to={base}>Back to the samples</Link>
+      </div>
+    );
+  }
+  const s = sample.data;
+
+  return (
+    <div className="page page--medium">
+      <header className="page__header page__header--split">
+        <div>
+          <p className="page__eyebrow">
+            <Link to={base}>Samples</Link>
+          </p>
+          <h1 className="page__title">{s.name}</h1>
+        </div>
+        {canDefine ? (
+          <Button variant="ghost-danger" onClick={() => setOpen('delete')}>
+            Delete sample
+          </Button>
+        ) : null}
+      </header>
+
+      <section className="card" aria-labelledby="sample-details">
+        <h2 id="sample-details" className="card__title">
+          Details
+        </h2>
+        <dl className="details">
+          <div>
+            <dt>Subject</dt>
+            <dd>{s.subject ? s.subject.externalId : <span className="muted">None</span>}</dd>
+          </div>
+          <div>
+            <dt>Assay</dt>
+            <dd>{s.assay}</dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd>{s.status}</dd>
+          </div>
+          <div>
+            <dt>Created</dt>
+            <dd>
+              {formatDateTime(s.createdAt)} by {s.createdBy.displayName}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="sample-assignees">
+        <div className="card__header">
+          <h2 id="sample-assignees" className="card__title">
+            Assigned to
+          </h2>
+          {canAssign ? (
+            <Button variant="secondary" onClick={() => setOpen('assign')}>
+              Edit assignees
+            </Button>
+          ) : null}
+        </div>
+        {assignees.isPending ? <LoadingState label="Loading assignees…" /> : null}
+        {assignees.isError ? <Alert>{assignees.error.message}</Alert> : null}
+        {assignees.data && assignees.data.length === 0 ? <p className="muted">Nobody is assigned to this sample.</p> : null}
+        {assignees.data && assignees.data.length > 0 ? (
+          <ul className="list" aria-labelledby="sample-assignees">
+            {assignees.data.map((a) => (
+              <li key={a.userId} className="list__item list__item--person">
+                <span className="avatar" aria-hidden="true">
+                  {initials(a.displayName)}
+                </span>
+                <span className="list__primary">{a.displayName}</span>
+                <span className="list__secondary">
+                  assigned <RelativeTime value={a.assignedAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {open === 'assign' ? (
+        <EditAssigneesDialog
+          orgId={orgId}
+          workspaceId={workspaceId}
+          sample={{ id: s.id, name: s.name, assignees: (assignees.data ?? s.assignees).map(({ userId, displayName }) => ({ userId, displayName })) }}
+          known={[s.createdBy]}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+      {open === 'delete' ? (
+        <ConfirmDialog
+          title="Delete sample"
+          tone="danger"
+          actionLabel="Delete sample"
+          busyLabel="Deleting…"
+          busy={remove.isPending}
+          error={remove.error ? asApiError(remove.error).message : null}
+          onCancel={() => {
+            remove.reset();
+            setOpen(null);
+          }}
+          onConfirm={() => remove.mutate(s.id, { onSuccess: () => navigate(base, { replace: true }) })}
+        >
+          <p>
+            Delete <strong>{s.name}</strong> and its assignments? This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,307 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, problem, type Handler } from '../../test/fetchMock';
+import { ADA_ID, ALL_PERMISSIONS, ANALYST_PERMISSIONS, GRACE_ID, members, ORG_ID, orgRoutes, WS_GENERAL } from '../../test/orgFixtures';
+import { renderApp } from '../../test/render';
+import { invalidTerms, parseTerms } from './DefineSamplePage';
+import type { Sample } from './types';
+
+const org = `/api/organizations/${ORG_ID}`;
+const ws = `${org}/workspaces/${WS_GENERAL}`;
+const S1 = '0190f0aa-0000-7000-8000-0000000005a1';
+const S2 = '0190f0aa-0000-7000-8000-0000000005a2';
+const S3 = '0190f0aa-0000-7000-8000-0000000005a3';
+const ada = { userId: ADA_ID, displayName: 'Ada Lovelace' };
+
+function sample(id: string, name: string, overrides: Partial<Sample> = {}): Sample {
+  return {
+    id,
+    name,
+    assay: 'WES',
+    status: 'Defined',
+    subject: null,
+    assignees: [],
+    createdAt: '2025-03-01T10:00:00Z',
+    createdBy: ada,
+    ...overrides,
+  };
+}
+
+const rows: Sample[] = [
+  sample(S1, 'NA12878', { assignees: [ada], subject: { id: 'subj-1', externalId: 'P-001' } }),
+  sample(S2, 'NA12891', { assay: 'WGS' }),
+  sample(S3, 'NA12892'),
+];
+
+function samplesRoutes(permissions: string[], extra: Record<string, Handler> = {}, roleName = 'Group Supervisor') {
+  return {
+    ...orgRoutes(roleName, permissions),
+    [`GET ${org}/assays`]: () => json(200, [{ name: 'WGS' }, { name: 'WES' }, { name: 'Gene panel' }]),
+    [`GET ${org}/settings/access-control`]: () => json(200, { roleBasedAccessEnabled: true }),
+    [`GET ${org}/members`]: () => json(200, { items: members, nextCursor: null, total: members.length }),
+    [`GET ${ws}/samples`]: () => json(200, { items: rows, nextCursor: null, total: rows.length, totalCapped: false }),
+    ...extra,
+  };
+}
+
+const tablePath = `/orgs/${ORG_ID}/workspaces/${WS_GENERAL}/samples`;
+
+describe('Define sample page', () => {
+  it('has no "Assign to" user search without samples.assign, and says the creator is assigned', async () => {
+    const { calls } = mockFetch({
+      ...samplesRoutes(ANALYST_PERMISSIONS, {}, 'Analyst'),
+      [`POST ${ws}/samples`]: () => json(201, sample('new-id', 'NA24385')),
+      [`GET ${ws}/samples/new-id`]: () => json(200, sample('new-id', 'NA24385', { assignees: [ada] })),
+      [`GET ${ws}/samples/new-id/assignees`]: () => json(200, []),
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+
+    await screen.findByRole('heading', { level: 1, name: 'Define sample' });
+    expect(screen.queryByRole('group', { name: 'Assign to' })).toBeNull();
+    expect(screen.queryByPlaceholderText('Find people by name or e-mail')).toBeNull();
+    expect(screen.getByText('You are assigned to this sample automatically as its creator.')).toBeTruthy();
+
+    await u.type(screen.getByLabelText('Sample name'), 'NA24385');
+    await screen.findByRole('option', { name: 'WES' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WES');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    await screen.findByRole('heading', { level: 1, name: 'NA24385' });
+    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({ name: 'NA24385', assay: 'WES' });
+    expect(calls(`GET ${org}/members`)).toHaveLength(0);
+  });
+
+  it('offers the "Assign to" user search with samples.assign and sends the chosen people', async () => {
+    const { calls } = mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples`]: () => json(201, sample('new-id', 'NA24385')),
+      [`GET ${ws}/samples/new-id`]: () => json(200, sample('new-id', 'NA24385')),
+      [`GET ${ws}/samples/new-id/assignees`]: () => json(200, []),
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+
+    const picker = await screen.findByRole('group', { name: 'Assign to' });
+    expect(within(picker).getByText(/assigned automatically/)).toBeTruthy();
+    await u.click(await within(picker).findByRole('checkbox', { name: /Grace Hopper/ }));
+    await u.type(screen.getByLabelText('Sample name'), 'NA24385');
+    await screen.findByRole('option', { name: 'WGS' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WGS');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+
+    await waitFor(() => expect(calls(`POST ${ws}/samples`)).toHaveLength(1));
+    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({ name: 'NA24385', assay: 'WGS', assigneeIds: [GRACE_ID] });
+  });
+
+  it('shows a 409 duplicate name next to the name field', async () => {
+    const detail = 'A sample named "NA12878" already exists in this workspace.';
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples`]: () => problem(409, { title: 'Conflict', detail }),
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await u.type(await screen.findByLabelText('Sample name'), 'NA12878');
+    await screen.findByRole('option', { name: 'WES' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WES');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    const name = screen.getByLabelText('Sample name');
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = name.getAttribute('aria-describedby')!.split(' ');
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent).join(' ')).toContain(detail);
+  });
+
+  it('checks HPO terms before creating a new subject', async () => {
+    const { calls } = mockFetch(samplesRoutes(ALL_PERMISSIONS));
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await u.type(await screen.findByLabelText('Sample name'), 'NA1');
+    await screen.findByRole('option', { name: 'WES' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WES');
+    await u.click(screen.getByRole('radio', { name: 'New subject' }));
+    await u.type(screen.getByLabelText('External id'), 'P-9');
+    await u.type(screen.getByLabelText('Phenotype terms (optional)'), 'HP:0001250, HP:12');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    const terms = screen.getByLabelText('Phenotype terms (optional)');
+    await waitFor(() => expect(terms.getAttribute('aria-invalid')).toBe('true'));
+    expect(calls(`POST ${ws}/subjects`)).toHaveLength(0);
+    expect(calls(`POST ${ws}/samples`)).toHaveLength(0);
+    expect(parseTerms('HP:0001250; HP:0000252 ')).toEqual(['HP:0001250', 'HP:0000252']);
+    expect(invalidTerms(['HP:0001250', 'hp:1'])).toEqual(['"hp:1" is not an HPO id; use the form HP:0001250.']);
+  });
+});
+
+describe('Analyses table', () => {
+  it('builds the query string from the filters', async () => {
+    const { calls } = mockFetch(samplesRoutes(ALL_PERMISSIONS));
+    renderApp(tablePath);
+    const u = userEvent.setup();
+
+    await screen.findByRole('link', { name: 'NA12878' });
+    const first = new URL(calls(`GET ${ws}/samples`)[0]!.path, 'http://x').searchParams;
+    expect(Object.fromEntries(first)).toEqual({ limit: '50', sort: 'created' });
+
+    await screen.findByRole('option', { name: 'WGS' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WGS');
+    await u.selectOptions(screen.getByLabelText('Status'), 'Defined');
+    await u.click(screen.getByRole('checkbox', { name: 'Assigned to me' }));
+    await u.click(screen.getByRole('button', { name: 'Name' }));
+    await u.type(screen.getByLabelText('Search'), '  NA128 ');
+
+    await waitFor(() => {
+      const last = calls(`GET ${ws}/samples`).at(-1)!;
+      expect(Object.fromEntries(new URL(last.path, 'http://x').searchParams)).toEqual({
+        limit: '50',
+        sort: 'name',
+        assay: 'WGS',
+        status: 'Defined',
+        assignedTo: 'me',
+        search: 'NA128',
+      });
+    });
+  });
+
+  it('bulk-assigns the selected samples to the chosen people with the chosen mode', async () => {
+    const { calls } = mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples/assignments`]: () => json(200, { samplesChanged: 2, assignmentsAdded: 2, assignmentsRemoved: 1 }),
+    });
+    renderApp(tablePath);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('checkbox', { name: 'Select NA12878' }));
+    await u.click(screen.getByRole('checkbox', { name: 'Select NA12892' }));
+    expect(screen.getByRole('region', { name: 'Selected samples' }).textContent).toContain('2 samples selected');
+    await u.click(screen.getByRole('button', { name: 'Assign selected…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Assign selected samples' });
+    await u.click(within(dialog).getByRole('radio', { name: 'Replace' }));
+    await u.click(await within(dialog).findByRole('checkbox', { name: /Grace Hopper/ }));
+    await u.click(within(dialog).getByRole('button', { name: 'Replace assignees' }));
+
+    await screen.findByText(/Assignment saved: 2 of 2 samples changed/);
+    const [post] = calls(`POST ${ws}/samples/assignments`);
+    expect(JSON.parse(post!.body)).toEqual({ sampleIds: [S1, S3], userIds: [GRACE_ID], mode: 'replace' });
+  });
+
+  it('selects every row on the page with the header check-box', async () => {
+    const { calls } = mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples/assignments`]: () => json(200, { samplesChanged: 3, assignmentsAdded: 3, assignmentsRemoved: 0 }),
+    });
+    renderApp(tablePath);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('checkbox', { name: 'Select all samples on this page' }));
+    await u.click(screen.getByRole('button', { name: 'Assign selected…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Assign selected samples' });
+    await u.click(await within(dialog).findByRole('checkbox', { name: /Ada Lovelace/ }));
+    await u.click(within(dialog).getByRole('button', { name: 'Add people' }));
+    await waitFor(() => expect(calls(`POST ${ws}/samples/assignments`)).toHaveLength(1));
+    expect(JSON.parse(calls(`POST ${ws}/samples/assignments`)[0]!.body)).toEqual({
+      sampleIds: [S1, S2, S3],
+      userIds: [ADA_ID],
+      mode: 'add',
+    });
+  });
+
+  it('explains a 400 listing sample ids that are no longer visible', async () => {
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples/assignments`]: () =>
+        problem(400, {
+          title: 'One or more validation errors occurred.',
+          errors: { sampleIds: [`Not found in this workspace: ${S2}.`] },
+        }),
+    });
+    renderApp(tablePath);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('checkbox', { name: 'Select NA12891' }));
+    await u.click(screen.getByRole('button', { name: 'Assign selected…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Assign selected samples' });
+    await u.click(await within(dialog).findByRole('checkbox', { name: /Grace Hopper/ }));
+    await u.click(within(dialog).getByRole('button', { name: 'Add people' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('Some selected samples are no longer in this workspace or no longer visible to you');
+    expect(alert.textContent).toContain(S2);
+    expect(alert.textContent).toContain('Nothing was changed');
+  });
+
+  it('adds and removes people on one sample through the user picker', async () => {
+    const { calls } = mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`PUT ${ws}/samples/${S1}/assignees`]: () => json(200, []),
+    });
+    renderApp(tablePath);
+    const u = userEvent.setup();
+    const row = (await screen.findByRole('link', { name: 'NA12878' })).closest('tr')!;
+    expect(within(row).getByText('Ada Lovelace')).toBeTruthy();
+    await u.click(within(row).getByRole('button', { name: 'Assign people to NA12878' }));
+    const dialog = screen.getByRole('dialog', { name: 'Assign “NA12878”' });
+    const adaBox = within(dialog).getByRole('checkbox', { name: /Ada Lovelace/ }) as HTMLInputElement;
+    expect(adaBox.checked).toBe(true);
+    await u.click(adaBox);
+    await u.click(await within(dialog).findByRole('checkbox', { name: /Grace Hopper/ }));
+    await u.click(within(dialog).getByRole('button', { name: 'Save assignees' }));
+
+    await waitFor(() => expect(calls(`PUT ${ws}/samples/${S1}/assignees`)).toHaveLength(1));
+    expect(JSON.parse(calls(`PUT ${ws}/samples/${S1}/assignees`)[0]!.body)).toEqual({ userIds: [GRACE_ID] });
+  });
+
+  it('shows names but no check-boxes or picker without samples.assign, and the tracking note when role-based access is off', async () => {
+    mockFetch({
+      ...samplesRoutes(['samples.view.all', 'samples.view.assigned'], {}, 'Clinical Curator'),
+      [`GET ${org}/settings/access-control`]: () => json(200, { roleBasedAccessEnabled: false }),
+    });
+    renderApp(tablePath);
+    await screen.findByRole('link', { name: 'NA12878' });
+    expect(screen.getByText('Ada Lovelace', { selector: '.assignees__name' })).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: /^Select/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Assign people to/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Define sample' })).toBeNull();
+    expect(await screen.findByText(/everyone in this organization sees every sample; assignment is for tracking only/)).toBeTruthy();
+  });
+
+  it('shows the total, "1,000+" when capped, and the empty state', async () => {
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`GET ${ws}/samples`]: (request) =>
+        new URL(request.url).searchParams.get('search')
+          ? json(200, { items: [], nextCursor: null, total: 0, totalCapped: false })
+          : json(200, { items: rows, nextCursor: 'next', total: 1000, totalCapped: true }),
+    });
+    renderApp(tablePath);
+    const u = userEvent.setup();
+    expect(await screen.findByText('1,000+ samples')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Load more' })).toBeTruthy();
+    await u.type(screen.getByLabelText('Search'), 'zzz');
+    expect(await screen.findByText('No samples match the filters')).toBeTruthy();
+  });
+});
+
+describe('Sample detail', () => {
+  it('says when the sample does not exist or cannot be seen', async () => {
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`GET ${ws}/samples/${S2}`]: () => problem(404, { title: 'Not Found', detail: 'The sample was not found.' }),
+    });
+    renderApp(`${tablePath}/${S2}`);
+    expect(await screen.findByText('This sample does not exist or you cannot see it.')).toBeTruthy();
+  });
+});
+
+describe('Leave organization', () => {
+  it('is offered on the dashboard and shows why the last Supervisor cannot leave', async () => {
+    const detail = 'You are the only Group Supervisor; make someone else a Supervisor before leaving.';
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`DELETE ${org}/members/${ADA_ID}`]: () => problem(400, { title: 'Bad Request', detail }),
+    });
+    renderApp(`/orgs/${ORG_ID}`);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('button', { name: 'Leave organization…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Leave organization' });
+    await u.click(within(dialog).getByRole('button', { name: 'Leave organization' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(detail);
+  });
+});
