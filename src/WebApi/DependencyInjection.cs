@@ -84,6 +84,8 @@ public static class WebApiDependencyInjection
                 Description = "Multi-tenant genomics platform. Errors are RFC 9457 problem details.",
             });
             o.SupportNonNullableReferenceTypes();
+            // A nullable property of a referenced type (e.g. a sample's subject) is emitted as allOf + nullable.
+            o.UseAllOfToExtendReferenceSchemas();
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
             o.CustomSchemaIds(SchemaId);
         });

@@ -59,6 +59,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", new { notes = "Updated" }, Supervisor, GroupAdmin, Analyst),
         new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Supervisor, GroupAdmin, Analyst),
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/assignable-members", null, Supervisor, GroupAdmin),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", new { name = "NA12891", assay = "WES" }, Supervisor, GroupAdmin, Analyst),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/assignments",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, userIds = new[] { ids["userId"] }, mode = "replace" }),

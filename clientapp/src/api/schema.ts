@@ -370,6 +370,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/assignable-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People samples of this workspace can be assigned to (samples.assign): members who can enter it. */
+        get: operations["Samples_ListAssignableMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/assays": {
         parameters: {
             query?: never;
@@ -599,6 +616,12 @@ export interface components {
             sampleIds: string[];
             userIds: string[];
             mode: string;
+        };
+        AssignableMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
         };
         Assignee: {
             /** Format: uuid */
@@ -842,7 +865,7 @@ export interface components {
             name: string;
             assay: string;
             status: string;
-            subject: components["schemas"]["SubjectRef"];
+            subject: components["schemas"]["SubjectRef"] | null;
             assignees: components["schemas"]["Person"][];
             /** Format: date-time */
             createdAt: string;
@@ -2486,6 +2509,56 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Samples_ListAssignableMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignableMember"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,8 @@ public enum MemberSort
     LastLogin,
 }
 
+public sealed record AssignableMemberDto(Guid UserId, string DisplayName, string Email);
+
 public sealed record MemberPage(IReadOnlyList<MemberDto> Items, string? NextCursor, int Total);
 
 /// <summary>
@@ -21,4 +23,7 @@ public sealed record MemberPage(IReadOnlyList<MemberDto> Items, string? NextCurs
 public interface IMemberDirectory
 {
     Task<MemberPage> ListAsync(Guid organizationId, string? search, Guid? roleId, MemberSort sort, int limit, string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>Members of the scoped organization who can enter the workspace, by name.</summary>
+    Task<IReadOnlyList<AssignableMemberDto>> AssignableAsync(Guid workspaceId, CancellationToken cancellationToken);
 }

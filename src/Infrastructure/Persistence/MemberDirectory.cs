@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Members;
 using VariantMiner.Application.Organizations;
+using VariantMiner.Domain.Authorization;
 
 namespace VariantMiner.Infrastructure.Persistence;
 
@@ -52,6 +53,15 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         var next = more ? Encode(sort, items[^1]) : null;
         return new MemberPage(dtos, next, total);
     }
+
+    public async Task<IReadOnlyList<AssignableMemberDto>> AssignableAsync(Guid workspaceId, CancellationToken cancellationToken) =>
+        await (from m in db.Memberships.AsNoTracking()
+               join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+               join r in db.Roles.AsNoTracking() on m.RoleId equals r.Id
+               where r.BuiltIn == BuiltInRole.Supervisor || m.WorkspaceGrants.Any(g => g.WorkspaceId == workspaceId)
+               orderby u.DisplayName, u.Id
+               select new AssignableMemberDto(u.Id, u.DisplayName, u.Email!))
+            .ToListAsync(cancellationToken);
 
     private static IQueryable<Row> ByName(IQueryable<Row> rows, string? cursor)
     {

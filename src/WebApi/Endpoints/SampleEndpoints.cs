@@ -11,6 +11,8 @@ using VariantMiner.Application.Samples.Commands.UpdateSample;
 using VariantMiner.Application.Samples.Queries.GetSample;
 using VariantMiner.Application.Samples.Queries.GetSampleAssignees;
 using VariantMiner.Application.Samples.Queries.ListSamples;
+using VariantMiner.Application.Samples.Queries.ListAssignableMembers;
+using VariantMiner.Application.Members;
 
 namespace VariantMiner.WebApi.Endpoints;
 
@@ -36,6 +38,17 @@ internal static class SampleEndpoints
             .WithSummary("Adds an assay to the list (organization.settings.manage); answers the whole list.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        app.MapGet("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/assignable-members",
+                async Task<Ok<IReadOnlyList<AssignableMemberDto>>> (Guid orgId, Guid workspaceId, ISender sender, CancellationToken ct) =>
+                    TypedResults.Ok(await sender.Send(new ListAssignableMembers(orgId, workspaceId), ct)))
+            .RequireAuthorization()
+            .WithTags("Samples")
+            .WithName("Samples_ListAssignableMembers")
+            .WithSummary("People samples of this workspace can be assigned to (samples.assign): members who can enter it.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var samples = app.MapGroup("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples")
             .RequireAuthorization()

@@ -129,3 +129,22 @@ public class AssignmentTests(DatabaseProvider provider) : SampleTestBase(provide
         Assert.ThrowsAsync<ForbiddenException>(() => AssignAsync("add", _wgs, Curator));
     }
 }
+
+public class AssignableMembersTests(DatabaseProvider provider) : SampleTestBase(provider)
+{
+    [Test]
+    public async Task Assigners_get_the_members_who_can_enter_the_workspace_and_nobody_else()
+    {
+        await ArrangeOrganizationAsync();
+        var outsider = await AddMemberAsync(Domain.Authorization.BuiltInRole.Analyst, Other);
+
+        var general = await SendAsync(new Application.Samples.Queries.ListAssignableMembers.ListAssignableMembers(Org, General));
+        Assert.That(general.Select(m => m.UserId), Is.EquivalentTo(new[] { Owner, Analyst, ReportWriter, Curator, GroupAdmin, Custom }));
+        var other = await SendAsync(new Application.Samples.Queries.ListAssignableMembers.ListAssignableMembers(Org, Other));
+        Assert.That(other.Select(m => m.UserId), Is.EquivalentTo(new[] { Owner, outsider }), "Supervisors enter every workspace");
+
+        RunAsUser(Analyst);
+        Assert.ThrowsAsync<Common.Exceptions.ForbiddenException>(() =>
+            SendAsync(new Application.Samples.Queries.ListAssignableMembers.ListAssignableMembers(Org, General)));
+    }
+}

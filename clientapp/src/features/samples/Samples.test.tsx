@@ -39,7 +39,8 @@ function samplesRoutes(permissions: string[], extra: Record<string, Handler> = {
     ...orgRoutes(roleName, permissions),
     [`GET ${org}/assays`]: () => json(200, [{ name: 'WGS' }, { name: 'WES' }, { name: 'Gene panel' }]),
     [`GET ${org}/settings/access-control`]: () => json(200, { roleBasedAccessEnabled: true }),
-    [`GET ${org}/members`]: () => json(200, { items: members, nextCursor: null, total: members.length }),
+    [`GET ${ws}/assignable-members`]: () =>
+      json(200, members.map((m) => ({ userId: m.userId, displayName: m.displayName, email: m.email }))),
     [`GET ${ws}/samples`]: () => json(200, { items: rows, nextCursor: null, total: rows.length, totalCapped: false }),
     ...extra,
   };
@@ -69,7 +70,7 @@ describe('Define sample page', () => {
     await u.click(screen.getByRole('button', { name: 'Define sample' }));
     await screen.findByRole('heading', { level: 1, name: 'NA24385' });
     expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({ name: 'NA24385', assay: 'WES' });
-    expect(calls(`GET ${org}/members`)).toHaveLength(0);
+    expect(calls(`GET ${ws}/assignable-members`)).toHaveLength(0);
   });
 
   it('offers the "Assign to" user search with samples.assign and sends the chosen people', async () => {

@@ -43,8 +43,8 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
       ) : null}
       {candidates.limited ? (
         <p className="field__hint">
-          Your role cannot list the organization's members, so only people already assigned or seen on samples here (and
-          you) are offered. Ask an administrator to assign someone else.
+          Your role cannot assign samples, so only people already assigned here (and you) are shown. Ask someone who can
+          assign samples to change this.
         </p>
       ) : null}
       <div className="field">

@@ -44,6 +44,21 @@ export function useAssays(orgId: string) {
   });
 }
 
+/** Members who can enter the workspace, i.e. who samples there can be assigned to (needs samples.assign). */
+export function useAssignableMembers(orgId: string, workspaceId: string, { enabled = true } = {}) {
+  return useQuery({
+    queryKey: [...orgKeys.samples(orgId, workspaceId), 'assignable-members'] as const,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/organizations/{orgId}/workspaces/{workspaceId}/assignable-members', {
+          params: { path: { orgId, workspaceId } },
+        }),
+      ),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
 /** The analyses table, a page at a time over the cursor. */
 export function useSampleTable(orgId: string, workspaceId: string, filters: SampleFilters) {
   return useInfiniteQuery({

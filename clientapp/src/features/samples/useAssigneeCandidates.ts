@@ -1,12 +1,11 @@
 import { useMe } from '../auth/authApi';
-import { useMembers } from '../members/useMembers';
-import { SUPERVISOR_ROLE, usePermissions } from '../organizations/permissions';
+import { usePermissions } from '../organizations/permissions';
+import { useAssignableMembers } from './api';
 import type { Person } from './types';
 
 export interface Candidate {
   userId: string;
   displayName: string;
-  /** E-mail address, when the member list could be read. */
   email?: string;
 }
 
@@ -14,10 +13,7 @@ export interface Candidates {
   people: Candidate[];
   isLoading: boolean;
   error: Error | null;
-  /**
-   * True when my role cannot read the organization's member list (it needs users.manage or
-   * workspaces.access.manage): only people already seen on samples, and myself, can be offered.
-   */
+  /** True when my role cannot assign (no samples.assign): only myself and people already on screen are offered. */
   limited: boolean;
 }
 
@@ -26,31 +22,27 @@ function byName(a: Candidate, b: Candidate) {
 }
 
 /**
- * The people who can be assigned samples of a workspace: members who can enter it (Supervisors enter every
- * workspace). `known` (e.g. current assignees and creators of the rows on screen) is always included, so that
- * someone already assigned can be removed even when the list is limited.
+ * The people who can be assigned samples of a workspace: members who can enter it, from
+ * GET …/workspaces/{id}/assignable-members (open to samples.assign holders). `known` (e.g. current assignees
+ * and creators of the rows on screen) is always included, so someone already assigned can be removed.
  */
 export function useAssigneeCandidates(orgId: string, workspaceId: string, known: readonly Person[] = []): Candidates {
   const { can, isLoading: permissionsLoading } = usePermissions(orgId);
   const { data: me } = useMe();
-  const canList = can('users.manage') || can('workspaces.access.manage');
-  const members = useMembers(orgId, { enabled: canList });
+  const canAssign = can('samples.assign');
+  const assignable = useAssignableMembers(orgId, workspaceId, { enabled: canAssign });
 
   const people = new Map<string, Candidate>();
-  if (canList && members.data) {
-    for (const m of members.data.members) {
-      if (m.role.name === SUPERVISOR_ROLE || m.workspaceIds.includes(workspaceId)) {
-        people.set(m.userId, { userId: m.userId, displayName: m.displayName, email: m.email });
-      }
-    }
+  if (canAssign && assignable.data) {
+    for (const m of assignable.data) people.set(m.userId, { userId: m.userId, displayName: m.displayName, email: m.email });
   }
-  if (!canList && me) people.set(me.id, { userId: me.id, displayName: me.displayName, email: me.email });
+  if (!canAssign && me) people.set(me.id, { userId: me.id, displayName: me.displayName, email: me.email });
   for (const p of known) if (!people.has(p.userId)) people.set(p.userId, { userId: p.userId, displayName: p.displayName });
 
   return {
     people: [...people.values()].sort(byName),
-    isLoading: permissionsLoading || (canList && members.isPending),
-    error: canList ? members.error : null,
-    limited: !permissionsLoading && !canList,
+    isLoading: permissionsLoading || (canAssign && assignable.isPending),
+    error: canAssign ? assignable.error : null,
+    limited: !permissionsLoading && !canAssign,
   };
 }
