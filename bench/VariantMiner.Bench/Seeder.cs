@@ -122,7 +122,7 @@ public static class Seeder
             await writer.CompleteAsync();
         }
         await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY \"SampleAssignments\" (\"SampleId\", \"UserId\", \"OrganizationId\", \"WorkspaceId\", \"AssignedBy\", \"AssignedAt\") FROM STDIN (FORMAT BINARY)"))
+            "COPY \"SampleAssignments\" (\"SampleId\", \"UserId\", \"OrganizationId\", \"WorkspaceId\", \"AssignedBy\", \"AssignedAt\", \"SampleCreatedAt\") FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var a in assignments)
             {
@@ -133,6 +133,7 @@ public static class Seeder
                 await writer.WriteAsync(a.Workspace, NpgsqlDbType.Uuid);
                 await writer.WriteAsync(a.User, NpgsqlDbType.Uuid);
                 await writer.WriteAsync(a.At, NpgsqlDbType.TimestampTz);
+                await writer.WriteAsync(a.At, NpgsqlDbType.TimestampTz); // SampleCreatedAt: assigned when created
             }
             await writer.CompleteAsync();
         }
@@ -158,7 +159,7 @@ public static class Seeder
         var p = new[] { "$id", "$org", "$ws", "$name", "$assay", "$by", "$at", "$v" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         var assign = connection.CreateCommand();
         assign.Transaction = tx;
-        assign.CommandText = "INSERT INTO SampleAssignments (SampleId, UserId, OrganizationId, WorkspaceId, AssignedBy, AssignedAt) VALUES ($s, $u, $org, $ws, $u, $at)";
+        assign.CommandText = "INSERT INTO SampleAssignments (SampleId, UserId, OrganizationId, WorkspaceId, AssignedBy, AssignedAt, SampleCreatedAt) VALUES ($s, $u, $org, $ws, $u, $at, $at)";
         var q = new[] { "$s", "$u", "$org", "$ws", "$at" }.Select(n => assign.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         insert.Prepare();
         assign.Prepare();

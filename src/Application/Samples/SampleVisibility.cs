@@ -24,6 +24,32 @@ public static class SampleVisibility
         return ByAssignment(samples.Where(s => s.WorkspaceId == workspaceId), access, userId);
     }
 
+    /// <summary>
+    /// The same rows as <see cref="VisibleSamples(IQueryable{Sample}, OrganizationAccess, Guid, Guid)"/>, each with the
+    /// newest-first paging key (creation time, id), in the form each case's index can serve (issue 5 performance):
+    /// <list type="bullet">
+    /// <item>view all → the workspace's samples, keyed by their own columns (index OrganizationId, WorkspaceId[, Assay], CreatedAt, Id);</item>
+    /// <item>view assigned only → driven from the caller's assignments in the workspace, keyed by the assignment's copy of
+    /// the sample's creation time (index UserId, WorkspaceId, OrganizationId, SampleCreatedAt, SampleId), so a page reads
+    /// a slice of one index instead of probing every sample of the workspace for an assignment. A separate query shape,
+    /// not an OR, so each plan can use its index.</item>
+    /// </list>
+    /// <paramref name="samples"/> may already carry the page's filters (assay, status, …); they apply to the sample.
+    /// </summary>
+    public static IQueryable<KeyedSample> VisibleSamplesNewestFirst(IQueryable<Sample> samples, IQueryable<SampleAssignment> assignments,
+        OrganizationAccess access, Guid userId, Guid workspaceId)
+    {
+        if (!access.CanEnter(workspaceId) || !SeesSamples(access))
+            return samples.Where(s => false).Select(s => new KeyedSample { Sample = s, CreatedAt = s.CreatedAt, Id = s.Id });
+        var inWorkspace = samples.Where(s => s.WorkspaceId == workspaceId);
+        if (access.Has(Permissions.SamplesViewAll))
+            return inWorkspace.Select(s => new KeyedSample { Sample = s, CreatedAt = s.CreatedAt, Id = s.Id });
+        // samples.view.assigned only. The assignment's WorkspaceId, SampleId and SampleCreatedAt are copies of the sample's
+        // (never changed after creation); the join still checks the sample's own workspace above.
+        return assignments.Where(a => a.UserId == userId && a.WorkspaceId == workspaceId)
+            .Join(inWorkspace, a => a.SampleId, s => s.Id, (a, s) => new KeyedSample { Sample = s, CreatedAt = a.SampleCreatedAt, Id = a.SampleId });
+    }
+
     /// <summary>Visible samples across every workspace one can enter (organization-wide counts and search).</summary>
     public static IQueryable<Sample> VisibleSamples(IQueryable<Sample> samples, OrganizationAccess access, Guid userId)
     {
@@ -52,4 +78,12 @@ public static class SampleVisibility
         if (access.Has(Permissions.SamplesViewAssigned)) return samples.Where(s => s.Assignments.Any(a => a.UserId == userId));
         return samples.Where(s => false);
     }
+}
+
+/// <summary>A visible sample with its newest-first paging key (see <see cref="SampleVisibility.VisibleSamplesNewestFirst"/>).</summary>
+public sealed class KeyedSample
+{
+    public required Sample Sample { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required Guid Id { get; init; }
 }

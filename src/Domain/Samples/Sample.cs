@@ -77,7 +77,7 @@ public sealed class Sample : Entity, ITenantOwned
     public bool Assign(Guid userId, Guid assignedBy, DateTimeOffset at)
     {
         if (IsAssignedTo(userId)) return false;
-        _assignments.Add(new SampleAssignment(OrganizationId, WorkspaceId, Id, userId, assignedBy, at));
+        _assignments.Add(new SampleAssignment(OrganizationId, WorkspaceId, Id, CreatedAt, userId, assignedBy, at));
         return true;
     }
 
@@ -97,12 +97,19 @@ public sealed class Sample : Entity, ITenantOwned
 }
 
 /// <summary>One person assigned to one sample: by whom and when.</summary>
-public sealed class SampleAssignment(Guid organizationId, Guid workspaceId, Guid sampleId, Guid userId, Guid assignedBy, DateTimeOffset assignedAt)
+/// <remarks>
+/// WorkspaceId and SampleCreatedAt are copies of the sample's (both never change after creation), so the
+/// "assigned to me, newest first" page can be read from one index of this table alone (issue 5 performance).
+/// </remarks>
+public sealed class SampleAssignment(Guid organizationId, Guid workspaceId, Guid sampleId, DateTimeOffset sampleCreatedAt, Guid userId,
+    Guid assignedBy, DateTimeOffset assignedAt)
     : ITenantOwned
 {
     public Guid OrganizationId { get; private init; } = organizationId;
     public Guid WorkspaceId { get; private init; } = workspaceId;
     public Guid SampleId { get; private init; } = sampleId;
+    /// <summary>The sample's <see cref="Sample.CreatedAt"/> (immutable), the analyses table's sort key.</summary>
+    public DateTimeOffset SampleCreatedAt { get; private init; } = sampleCreatedAt;
     public Guid UserId { get; private init; } = userId;
     public Guid AssignedBy { get; private init; } = assignedBy;
     public DateTimeOffset AssignedAt { get; private init; } = assignedAt;

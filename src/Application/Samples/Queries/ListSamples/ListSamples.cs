@@ -55,7 +55,8 @@ public sealed class ListSamplesHandler(IApplicationDbContext db, IOrganizationCo
         var me = currentUser.UserId!.Value;
         var limit = Paging.Clamp(query.Limit);
         var byName = query.Sort == "name";
-        var samples = SampleVisibility.VisibleSamples(db.Samples.AsNoTracking(), scope.Access, me, query.WorkspaceId);
+        // Filters first (they apply to the sample), then visibility, which picks the query shape per case.
+        var samples = db.Samples.AsNoTracking();
 
         if (query.Assay is not null)
         {
@@ -80,15 +81,17 @@ public sealed class ListSamplesHandler(IApplicationDbContext db, IOrganizationCo
             samples = samples.Where(s => s.Name.ToLower().Contains(term) || (s.SubjectId != null && subjects.Contains(s.SubjectId.Value)));
         }
 
+        var visible = SampleVisibility.VisibleSamplesNewestFirst(samples, db.SampleAssignments.AsNoTracking(), scope.Access, me, query.WorkspaceId);
+
         int? total = null;
         var capped = false;
-        if (query.Cursor is null)
+        if (query.Cursor is null) // the total is shown once; cursor pages skip it
         {
-            var counted = await samples.Take(TotalCap + 1).CountAsync(cancellationToken);
+            var counted = await visible.Take(TotalCap + 1).CountAsync(cancellationToken);
             (total, capped) = counted > TotalCap ? (TotalCap, true) : (counted, false);
         }
 
-        IQueryable<Sample> ordered;
+        IQueryable<KeyedSample> ordered;
         if (byName)
         {
             if (query.Cursor is not null)
@@ -96,9 +99,9 @@ public sealed class ListSamplesHandler(IApplicationDbContext db, IOrganizationCo
                 var parts = Common.Cursor.Decode(query.Cursor, 3);
                 if (parts[0] != "n" || !Guid.TryParse(parts[2], out var id)) throw Common.Cursor.Invalid();
                 var name = Common.Cursor.DecodeText(parts[1]);
-                samples = samples.Where(s => string.Compare(s.Name, name) >= 0 && (string.Compare(s.Name, name) > 0 || s.Id.CompareTo(id) > 0));
+                visible = visible.Where(k => string.Compare(k.Sample.Name, name) >= 0 && (string.Compare(k.Sample.Name, name) > 0 || k.Sample.Id.CompareTo(id) > 0));
             }
-            ordered = samples.OrderBy(s => s.Name).ThenBy(s => s.Id);
+            ordered = visible.OrderBy(k => k.Sample.Name).ThenBy(k => k.Sample.Id);
         }
         else
         {
@@ -109,12 +112,13 @@ public sealed class ListSamplesHandler(IApplicationDbContext db, IOrganizationCo
                     || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParse(parts[2], out var id))
                     throw Common.Cursor.Invalid();
                 var at = new DateTimeOffset(ticks, TimeSpan.Zero);
-                samples = samples.Where(s => s.CreatedAt <= at && (s.CreatedAt < at || s.Id.CompareTo(id) < 0));
+                // The key columns (not the sample's own) so the assigned-only shape pages on its index too.
+                visible = visible.Where(k => k.CreatedAt <= at && (k.CreatedAt < at || k.Id.CompareTo(id) < 0));
             }
-            ordered = samples.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id);
+            ordered = visible.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id);
         }
 
-        var page = await SampleRows.Project(ordered.Take(limit + 1)).ToListAsync(cancellationToken);
+        var page = await SampleRows.Project(ordered.Take(limit + 1).Select(k => k.Sample)).ToListAsync(cancellationToken);
         string? next = null;
         if (page.Count > limit)
         {
