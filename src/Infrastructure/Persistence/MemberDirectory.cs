@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Members;
 using VariantMiner.Application.Organizations;
 using VariantMiner.Domain.Authorization;
@@ -86,31 +85,20 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         return rows.OrderBy(x => x.LastLoginAt == null).ThenByDescending(x => x.LastLoginAt).ThenBy(x => x.UserId);
     }
 
-    private static string Encode(MemberSort sort, Row last)
-    {
-        var key = sort == MemberSort.LastLogin ? last.LastLoginAt?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "" : last.DisplayName;
-        var text = $"{(int)sort}\n{last.UserId}\n{key}";
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
+    private static string Encode(MemberSort sort, Row last) => Cursor.Encode(
+        ((int)sort).ToString(CultureInfo.InvariantCulture),
+        last.UserId.ToString(),
+        sort == MemberSort.LastLogin ? last.LastLoginAt?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "" : Cursor.EncodeText(last.DisplayName));
 
+    /// <summary>A cursor is only valid for the sort order that made it.</summary>
     private static (string Name, DateTimeOffset? At, Guid UserId) Decode(string cursor, MemberSort sort)
     {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('\n', 3);
-            if (int.Parse(parts[0], CultureInfo.InvariantCulture) != (int)sort) throw new FormatException();
-            var userId = Guid.Parse(parts[1]);
-            return sort == MemberSort.LastLogin
-                ? ("", parts[2].Length == 0 ? null : new DateTimeOffset(long.Parse(parts[2], CultureInfo.InvariantCulture), TimeSpan.Zero), userId)
-                : (parts[2], null, userId);
-        }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
-        {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("cursor",
-                "The cursor is not valid for this list and sort order; start again without it.")]);
-        }
+        var parts = Cursor.Decode(cursor, 3);
+        if (parts[0] != ((int)sort).ToString(CultureInfo.InvariantCulture) || !Guid.TryParse(parts[1], out var userId)) throw Cursor.Invalid();
+        if (sort != MemberSort.LastLogin) return (Cursor.DecodeText(parts[2]), null, userId);
+        if (parts[2].Length == 0) return ("", null, userId);
+        if (!long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks) || ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks) throw Cursor.Invalid();
+        return ("", new DateTimeOffset(ticks, TimeSpan.Zero), userId);
     }
 
     /// <summary>A class with init properties (not a positional record), so EF can translate filters on it.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common;
@@ -51,20 +50,14 @@ public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationC
     }
 
     private static string EncodeCursor(ActivityRecord last) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{last.OccurredAt.UtcTicks}:{last.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Cursor.Encode(last.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id.ToString());
 
     private static (DateTimeOffset At, Guid Id) DecodeCursor(string cursor)
     {
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split(':');
-            return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.Parse(parts[1]));
-        }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException)
-        {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "The cursor is not valid; start again without it.")]);
-        }
+        var parts = Cursor.Decode(cursor, 2);
+        if (!long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) || ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !Guid.TryParse(parts[1], out var id))
+            throw Cursor.Invalid();
+        return (new DateTimeOffset(ticks, TimeSpan.Zero), id);
     }
 }
