@@ -853,6 +853,8 @@ export interface components {
             permissions: string[];
             /** Format: int32 */
             memberCount: number;
+            /** Format: uuid */
+            version: string;
         };
         RoleRef: {
             /** Format: uuid */
@@ -938,6 +940,8 @@ export interface components {
         UpdateRole: {
             name?: string | null;
             permissions?: string[] | null;
+            /** Format: uuid */
+            version?: string | null;
         };
         UpdateSample: {
             name?: string | null;

@@ -39,9 +39,9 @@ export const catalogue: PermissionInfo[] = [
 
 export function makeRoles(): Role[] {
   return [
-    { id: ROLE_SUPERVISOR, name: 'Group Supervisor', builtIn: true, builtInKey: 'Supervisor', permissions: [...ALL_PERMISSIONS].sort(), memberCount: 1 },
-    { id: ROLE_ADMIN, name: 'Group Admin', builtIn: true, builtInKey: 'GroupAdmin', permissions: [...ADMIN_PERMISSIONS].sort(), memberCount: 1 },
-    { id: ROLE_ANALYST, name: 'Analyst', builtIn: true, builtInKey: 'Analyst', permissions: [...ANALYST_PERMISSIONS].sort(), memberCount: 1 },
+    { id: ROLE_SUPERVISOR, name: 'Group Supervisor', builtIn: true, builtInKey: 'Supervisor', permissions: [...ALL_PERMISSIONS].sort(), memberCount: 1, version: 'v1' },
+    { id: ROLE_ADMIN, name: 'Group Admin', builtIn: true, builtInKey: 'GroupAdmin', permissions: [...ADMIN_PERMISSIONS].sort(), memberCount: 1, version: 'v1' },
+    { id: ROLE_ANALYST, name: 'Analyst', builtIn: true, builtInKey: 'Analyst', permissions: [...ANALYST_PERMISSIONS].sort(), memberCount: 1, version: 'v1' },
     {
       id: ROLE_CURATOR,
       name: 'Clinical Curator',
@@ -49,11 +49,12 @@ export function makeRoles(): Role[] {
       builtInKey: 'ClinicalCurator',
       permissions: ['samples.view.all', 'samples.view.assigned'],
       memberCount: 0,
+      version: 'v1',
     },
-    { id: ROLE_WRITER, name: 'Report Writer', builtIn: true, builtInKey: 'ReportWriter', permissions: ['samples.view.assigned'], memberCount: 0 },
+    { id: ROLE_WRITER, name: 'Report Writer', builtIn: true, builtInKey: 'ReportWriter', permissions: ['samples.view.assigned'], memberCount: 0, version: 'v1' },
     // Custom roles: one holding a permission a Group Admin lacks, one within a Group Admin's permissions.
-    { id: ROLE_STEWARD, name: 'Data Steward', builtIn: false, builtInKey: null, permissions: ['samples.view.all', 'workspaces.delete'], memberCount: 3 },
-    { id: ROLE_SEQUENCING, name: 'Sequencing Analyst', builtIn: false, builtInKey: null, permissions: ['samples.define'], memberCount: 0 },
+    { id: ROLE_STEWARD, name: 'Data Steward', builtIn: false, builtInKey: null, permissions: ['samples.view.all', 'workspaces.delete'], memberCount: 3, version: 'v1' },
+    { id: ROLE_SEQUENCING, name: 'Sequencing Analyst', builtIn: false, builtInKey: null, permissions: ['samples.define'], memberCount: 0, version: 'v1' },
   ];
 }
 

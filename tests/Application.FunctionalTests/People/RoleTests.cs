@@ -112,6 +112,21 @@ public class RoleTests(DatabaseProvider provider) : PeopleTestBase(provider)
     }
 
     [Test]
+    public async Task An_update_based_on_an_old_version_is_refused_instead_of_overwriting()
+    {
+        await ArrangeOrganizationAsync();
+        var roleId = await RoleIdAsync(BuiltInRole.Analyst);
+        var read = await SendAsync(new GetRole(Org, roleId));
+        await SendAsync(new UpdateRole(null, [Permissions.SamplesViewAll]) { OrganizationId = Org, RoleId = roleId }); // someone else
+        var ex = Assert.ThrowsAsync<ConflictException>(() =>
+            SendAsync(new UpdateRole(null, [Permissions.SamplesAssign], read.Version) { OrganizationId = Org, RoleId = roleId }));
+        Assert.That(ex!.Message, Does.Contain("Reload"));
+        var now = await SendAsync(new GetRole(Org, roleId));
+        Assert.That(now.Permissions, Is.EqualTo(new[] { Permissions.SamplesViewAll }));
+        await SendAsync(new UpdateRole(null, [Permissions.SamplesAssign], now.Version) { OrganizationId = Org, RoleId = roleId });
+    }
+
+    [Test]
     public async Task Concurrent_role_edits_let_one_win()
     {
         await ArrangeOrganizationAsync();

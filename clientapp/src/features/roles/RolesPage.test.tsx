@@ -92,6 +92,7 @@ describe('Roles & permissions matrix', () => {
     await screen.findByText('Changes to Analyst saved.');
     expect(JSON.parse(calls(`PUT ${server.base}/roles/${ROLE_ANALYST}`)[0]!.body)).toEqual({
       permissions: ['analyses.launch.workflow', 'samples.define', 'samples.view.all', 'samples.view.assigned'],
+      version: 'v1', // the version read, so an edit made meanwhile by someone else is refused (409), not overwritten
     });
     await waitFor(() => expect(screen.queryByText('Unsaved')).toBeNull());
     expect(box('Analyst: See every sample in the workspaces one can enter').checked).toBe(true);

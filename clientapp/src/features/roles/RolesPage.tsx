@@ -109,7 +109,7 @@ export default function RolesPage() {
     setSaved(null);
     try {
       // The full list: what the column shows is what the role will hold.
-      await update.mutateAsync({ roleId: role.id, permissions: [...permissions].sort() });
+      await update.mutateAsync({ roleId: role.id, permissions: [...permissions].sort(), version: role.version });
       setDrafts(({ [role.id]: _dropped, ...rest }) => rest);
       setSaved(role.name);
     } catch (error) {

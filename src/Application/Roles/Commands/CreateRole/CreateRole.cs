@@ -41,6 +41,6 @@ public sealed class CreateRoleHandler(IApplicationDbContext db, IOrganizationCon
         db.Roles.Add(role);
         activity.Record("role.created", "role", role.Id, $"Created the role \"{role.Name}\" ({role.Permissions.Count} permissions)");
         await db.SaveChangesAsync(cancellationToken);
-        return new RoleDto(role.Id, role.Name, false, null, role.PermissionKeys.Order(StringComparer.Ordinal).ToList(), 0);
+        return RoleDto.From(role, 0);
     }
 }

@@ -15,12 +15,14 @@ namespace VariantMiner.Application.Roles.Commands.UpdateRole;
 
 /// <summary>
 /// Renames a custom role and/or replaces a role's permissions (any role but the Supervisor). Null = unchanged.
-/// Members holding the role are affected on their very next request.
+/// Members holding the role are affected on their very next request. With <c>version</c> (from the role as read),
+/// an edit made by someone else in between is refused with 409 instead of being overwritten.
 /// </summary>
 [RequiresPermission(PermissionKeys.RolesManage)]
 public sealed record UpdateRole(
     [property: StringLength(Role.NameMaxLength, MinimumLength = 1)] string? Name,
-    IReadOnlyList<string>? Permissions) : ICommand<RoleDto>, IOrganizationRequest
+    IReadOnlyList<string>? Permissions,
+    Guid? Version = null) : ICommand<RoleDto>, IOrganizationRequest
 {
     [JsonIgnore] public Guid OrganizationId { get; init; }
     [JsonIgnore] public Guid RoleId { get; init; }
@@ -41,6 +43,8 @@ public sealed class UpdateRoleHandler(IRepository<Role> roles, IApplicationDbCon
     public async ValueTask<RoleDto> Handle(UpdateRole command, CancellationToken cancellationToken)
     {
         var role = await roles.FindAsync(command.RoleId, cancellationToken) ?? throw new NotFoundException("The role");
+        if (command.Version is { } version && version != role.Version)
+            throw new ConflictException($"Someone else changed the role \"{role.Name}\" since you opened it. Reload it and apply your change again.");
         var changes = new List<string>();
         if (command.Name is { } name && name.Trim() != role.Name)
         {
@@ -65,7 +69,6 @@ public sealed class UpdateRoleHandler(IRepository<Role> roles, IApplicationDbCon
             await db.SaveChangesAsync(cancellationToken);
         }
         var members = await db.Memberships.CountAsync(m => m.RoleId == role.Id, cancellationToken);
-        return new RoleDto(role.Id, role.Name, role.BuiltIn is not null, role.BuiltIn?.ToString(),
-            role.PermissionKeys.Order(StringComparer.Ordinal).ToList(), members);
+        return RoleDto.From(role, members);
     }
 }

@@ -26,8 +26,7 @@ public sealed class ListRolesHandler(IApplicationDbContext db) : IQueryHandler<L
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return roles
             .OrderBy(r => r.BuiltIn is null).ThenBy(r => r.BuiltIn).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(r => new RoleDto(r.Id, r.Name, r.BuiltIn is not null, r.BuiltIn?.ToString(),
-                r.PermissionKeys.Order(StringComparer.Ordinal).ToList(), counts.GetValueOrDefault(r.Id)))
+            .Select(r => RoleDto.From(r, counts.GetValueOrDefault(r.Id)))
             .ToList();
     }
 }
