@@ -67,10 +67,10 @@ export function InvitationsSection({ orgId }: { orgId: string }) {
                     <span className="table__name">{i.email}</span>
                   </th>
                   <td>{i.role.name}</td>
-                  <td>
+                  <td className="nowrap">
                     <RelativeTime value={i.lastSentAt} />
                   </td>
-                  <td>
+                  <td className="nowrap">
                     {i.expired ? (
                       <span className="tag tag--warning" title={`Expired ${formatDateTime(i.expiresAt)}`}>
                         Expired

@@ -316,8 +316,8 @@ export default function AnalysesPage() {
                       </Link>
                     </th>
                     <td>{s.subject ? s.subject.externalId : <span className="muted">—</span>}</td>
-                    <td>{s.assay}</td>
-                    <td>
+                    <td className="nowrap">{s.assay}</td>
+                    <td className="nowrap">
                       <span className="tag tag--status">{s.status}</span>
                     </td>
                     <td>

@@ -89,12 +89,14 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
                   <span className="avatar" aria-hidden="true">
                     {initials(p.displayName)}
                   </span>
-                  <span>{p.displayName}</span>
-                  {p.email ? (
-                    <span id={emailId} className="muted picker__email">
-                      {p.email}
-                    </span>
-                  ) : null}
+                  <span className="picker__who">
+                    <span>{p.displayName}</span>
+                    {p.email ? (
+                      <span id={emailId} className="muted picker__email">
+                        {p.email}
+                      </span>
+                    ) : null}
+                  </span>
                 </label>
               </li>
             );

@@ -93,7 +93,7 @@ export default function WorkspacesPage() {
                     ) : null}
                     {w.description ? <span className="table__secondary">{w.description}</span> : null}
                   </th>
-                  <td>{formatDate(w.createdAt)}</td>
+                  <td className="nowrap">{formatDate(w.createdAt)}</td>
                   <td className="num">{w.memberUserIds.length}</td>
                   {canCreate || canDelete || canManageAccess ? (
                     <td className="actions-col">
