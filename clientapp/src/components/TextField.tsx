@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { Field } from './Field';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> {
   label: string;
@@ -10,41 +11,9 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 /** A labelled input with an optional hint and field errors, both wired up through aria-describedby. */
 export function TextField({ label, name, hint, errors, ref, className, ...input }: TextFieldProps) {
-  const id = useId();
-  const inputId = `${id}-input`;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-
   return (
-    <div className={['field', errorId ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={inputId}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        {...input}
-        ref={ref}
-        id={inputId}
-        name={name}
-        className="field__input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {errorId ? (
-        <div className="field__error" id={errorId}>
-          {errors!.map((message) => (
-            <p key={message}>
-              <span className="visually-hidden">Error: </span>
-              {message}
-            </p>
-          ))}
-        </div>
-      ) : null}
-    </div>
+    <Field label={label} hint={hint} errors={errors} className={className}>
+      {(control) => <input {...input} {...control} ref={ref} name={name} className="field__input" />}
+    </Field>
   );
 }

@@ -2,6 +2,7 @@ export { Alert } from './Alert';
 export { Button } from './Button';
 export { ConfirmDialog } from './ConfirmDialog';
 export { Dialog } from './Dialog';
+export { Field } from './Field';
 export { formatBytes, formatDate, formatDateTime, formatRelativeTime, usagePercent } from './format';
 export { Logo } from './Logo';
 export { RelativeTime } from './RelativeTime';
