@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Role } from '../../api/types';
-import { Alert, Button, LoadingState, RelativeTime, useDebouncedValue } from '../../components';
+import { Alert, Button, LoadingState, RelativeTime, SelectField, TextField, useDebouncedValue } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useRoles } from '../roles/api';
 import { RoleOptions, sortRoles } from '../roles/RoleOptions';
@@ -57,34 +57,25 @@ export function MembersSection({ orgId }: { orgId: string }) {
       </div>
 
       <div className="toolbar" role="search" aria-label="Find members">
-        <div className="field toolbar__search">
-          <label className="field__label" htmlFor={`${ids}-search`}>
-            Search
-          </label>
-          <input
-            id={`${ids}-search`}
-            className="field__input"
-            type="search"
-            placeholder="Name or e-mail"
-            autoComplete="off"
-            spellCheck={false}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
-        <div className="field toolbar__filter">
-          <label className="field__label" htmlFor={`${ids}-role`}>
-            Role
-          </label>
-          <select id={`${ids}-role`} className="field__input field__input--select" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-            <option value="">All roles</option>
-            {(roleList ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          label="Search"
+          name="search"
+          className="toolbar__search"
+          type="search"
+          placeholder="Name or e-mail"
+          autoComplete="off"
+          spellCheck={false}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <SelectField label="Role" name="roleId" className="toolbar__filter" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+          <option value="">All roles</option>
+          {(roleList ?? []).map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
         <div className="field">
           <span className="field__label" id={`${ids}-sort`}>
             Sort by

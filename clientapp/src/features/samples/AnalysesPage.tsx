@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, formatDate, LoadingState, useDebouncedValue, usePageTitle } from '../../components';
+import { Alert, Button, formatDate, LoadingState, SelectField, TextField, useDebouncedValue, usePageTitle } from '../../components';
 import { useAccessControl, useMyAccess } from '../organizations/api';
 import { usePermissions } from '../organizations/permissions';
 import { useAssays, useSampleTable } from './api';
@@ -152,52 +152,33 @@ export default function AnalysesPage() {
         </div>
 
         <div className="toolbar" role="search" aria-label="Filter samples">
-          <div className="field toolbar__search">
-            <label className="field__label" htmlFor={`${ids}-search`}>
-              Search
-            </label>
-            <input
-              id={`${ids}-search`}
-              className="field__input"
-              type="search"
-              placeholder="Sample name or subject"
-              autoComplete="off"
-              spellCheck={false}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
-          <div className="field toolbar__filter">
-            <label className="field__label" htmlFor={`${ids}-assay`}>
-              Assay
-            </label>
-            <select id={`${ids}-assay`} className="field__input field__input--select" value={assay} onChange={(e) => setAssay(e.target.value)}>
-              <option value="">All assays</option>
-              {(assays.data ?? []).map((a) => (
-                <option key={a.name} value={a.name}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field toolbar__filter">
-            <label className="field__label" htmlFor={`${ids}-status`}>
-              Status
-            </label>
-            <select
-              id={`${ids}-status`}
-              className="field__input field__input--select"
-              value={status}
-              onChange={(e) => setStatus(e.target.value)}
-            >
-              <option value="">All statuses</option>
-              {SAMPLE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField
+            label="Search"
+            name="search"
+            className="toolbar__search"
+            type="search"
+            placeholder="Sample name or subject"
+            autoComplete="off"
+            spellCheck={false}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <SelectField label="Assay" name="assay" className="toolbar__filter" value={assay} onChange={(e) => setAssay(e.target.value)}>
+            <option value="">All assays</option>
+            {(assays.data ?? []).map((a) => (
+              <option key={a.name} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Status" name="status" className="toolbar__filter" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">All statuses</option>
+            {SAMPLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </SelectField>
           <div className="field">
             <span className="field__label" id={`${ids}-sort`}>
               Sort by
