@@ -21,6 +21,7 @@ public static class InfrastructureDependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<IMembershipLookup, MembershipLookup>();
+        services.AddSingleton<OrganizationAccessCache>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<VariantMiner.Application.Members.IMemberDirectory, MemberDirectory>();
         services.AddSingleton<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>();

@@ -96,6 +96,13 @@ public abstract class FunctionalTestBase(DatabaseProvider provider)
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
+    /// <summary>A service of one request's DI scope (e.g. to call an infrastructure service directly).</summary>
+    protected async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     /// <summary>Direct database access for arranging and asserting, outside any organization scope.</summary>
     protected async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
     {

@@ -1,16 +1,37 @@
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Authorization;
+using VariantMiner.Infrastructure.Persistence.Configurations;
 
 namespace VariantMiner.Infrastructure.Persistence;
 
 /// <summary>
 /// Reads a membership before any organization scope exists, so it is one of the few places allowed to bypass the
 /// tenant filters (listed in TenantFilterAllowList). It always constrains by the organization id itself.
+/// Every call reads the organization's authorization version (one narrow, compiled query) and reuses the access
+/// computed at that same version, if any (<see cref="OrganizationAccessCache"/>).
 /// </summary>
-internal sealed class MembershipLookup(AppDbContext db) : IMembershipLookup
+internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache cache) : IMembershipLookup
 {
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, Task<long?>>> VersionOf = new(() =>
+        EF.CompileAsyncQuery((AppDbContext context, Guid organizationId) => context.Organizations
+            .Where(o => o.Id == organizationId)
+            .Select(o => (long?)EF.Property<long>(o, OrganizationConfiguration.AuthorizationVersion))
+            .SingleOrDefault()));
+
     public async Task<OrganizationAccess?> FindAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var version = await VersionOf.For(db)(db, organizationId);
+        if (version is null) return null; // no such organization
+        if (cache.TryGet(userId, organizationId, version.Value, out var cached)) return cached;
+        // Read after the version, so the access is at least as new as the version it is filed under.
+        var access = await ReadAsync(userId, organizationId, cancellationToken);
+        cache.Set(userId, organizationId, version.Value, access);
+        return access;
+    }
+
+    private async Task<OrganizationAccess?> ReadAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken)
     {
         var row = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == userId && m.OrganizationId == organizationId)
@@ -35,6 +56,6 @@ internal sealed class MembershipLookup(AppDbContext db) : IMembershipLookup
         var permissions = isSupervisor ? Permissions.All : EffectivePermissions.Of(row.Role.Permissions, row.RoleBasedAccess);
 
         return new OrganizationAccess(organizationId, row.Id, row.RoleId, row.Role.Name, isSupervisor, row.RoleBasedAccess,
-            permissions, workspaces.ToHashSet());
+            permissions.ToFrozenSet(), workspaces.ToFrozenSet());
     }
 }

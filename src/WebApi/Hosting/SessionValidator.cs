@@ -18,6 +18,13 @@ namespace VariantMiner.WebApi.Hosting;
 /// </summary>
 internal static class SessionValidator
 {
+    private sealed record Session(string? SecurityStamp, bool IsPlatformAdmin);
+
+    // Compiled once: this runs on every authenticated request.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, Task<Session?>>> SessionOf = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid userId) =>
+            db.Users.Where(u => u.Id == userId).Select(u => new Session(u.SecurityStamp, u.IsPlatformAdmin)).SingleOrDefault()));
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -30,8 +37,7 @@ internal static class SessionValidator
             return;
         }
         var db = services.GetRequiredService<AppDbContext>();
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.IsPlatformAdmin }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var row = await SessionOf.For(db)(db, userId);
         if (row is null || row.SecurityStamp != stamp)
         {
             await RejectAsync(context);

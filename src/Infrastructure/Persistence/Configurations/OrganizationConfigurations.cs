@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VariantMiner.Domain.Organizations;
 using VariantMiner.Infrastructure.Identity;
@@ -18,7 +19,15 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(o => o.PendingOwnerEmail);
         b.Property(o => o.AllowedInvitationDomains).HasMaxLength(2000);
         b.Ignore(o => o.InvitationDomains);
+        // Bumped only by the database's authorization triggers (migration AuthorizationVersion) and read by the
+        // membership lookup to validate its cache; the application never writes it (a stale write would undo a bump).
+        var version = b.Property<long>(AuthorizationVersion).HasDefaultValue(0L).ValueGeneratedNever();
+        version.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        version.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        b.ToTable(t => t.HasTrigger("TR_Organizations_Authorization_Update"));
     }
+
+    public const string AuthorizationVersion = nameof(AuthorizationVersion);
 }
 
 internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
@@ -36,6 +45,11 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
         b.Ignore(r => r.IsSupervisor);
         b.Ignore(r => r.IsCustom);
         b.Ignore(r => r.PermissionKeys);
+        b.ToTable(t =>
+        {
+            t.HasTrigger("TR_Roles_Authorization_Update");
+            t.HasTrigger("TR_Roles_Authorization_Delete");
+        });
     }
 }
 
@@ -43,7 +57,12 @@ internal sealed class RolePermissionConfiguration : IEntityTypeConfiguration<Rol
 {
     public void Configure(EntityTypeBuilder<RolePermission> b)
     {
-        b.ToTable("RolePermissions");
+        b.ToTable("RolePermissions", t =>
+        {
+            t.HasTrigger("TR_RolePermissions_Authorization_Insert");
+            t.HasTrigger("TR_RolePermissions_Authorization_Update");
+            t.HasTrigger("TR_RolePermissions_Authorization_Delete");
+        });
         b.HasKey(p => new { p.RoleId, p.Permission });
         b.Property(p => p.Permission).HasMaxLength(64);
     }
@@ -64,6 +83,12 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         b.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.WorkspaceGrants).WithOne().HasForeignKey(g => g.MembershipId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(m => m.WorkspaceGrants).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        b.ToTable(t =>
+        {
+            t.HasTrigger("TR_Memberships_Authorization_Insert");
+            t.HasTrigger("TR_Memberships_Authorization_Update");
+            t.HasTrigger("TR_Memberships_Authorization_Delete");
+        });
     }
 }
 
@@ -71,7 +96,12 @@ internal sealed class WorkspaceGrantConfiguration : IEntityTypeConfiguration<Wor
 {
     public void Configure(EntityTypeBuilder<WorkspaceGrant> b)
     {
-        b.ToTable("WorkspaceGrants");
+        b.ToTable("WorkspaceGrants", t =>
+        {
+            t.HasTrigger("TR_WorkspaceGrants_Authorization_Insert");
+            t.HasTrigger("TR_WorkspaceGrants_Authorization_Update");
+            t.HasTrigger("TR_WorkspaceGrants_Authorization_Delete");
+        });
         b.HasKey(g => new { g.MembershipId, g.WorkspaceId });
         b.HasIndex(g => g.WorkspaceId);
         b.HasOne<Workspace>().WithMany().HasForeignKey(g => g.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
@@ -87,6 +117,11 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         b.Property(w => w.Description).HasMaxLength(Workspace.DescriptionMaxLength);
         b.HasIndex(w => new { w.OrganizationId, w.Name }).IsUnique();
         b.HasOne<Organization>().WithMany().HasForeignKey(w => w.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.ToTable(t =>
+        {
+            t.HasTrigger("TR_Workspaces_Authorization_Insert");
+            t.HasTrigger("TR_Workspaces_Authorization_Delete");
+        });
     }
 }
 
