@@ -26,7 +26,7 @@ private const int Rounds = 5;
 
 public static async Task Main(string[] args)
 {
-// Usage: VariantMiner.Bench <sqlite|postgres> <samples> [--http] [--iterations N]
+// Usage: VariantMiner.Bench <sqlite|postgres> <samples> [--http [--serve]] [--iterations N]
 // PostgreSQL: VARIANTMINER_BENCH_POSTGRES (default Host=localhost;Username=postgres;Password=postgres).
 var provider = Enum.Parse<DatabaseProvider>(args[0], ignoreCase: true);
 var samples = long.Parse(args[1], CultureInfo.InvariantCulture);
@@ -150,6 +150,12 @@ if (http)
         var bareBody = await check.GetStringAsync(bare);
         if (!response.IsSuccessStatusCode || body != bareBody) throw new InvalidOperationException($"Responses differ:\n{body}\n{bareBody}");
     }
+    if (args.Contains("--serve"))
+    {
+        // For profiling (e.g. dotnet-trace): keep the host up and print what to hammer.
+        Console.WriteLine($"pid {Environment.ProcessId}\nreal {real}\nbare {bare}\ncookie {cookie}");
+        await Task.Delay(Timeout.Infinite);
+    }
     // Warm both paths up (JIT tiering, connection pools, caches) before anything is counted.
     Wrk(bare, null, "10s");
     Wrk(real, cookie, "10s");
@@ -162,13 +168,13 @@ if (http)
         realRps.Add(Wrk(real, cookie));
         ratios.Add(realRps[^1] / bareRps[^1]);
     }
-    var ratio = Median(realRps) / Median(bareRps);
-    var line = $"| {provider} | {samples:N0} | {Median(realRps):0} | {Median(bareRps):0} | {ratio:0.00} | {string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} |";
+    var ratio = MedianOf(realRps) / MedianOf(bareRps);
+    var line = $"| {provider} | {samples:N0} | {MedianOf(realRps):0} | {MedianOf(bareRps):0} | {ratio:0.00} | {string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} |";
     results.Add(line);
     Console.WriteLine(line);
 }
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+static double MedianOf(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
 static double Wrk(string url, string? cookie, string duration = "10s")
 {

@@ -22,6 +22,7 @@ public static class InfrastructureDependencyInjection
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<IMembershipLookup, MembershipLookup>();
         services.AddSingleton<OrganizationAccessCache>();
+        services.AddScoped<AuthorizationVersionRead>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<VariantMiner.Application.Members.IMemberDirectory, MemberDirectory>();
         services.AddSingleton<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>();

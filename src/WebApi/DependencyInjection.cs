@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
@@ -62,6 +64,8 @@ public static class WebApiDependencyInjection
                 await SessionValidator.ValidateAsync(context);
             };
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IDataProtectionProvider>(
+            (cookie, protection) => cookie.DataProtectionProvider = new CachingDataProtectionProvider(protection));
         // Logout and password changes take effect on the very next request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization();

@@ -2,27 +2,27 @@ using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence.Configurations;
 
 namespace VariantMiner.Infrastructure.Persistence;
 
 /// <summary>
 /// Reads a membership before any organization scope exists, so it is one of the few places allowed to bypass the
 /// tenant filters (listed in TenantFilterAllowList). It always constrains by the organization id itself.
-/// Every call reads the organization's authorization version (one narrow, compiled query) and reuses the access
-/// computed at that same version, if any (<see cref="OrganizationAccessCache"/>).
+/// Every request reads the organization's authorization version (one narrow, compiled query, or together with the
+/// session check: <see cref="AuthorizationVersionRead"/>) and reuses the access computed at that same version, if
+/// any (<see cref="OrganizationAccessCache"/>).
 /// </summary>
-internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache cache) : IMembershipLookup
+internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache cache, AuthorizationVersionRead alreadyRead) : IMembershipLookup
 {
     private static readonly CompiledQuery<Func<AppDbContext, Guid, Task<long?>>> VersionOf = new(() =>
         EF.CompileAsyncQuery((AppDbContext context, Guid organizationId) => context.Organizations
             .Where(o => o.Id == organizationId)
-            .Select(o => (long?)EF.Property<long>(o, OrganizationConfiguration.AuthorizationVersion))
+            .Select(o => (long?)EF.Property<long>(o, AuthorizationVersionRead.Property))
             .SingleOrDefault()));
 
     public async Task<OrganizationAccess?> FindAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken)
     {
-        var version = await VersionOf.For(db)(db, organizationId);
+        if (!alreadyRead.TryGet(organizationId, out var version)) version = await VersionOf.For(db)(db, organizationId);
         if (version is null) return null; // no such organization
         if (cache.TryGet(userId, organizationId, version.Value, out var cached)) return cached;
         // Read after the version, so the access is at least as new as the version it is filed under.

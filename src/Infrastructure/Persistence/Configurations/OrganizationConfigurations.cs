@@ -21,13 +21,11 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Ignore(o => o.InvitationDomains);
         // Bumped only by the database's authorization triggers (migration AuthorizationVersion) and read by the
         // membership lookup to validate its cache; the application never writes it (a stale write would undo a bump).
-        var version = b.Property<long>(AuthorizationVersion).HasDefaultValue(0L).ValueGeneratedNever();
+        var version = b.Property<long>(AuthorizationVersionRead.Property).HasDefaultValue(0L).ValueGeneratedNever();
         version.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         version.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         b.ToTable(t => t.HasTrigger("TR_Organizations_Authorization_Update"));
     }
-
-    public const string AuthorizationVersion = nameof(AuthorizationVersion);
 }
 
 internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
