@@ -43,6 +43,9 @@ internal static class SessionValidator
             return;
         }
         var db = services.GetRequiredService<AppDbContext>();
+        // Connect once for the whole request: the handler's queries reuse this connection (EF closes it when the
+        // request's context is disposed) instead of taking one from the pool and returning it for every query.
+        await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
         Guid.TryParse(context.HttpContext.GetRouteValue("orgId") as string, out var organizationId); // Guid.Empty: none
         var row = await SessionOf.For(db)(db, userId, organizationId);
         if (row is null || row.SecurityStamp != stamp)
