@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Every organization carries an authorization version that the database itself bumps, by trigger, whenever a row
+/// Every organization carries an authorization version that the database itself changes, by trigger, whenever a row
 /// that a member's access is computed from changes (memberships, roles, role permissions, workspaces, workspace
 /// grants, the role-based-access switch). The membership lookup caches a member's access per version and reads the
 /// version on every request, so any change — through the application, another replica, a bulk statement, a cascade
 /// or raw SQL — takes effect on the very next request. The trigger names are declared on the model (HasTrigger) and a
-/// test compares them with the migrated database.
+/// test compares them with the migrated database. The new version is random rather than +1, so that a database
+/// restored to an earlier state under a running application cannot repeat a version with different contents.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261124140000_AuthorizationVersion")]
@@ -36,7 +37,7 @@ public sealed class AuthorizationVersion : Migration
                     ELSE
                         organization := changed."OrganizationId";
                     END IF;
-                    UPDATE "Organizations" SET "AuthorizationVersion" = "AuthorizationVersion" + 1 WHERE "Id" = organization;
+                    UPDATE "Organizations" SET "AuthorizationVersion" = floor(random() * 9.2e18)::bigint WHERE "Id" = organization;
                     RETURN NULL;
                 END $$
                 """);
@@ -47,7 +48,7 @@ public sealed class AuthorizationVersion : Migration
                 ? $"""CREATE TRIGGER "{name}" AFTER {trigger} ON "{table}" FOR EACH ROW EXECUTE FUNCTION "BumpAuthorizationVersion"()"""
                 : $"""
                    CREATE TRIGGER "{name}" AFTER {trigger} ON "{table}" BEGIN
-                       UPDATE "Organizations" SET "AuthorizationVersion" = "AuthorizationVersion" + 1
+                       UPDATE "Organizations" SET "AuthorizationVersion" = random()
                        WHERE "Id" = {SqliteOrganizationOf(table, trigger == "DELETE" ? "OLD" : "NEW")};
                    END
                    """);
