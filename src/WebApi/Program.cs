@@ -16,11 +16,12 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+app.UseSecurityHeaders();
 app.UseForwardedHeaders();
 app.UseMiddleware<LoopbackSchemeMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSecurityHeaders();
+app.UseMiddleware<JsonBodyEncodingMiddleware>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");

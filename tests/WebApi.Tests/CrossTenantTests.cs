@@ -43,6 +43,11 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         permissions = Permissions.All,
         email = "intruder@lab-b.example",
         allowedEmailDomains = new[] { "lab-b.example" },
+        assay = "WGS",
+        externalId = "Hijacked",
+        sampleIds = Array.Empty<Guid>(),
+        userIds = Array.Empty<Guid>(),
+        mode = "replace",
     };
 
     [Test]

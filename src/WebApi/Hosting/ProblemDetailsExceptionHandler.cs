@@ -32,7 +32,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             DomainException => Problem(StatusCodes.Status400BadRequest, "Bad request", exception.Message),
             AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Bad request",
                 "The request is missing a valid antiforgery token (X-XSRF-TOKEN header). Reload the page and try again."),
-            BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", ReadableBadRequest(bad)),
+            BadHttpRequestException { InnerException: JsonException json } => BodyProblem(json),
+            BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported media type" : "Bad request",
+                bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Send the request body as application/json; charset=utf-8." : bad.Message),
             _ => null,
         };
         if (problem is null)
@@ -76,8 +78,31 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         _ => false,
     };
 
-    private static string ReadableBadRequest(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException
-            ? "The request body is not valid JSON for this operation."
-            : exception.Message;
+    /// <summary>
+    /// A body the JSON reader refused: a missing required field, a null where none is allowed, or not JSON of the
+    /// expected shape. The serializer's message names .NET types, so the detail is rebuilt from its facts.
+    /// </summary>
+    private static ProblemDetails BodyProblem(JsonException exception)
+    {
+        var message = exception.Message;
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var names = System.Text.RegularExpressions.Regex.Matches(message[message.IndexOf("including:", StringComparison.Ordinal)..], "'([^']+)'")
+                .Select(m => m.Groups[1].Value).ToArray();
+            return Fields(names, n => $"{n} is required.", $"Required field{(names.Length == 1 ? " is" : "s are")} missing: {string.Join(", ", names)}.");
+        }
+        if (field is not null && message.Contains("allow", StringComparison.Ordinal) && message.Contains("null", StringComparison.Ordinal))
+            return Fields([field], n => $"{n} must not be null.", $"{field} must not be null.");
+        return Problem(StatusCodes.Status400BadRequest, "Bad request",
+            "The request body is not valid JSON for this operation" + (field is null ? "." : $" (at {field})."));
+    }
+
+    private static ValidationProblemDetails Fields(string[] names, Func<string, string> error, string detail) =>
+        new(names.ToDictionary(n => n, n => new[] { error(n) }))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Validation failed",
+            Detail = detail,
+        };
 }

@@ -6,7 +6,8 @@ namespace VariantMiner.WebApi.Hosting;
 /// <summary>
 /// Responses: every property is required — the serializer always writes them (null where nullable), so generated
 /// clients type them as present (`string | null`, not optional). Requests (mediator messages): only the
-/// non-nullable properties are required; nullable ones may be left out.
+/// non-nullable properties are required; nullable ones may be left out (<see cref="RequestBodyContract"/>, which the
+/// JSON reader enforces).
 /// </summary>
 internal sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
 {
@@ -15,7 +16,7 @@ internal sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
         if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties) return;
         if (context.Type.Namespace?.StartsWith("VariantMiner", StringComparison.Ordinal) != true) return;
         concrete.Required ??= new HashSet<string>();
-        var isRequest = typeof(Mediator.IMessage).IsAssignableFrom(context.Type);
+        var isRequest = RequestBodyContract.IsRequest(context.Type);
         foreach (var (name, property) in properties)
         {
             var nullable = property.Type is { } type && type.HasFlag(JsonSchemaType.Null);

@@ -12,22 +12,30 @@ internal static class WebApplicationExtensions
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), settings);
     }
 
-    public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Security headers on every response, error answers included: they are written when the response starts, so the
+    /// exception handler clearing the response (it drops headers set earlier) cannot remove them.
+    /// </summary>
+    public static void UseSecurityHeaders(this WebApplication app) => app.Use((context, next) =>
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
-        if (!context.Request.Path.StartsWithSegments("/swagger"))
+        context.Response.OnStarting(() =>
         {
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-        }
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            headers.CacheControl = "no-cache, no-store";
-            headers.Pragma = "no-cache";
-        }
-        await next();
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (!context.Request.Path.StartsWithSegments("/swagger"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            }
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
     });
 
     /// <summary>Unknown /api routes answer a 404 problem, never the SPA's index.html.</summary>
