@@ -27,6 +27,7 @@ public static class TestData
             NormalizedUserName = email.ToUpperInvariant(),
             Email = email,
             NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
             DisplayName = email.Split('@')[0],
             IsPlatformAdmin = platformAdmin,
             CreatedAt = DateTimeOffset.UtcNow,

@@ -16,7 +16,7 @@ public partial class DataAccessAllowListTests
         // Lists the caller's own memberships across organizations; every row is reached through them.
         ["src/Application/Organizations/Queries/ListMyOrganizations/ListMyOrganizations.cs"] = "IgnoreQueryFilters",
         // Claims organizations waiting for this e-mail at registration; reads their Supervisor role by organization id.
-        ["src/Application/Users/Commands/Register/Register.cs"] = "IgnoreQueryFilters",
+        ["src/Application/Users/Commands/VerifyEmail/VerifyEmail.cs"] = "IgnoreQueryFilters",
         // Records the last login on every membership of the user signing in (no organization scope at sign-in).
         ["src/Infrastructure/Identity/AccountService.cs"] = "IgnoreQueryFilters",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.

@@ -17,6 +17,7 @@ public class EndpointSecurityTests(DatabaseProvider provider) : WebTestBase(prov
         "POST /api/auth/register",
         "POST /api/auth/login",
         "POST /api/auth/logout",
+        "POST /api/auth/verify-email",
         "* /api/{**path}", // the 404 answer for unknown API routes
     ];
 

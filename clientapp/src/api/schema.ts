@@ -47,8 +47,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs in with e-mail and password (session cookie). Repeated failures lock the account. */
+        /** Signs in with e-mail and password (session cookie). Repeated failures lock the account; the answer is the same 401 for a wrong password, an unknown address and a locked account (the owner is told by e-mail). */
         post: operations["Auth_Login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verifies the account's e-mail address with the token from the link mailed at registration. */
+        post: operations["Auth_VerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mails a new verification link to the signed-in user. */
+        post: operations["Auth_ResendEmailVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -495,6 +529,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/subjects/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subject with this exact external id (any case), for linking a new sample (samples.define): id and external id only. */
+        get: operations["Subjects_Find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/workspaces/{workspaceId}/subjects/{subjectId}": {
         parameters: {
             query?: never;
@@ -695,6 +746,7 @@ export interface components {
             /** Format: uuid */
             lastOrganizationId: string | null;
             canCreateOrganizations: boolean;
+            emailVerified: boolean;
         };
         DashboardWorkspace: {
             /** Format: uuid */
@@ -922,6 +974,11 @@ export interface components {
             id: string;
             externalId: string;
         };
+        SubjectReference: {
+            /** Format: uuid */
+            id: string;
+            externalId: string;
+        };
         SwitchOrganization: {
             /** Format: uuid */
             organizationId: string;
@@ -962,6 +1019,11 @@ export interface components {
         UpdateWorkspace: {
             name?: string | null;
             description?: string | null;
+        };
+        VerifyEmail: {
+            /** Format: uuid */
+            userId: string;
+            token: string;
         };
         Workspace: {
             /** Format: uuid */
@@ -1089,8 +1151,66 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Locked */
-            423: {
+        };
+    };
+    Auth_VerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmail"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Auth_ResendEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3317,6 +3437,67 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Subjects_Find: {
+        parameters: {
+            query: {
+                externalId: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectReference"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,7 @@
 using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Authorization;
+using VariantMiner.Application.Common.Interfaces;
+using VariantMiner.Domain.Organizations;
 using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Samples;
@@ -62,15 +64,38 @@ public static class SampleVisibility
         access.Has(Permissions.SamplesViewAll) || access.Has(Permissions.SamplesViewAssigned);
 
     /// <summary>
-    /// Subjects of a workspace one may open: anyone who sees samples or defines them. A subject page then lists only
-    /// the samples <see cref="VisibleSamples(IQueryable{Sample}, OrganizationAccess, Guid, Guid)"/> lets through.
+    /// Subjects (patient data) of a workspace one may see: with <c>samples.view.all</c> every one; otherwise only the
+    /// subjects of samples one can see. A subject page then lists only the samples
+    /// <see cref="VisibleSamples(IQueryable{Sample}, OrganizationAccess, Guid, Guid)"/> lets through. People who define
+    /// samples find an existing subject by its exact external id instead (FindSubject), without browsing.
     /// </summary>
-    public static IQueryable<Subject> VisibleSubjects(IQueryable<Subject> subjects, OrganizationAccess access, Guid workspaceId)
+    public static IQueryable<Subject> VisibleSubjects(IQueryable<Subject> subjects, IQueryable<Sample> samples, OrganizationAccess access, Guid userId,
+        Guid workspaceId)
     {
-        if (!access.CanEnter(workspaceId) || !(SeesSamples(access) || access.Has(Permissions.SamplesDefine)))
-            return subjects.Where(s => false);
-        return subjects.Where(s => s.WorkspaceId == workspaceId);
+        if (!access.CanEnter(workspaceId)) return subjects.Where(s => false);
+        var inWorkspace = subjects.Where(s => s.WorkspaceId == workspaceId);
+        if (access.Has(Permissions.SamplesViewAll)) return inWorkspace;
+        var visible = VisibleSamples(samples, access, userId, workspaceId);
+        return inWorkspace.Where(s => visible.Any(x => x.SubjectId == s.Id));
     }
+
+    /// <summary>
+    /// Activity about a sample or a subject is shown only to those who may see it, decided by the same rules as the
+    /// pages (a deleted one stays visible only to those who see every sample). Other activity passes unchanged.
+    /// </summary>
+    public static IQueryable<ActivityRecord> VisibleActivity(IQueryable<ActivityRecord> activity, IQueryable<Sample> samples,
+        IQueryable<Subject> subjects, OrganizationAccess access, Guid userId)
+    {
+        if (access.Has(Permissions.SamplesViewAll)) return activity;
+        var visibleSamples = VisibleSamples(samples, access, userId);
+        var visibleSubjects = subjects.Where(s => visibleSamples.Any(x => x.SubjectId == s.Id));
+        return activity.Where(a => (a.TargetType != SampleTarget && a.TargetType != SubjectTarget)
+            || (a.TargetType == SampleTarget && visibleSamples.Any(s => s.Id == a.TargetId))
+            || (a.TargetType == SubjectTarget && visibleSubjects.Any(s => s.Id == a.TargetId)));
+    }
+
+    /// <summary>The activity target types of samples and subjects (<see cref="IActivityLog.Record"/>).</summary>
+    public const string SampleTarget = "sample", SubjectTarget = "subject";
 
     private static IQueryable<Sample> ByAssignment(IQueryable<Sample> samples, OrganizationAccess access, Guid userId)
     {

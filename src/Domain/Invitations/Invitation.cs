@@ -36,7 +36,7 @@ public sealed class Invitation : Entity, ITenantOwned
             CreatedAt = now,
         };
         foreach (var id in workspaceIds.Distinct()) invitation._workspaces.Add(new InvitationWorkspace(invitation.Id, id));
-        var token = invitation.Renew(now, lifetime);
+        var token = invitation.Renew(invitedBy, now, lifetime);
         return (invitation, token);
     }
 
@@ -44,6 +44,8 @@ public sealed class Invitation : Entity, ITenantOwned
     public string Email { get; private init; } = "";
     public Guid RoleId { get; private init; }
     public Guid InvitedBy { get; private init; }
+    /// <summary>Who issued the live token (the inviter, or whoever re-sent it last): acceptance needs their right to give the role.</summary>
+    public Guid LastSentBy { get; private set; }
     public string TokenHash { get; private set; } = "";
     public InvitationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
@@ -57,9 +59,10 @@ public sealed class Invitation : Entity, ITenantOwned
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
     /// <summary>Re-sending issues a new token (the old link stops working) and a new expiry.</summary>
-    public string Renew(DateTimeOffset now, TimeSpan lifetime)
+    public string Renew(Guid sentBy, DateTimeOffset now, TimeSpan lifetime)
     {
         if (Status != InvitationStatus.Pending) throw new DomainException("Only a pending invitation can be sent again.");
+        LastSentBy = sentBy;
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         TokenHash = HashToken(token);
         ExpiresAt = now + lifetime;

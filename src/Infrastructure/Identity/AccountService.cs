@@ -36,17 +36,39 @@ internal sealed class AccountService(
         return user.Id;
     }
 
-    public async Task<(SignInOutcome Outcome, Guid? UserId)> PasswordSignInAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>A hash of a random password, so a failure without an account to check costs what a real check costs.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() =>
+        new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
+    public async Task<SignInAttempt> PasswordSignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null) return (SignInOutcome.Invalid, null);
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut) return (SignInOutcome.LockedOut, null);
-        if (!result.Succeeded) return (SignInOutcome.Invalid, null);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DecoyHash.Value, password);
+            return new SignInAttempt(SignInOutcome.Invalid, null);
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return new SignInAttempt(SignInOutcome.LockedNow, user.Id, user.Email, await users.GetLockoutEndDateAsync(user));
+        if (!result.Succeeded) return new SignInAttempt(SignInOutcome.Invalid, null);
+        await signIn.SignInAsync(user, isPersistent: false);
         // Last login, per membership: shown in every organization's User Management table.
         await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastLoginAt, clock.GetUtcNow()), cancellationToken);
-        return (SignInOutcome.Succeeded, user.Id);
+        return new SignInAttempt(SignInOutcome.Succeeded, user.Id);
+    }
+
+    public async Task<string> EmailVerificationTokenAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new UnauthenticatedException();
+        return await users.GenerateEmailConfirmationTokenAsync(user);
+    }
+
+    public async Task<bool> VerifyEmailAsync(Guid userId, string token, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user) return false;
+        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
     public async Task SignOutAsync(Guid? userId, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal sealed class UserAccounts(AppDbContext db) : IUserAccounts
     public Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new UserAccount(u.Id, u.Email!, u.DisplayName, u.IsPlatformAdmin, u.LastOrganizationId))
+            .Select(u => new UserAccount(u.Id, u.Email!, u.DisplayName, u.IsPlatformAdmin, u.LastOrganizationId, u.EmailConfirmed))
             .SingleOrDefaultAsync(cancellationToken);
 
     public Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed class UserAccounts(AppDbContext db) : IUserAccounts
         var normalized = email.Trim().ToUpperInvariant();
         return db.Users.AsNoTracking()
             .Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new UserAccount(u.Id, u.Email!, u.DisplayName, u.IsPlatformAdmin, u.LastOrganizationId))
+            .Select(u => new UserAccount(u.Id, u.Email!, u.DisplayName, u.IsPlatformAdmin, u.LastOrganizationId, u.EmailConfirmed))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

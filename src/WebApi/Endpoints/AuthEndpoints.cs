@@ -5,6 +5,7 @@ using VariantMiner.Application.Users.Commands.Register;
 using VariantMiner.Application.Users.Commands.SignIn;
 using VariantMiner.Application.Users.Commands.SignOut;
 using VariantMiner.Application.Users.Commands.SwitchOrganization;
+using VariantMiner.Application.Users.Commands.VerifyEmail;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
 
 namespace VariantMiner.WebApi.Endpoints;
@@ -38,10 +39,30 @@ internal static class AuthEndpoints
                 TypedResults.Ok(await sender.Send(body, ct)))
             .AllowAnonymous()
             .WithName("Auth_Login")
-            .WithSummary("Signs in with e-mail and password (session cookie). Repeated failures lock the account.")
+            .WithSummary("Signs in with e-mail and password (session cookie). Repeated failures lock the account; the answer is the same 401 for a wrong password, an unknown address and a locked account (the owner is told by e-mail).")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status423Locked);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/verify-email", async Task<NoContent> (VerifyEmail body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.NoContent();
+            })
+            .AllowAnonymous()
+            .WithName("Auth_VerifyEmail")
+            .WithSummary("Verifies the account's e-mail address with the token from the link mailed at registration.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        auth.MapPost("/verify-email/resend", async Task<NoContent> (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new ResendEmailVerification(), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("Auth_ResendEmailVerification")
+            .WithSummary("Mails a new verification link to the signed-in user.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         auth.MapPost("/logout", async Task<NoContent> (ISender sender, CancellationToken ct) =>
             {

@@ -5,6 +5,7 @@ using VariantMiner.Application.Subjects;
 using VariantMiner.Application.Subjects.Commands.CreateSubject;
 using VariantMiner.Application.Subjects.Commands.DeleteSubject;
 using VariantMiner.Application.Subjects.Commands.UpdateSubject;
+using VariantMiner.Application.Subjects.Queries.FindSubject;
 using VariantMiner.Application.Subjects.Queries.GetSubject;
 using VariantMiner.Application.Subjects.Queries.ListSubjects;
 
@@ -25,6 +26,12 @@ internal static class SubjectEndpoints
                 TypedResults.Ok(await sender.Send(new ListSubjects(orgId, workspaceId) { Search = search, Limit = limit, Cursor = cursor }, ct)))
             .WithName("Subjects_List")
             .WithSummary("Subjects of the workspace by external id (search, cursor paging).")
+            .ProducesValidationProblem();
+
+        subjects.MapGet("/lookup", async Task<Ok<SubjectReferenceDto>> (Guid orgId, Guid workspaceId, string externalId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new FindSubject(orgId, workspaceId, externalId), ct)))
+            .WithName("Subjects_Find")
+            .WithSummary("The subject with this exact external id (any case), for linking a new sample (samples.define): id and external id only.")
             .ProducesValidationProblem();
 
         subjects.MapPost("", async Task<Created<SubjectDto>> (Guid orgId, Guid workspaceId, CreateSubject body, ISender sender, CancellationToken ct) =>

@@ -19,13 +19,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             ValidationException v => Validation(v),
             InvalidCredentialsException or UnauthenticatedException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", exception.Message),
+            ForbiddenException { Reason: { } reason } => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message, reason),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
             GoneException => Problem(StatusCodes.Status410Gone, "Gone", exception.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Someone else changed this record at the same time. Reload it and try again."),
-            LockedOutException => Problem(StatusCodes.Status423Locked, "Locked", exception.Message),
             PermissionEscalationException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             DbUpdateException db when IsUniqueViolation(db) => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Something with the same name or key already exists."),
@@ -53,8 +53,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         });
     }
 
-    private static ProblemDetails Problem(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail };
+    private static ProblemDetails Problem(int status, string title, string detail, string? reason = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (reason is not null) problem.Extensions["reason"] = reason;
+        return problem;
+    }
 
     private static ValidationProblemDetails Validation(ValidationException exception)
     {

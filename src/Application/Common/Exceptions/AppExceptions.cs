@@ -9,11 +9,9 @@ public class UnauthenticatedException(string message) : AppException(message)
     public UnauthenticatedException() : this("You need to sign in to do this.") { }
 }
 
-/// <summary>Wrong e-mail or password (401); never says which.</summary>
-public sealed class InvalidCredentialsException() : UnauthenticatedException("The e-mail address or password is incorrect.");
-
-/// <summary>Too many failed sign-ins: the account is locked for a while (423).</summary>
-public sealed class LockedOutException() : AppException("This account is locked after too many failed sign-in attempts. Try again later.");
+/// <summary>Wrong e-mail or password, or a locked account (401); never says which.</summary>
+public sealed class InvalidCredentialsException() : UnauthenticatedException(
+    "The e-mail address or password is incorrect, or the account is locked for a while after repeated failures (its owner has been e-mailed).");
 
 /// <summary>
 /// The resource does not exist or the caller may not know that it exists (404). Organizations and workspaces
@@ -22,7 +20,11 @@ public sealed class LockedOutException() : AppException("This account is locked 
 public sealed class NotFoundException(string resource) : AppException($"{resource} was not found.");
 
 /// <summary>Signed in and a member, but lacking a permission (403).</summary>
-public sealed class ForbiddenException(string message) : AppException(message);
+/// <param name="Reason">A machine-readable reason the SPA acts on (e.g. <c>email-unverified</c>); null for a plain refusal.</param>
+public sealed class ForbiddenException(string message, string? reason = null) : AppException(message)
+{
+    public string? Reason { get; } = reason;
+}
 
 /// <summary>The request conflicts with the current state (409), e.g. a duplicate name.</summary>
 public sealed class ConflictException(string message) : AppException(message);

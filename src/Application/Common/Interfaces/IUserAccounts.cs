@@ -1,6 +1,8 @@
 namespace VariantMiner.Application.Common.Interfaces;
 
-public sealed record UserAccount(Guid Id, string Email, string DisplayName, bool IsPlatformAdmin, Guid? LastOrganizationId);
+/// <param name="EmailVerified">The owner proved the address (the link mailed at registration); only then is the account
+/// matched by e-mail: invitations, pending organization ownership.</param>
+public sealed record UserAccount(Guid Id, string Email, string DisplayName, bool IsPlatformAdmin, Guid? LastOrganizationId, bool EmailVerified);
 
 /// <summary>Reads the global user accounts kept by the identity store.</summary>
 public interface IUserAccounts

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Roles;
 using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
 
@@ -19,7 +20,8 @@ public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitati
     public AcceptInvitationValidator() => RuleFor(c => c.Token).NotEmpty().MaximumLength(200).WithMessage("The invitation token is missing.");
 }
 
-public sealed class AcceptInvitationHandler(IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, TimeProvider clock)
+public sealed class AcceptInvitationHandler(
+    IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IMembershipLookup memberships, TimeProvider clock)
     : ICommandHandler<AcceptInvitation, AcceptedInvitationDto>
 {
     public async ValueTask<AcceptedInvitationDto> Handle(AcceptInvitation command, CancellationToken cancellationToken)
@@ -38,10 +40,19 @@ public sealed class AcceptInvitationHandler(IApplicationDbContext db, ICurrentUs
         if (invitation.IsExpired(now)) throw new GoneException("This invitation has expired. Ask for a new one.");
 
         var account = await accounts.FindAsync(userId, cancellationToken) ?? throw new UnauthenticatedException();
+        // Anyone can register any address; only a verified one may take up an invitation sent to it.
+        if (!account.EmailVerified)
+            throw new ForbiddenException($"Verify your e-mail address first: open the link we sent to {account.Email} (or send a new one), then accept the invitation.",
+                "email-unverified");
         if (!string.Equals(Invitation.NormalizeEmail(account.Email), invitation.Email, StringComparison.Ordinal))
             throw new ForbiddenException($"This invitation was sent to another e-mail address. Sign in as {invitation.Email} to accept it.");
         if (await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.UserId == userId, cancellationToken))
             throw new ConflictException("You are already a member of this organization.");
+
+        var role = await db.Roles.IgnoreQueryFilters()
+            .SingleOrDefaultAsync(r => r.Id == invitation.RoleId && r.OrganizationId == invitation.OrganizationId, cancellationToken)
+            ?? throw new GoneException("The role this invitation offered no longer exists. Ask for a new invitation.");
+        RoleAssignment.EnsureIssuerCanStillAssign(await memberships.FindAsync(invitation.LastSentBy, invitation.OrganizationId, cancellationToken), role);
 
         invitation.Accept(userId, now);
         var membership = new Membership(invitation.OrganizationId, userId, invitation.RoleId, now);

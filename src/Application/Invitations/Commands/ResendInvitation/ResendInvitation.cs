@@ -5,6 +5,7 @@ using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Roles;
 using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
 
@@ -15,17 +16,19 @@ namespace VariantMiner.Application.Invitations.Commands.ResendInvitation;
 public sealed record ResendInvitation(Guid OrganizationId, Guid InvitationId) : ICommand<IssuedInvitationDto>, IOrganizationRequest;
 
 public sealed class ResendInvitationHandler(
-    IRepository<Invitation> invitations, IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity,
-    IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<ResendInvitation, IssuedInvitationDto>
+    IRepository<Invitation> invitations, IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts,
+    IActivityLog activity, IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<ResendInvitation, IssuedInvitationDto>
 {
     public async ValueTask<IssuedInvitationDto> Handle(ResendInvitation command, CancellationToken cancellationToken)
     {
         var invitation = await invitations.FindAsync(command.InvitationId, cancellationToken) ?? throw new NotFoundException("The invitation");
+        var role = await db.Roles.SingleAsync(r => r.Id == invitation.RoleId, cancellationToken);
+        // Re-sending issues a live token for the role: the same rule as inviting with it.
+        RoleAssignment.EnsureCanAssign(scope.Access, role);
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var token = invitation.Renew(now, settings.Lifetime);
+        var token = invitation.Renew(currentUser.UserId!.Value, now, settings.Lifetime);
         var organization = await db.Organizations.SingleAsync(o => o.Id == command.OrganizationId, cancellationToken);
-        var role = await db.Roles.SingleAsync(r => r.Id == invitation.RoleId, cancellationToken);
         var inviter = (await accounts.DisplayNamesAsync([currentUser.UserId!.Value], cancellationToken)).GetValueOrDefault(currentUser.UserId!.Value, "A colleague");
         db.Outbox.Add(InvitationMail.Compose(organization.Id, organization.Name, inviter, invitation.Email, role.Name, settings.AcceptUrl(token), invitation.ExpiresAt, now));
         activity.Record("invitation.resent", "invitation", invitation.Id, $"Re-sent the invitation of {invitation.Email}");

@@ -56,7 +56,8 @@ public sealed class CreateOrganizationHandler(
         Guid? ownerId = callerId;
         if (command.OwnerEmail is { } email)
         {
-            ownerId = (await accounts.FindByEmailAsync(email, cancellationToken))?.Id;
+            // Only a verified address is matched; otherwise the owner claims the organization when they verify it.
+            ownerId = await accounts.FindByEmailAsync(email, cancellationToken) is { EmailVerified: true } match ? match.Id : null;
             if (ownerId is null) organization.AwaitOwner(email);
         }
 

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Roles;
 using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
 using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Organizations;
@@ -26,7 +28,8 @@ public sealed class SetInvitationPreferencesValidator : AbstractValidator<SetInv
         RuleFor(c => c.AllowedEmailDomains).Must(d => d is null || d.Count <= 50).WithMessage("At most 50 domains.");
 }
 
-public sealed class SetInvitationPreferencesHandler(IRepository<Organization> organizations, IApplicationDbContext db, IActivityLog activity)
+public sealed class SetInvitationPreferencesHandler(
+    IRepository<Organization> organizations, IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
     : ICommandHandler<SetInvitationPreferences, InvitationPreferencesDto>
 {
     public async ValueTask<InvitationPreferencesDto> Handle(SetInvitationPreferences command, CancellationToken cancellationToken)
@@ -38,6 +41,8 @@ public sealed class SetInvitationPreferencesHandler(IRepository<Organization> or
                 ?? throw new ValidationException([new ValidationFailure(nameof(command.DefaultRoleId), "There is no such role in this organization.")]);
             if (role.IsSupervisor)
                 throw new ValidationException([new ValidationFailure(nameof(command.DefaultRoleId), "The Group Supervisor role cannot be the default for invitations.")]);
+            // Whoever invites without choosing a role gives this one; setting it is giving it.
+            RoleAssignment.EnsureCanAssign(scope.Access, role);
         }
         organization.SetInvitationPreferences(command.AllowedEmailDomains ?? [], command.DefaultRoleId);
         activity.Record("organization.invitation-preferences.changed", "organization", organization.Id,

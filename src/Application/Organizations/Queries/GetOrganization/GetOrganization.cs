@@ -19,7 +19,7 @@ public sealed record OrganizationDashboardDto(
 /// <summary>The organization dashboard: details, my role and permissions, counts, my workspaces, storage, recent activity.</summary>
 public sealed record GetOrganization(Guid OrganizationId) : IQuery<OrganizationDashboardDto>, IOrganizationRequest;
 
-public sealed class GetOrganizationHandler(IApplicationDbContext db, IOrganizationContext scope, IUserAccounts accounts)
+public sealed class GetOrganizationHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts)
     : IQueryHandler<GetOrganization, OrganizationDashboardDto>
 {
     private const int RecentActivityCount = 10;
@@ -34,7 +34,7 @@ public sealed class GetOrganizationHandler(IApplicationDbContext db, IOrganizati
             .Select(w => new DashboardWorkspaceDto(w.Id, w.Name, w.Description, w.CreatedAt)).ToListAsync(cancellationToken);
         var memberCount = await db.Memberships.CountAsync(cancellationToken);
         var workspaceCount = await db.Workspaces.CountAsync(cancellationToken);
-        var recent = await ListActivityHandler.VisibleTo(db, access)
+        var recent = await ListActivityHandler.VisibleTo(db, access, currentUser.UserId!.Value)
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(RecentActivityCount).ToListAsync(cancellationToken);
 
         return new OrganizationDashboardDto(

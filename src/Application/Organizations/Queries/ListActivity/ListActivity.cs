@@ -6,6 +6,7 @@ using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Common.Security;
+using VariantMiner.Application.Samples;
 using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Organizations.Queries.ListActivity;
@@ -13,13 +14,13 @@ namespace VariantMiner.Application.Organizations.Queries.ListActivity;
 /// <summary>Recent activity I may see: the organization's, and that of the workspaces I can enter. Newest first.</summary>
 public sealed record ListActivity(Guid OrganizationId, int? Limit = null, string? Cursor = null) : IQuery<Page<ActivityDto>>, IOrganizationRequest;
 
-public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationContext scope, IUserAccounts accounts)
+public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts)
     : IQueryHandler<ListActivity, Page<ActivityDto>>
 {
     public async ValueTask<Page<ActivityDto>> Handle(ListActivity query, CancellationToken cancellationToken)
     {
         var limit = Paging.Clamp(query.Limit);
-        var rows = VisibleTo(db, scope.Access);
+        var rows = VisibleTo(db, scope.Access, currentUser.UserId!.Value);
         if (query.Cursor is not null)
         {
             var (at, id) = DecodeCursor(query.Cursor);
@@ -33,13 +34,15 @@ public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationC
 
     /// <summary>
     /// Activity of a workspace is shown only to those who can enter it. Once a workspace is deleted its history
-    /// counts as the organization's, so it does not vanish from everyone's view.
+    /// counts as the organization's, so it does not vanish from everyone's view. Activity about a sample or subject
+    /// follows that sample's visibility (<see cref="SampleVisibility.VisibleActivity"/>).
     /// </summary>
-    public static IQueryable<ActivityRecord> VisibleTo(IApplicationDbContext db, OrganizationAccess access)
+    public static IQueryable<ActivityRecord> VisibleTo(IApplicationDbContext db, OrganizationAccess access, Guid userId)
     {
         var enterable = access.EnterableWorkspaceIds.ToList();
-        return db.Activities.AsNoTracking().Where(a => a.WorkspaceId == null || enterable.Contains(a.WorkspaceId.Value)
+        var byWorkspace = db.Activities.AsNoTracking().Where(a => a.WorkspaceId == null || enterable.Contains(a.WorkspaceId.Value)
             || !db.Workspaces.Any(w => w.Id == a.WorkspaceId));
+        return SampleVisibility.VisibleActivity(byWorkspace, db.Samples, db.Subjects, access, userId);
     }
 
     public static async Task<IReadOnlyList<ActivityDto>> ToDtosAsync(IReadOnlyList<ActivityRecord> records, IUserAccounts accounts, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ public sealed class CreateSampleHandler(
         if (command.SubjectId is { } subjectId && !await db.Subjects.AnyAsync(s => s.Id == subjectId && s.WorkspaceId == command.WorkspaceId, cancellationToken))
             throw Invalid.Field("subjectId", "The subject was not found in this workspace.");
         await Assignees.EnsureAssignableAsync(db, command.WorkspaceId, assignees, "assigneeIds", cancellationToken);
-        await SampleNames.EnsureFreeAsync(db, command.WorkspaceId, command.Name, null, cancellationToken);
+        await SampleNames.EnsureFreeAsync(db, scope.Access, me, command.WorkspaceId, command.Name, null, cancellationToken);
 
         var now = clock.GetUtcNow();
         var sample = new Sample(command.OrganizationId, command.WorkspaceId, command.Name, assay, command.SubjectId, me, now);
@@ -78,11 +78,21 @@ public sealed class CreateSampleHandler(
 
 internal static class SampleNames
 {
-    /// <summary>Sample names are unique in a workspace regardless of case (the unique index is the backstop).</summary>
-    public static async Task EnsureFreeAsync(IApplicationDbContext db, Guid workspaceId, string name, Guid? except, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sample names are unique in a workspace regardless of case (the unique index is the backstop). When the sample
+    /// holding the name is one the caller cannot see, the refusal says only that the name is not available: not that a
+    /// sample has it, nor anything about that sample.
+    /// </summary>
+    public static async Task EnsureFreeAsync(IApplicationDbContext db, OrganizationAccess access, Guid userId, Guid workspaceId, string name,
+        Guid? except, CancellationToken cancellationToken)
     {
         var lower = name.Trim().ToLower();
-        if (await db.Samples.AnyAsync(s => s.WorkspaceId == workspaceId && s.Name.ToLower() == lower && s.Id != except, cancellationToken))
-            throw new ConflictException($"A sample named \"{name.Trim()}\" already exists in this workspace.");
+        var holder = await db.Samples.Where(s => s.WorkspaceId == workspaceId && s.Name.ToLower() == lower && s.Id != except)
+            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (holder is null) return;
+        var visible = await SampleVisibility.VisibleSamples(db.Samples, access, userId, workspaceId).AnyAsync(s => s.Id == holder, cancellationToken);
+        throw new ConflictException(visible
+            ? $"A sample named \"{name.Trim()}\" already exists in this workspace."
+            : $"The name \"{name.Trim()}\" is not available in this workspace. Choose another name.");
     }
 }

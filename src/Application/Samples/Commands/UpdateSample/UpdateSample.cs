@@ -50,7 +50,7 @@ public sealed class UpdateSampleHandler(
 
         if (command.Name is { } name && name.Trim() != sample.Name)
         {
-            await SampleNames.EnsureFreeAsync(db, command.WorkspaceId, name, sample.Id, cancellationToken);
+            await SampleNames.EnsureFreeAsync(db, scope.Access, currentUser.UserId!.Value, command.WorkspaceId, name, sample.Id, cancellationToken);
             sample.Rename(name);
         }
         if (command.Assay is not null)

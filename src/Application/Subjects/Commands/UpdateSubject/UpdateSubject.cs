@@ -44,12 +44,12 @@ public sealed class UpdateSubjectValidator : AbstractValidator<UpdateSubject>
     }
 }
 
-public sealed class UpdateSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity, TimeProvider clock)
+public sealed class UpdateSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IActivityLog activity, TimeProvider clock)
     : ICommandHandler<UpdateSubject, SubjectDto>
 {
     public async ValueTask<SubjectDto> Handle(UpdateSubject command, CancellationToken cancellationToken)
     {
-        var subject = await SampleVisibility.VisibleSubjects(db.Subjects, scope.Access, command.WorkspaceId)
+        var subject = await SampleVisibility.VisibleSubjects(db.Subjects, db.Samples, scope.Access, currentUser.UserId!.Value, command.WorkspaceId)
             .SingleOrDefaultAsync(s => s.Id == command.SubjectId, cancellationToken) ?? throw new NotFoundException("The subject");
         if (command.ExternalId is { } externalId && externalId.Trim() != subject.ExternalId)
         {

@@ -18,7 +18,7 @@ public sealed class GetSubjectHandler(IApplicationDbContext db, IOrganizationCon
 
     public async ValueTask<SubjectDetailDto> Handle(GetSubject query, CancellationToken cancellationToken)
     {
-        var subject = await SampleVisibility.VisibleSubjects(db.Subjects.AsNoTracking(), scope.Access, query.WorkspaceId)
+        var subject = await SampleVisibility.VisibleSubjects(db.Subjects.AsNoTracking(), db.Samples, scope.Access, currentUser.UserId!.Value, query.WorkspaceId)
             .SingleOrDefaultAsync(s => s.Id == query.SubjectId, cancellationToken) ?? throw new NotFoundException("The subject");
         var samples = SampleVisibility.VisibleSamples(db.Samples.AsNoTracking(), scope.Access, currentUser.UserId!.Value, query.WorkspaceId)
             .Where(s => s.SubjectId == subject.Id);

@@ -22,12 +22,12 @@ public sealed class ListSubjectsValidator : AbstractValidator<ListSubjects>
     public ListSubjectsValidator() => RuleFor(q => q.Search).MaximumLength(200);
 }
 
-public sealed class ListSubjectsHandler(IApplicationDbContext db, IOrganizationContext scope) : IQueryHandler<ListSubjects, Page<SubjectDto>>
+public sealed class ListSubjectsHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser) : IQueryHandler<ListSubjects, Page<SubjectDto>>
 {
     public async ValueTask<Page<SubjectDto>> Handle(ListSubjects query, CancellationToken cancellationToken)
     {
         var limit = Paging.Clamp(query.Limit);
-        var subjects = SampleVisibility.VisibleSubjects(db.Subjects.AsNoTracking(), scope.Access, query.WorkspaceId);
+        var subjects = SampleVisibility.VisibleSubjects(db.Subjects.AsNoTracking(), db.Samples, scope.Access, currentUser.UserId!.Value, query.WorkspaceId);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLower();

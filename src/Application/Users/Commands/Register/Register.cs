@@ -1,16 +1,18 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Organizations;
 using Mediator;
 using Microsoft.Extensions.Options;
 using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
+using VariantMiner.Application.Invitations;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
 
 namespace VariantMiner.Application.Users.Commands.Register;
 
+/// <summary>
+/// Creates an account, signs it in and mails a link that verifies the address. Nothing is matched to the account by its
+/// e-mail (pending organization ownership, invitations) until the address is verified: anyone can type any address.
+/// </summary>
 public sealed record Register(string Email, string Password, string DisplayName) : ICommand<CurrentUserDto>, IAllowAnonymous;
 
 public sealed class RegisterValidator : AbstractValidator<Register>
@@ -28,37 +30,17 @@ public sealed class RegisterValidator : AbstractValidator<Register>
     }
 }
 
-public sealed class RegisterHandler(IOptions<OrganizationOptions> options, IAccountService accounts, IUserAccounts users, IApplicationDbContext db, TimeProvider clock)
-    : ICommandHandler<Register, CurrentUserDto>
+public sealed class RegisterHandler(
+    IOptions<OrganizationOptions> options, IOptions<InvitationOptions> links, IAccountService accounts, IUserAccounts users,
+    IApplicationDbContext db, TimeProvider clock) : ICommandHandler<Register, CurrentUserDto>
 {
     public async ValueTask<CurrentUserDto> Handle(Register command, CancellationToken cancellationToken)
     {
         var id = await accounts.RegisterAsync(command.Email.Trim(), command.Password, command.DisplayName.Trim(), cancellationToken);
-        await ClaimPendingOwnershipAsync(id, command.Email, cancellationToken);
         var account = await users.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The new account vanished.");
+        var token = await accounts.EmailVerificationTokenAsync(id, cancellationToken);
+        db.Outbox.Add(AccountMail.Verification(links.Value, id, account.Email, token, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
         return CurrentUserDto.From(account, options.Value);
-    }
-
-    /// <summary>
-    /// Organizations created by a platform administrator for this e-mail address were waiting for their owner:
-    /// the new account becomes their Supervisor. Runs before any organization scope exists, so it reads roles past
-    /// the tenant filter (allow-listed), always by the organization's id.
-    /// </summary>
-    private async Task ClaimPendingOwnershipAsync(Guid userId, string email, CancellationToken cancellationToken)
-    {
-        var normalized = email.Trim().ToLowerInvariant();
-        var waiting = await db.Organizations.Where(o => o.PendingOwnerEmail == normalized).ToListAsync(cancellationToken);
-        foreach (var organization in waiting)
-        {
-            var supervisorRole = await db.Roles.IgnoreQueryFilters()
-                .Where(r => r.OrganizationId == organization.Id && r.BuiltIn == BuiltInRole.Supervisor)
-                .Select(r => r.Id).SingleAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            db.Memberships.Add(new Membership(organization.Id, userId, supervisorRole, now));
-            organization.OwnerArrived();
-            db.Activities.Add(new ActivityRecord(organization.Id, null, userId, "organization.owner.joined", "member", userId,
-                $"{email.Trim()} registered and became the organization's Group Supervisor", now));
-        }
-        if (waiting.Count > 0) await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -8,11 +8,13 @@ using VariantMiner.Application.Common.Security;
 namespace VariantMiner.Application.Users.Queries.GetCurrentUser;
 
 /// <param name="CanCreateOrganizations">Platform administrators, or anyone while self-service creation is on.</param>
-public sealed record CurrentUserDto(Guid Id, string Email, string DisplayName, bool IsPlatformAdmin, Guid? LastOrganizationId, bool CanCreateOrganizations)
+/// <param name="EmailVerified">False until the link mailed at registration is opened; invitations wait for it.</param>
+public sealed record CurrentUserDto(Guid Id, string Email, string DisplayName, bool IsPlatformAdmin, Guid? LastOrganizationId, bool CanCreateOrganizations,
+    bool EmailVerified)
 {
     public static CurrentUserDto From(UserAccount account, OrganizationOptions options) =>
         new(account.Id, account.Email, account.DisplayName, account.IsPlatformAdmin, account.LastOrganizationId,
-            account.IsPlatformAdmin || options.SelfServiceCreation);
+            account.IsPlatformAdmin || options.SelfServiceCreation, account.EmailVerified);
 }
 
 public sealed record GetCurrentUser : IQuery<CurrentUserDto>;
