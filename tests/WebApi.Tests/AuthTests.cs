@@ -123,7 +123,7 @@ public class AuthTests(DatabaseProvider provider) : WebTestBase(provider)
             await client.PostUnsafeAsync("/api/auth/login", new { email = "lock@lab.example", password = "wrong password " + i });
 
         var right = await client.PostUnsafeAsync("/api/auth/login", new { email = "lock@lab.example", password = BrowserClientExtensions.Password });
-        var problem = await Problems.AssertProblemAsync(right, HttpStatusCode.Locked);
+        var problem = await Problems.AssertProblemAsync(right, HttpStatusCode.Unauthorized);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("locked"));
     }
 

@@ -12,7 +12,7 @@ public class OrganizationHttpTests(DatabaseProvider provider) : WebTestBase(prov
     private sealed record RoleRef(Guid Id, string Name);
 
     [Test]
-    public async Task An_organization_created_for_a_newcomer_becomes_theirs_when_they_register()
+    public async Task An_organization_created_for_a_newcomer_becomes_theirs_when_they_verify_their_address()
     {
         var admin = Factory.CreateBrowserClient();
         await admin.RegisterAsync("admin@platform.example");
@@ -24,6 +24,8 @@ public class OrganizationHttpTests(DatabaseProvider provider) : WebTestBase(prov
 
         var chief = Factory.CreateBrowserClient();
         await chief.RegisterAsync("chief@hospital.example", "The Chief");
+        Assert.That(await chief.GetFromJsonAsync<List<Summary>>("/api/organizations"), Is.Empty, "anyone can register any address: not before it is verified");
+        await chief.VerifyEmailAsync(Database, "chief@hospital.example");
         var mine = await chief.GetFromJsonAsync<List<Summary>>("/api/organizations");
         Assert.That(mine!.Select(o => (o.Name, o.Role.Name, o.MemberCount)), Is.EqualTo(new[] { ("Hospital Genomics", "Group Supervisor", 1) }));
     }

@@ -38,6 +38,7 @@ public class PeopleHttpTests(DatabaseProvider provider) : WebTestBase(provider)
 
         var newcomer = Factory.CreateBrowserClient();
         await newcomer.RegisterAsync("new.hire@people.example", "New Hire");
+        await newcomer.VerifyEmailAsync(Database, "new.hire@people.example");
         var accepted = await newcomer.PostUnsafeAsync("/api/invitations/accept", new { token });
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK), await accepted.Content.ReadAsStringAsync());
         var mine = await newcomer.GetFromJsonAsync<JsonElement>("/api/organizations");
