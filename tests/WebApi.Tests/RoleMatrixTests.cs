@@ -15,6 +15,12 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
 
     public sealed record UseCase(string Method, string Route, object? Body, params BuiltInRole[] Allowed)
     {
+        public string Query { get; init; } = "";
+        /// <summary>Roles that hold the permission but cannot see the target (hidden data): 404, not 403.</summary>
+        public BuiltInRole[] Hidden { get; init; } = [];
+        /// <summary>Route values replaced for this use case, e.g. subjectId → emptySubjectId.</summary>
+        public (string Key, string From)? Use { get; init; }
+
         public override string ToString() => $"{Method} {Route}";
     }
 
@@ -55,9 +61,12 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("POST", "/api/organizations/{orgId:guid}/assays", new { name = "Long-read WGS" }, Supervisor, GroupAdmin),
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects", null, Everyone),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects", new { externalId = "P-0002", sex = "Male" }, Supervisor, GroupAdmin, Analyst),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/lookup", null, Supervisor, GroupAdmin, Analyst) { Query = "?externalId=P-0001" },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Everyone),
         new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", new { notes = "Updated" }, Supervisor, GroupAdmin, Analyst),
-        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Supervisor, GroupAdmin, Analyst),
+        // A subject without samples is seen only by those who see every sample (the Analyst may delete subjects, but not this one).
+        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Supervisor, GroupAdmin)
+            { Hidden = [Analyst], Use = ("subjectId", "emptySubjectId") },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/assignable-members", null, Supervisor, GroupAdmin),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", new { name = "NA12891", assay = "WES" }, Supervisor, GroupAdmin, Analyst),
@@ -89,15 +98,19 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         {
             ["sampleId"] = samples.SampleId,
             ["subjectId"] = samples.SubjectId,
+            ["emptySubjectId"] = samples.EmptySubjectId,
         };
-        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids);
+        if (useCase.Use is var (key, from)) ids[key] = ids[from];
+        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;
         var body = useCase.Body is Func<IReadOnlyDictionary<string, Guid>, object> make ? make(ids) : useCase.Body;
 
         var response = useCase.Method == "GET"
             ? await client.GetAsync(url)
             : await client.SendUnsafeAsync(new HttpMethod(useCase.Method), url, body);
 
-        if (useCase.Allowed.Contains(role))
+        if (useCase.Hidden.Contains(role))
+            await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        else if (useCase.Allowed.Contains(role))
             Assert.That(response.IsSuccessStatusCode, Is.True, $"{role} should be allowed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         else
             await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);

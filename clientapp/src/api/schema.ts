@@ -3448,8 +3448,8 @@ export interface operations {
     };
     Subjects_Find: {
         parameters: {
-            query: {
-                externalId: string;
+            query?: {
+                externalId?: string;
             };
             header?: never;
             path: {

@@ -28,8 +28,8 @@ internal static class SubjectEndpoints
             .WithSummary("Subjects of the workspace by external id (search, cursor paging).")
             .ProducesValidationProblem();
 
-        subjects.MapGet("/lookup", async Task<Ok<SubjectReferenceDto>> (Guid orgId, Guid workspaceId, string externalId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new FindSubject(orgId, workspaceId, externalId), ct)))
+        subjects.MapGet("/lookup", async Task<Ok<SubjectReferenceDto>> (Guid orgId, Guid workspaceId, string? externalId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new FindSubject(orgId, workspaceId, externalId ?? ""), ct)))
             .WithName("Subjects_Find")
             .WithSummary("The subject with this exact external id (any case), for linking a new sample (samples.define): id and external id only.")
             .ProducesValidationProblem();

@@ -15,7 +15,7 @@ public class CurrentUserTests(DatabaseProvider provider) : FunctionalTestBase(pr
 
         var me = await SendAsync(new GetCurrentUser());
 
-        Assert.That(me, Is.EqualTo(new CurrentUserDto(user.Id, "ada@example.org", "ada", true, null, CanCreateOrganizations: true)));
+        Assert.That(me, Is.EqualTo(new CurrentUserDto(user.Id, "ada@example.org", "ada", true, null, CanCreateOrganizations: true, EmailVerified: true)));
     }
 
     [TestCase(false, false)]
