@@ -62,7 +62,7 @@ void RunEndToEnd()
     try
     {
         WaitForHealth(port, server);
-        Exec("npm", "run e2e", client, totals.ReadE2e, new() { ["E2E_BASE_URL"] = $"http://localhost:{port}" });
+        Exec("npm", "run e2e", client, totals.ReadE2e, new() { ["E2E_BASE_URL"] = $"http://localhost:{port}", ["E2E_MAIL_DIR"] = Path.Combine(data, "mail") });
     }
     finally
     {

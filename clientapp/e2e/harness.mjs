@@ -3,12 +3,14 @@
 // session (a step may open further, separate sessions — e.g. a second person — with `session.newPage()`). Each suite prints "✓ step" / "✗ step" lines and, last, "e2e: N passed, N failed";
 // on failure a screenshot is written to e2e/artifacts/<step>.png and the process exits non-zero.
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, 'artifacts');
+const repositoryRoot = resolve(here, '..', '..');
 
 export const baseUrl = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
 export const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 15_000);
@@ -43,6 +45,118 @@ export async function signIn(page, account) {
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/login', { timeout });
+}
+
+// ---- E-mails: the server's development mail sink ----
+//
+// The server writes every e-mail as an .eml text file into <DataDirectory>/mail/ (OutboxDispatcher, every ~2 s):
+// "To:", "Subject:", "Date:", "Content-Type: text/plain; charset=utf-8", a blank line, then the plain body. The suites
+// do not start the server: `./build.sh test` passes its mail folder as E2E_MAIL_DIR; without it, the folder of
+// `./build.sh run` (<repository>/data/mail) is read.
+const mailWaitMs = Number(process.env.E2E_MAIL_WAIT_MS ?? Math.max(timeout, 30_000));
+
+async function mailFolders() {
+  const folder = process.env.E2E_MAIL_DIR ?? join(repositoryRoot, 'data', 'mail');
+  return (await stat(folder).then((s) => s.isDirectory(), () => false)) ? [folder] : [];
+}
+
+/** Headers (lower-case names, folded lines joined) and the decoded body of an .eml text. */
+export function parseMail(text) {
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const split = normalised.indexOf('\n\n');
+  const head = split < 0 ? normalised : normalised.slice(0, split);
+  let body = split < 0 ? '' : normalised.slice(split + 2);
+  const headers = {};
+  let last = null;
+  for (const line of head.split('\n')) {
+    if (/^[ \t]/.test(line) && last) {
+      headers[last] += ` ${line.trim()}`;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    last = line.slice(0, colon).trim().toLowerCase();
+    headers[last] = line.slice(colon + 1).trim();
+  }
+  if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
+    // Soft line breaks ("=" at the end of a line) join lines; =XX is a byte (UTF-8 sequences are decoded together).
+    const joined = body.replace(/=\n/g, '');
+    const bytes = [];
+    for (let i = 0; i < joined.length; i++) {
+      const hex = joined[i] === '=' ? joined.slice(i + 1, i + 3) : '';
+      if (/^[0-9A-F]{2}$/i.test(hex)) {
+        bytes.push(parseInt(hex, 16));
+        i += 2;
+      } else {
+        bytes.push(...Buffer.from(joined[i], 'utf8'));
+      }
+    }
+    body = Buffer.from(bytes).toString('utf8');
+  }
+  return { headers, body };
+}
+
+/** Whether a To: header names the address (alone, "Name <address>", or in a list). */
+function addressedTo(to, email) {
+  const wanted = email.trim().toLowerCase();
+  return (to ?? '')
+    .split(',')
+    .map((part) => (/<([^>]+)>/.exec(part)?.[1] ?? part).trim().toLowerCase())
+    .includes(wanted);
+}
+
+/**
+ * The verification link in a mail body: an absolute URL with /verify-email?, followed by white space — the body goes
+ * on after the link, so a link at the very end is a mail still being written.
+ */
+function verificationLinkIn(body) {
+  const match = /(https?:\/\/[^\s"'<>]+\/verify-email\?[^\s"'<>]+)(?=\s)/.exec(body);
+  return match ? match[1].replace(/[).,;]+$/, '') : null;
+}
+
+/**
+ * Waits for the newest e-mail to `email` that carries a verification link (written at or after `since`, a time in ms,
+ * when given) and returns the link. A mail still being written has no line end after the link yet and is read again.
+ */
+export async function waitForVerificationLink(email, { since = 0 } = {}) {
+  const deadline = Date.now() + mailWaitMs;
+  let looked = [];
+  for (;;) {
+    const folders = await mailFolders();
+    looked = folders;
+    const found = [];
+    for (const folder of folders) {
+      for (const name of await readdir(folder).catch(() => [])) {
+        if (!name.endsWith('.eml')) continue;
+        const file = join(folder, name);
+        const info = await stat(file).catch(() => null);
+        if (!info || info.mtimeMs < since) continue;
+        const { headers, body } = parseMail(await readFile(file, 'utf8').catch(() => ''));
+        if (!addressedTo(headers.to, email)) continue;
+        const link = verificationLinkIn(body);
+        if (link) found.push({ link, time: info.mtimeMs, name });
+      }
+    }
+    if (found.length > 0) {
+      found.sort((a, b) => a.time - b.time || a.name.localeCompare(b.name));
+      return found.at(-1).link;
+    }
+    if (Date.now() > deadline) {
+      const where = looked.length > 0 ? looked.join(', ') : 'no mail folder found (set E2E_MAIL_DIR)';
+      throw new Error(`no e-mail to ${email} with a /verify-email? link within ${mailWaitMs} ms; looked in: ${where}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * Opens the verification link mailed to `email` in `page` (on E2E_BASE_URL: the link is built from the server's public
+ * address, which may differ) and waits for the page to say the address is verified.
+ */
+export async function verifyEmail(page, email, options) {
+  const link = new URL(await waitForVerificationLink(email, options));
+  await page.goto(`${baseUrl}${link.pathname}${link.search}`);
+  await page.getByText('Your e-mail address is verified', { exact: true }).waitFor({ timeout });
 }
 
 export function pathOf(page) {

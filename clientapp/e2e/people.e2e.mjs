@@ -4,10 +4,11 @@
 //
 // A Group Supervisor (the platform administrator, who creates an organization) creates a custom role and
 // invites someone as Analyst; that person — a second, separate browser session — registers with the invited
-// address through the accept link, joins and sees the role; the Supervisor then changes their role through the
+// address through the accept link, verifies the address with the link mailed to it (read from the server's mail
+// folder, see harness.mjs), joins and sees the role; the Supervisor then changes their role through the
 // People table's drop-down and its confirmation. Under run-all.mjs the administrator is the one organizations.e2e.mjs
 // registered (E2E_ADMIN_*); run alone on a fresh database, this suite registers it itself.
-import { adminAccount, baseUrl, expectPath, newAccount, pathOf, runSuite, signIn, timeout } from './harness.mjs';
+import { adminAccount, baseUrl, expectPath, newAccount, pathOf, runSuite, signIn, timeout, verifyEmail } from './harness.mjs';
 
 const admin = adminAccount();
 const invitee = newAccount('Invitee');
@@ -135,7 +136,7 @@ await runSuite([
     },
   },
   {
-    name: 'invitee-registers-through-the-link-and-joins-as-analyst',
+    name: 'invitee-registers-through-the-link-verifies-the-address-and-joins-as-analyst',
     async run(_page, session) {
       second = await session.newPage('invitee');
       // The link is built from the server's configured public address; the test server may listen elsewhere.
@@ -150,8 +151,15 @@ await runSuite([
       await second.getByLabel('Password').fill(invitee.password);
       await second.getByRole('button', { name: 'Create account' }).click();
 
-      // Back on the invitation, now signed in.
+      // Back on the invitation, now signed in — but only a verified address may accept it.
       await expectPath(second, `${link.pathname}${link.search}`);
+      await second.getByText(/Invitations can be accepted only from a verified address/).waitFor({ timeout });
+      await verifyEmail(second, invitee.email);
+      await second.goto(`${baseUrl}${link.pathname}${link.search}`);
+      await second.getByRole('button', { name: 'Join the organization' }).waitFor({ timeout });
+      if ((await second.getByRole('button', { name: 'Send the link again' }).count()) !== 0) {
+        throw new Error('the invitation page still asks to verify the address after the link was opened');
+      }
       await second.getByRole('button', { name: 'Join the organization' }).click();
       await expectPath(second, orgPath);
       await second.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });

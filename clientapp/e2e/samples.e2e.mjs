@@ -4,12 +4,13 @@
 //
 // The scenario of seed 004: a Group Supervisor (the platform administrator) creates an organization and invites an
 // Analyst, a Clinical Curator and a Report Writer to its General workspace (through the API, from the Supervisor's
-// signed-in page); each registers through the accept link in their own browser session and joins. The Analyst
+// signed-in page); each registers through the accept link in their own browser session, verifies the address with the
+// link mailed to it (read from the server's mail folder, see harness.mjs) and joins. The Analyst
 // defines a sample (assigned automatically) and has no "Assign to" picker on the define page; the Supervisor defines
 // two more and bulk-assigns one of them to the Report Writer from the analyses table. The Curator sees every sample,
 // the Report Writer only the one assigned to them — until the Supervisor turns role-based access off, after which the
 // Report Writer sees them all.
-import { adminAccount, baseUrl, expectPath, newAccount, runSuite, signIn, timeout } from './harness.mjs';
+import { adminAccount, baseUrl, expectPath, newAccount, runSuite, signIn, timeout, verifyEmail } from './harness.mjs';
 
 const admin = adminAccount();
 const analyst = { ...newAccount('Analyst'), role: 'Analyst' };
@@ -126,7 +127,7 @@ await runSuite([
     },
   },
   {
-    name: 'samples-invitees-register-through-the-links-and-join',
+    name: 'samples-invitees-register-through-the-links-verify-their-addresses-and-join',
     async run(_page, session) {
       for (const person of people) {
         const page = await session.newPage(person.role);
@@ -141,6 +142,9 @@ await runSuite([
         await page.getByLabel('Password').fill(person.password);
         await page.getByRole('button', { name: 'Create account' }).click();
         await expectPath(page, `${link.pathname}${link.search}`);
+        // Only a verified address may accept the invitation.
+        await verifyEmail(page, person.email);
+        await page.goto(`${baseUrl}${link.pathname}${link.search}`);
         await page.getByRole('button', { name: 'Join the organization' }).click();
         await expectPath(page, orgPath);
         await page

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorFromResponse, asApiError, formErrors, problemMessage, toApiError } from './problem';
+import { apiErrorFromResponse, asApiError, EMAIL_UNVERIFIED, formErrors, problemMessage, problemReason, toApiError } from './problem';
 
 describe('problem details helper', () => {
   it('uses the detail as the message, then the title, then a default for the status', () => {
-    expect(problemMessage(423, { title: 'Locked', detail: 'Too many failed attempts. Try again in 15 minutes.' })).toBe(
-      'Too many failed attempts. Try again in 15 minutes.',
+    expect(problemMessage(401, { title: 'Unauthorized', detail: 'The e-mail address or password is incorrect.' })).toBe(
+      'The e-mail address or password is incorrect.',
     );
     expect(problemMessage(400, { title: 'One or more validation errors occurred.' })).toBe(
       'One or more validation errors occurred.',
@@ -12,6 +12,23 @@ describe('problem details helper', () => {
     expect(problemMessage(403, null)).toBe('You do not have permission to do this.');
     expect(problemMessage(503, { detail: '  ' })).toBe('The server could not complete the request. Try again later.');
     expect(problemMessage(418, {})).toBe('The request failed (HTTP 418).');
+    // Sign-in no longer answers 423: no message of its own.
+    expect(problemMessage(423, null)).toBe('The request failed (HTTP 423).');
+  });
+
+  it('keeps the reason extension member of a problem', async () => {
+    const error = await apiErrorFromResponse(
+      new Response(
+        JSON.stringify({ status: 403, title: 'Forbidden', detail: 'Verify your e-mail address first.', reason: 'email-unverified' }),
+        { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
+    );
+    expect(error.problem?.reason).toBe(EMAIL_UNVERIFIED);
+    expect(problemReason(error)).toBe(EMAIL_UNVERIFIED);
+    expect(error.message).toBe('Verify your e-mail address first.');
+    expect(problemReason(toApiError(403, { title: 'Forbidden', reason: 42 }))).toBeNull();
+    expect(problemReason(toApiError(403, { title: 'Forbidden' }))).toBeNull();
+    expect(problemReason(new Error('not an API error'))).toBeNull();
   });
 
   it('collects field errors under camelCase keys', () => {

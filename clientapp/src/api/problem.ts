@@ -1,6 +1,7 @@
 /**
  * RFC 9457 problem details, as every API error is sent (`application/problem+json`).
- * Validation problems add `errors`: field name -> messages.
+ * Validation problems add `errors`: field name -> messages. Some refusals add the extension member `reason`,
+ * a machine-readable code the client acts on (e.g. `email-unverified`); the body is kept whole, so it survives.
  */
 export interface ProblemDetails {
   type?: string | null;
@@ -9,7 +10,11 @@ export interface ProblemDetails {
   detail?: string | null;
   instance?: string | null;
   errors?: Record<string, string[]>;
+  reason?: string | null;
 }
+
+/** `reason` of a 403 from accepting an invitation before the account's e-mail address is verified. */
+export const EMAIL_UNVERIFIED = 'email-unverified';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -37,7 +42,6 @@ const fallbackMessages: Record<number, string> = {
   404: 'The requested item was not found.',
   409: 'This conflicts with existing data.',
   413: 'The upload is too large.',
-  423: 'This account is locked.',
   429: 'Too many attempts. Wait a moment and try again.',
 };
 
@@ -95,6 +99,13 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
     body = null;
   }
   return toApiError(response.status, body);
+}
+
+/** The problem's `reason` extension member (a string), or null. */
+export function problemReason(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const reason: unknown = error.problem?.reason;
+  return typeof reason === 'string' && reason ? reason : null;
 }
 
 /** Any thrown value -> ApiError (a network failure becomes status 0). */

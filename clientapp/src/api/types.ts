@@ -7,6 +7,7 @@ type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : ne
 export type CurrentUser = JsonOf<paths['/api/auth/me']['get']['responses'][200]>;
 export type LoginRequest = NonNullable<paths['/api/auth/login']['post']['requestBody']>['content']['application/json'];
 export type RegisterRequest = NonNullable<paths['/api/auth/register']['post']['requestBody']>['content']['application/json'];
+export type VerifyEmailRequest = NonNullable<paths['/api/auth/verify-email']['post']['requestBody']>['content']['application/json'];
 
 type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } } ? JsonOf<R> : never;
 type BodyOf<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;

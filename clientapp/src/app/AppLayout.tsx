@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import { Button, LoadingState, Logo } from '../components';
 import { useLogout, useMe } from '../features/auth/authApi';
+import { EmailVerificationBanner } from '../features/auth/EmailVerification';
 import { OrganizationSelector } from '../features/organizations/OrganizationSelector';
 import { usePermissions } from '../features/organizations/permissions';
 
@@ -71,6 +72,18 @@ function OrganizationNav({ orgId }: { orgId: string }) {
   );
 }
 
+/**
+ * Until the e-mail address is verified, invitations cannot be accepted: say so on every signed-in page, except the
+ * two that handle it themselves (the verification link's page and the accept-invitation page).
+ */
+function VerificationBanner() {
+  const { data: user } = useMe();
+  const onVerifyPage = useMatch('/verify-email') !== null;
+  const onInvitationPage = useMatch('/invitations/accept') !== null;
+  if (!user || user.emailVerified || onVerifyPage || onInvitationPage) return null;
+  return <EmailVerificationBanner email={user.email} />;
+}
+
 export function AppLayout() {
   const { data: user } = useMe();
   const match = useMatch('/orgs/:orgId/*');
@@ -93,6 +106,7 @@ export function AppLayout() {
         </div>
         {user && orgId ? <OrganizationNav orgId={orgId} /> : null}
       </header>
+      <VerificationBanner />
       <main id="main" className="main" tabIndex={-1}>
         <Suspense fallback={<LoadingState fullPage />}>
           <Outlet />

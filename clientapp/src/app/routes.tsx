@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout';
 // Pages are split into their own chunks; the shell (layout, auth guard, API client) loads first.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage'));
+const VerifyEmailPage = lazy(() => import('../features/auth/VerifyEmailPage'));
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const NotFoundPage = lazy(() => import('../features/home/NotFoundPage'));
 const OrganizationsPage = lazy(() => import('../features/organizations/OrganizationsPage'));
@@ -28,8 +29,9 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
-        {/* Reachable signed out: the page itself asks to sign in or register and comes back. */}
+        {/* Reachable signed out: the pages themselves ask to sign in or register (and come back) when it matters. */}
         <Route path="invitations/accept" element={<AcceptInvitationPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="orgs" element={<OrganizationsPage />} />

@@ -28,6 +28,7 @@ export const user = {
   displayName: 'Ada Lovelace',
   isPlatformAdmin: false,
   lastOrganizationId: null,
+  emailVerified: true,
 };
 
 /**

@@ -129,7 +129,7 @@ export function orgRoutes(
   permissions: string[],
   user: { id: string; lastOrganizationId: string | null; isPlatformAdmin?: boolean } = { id: ADA_ID, lastOrganizationId: ORG_ID },
 ): Record<string, Handler> {
-  const me = { email: 'ada@example.org', displayName: 'Ada Lovelace', isPlatformAdmin: false, ...user };
+  const me = { email: 'ada@example.org', displayName: 'Ada Lovelace', isPlatformAdmin: false, emailVerified: true, ...user };
   return {
     'GET /api/auth/me': () => json(200, me),
     'PUT /api/auth/me/last-organization': () => new Response(null, { status: 204 }),

@@ -72,17 +72,23 @@ describe('Sign in page', () => {
     expect(screen.getByTestId('location').textContent).toBe('/login');
   });
 
-  it('shows the lockout detail of a 423', async () => {
+  it('shows the same 401 detail for a locked account, with no lockout message of its own', async () => {
+    const detail =
+      'The e-mail address or password is incorrect, or the account is locked for a while after repeated failures (its owner has been e-mailed).';
     mockFetch({
       'GET /api/auth/me': anonymous,
-      'POST /api/auth/login': () =>
-        problem(423, { title: 'Locked', detail: 'This account is locked after repeated failed sign-ins. Try again in 15 minutes.' }),
+      'POST /api/auth/login': () => problem(401, { title: 'Unauthorized', detail }),
     });
     renderApp('/login');
 
     await fillAndSubmit('ada@example.org', 'wrong password!');
 
-    expect((await screen.findByRole('alert')).textContent).toContain('Try again in 15 minutes.');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Sign-in failed')).toBeTruthy();
+    expect(alert.textContent).toContain(detail);
+    expect(alert.textContent).not.toContain('This account is locked.');
+    expect(document.activeElement).toBe(alert);
+    expect(screen.getByTestId('location').textContent).toBe('/login');
   });
 
   it('signs in with the antiforgery token and goes to the home page', async () => {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, clearAntiforgeryToken, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import type { CurrentUser, LoginRequest, RegisterRequest } from '../../api/types';
+import type { CurrentUser, LoginRequest, RegisterRequest, VerifyEmailRequest } from '../../api/types';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -58,5 +58,32 @@ export function useLogout() {
     },
     // Even if the call fails, the user asked to leave: drop local state. A 401 means already signed out.
     onSettled: () => identityChanged(null),
+  });
+}
+
+/**
+ * Verifies an e-mail address with the userId and token of the link mailed at registration (anonymous). Afterwards
+ * the signed-in user is read again, so the "verify your address" banner goes away.
+ */
+export function useVerifyEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: VerifyEmailRequest) => {
+      await unwrap(api.POST('/api/auth/verify-email', { body }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+  });
+}
+
+/** Mails the signed-in user a new verification link. A 409 means the address is already verified: read me again. */
+export function useResendVerification() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await unwrap(api.POST('/api/auth/verify-email/resend'));
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
   });
 }

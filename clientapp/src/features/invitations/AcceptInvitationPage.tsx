@@ -1,8 +1,9 @@
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { asApiError } from '../../api/problem';
+import { asApiError, EMAIL_UNVERIFIED, problemReason } from '../../api/problem';
 import { Alert, Button, LoadingState, usePageTitle } from '../../components';
 import { useLogout, useMe } from '../auth/authApi';
 import { AuthCard } from '../auth/AuthCard';
+import { ResendVerification } from '../auth/EmailVerification';
 import { loginPathFor } from '../auth/returnTo';
 import { useAcceptInvitation } from './api';
 
@@ -20,6 +21,8 @@ const FAILURES: Record<number, { title: string; fallback: string }> = {
 /**
  * /invitations/accept?token=… — reachable signed out. Anonymous visitors are asked to sign in or register with the
  * invited address and come back here (returnTo); signed-in users join with one click and land on the organization.
+ * Only a verified e-mail address may accept: until then the page says so and offers a new verification link (the
+ * shell's banner is not shown here), and a 403 with reason `email-unverified` is explained the same way.
  */
 export default function AcceptInvitationPage() {
   usePageTitle('Accept invitation');
@@ -75,7 +78,12 @@ export default function AcceptInvitationPage() {
   }
 
   const error = accept.error ? asApiError(accept.error) : null;
-  const failure = error ? FAILURES[error.status] : undefined;
+  const unverified = error?.status === 403 && problemReason(error) === EMAIL_UNVERIFIED;
+  const failure = unverified
+    ? { title: 'Verify your e-mail address first', fallback: 'Open the link we sent you, then accept the invitation.' }
+    : error
+      ? FAILURES[error.status]
+      : undefined;
   const user = me.data;
 
   return (
@@ -84,6 +92,11 @@ export default function AcceptInvitationPage() {
         You have been invited to join an organization on VariantMiner. You are signed in as <strong>{user.displayName}</strong> (
         {user.email}); the invitation must have been sent to this address.
       </p>
+      {!error && !user.emailVerified ? (
+        <Alert tone="info" title="Verify your e-mail address first">
+          Invitations can be accepted only from a verified address. Open the link we sent to {user.email}, then join.
+        </Alert>
+      ) : null}
       {error ? (
         <Alert title={failure?.title ?? 'The invitation could not be accepted'}>
           <p>{error.problem?.detail?.trim() || failure?.fallback || error.message}</p>
@@ -94,7 +107,8 @@ export default function AcceptInvitationPage() {
           ) : null}
         </Alert>
       ) : null}
-      {error?.status === 403 ? (
+      {unverified || (!error && !user.emailVerified) ? <ResendVerification email={user.email} /> : null}
+      {error?.status === 403 && !unverified ? (
         <Button
           variant="secondary"
           block

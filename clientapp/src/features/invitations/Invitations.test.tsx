@@ -184,6 +184,65 @@ describe('Accept invitation page', () => {
   });
 });
 
+describe('Accept invitation page: e-mail verification', () => {
+  const route = '/invitations/accept?token=tok_abc';
+  const unverified = { ...user, emailVerified: false };
+  const detail = 'Verify your e-mail address first: open the link we sent to ada@example.org (or send a new one), then accept the invitation.';
+
+  it('says before joining that the address must be verified, without the shell’s banner', async () => {
+    mockFetch({
+      'GET /api/auth/me': () => json(200, unverified),
+      'POST /api/auth/verify-email/resend': () => new Response(null, { status: 204 }),
+    });
+    renderApp(route);
+    const u = userEvent.setup();
+
+    const notice = await screen.findByText(/Invitations can be accepted only from a verified address/);
+    expect(notice.textContent).toContain('ada@example.org');
+    expect(screen.queryByRole('region', { name: 'Verify your e-mail address' })).toBeNull();
+    expect(screen.getAllByRole('button', { name: 'Send the link again' })).toHaveLength(1);
+    await u.click(screen.getByRole('button', { name: 'Send the link again' }));
+    expect(await screen.findByText(/We sent a new link to ada@example.org/)).toBeTruthy();
+    // The server decides: joining can still be tried (e.g. after verifying in another tab).
+    expect(screen.getByRole('button', { name: 'Join the organization' })).toBeTruthy();
+  });
+
+  it('explains a 403 with reason email-unverified and offers the link again instead of another account', async () => {
+    const { calls } = mockFetch({
+      'GET /api/auth/me': () => json(200, user),
+      'POST /api/invitations/accept': () => problem(403, { title: 'Forbidden', detail, reason: 'email-unverified' }),
+      'POST /api/auth/verify-email/resend': () => new Response(null, { status: 204 }),
+    });
+    renderApp(route);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('button', { name: 'Join the organization' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Verify your e-mail address first');
+    expect(alert.textContent).toContain(detail);
+    expect(alert.textContent).not.toContain('This invitation is for someone else');
+    expect(screen.queryByRole('button', { name: 'Sign in with another account' })).toBeNull();
+
+    await u.click(screen.getByRole('button', { name: 'Send the link again' }));
+    expect(await screen.findByText(/We sent a new link to ada@example.org/)).toBeTruthy();
+    expect(calls('POST /api/auth/verify-email/resend')).toHaveLength(1);
+    // Once verified, joining can be tried again.
+    expect(screen.getByRole('button', { name: 'Join the organization' })).toBeTruthy();
+  });
+
+  it('shows the detail of a 409 when the address turns out to be verified already', async () => {
+    mockFetch({
+      'GET /api/auth/me': () => json(200, unverified),
+      'POST /api/auth/verify-email/resend': () => problem(409, { title: 'Conflict', detail: 'Your e-mail address is already verified.' }),
+    });
+    renderApp(route);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('button', { name: 'Send the link again' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Your e-mail address is already verified.');
+  });
+});
+
 describe('Settings: invitation preferences', () => {
   it('edits the allowed domains and the default role, and saves both', async () => {
     const server = peopleServer({ id: ROLE_SUPERVISOR, name: 'Group Supervisor' });

@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, asApiError, conflictOnField } from '../../api/problem';
 import { Alert, Button, LoadingState, SelectField, TextAreaField, TextField, useDebouncedValue, usePageTitle } from '../../components';
 import { useFormErrors } from '../auth/useFormErrors';
 import { usePermissions } from '../organizations/permissions';
-import { useAssays, useCreateSample, useCreateSubject, useSubjects } from './api';
-import type { Subject } from './types';
+import { useAssays, useCreateSample, useCreateSubject, useFindSubject, useSubjects } from './api';
+import type { Subject, SubjectReference } from './types';
 import { useAssigneeCandidates } from './useAssigneeCandidates';
 import { UserPicker } from './UserPicker';
 
@@ -41,7 +41,13 @@ function subjectProblem(error: unknown): unknown {
   return new ApiError(apiError.status, { ...apiError.problem, errors }, apiError.message);
 }
 
-/** /orgs/:orgId/workspaces/:workspaceId/samples/new — define a sample (samples.define). */
+/**
+ * /orgs/:orgId/workspaces/:workspaceId/samples/new — define a sample (samples.define).
+ *
+ * An existing subject is found by its exact external id (GET …/subjects/lookup, any case), which everyone who defines
+ * samples may do; browsing and searching the subject list is offered only with samples.view.all, since the list shows
+ * subjects' details. A subject that is not found can be created instead, as with "New subject".
+ */
 export default function DefineSamplePage() {
   usePageTitle('Define sample');
   const { orgId = '', workspaceId = '' } = useParams();
@@ -50,6 +56,7 @@ export default function DefineSamplePage() {
   const permissions = usePermissions(orgId);
   const canDefine = permissions.can('samples.define', workspaceId);
   const canAssign = permissions.can('samples.assign', workspaceId);
+  const canBrowseSubjects = permissions.can('samples.view.all', workspaceId);
   const assays = useAssays(orgId);
   const createSubject = useCreateSubject(orgId, workspaceId);
   const createSample = useCreateSample(orgId, workspaceId);
@@ -60,8 +67,16 @@ export default function DefineSamplePage() {
   const [subjectMode, setSubjectMode] = useState<SubjectMode>('none');
   const [subjectSearch, setSubjectSearch] = useState('');
   const debouncedSubjectSearch = useDebouncedValue(subjectSearch.trim(), 300);
-  const subjects = useSubjects(orgId, workspaceId, debouncedSubjectSearch, { enabled: subjectMode === 'existing' });
-  const [existing, setExisting] = useState<Subject | null>(null);
+  const subjects = useSubjects(orgId, workspaceId, debouncedSubjectSearch, {
+    enabled: subjectMode === 'existing' && canBrowseSubjects,
+  });
+  const [existing, setExisting] = useState<SubjectReference | null>(null);
+  const findSubject = useFindSubject(orgId, workspaceId);
+  const [lookup, setLookup] = useState('');
+  const [lookupErrors, setLookupErrors] = useState<string[]>([]);
+  const lookupInput = useRef<HTMLInputElement | null>(null);
+  const newExternalIdInput = useRef<HTMLInputElement | null>(null);
+  const [focusNewSubject, setFocusNewSubject] = useState(false);
   const [externalId, setExternalId] = useState('');
   const [sex, setSex] = useState<string>('Unknown');
   const [dateOfBirth, setDateOfBirth] = useState('');
@@ -76,6 +91,23 @@ export default function DefineSamplePage() {
   const busy = createSubject.isPending || createSample.isPending;
   const base = `/orgs/${orgId}/workspaces/${workspaceId}/samples`;
 
+  // "Create a new subject with this id" switches to the new-subject form: continue in its external id field.
+  useEffect(() => {
+    if (!focusNewSubject || subjectMode !== 'new') return;
+    newExternalIdInput.current?.focus();
+    setFocusNewSubject(false);
+  }, [focusNewSubject, subjectMode]);
+
+  const lookupError = findSubject.error ? asApiError(findSubject.error) : null;
+  const notFound = lookupError?.status === 404;
+  const lookupFieldErrors = [
+    // "Find the subject…" from the last submit no longer applies once one is chosen.
+    ...(existing ? [] : (sampleForm.fieldErrors.subjectId ?? [])),
+    ...lookupErrors,
+    ...(lookupError?.fieldErrors.externalId ?? []),
+  ];
+  const lookupFailure = lookupError && !notFound && !lookupError.fieldErrors.externalId ? lookupError.message : null;
+
   if (permissions.isLoading) return <LoadingState />;
   if (!canDefine) {
     return (
@@ -87,13 +119,60 @@ export default function DefineSamplePage() {
     );
   }
 
+  function find() {
+    const value = lookup.trim();
+    setExisting(null);
+    if (!value) {
+      findSubject.reset();
+      setLookupErrors(["Enter the subject's external id."]);
+      lookupInput.current?.focus();
+      return;
+    }
+    setLookupErrors([]);
+    findSubject.mutate(value, { onSuccess: (subject) => setExisting(subject) });
+  }
+
+  function changeLookup(value: string) {
+    setLookup(value);
+    setLookupErrors([]);
+    // What was found belongs to the previous text.
+    if (findSubject.data && existing?.id === findSubject.data.id) setExisting(null);
+    if (!findSubject.isIdle) findSubject.reset();
+  }
+
+  function lookupKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Enter finds the subject instead of submitting the whole form.
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      find();
+    }
+  }
+
+  function createFromLookup() {
+    if (!createdSubject) setExternalId(lookup.trim());
+    setSubjectMode('new');
+    setFocusNewSubject(true);
+  }
+
+  function chooseFromList(subject: Subject) {
+    setExisting(subject);
+    if (!findSubject.isIdle) findSubject.reset();
+  }
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     createSample.reset();
     const sampleOk = sampleForm.validate({
       name: name.trim() ? [] : ['Enter a name for the sample.'],
       assay: assay ? [] : ['Choose an assay.'],
-      subjectId: subjectMode === 'existing' && !existing ? ['Choose a subject, or pick “No subject”.'] : [],
+      subjectId:
+        subjectMode === 'existing' && !existing
+          ? [
+              canBrowseSubjects
+                ? 'Find the subject by its external id or choose it from the list, or pick “No subject”.'
+                : 'Find the subject by its external id, or pick “No subject”.',
+            ]
+          : [],
     });
     const newSubject = subjectMode === 'new' && !createdSubject;
     const termList = parseTerms(terms);
@@ -204,45 +283,80 @@ export default function DefineSamplePage() {
 
           {subjectMode === 'existing' ? (
             <div className="subform">
-              <TextField
-                ref={sampleForm.fieldRef('subjectId')}
-                label="Find a subject"
-                name="subjectSearch"
-                type="search"
-                autoComplete="off"
-                placeholder="External id"
-                value={subjectSearch}
-                onChange={(e) => setSubjectSearch(e.target.value)}
-                errors={sampleForm.fieldErrors.subjectId}
-              />
-              {subjects.isPending ? <LoadingState label="Searching subjects…" /> : null}
-              {subjects.isError ? <Alert>{subjects.error.message}</Alert> : null}
-              {subjects.data && subjects.data.length === 0 ? (
-                <p className="muted">{debouncedSubjectSearch ? 'No subject matches.' : 'This workspace has no subjects yet.'}</p>
+              <div className="lookup">
+                <TextField
+                  ref={(el) => {
+                    sampleForm.fieldRef('subjectId')(el);
+                    lookupInput.current = el;
+                  }}
+                  label="External id of the subject"
+                  name="subjectLookup"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={lookup}
+                  onChange={(e) => changeLookup(e.target.value)}
+                  onKeyDown={lookupKeyDown}
+                  errors={lookupFieldErrors.length > 0 ? lookupFieldErrors : undefined}
+                />
+                <Button variant="secondary" className="lookup__button" busy={findSubject.isPending} busyLabel="Finding…" onClick={find}>
+                  Find
+                </Button>
+              </div>
+              <p className="muted lookup__hint">Type the subject's exact external id (upper or lower case does not matter).</p>
+              <p className="lookup__status" role="status">
+                {findSubject.isSuccess ? `Found subject ${findSubject.data.externalId}.` : null}
+                {notFound ? 'No subject with this external id.' : null}
+              </p>
+              {notFound ? (
+                <div>
+                  <Button variant="secondary" onClick={createFromLookup}>
+                    Create a new subject with this id
+                  </Button>
+                </div>
               ) : null}
-              {subjects.data && subjects.data.length > 0 ? (
-                <ul className="picker__list" aria-label="Subjects">
-                  {subjects.data.map((s) => (
-                    <li key={s.id}>
-                      <label className="checklist__item">
-                        <input
-                          type="radio"
-                          name={`${ids}-subject`}
-                          checked={existing?.id === s.id}
-                          onChange={() => setExisting(s)}
-                        />
-                        <span>{s.externalId}</span>
-                        <span className="muted">
-                          {s.sex}
-                          {s.dateOfBirth ? ` · born ${s.dateOfBirth}` : ''}
-                          {s.phenotypeTerms.length > 0 ? ` · ${s.phenotypeTerms.join(', ')}` : ''}
-                        </span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
+              {lookupFailure ? <Alert title="The subject could not be looked up">{lookupFailure}</Alert> : null}
+
+              {canBrowseSubjects ? (
+                <>
+                  <TextField
+                    label="Or search the subjects"
+                    name="subjectSearch"
+                    type="search"
+                    autoComplete="off"
+                    placeholder="External id"
+                    value={subjectSearch}
+                    onChange={(e) => setSubjectSearch(e.target.value)}
+                  />
+                  {subjects.isPending ? <LoadingState label="Searching subjects…" /> : null}
+                  {subjects.isError ? <Alert>{subjects.error.message}</Alert> : null}
+                  {subjects.data && subjects.data.length === 0 ? (
+                    <p className="muted">{debouncedSubjectSearch ? 'No subject matches.' : 'This workspace has no subjects yet.'}</p>
+                  ) : null}
+                  {subjects.data && subjects.data.length > 0 ? (
+                    <ul className="picker__list" aria-label="Subjects">
+                      {subjects.data.map((s) => (
+                        <li key={s.id}>
+                          <label className="checklist__item">
+                            <input
+                              type="radio"
+                              name={`${ids}-subject`}
+                              checked={existing?.id === s.id}
+                              onChange={() => chooseFromList(s)}
+                            />
+                            <span>{s.externalId}</span>
+                            <span className="muted">
+                              {s.sex}
+                              {s.dateOfBirth ? ` · born ${s.dateOfBirth}` : ''}
+                              {s.phenotypeTerms.length > 0 ? ` · ${s.phenotypeTerms.join(', ')}` : ''}
+                            </span>
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </>
               ) : null}
-              {existing ? <p className="muted">Selected: {existing.externalId}</p> : null}
+              {existing && existing.id !== findSubject.data?.id ? <p className="muted">Selected: {existing.externalId}</p> : null}
             </div>
           ) : null}
 
@@ -255,7 +369,10 @@ export default function DefineSamplePage() {
               ) : (
                 <>
                   <TextField
-                    ref={subjectForm.fieldRef('externalId')}
+                    ref={(el) => {
+                      subjectForm.fieldRef('externalId')(el);
+                      newExternalIdInput.current = el;
+                    }}
                     label="External id"
                     name="externalId"
                     autoComplete="off"

@@ -48,6 +48,15 @@ function samplesRoutes(permissions: string[], extra: Record<string, Handler> = {
 
 const tablePath = `/orgs/${ORG_ID}/workspaces/${WS_GENERAL}/samples`;
 
+/** The text of the elements an input's aria-describedby points to. */
+function description(input: HTMLElement): string {
+  return (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
 describe('Define sample page', () => {
   it('has no "Assign to" user search without samples.assign, and says the creator is assigned', async () => {
     const { calls } = mockFetch({
@@ -130,6 +139,146 @@ describe('Define sample page', () => {
     expect(calls(`POST ${ws}/samples`)).toHaveLength(0);
     expect(parseTerms('HP:0001250; HP:0000252 ')).toEqual(['HP:0001250', 'HP:0000252']);
     expect(invalidTerms(['HP:0001250', 'hp:1'])).toEqual(['"hp:1" is not an HPO id; use the form HP:0001250.']);
+  });
+});
+
+describe('Define sample page: subject', () => {
+  const SUBJECT_ID = '0190f0aa-0000-7000-8000-0000000005b1';
+  const subject = { id: SUBJECT_ID, externalId: 'P-001' };
+  const lookup: Handler = (request) =>
+    new URL(request.url).searchParams.get('externalId')?.toLowerCase() === 'p-001'
+      ? json(200, subject)
+      : problem(404, { title: 'Not found', detail: 'No subject with this external id was not found.' });
+  const created = (body: string) => {
+    const request = JSON.parse(body) as { subjectId?: string };
+    return json(201, sample('new-id', 'NA24385', request.subjectId ? { subject: { id: request.subjectId, externalId: 'P-001' } } : {}));
+  };
+  const defined = {
+    [`GET ${ws}/samples/new-id`]: () => json(200, sample('new-id', 'NA24385')),
+    [`GET ${ws}/samples/new-id/assignees`]: () => json(200, []),
+  };
+
+  async function fillSample(u: ReturnType<typeof userEvent.setup>) {
+    await u.type(await screen.findByLabelText('Sample name'), 'NA24385');
+    await screen.findByRole('option', { name: 'WES' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WES');
+  }
+
+  it('finds a subject by its exact external id without listing subjects (no samples.view.all)', async () => {
+    const { calls } = mockFetch({
+      ...samplesRoutes(ANALYST_PERMISSIONS, {}, 'Analyst'),
+      [`GET ${ws}/subjects/lookup`]: lookup,
+      [`POST ${ws}/samples`]: (_r, body) => created(body),
+      ...defined,
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await fillSample(u);
+
+    await u.click(screen.getByRole('radio', { name: 'Existing subject' }));
+    expect(screen.queryByLabelText('Or search the subjects')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Subjects' })).toBeNull();
+    await u.type(screen.getByLabelText('External id of the subject'), ' p-001 ');
+    await u.click(screen.getByRole('button', { name: 'Find' }));
+
+    expect((await screen.findByText('Found subject P-001.')).getAttribute('role')).toBe('status');
+    expect(new URL(calls(`GET ${ws}/subjects/lookup`)[0]!.path, 'http://x').searchParams.get('externalId')).toBe('p-001');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    await screen.findByRole('heading', { level: 1, name: 'NA24385' });
+    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({ name: 'NA24385', assay: 'WES', subjectId: SUBJECT_ID });
+    expect(calls(`GET ${ws}/subjects`)).toHaveLength(0);
+  });
+
+  it('offers to create a subject that is not found, with the id typed (Enter finds, it does not submit)', async () => {
+    const newSubject = { ...subject, id: 'new-subject', externalId: 'P-404', sex: 'Unknown', dateOfBirth: null, phenotypeTerms: [], notes: null };
+    const { calls } = mockFetch({
+      ...samplesRoutes(ANALYST_PERMISSIONS, {}, 'Analyst'),
+      [`GET ${ws}/subjects/lookup`]: lookup,
+      [`POST ${ws}/subjects`]: () => json(201, { ...newSubject, createdAt: '2025-03-01T10:00:00Z' }),
+      [`POST ${ws}/samples`]: (_r, body) => created(body),
+      ...defined,
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await fillSample(u);
+
+    await u.click(screen.getByRole('radio', { name: 'Existing subject' }));
+    await u.type(screen.getByLabelText('External id of the subject'), 'P-404{Enter}');
+    expect(await screen.findByText('No subject with this external id.')).toBeTruthy();
+    expect(calls(`POST ${ws}/samples`)).toHaveLength(0);
+
+    await u.click(screen.getByRole('button', { name: 'Create a new subject with this id' }));
+    expect((screen.getByRole('radio', { name: 'New subject' }) as HTMLInputElement).checked).toBe(true);
+    const externalId = screen.getByLabelText('External id') as HTMLInputElement;
+    expect(externalId.value).toBe('P-404');
+    await waitFor(() => expect(document.activeElement).toBe(externalId));
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'NA24385' });
+    expect(JSON.parse(calls(`POST ${ws}/subjects`)[0]!.body)).toEqual({
+      externalId: 'P-404',
+      sex: 'Unknown',
+      dateOfBirth: null,
+      phenotypeTerms: [],
+      notes: null,
+    });
+    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({ name: 'NA24385', assay: 'WES', subjectId: 'new-subject' });
+  });
+
+  it('asks for the external id, and for a found subject before defining', async () => {
+    const { calls } = mockFetch({
+      ...samplesRoutes(ANALYST_PERMISSIONS, {}, 'Analyst'),
+      [`GET ${ws}/subjects/lookup`]: lookup,
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await fillSample(u);
+    await u.click(screen.getByRole('radio', { name: 'Existing subject' }));
+    const field = screen.getByLabelText('External id of the subject');
+
+    await u.click(screen.getByRole('button', { name: 'Find' }));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(description(field)).toContain("Enter the subject's external id.");
+    expect(document.activeElement).toBe(field);
+    expect(calls(`GET ${ws}/subjects/lookup`)).toHaveLength(0);
+
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    await waitFor(() => expect(description(field)).toContain('Find the subject by its external id, or pick “No subject”.'));
+    expect(document.activeElement).toBe(field);
+    expect(calls(`POST ${ws}/samples`)).toHaveLength(0);
+
+    // Text changed after a find: what was found no longer applies.
+    await u.type(field, 'P-001');
+    await u.click(screen.getByRole('button', { name: 'Find' }));
+    await screen.findByText('Found subject P-001.');
+    await u.type(field, '7');
+    expect(screen.queryByText('Found subject P-001.')).toBeNull();
+  });
+
+  it('also lists and searches the subjects with samples.view.all', async () => {
+    const listed = [{ id: SUBJECT_ID, externalId: 'P-001', sex: 'Female', dateOfBirth: null, phenotypeTerms: ['HP:0001250'], notes: null, createdAt: '2025-03-01T10:00:00Z' }];
+    const { calls } = mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`GET ${ws}/subjects`]: () => json(200, { items: listed, nextCursor: null }),
+      [`GET ${ws}/subjects/lookup`]: lookup,
+      [`POST ${ws}/samples`]: (_r, body) => created(body),
+      ...defined,
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await fillSample(u);
+
+    await u.click(screen.getByRole('radio', { name: 'Existing subject' }));
+    expect(screen.getByLabelText('External id of the subject')).toBeTruthy();
+    expect(screen.getByLabelText('Or search the subjects')).toBeTruthy();
+    const list = await screen.findByRole('list', { name: 'Subjects' });
+    await u.click(within(list).getByRole('radio', { name: /P-001/ }));
+    expect(screen.getByText('Selected: P-001')).toBeTruthy();
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+
+    await waitFor(() => expect(calls(`POST ${ws}/samples`)).toHaveLength(1));
+    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({ name: 'NA24385', assay: 'WES', subjectId: SUBJECT_ID });
+    expect(calls(`GET ${ws}/subjects/lookup`)).toHaveLength(0);
   });
 });
 

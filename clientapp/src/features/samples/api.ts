@@ -12,6 +12,7 @@ import type {
   SampleListQuery,
   SamplePage,
   Subject,
+  SubjectReference,
 } from './types';
 
 export const SAMPLE_PAGE_SIZE = 50;
@@ -162,6 +163,7 @@ export function useSetAssignees(orgId: string, workspaceId: string) {
   });
 }
 
+/** The workspace's subjects with their details, by external id search: only for people holding samples.view.all. */
 export function useSubjects(orgId: string, workspaceId: string, search: string, { enabled = true } = {}) {
   return useQuery({
     queryKey: orgKeys.subjects(orgId, workspaceId, search),
@@ -175,6 +177,21 @@ export function useSubjects(orgId: string, workspaceId: string, search: string, 
       ).items,
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/**
+ * Finds the subject with this exact external id (any case) for linking a new sample (samples.define): a 404 means
+ * there is none. Works without samples.view.all, unlike the subject list; run on demand ("Find").
+ */
+export function useFindSubject(orgId: string, workspaceId: string) {
+  return useMutation({
+    mutationFn: (externalId: string): Promise<SubjectReference> =>
+      unwrap(
+        api.GET('/api/organizations/{orgId}/workspaces/{workspaceId}/subjects/lookup', {
+          params: { path: ws(orgId, workspaceId), query: { externalId } },
+        }),
+      ),
   });
 }
 

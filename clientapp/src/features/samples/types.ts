@@ -29,6 +29,10 @@ export type Assignee = JsonOf<
 type SubjectsPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/subjects'];
 export type Subject = JsonOf<SubjectsPath['get']['responses'][200]>['items'][number];
 export type CreateSubjectRequest = BodyOf<SubjectsPath['post']>;
+/** A subject found by its exact external id (GET …/subjects/lookup): id and external id only. */
+export type SubjectReference = JsonOf<
+  paths['/api/organizations/{orgId}/workspaces/{workspaceId}/subjects/lookup']['get']['responses'][200]
+>;
 export type Assay = JsonOf<paths['/api/organizations/{orgId}/assays']['get']['responses'][200]>[number];
 
 export type AssignMode = 'add' | 'remove' | 'replace';

@@ -32,6 +32,6 @@ public sealed class FindSubjectHandler(IApplicationDbContext db) : IQueryHandler
         return await db.Subjects.AsNoTracking()
             .Where(s => s.WorkspaceId == query.WorkspaceId && s.ExternalId.ToLower() == lower)
             .Select(s => new SubjectReferenceDto(s.Id, s.ExternalId))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("No subject with this external id");
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("A subject with this external id");
     }
 }
