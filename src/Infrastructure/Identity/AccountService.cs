@@ -52,7 +52,7 @@ internal sealed class AccountService(
         if (result.IsLockedOut)
             return new SignInAttempt(SignInOutcome.LockedNow, user.Id, user.Email, await users.GetLockoutEndDateAsync(user));
         if (!result.Succeeded) return new SignInAttempt(SignInOutcome.Invalid, null);
-        await signIn.SignInAsync(user, isPersistent: false);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd")]);
         // Last login, per membership: shown in every organization's User Management table.
         await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastLoginAt, clock.GetUtcNow()), cancellationToken);
