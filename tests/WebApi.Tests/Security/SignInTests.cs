@@ -81,6 +81,7 @@ public class SignInTests(DatabaseProvider provider) : WebTestBase(provider)
         static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
         var medians = times.ToDictionary(t => t.Key, t => Median(t.Value));
         var report = string.Join(", ", medians.Select(m => $"{m.Key} {m.Value:F1} ms"));
+        TestContext.Out.WriteLine($"sign-in medians: {report}");
         Assert.That(medians["unknown"], Is.GreaterThan(medians["wrong"] / 2), report);
         Assert.That(medians["locked"], Is.GreaterThan(medians["wrong"] / 2), report);
         Assert.That(medians["wrong"], Is.GreaterThan(Math.Max(medians["unknown"], medians["locked"]) / 2), report);
