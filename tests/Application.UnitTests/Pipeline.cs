@@ -17,6 +17,6 @@ internal static class Pipeline
     }
 
     public static OrganizationAccess Access(Guid organizationId, IEnumerable<string>? permissions = null, IEnumerable<Guid>? workspaces = null) =>
-        new(organizationId, Guid.NewGuid(), Guid.NewGuid(), "Analyst", IsSupervisor: false, RoleBasedAccessEnabled: true,
+        new(organizationId, Guid.NewGuid(), Guid.NewGuid(), "Analyst", Domain.Authorization.BuiltInRole.Analyst, RoleBasedAccessEnabled: true,
             (permissions ?? []).ToHashSet(), (workspaces ?? []).ToHashSet());
 }

@@ -8,7 +8,7 @@ namespace VariantMiner.Domain.UnitTests;
 public class PermissionsTests
 {
     [Test]
-    public void Catalogue_has_exactly_the_sixteen_keys_of_the_architecture()
+    public void Catalogue_has_exactly_the_keys_of_the_permission_table()
     {
         string[] expected =
         [
@@ -16,18 +16,21 @@ public class PermissionsTests
             "users.invite", "users.manage", "roles.manage", "workspaces.create", "workspaces.delete",
             "workspaces.access.manage", "samples.define", "samples.assign", "samples.view.all",
             "samples.view.assigned", "analyses.launch.workflow", "analyses.launch.direct", "analyses.launch.sub",
+            "workflows.manage", "references.manage", "variants.classify", "orders.manage", "reports.write", "reports.sign",
+            "organization.audit.view",
         ];
         Assert.That(All, Is.EquivalentTo(expected));
-        Assert.That(Catalogue.Select(p => p.Group).Distinct(), Is.SubsetOf(new[] { "organization", "people", "samples", "analyses" }));
+        Assert.That(Catalogue.Select(p => p.Group).Distinct(),
+            Is.SubsetOf(new[] { "organization", "people", "samples", "analyses", "variants", "reports" }));
     }
 
-    // The default table of ARCHITECTURE §2, row by row.
+    // The default permission table (docs/architecture.md), row by row.
     [TestCase(BuiltInRole.GroupAdmin, new[] { OrganizationSettingsManage, OrganizationAnalyticsView, UsersInvite, UsersManage,
         WorkspacesCreate, WorkspacesAccessManage, SamplesDefine, SamplesAssign, SamplesViewAll, SamplesViewAssigned,
-        AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub })]
-    [TestCase(BuiltInRole.Analyst, new[] { SamplesDefine, SamplesViewAssigned, AnalysesLaunchWorkflow, AnalysesLaunchSub })]
-    [TestCase(BuiltInRole.ClinicalCurator, new[] { SamplesViewAll, SamplesViewAssigned })]
-    [TestCase(BuiltInRole.ReportWriter, new[] { SamplesViewAssigned })]
+        AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub, ReferencesManage, VariantsClassify, OrdersManage, ReportsWrite })]
+    [TestCase(BuiltInRole.Analyst, new[] { SamplesDefine, SamplesViewAssigned, AnalysesLaunchWorkflow, AnalysesLaunchSub, VariantsClassify })]
+    [TestCase(BuiltInRole.ClinicalCurator, new[] { SamplesViewAll, SamplesViewAssigned, VariantsClassify, OrdersManage, ReportsWrite, ReportsSign })]
+    [TestCase(BuiltInRole.ReportWriter, new[] { SamplesViewAssigned, ReportsWrite })]
     public void Built_in_role_defaults_follow_the_table(BuiltInRole role, string[] expected)
     {
         Assert.That(BuiltInRoles.DefaultPermissions(role), Is.EquivalentTo(expected));
@@ -41,7 +44,7 @@ public class PermissionsTests
     }
 
     [Test]
-    public void Switch_off_grants_every_samples_and_analyses_permission_but_no_administrative_one()
+    public void Switch_off_grants_the_data_permissions_of_the_catalogue_and_no_other()
     {
         var effective = EffectivePermissions.Of([SamplesViewAssigned], roleBasedAccessEnabled: false);
         Assert.That(effective, Is.EquivalentTo(new[] { SamplesDefine, SamplesAssign, SamplesViewAll, SamplesViewAssigned,

@@ -19,6 +19,8 @@ public partial class DataAccessAllowListTests
         ["src/Application/Users/Commands/VerifyEmail/VerifyEmail.cs"] = "IgnoreQueryFilters",
         // Records the last login on every membership of the user signing in (no organization scope at sign-in).
         ["src/Infrastructure/Identity/AccountService.cs"] = "IgnoreQueryFilters",
+        // Offers new catalogue permissions to every organization's built-in roles at start-up (no scope; changes only roles).
+        ["src/Infrastructure/Persistence/PermissionCatalogueSync.cs"] = "IgnoreQueryFilters",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.
         ["src/Application/Invitations/Commands/AcceptInvitation/AcceptInvitation.cs"] = "IgnoreQueryFilters",
     };

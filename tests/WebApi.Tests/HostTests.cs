@@ -82,6 +82,27 @@ public class HostTests(DatabaseProvider provider) : WebTestBase(provider)
             "clientapp/openapi/v1.json is stale: run ./build.sh openapi and commit the result");
     }
 
+    /// <summary>
+    /// The SPA's typed permission keys (clientapp/src/api/permissionKeys.ts) are generated from the catalogue, so a
+    /// permission check on a key that does not exist fails to compile. `./build.sh openapi` refreshes the file.
+    /// </summary>
+    [Test]
+    public async Task Committed_openapi_document_is_current_for_permission_keys()
+    {
+        var generated = "// Generated from the permission catalogue (src/Domain/Authorization/Permissions.cs) by ./build.sh openapi. Do not edit.\n"
+            + "export const PERMISSION_KEYS = [\n"
+            + string.Concat(Domain.Authorization.Permissions.Catalogue.Select(p => $"  '{p.Key}',\n"))
+            + "] as const;\n\nexport type PermissionKey = (typeof PERMISSION_KEYS)[number];\n";
+        var path = Path.Combine(RepositoryPaths.Root, "clientapp", "src", "api", "permissionKeys.ts");
+        if (Environment.GetEnvironmentVariable("VARIANTMINER_UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, generated);
+            Assert.Pass($"wrote {path}");
+        }
+        Assert.That(File.Exists(path) ? await File.ReadAllTextAsync(path) : "", Is.EqualTo(generated),
+            "clientapp/src/api/permissionKeys.ts is stale: run ./build.sh openapi and commit the result");
+    }
+
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 

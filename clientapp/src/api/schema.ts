@@ -912,6 +912,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            builtInKey: string | null;
         };
         Sample: {
             /** Format: uuid */

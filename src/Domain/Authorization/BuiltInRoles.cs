@@ -11,7 +11,7 @@ public enum BuiltInRole
     ReportWriter,
 }
 
-/// <summary>The five built-in roles and their default permissions (ARCHITECTURE §2, our reading of seed 004).</summary>
+/// <summary>The five built-in roles and their default permissions (docs/architecture.md, "Roles and permissions").</summary>
 public static class BuiltInRoles
 {
     public static string NameOf(BuiltInRole role) => role switch
@@ -31,11 +31,11 @@ public static class BuiltInRoles
         [
             OrganizationSettingsManage, OrganizationAnalyticsView, UsersInvite, UsersManage, WorkspacesCreate,
             WorkspacesAccessManage, SamplesDefine, SamplesAssign, SamplesViewAll, SamplesViewAssigned,
-            AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub,
+            AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub, ReferencesManage, VariantsClassify, OrdersManage, ReportsWrite,
         ],
-        BuiltInRole.Analyst => [SamplesDefine, SamplesViewAssigned, AnalysesLaunchWorkflow, AnalysesLaunchSub],
-        BuiltInRole.ClinicalCurator => [SamplesViewAll, SamplesViewAssigned],
-        BuiltInRole.ReportWriter => [SamplesViewAssigned],
+        BuiltInRole.Analyst => [SamplesDefine, SamplesViewAssigned, AnalysesLaunchWorkflow, AnalysesLaunchSub, VariantsClassify],
+        BuiltInRole.ClinicalCurator => [SamplesViewAll, SamplesViewAssigned, VariantsClassify, OrdersManage, ReportsWrite, ReportsSign],
+        BuiltInRole.ReportWriter => [SamplesViewAssigned, ReportsWrite],
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 }

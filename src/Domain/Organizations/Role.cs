@@ -22,7 +22,7 @@ public sealed class Role : Entity, ITenantOwned, IVersioned
     }
 
     public static Role CreateBuiltIn(Guid organizationId, BuiltInRole role) =>
-        new(organizationId, BuiltInRoles.NameOf(role), role, BuiltInRoles.DefaultPermissions(role));
+        new(organizationId, BuiltInRoles.NameOf(role), role, BuiltInRoles.DefaultPermissions(role)) { OfferedPermissions = Offered(Catalogue.All) };
 
     /// <summary>A custom role; the creator may only put in permissions they hold themselves.</summary>
     public static Role CreateCustom(Guid organizationId, string name, IEnumerable<string> permissions, IReadOnlySet<string> creatorPermissions)
@@ -41,6 +41,29 @@ public sealed class Role : Entity, ITenantOwned, IVersioned
     public bool IsCustom => BuiltIn is null;
     public IReadOnlyCollection<RolePermission> Permissions => _permissions;
     public IReadOnlySet<string> PermissionKeys => _permissions.Select(p => p.Permission).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The catalogue keys this built-in role has been offered its default for (sorted, comma-separated; empty for custom
+    /// roles). A key added to the catalogue later is offered once (<see cref="OfferNewPermissions"/>), so an
+    /// organization's own edits of the keys it already had are never undone.
+    /// </summary>
+    public string OfferedPermissions { get; private set; } = "";
+
+    public static string Offered(IEnumerable<string> keys) => string.Join(",", keys.Order(StringComparer.Ordinal));
+
+    /// <summary>Gives a built-in role the default of every catalogue key it has never been offered; true when it changed.</summary>
+    public bool OfferNewPermissions()
+    {
+        if (BuiltIn is not { } builtIn) return false;
+        var offered = OfferedPermissions.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var fresh = Catalogue.All.Where(k => !offered.Contains(k)).ToList();
+        if (fresh.Count == 0) return false;
+        var defaults = BuiltInRoles.DefaultPermissions(builtIn);
+        Replace(PermissionKeys.Concat(fresh.Where(defaults.Contains)));
+        OfferedPermissions = Offered(Catalogue.All);
+        Version = Guid.NewGuid();
+        return true;
+    }
 
     public void Rename(string name)
     {

@@ -22,7 +22,10 @@ public static class DatabaseSetup
         return options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
-    /// <summary>Creates the data directory and applies every pending migration. Called once at start-up.</summary>
+    /// <summary>
+    /// Creates the data directory, applies every pending migration and offers new catalogue permissions to existing
+    /// organizations' built-in roles. Called once at start-up.
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db, DatabaseSettings settings, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(settings.DataDirectory);
@@ -33,5 +36,6 @@ public static class DatabaseSetup
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await PermissionCatalogueSync.RunAsync(db, cancellationToken);
     }
 }

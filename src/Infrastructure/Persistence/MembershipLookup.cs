@@ -55,7 +55,7 @@ internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache 
             : row.Grants;
         var permissions = isSupervisor ? Permissions.All : EffectivePermissions.Of(row.Role.Permissions, row.RoleBasedAccess);
 
-        return new OrganizationAccess(organizationId, row.Id, row.RoleId, row.Role.Name, isSupervisor, row.RoleBasedAccess,
+        return new OrganizationAccess(organizationId, row.Id, row.RoleId, row.Role.Name, row.Role.BuiltIn, row.RoleBasedAccess,
             permissions.ToFrozenSet(), workspaces.ToFrozenSet());
     }
 }

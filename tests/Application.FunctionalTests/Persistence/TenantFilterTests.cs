@@ -22,7 +22,7 @@ public class TenantFilterTests(DatabaseProvider provider) : FunctionalTestBase(p
         });
 
         var scopeA = new OrganizationContext();
-        scopeA.Enter(new OrganizationAccess(a, Guid.NewGuid(), Guid.NewGuid(), "x", true, true, Permissions.All, new HashSet<Guid>()), null);
+        scopeA.Enter(new OrganizationAccess(a, Guid.NewGuid(), Guid.NewGuid(), "x", BuiltInRole.Supervisor, true, Permissions.All, new HashSet<Guid>()), null);
         await using (var db = Database.CreateContext(scopeA))
         {
             Assert.That(await db.Workspaces.Select(w => w.Name).ToListAsync(), Is.EqualTo(new[] { "A1" }));

@@ -9,11 +9,12 @@ public sealed record OrganizationAccess(
     Guid MembershipId,
     Guid RoleId,
     string RoleName,
-    bool IsSupervisor,
+    Domain.Authorization.BuiltInRole? BuiltInRole,
     bool RoleBasedAccessEnabled,
     IReadOnlySet<string> Permissions,
     IReadOnlySet<Guid> EnterableWorkspaceIds)
 {
+    public bool IsSupervisor => BuiltInRole == Domain.Authorization.BuiltInRole.Supervisor;
     public bool Has(string permission) => Permissions.Contains(permission);
     public bool CanEnter(Guid workspaceId) => EnterableWorkspaceIds.Contains(workspaceId);
 }

@@ -6,7 +6,8 @@ using VariantMiner.Application.Common.Security;
 
 namespace VariantMiner.Application.Organizations.Queries.GetMyAccess;
 
-public sealed record RoleRefDto(Guid Id, string Name);
+/// <param name="BuiltInKey">Which built-in role (Supervisor, GroupAdmin, …); null for a custom role. Recognise roles by it, not by name.</param>
+public sealed record RoleRefDto(Guid Id, string Name, string? BuiltInKey);
 public sealed record WorkspaceAccessDto(Guid Id, string Name, IReadOnlyList<string> Permissions);
 public sealed record MyAccessDto(RoleRefDto Role, IReadOnlyList<string> Permissions, IReadOnlyList<WorkspaceAccessDto> Workspaces);
 
@@ -26,7 +27,7 @@ public sealed class GetMyAccessHandler(IOrganizationContext scope, IApplicationD
             .Select(w => new { w.Id, w.Name })
             .ToListAsync(cancellationToken);
         return new MyAccessDto(
-            new RoleRefDto(access.RoleId, access.RoleName),
+            new RoleRefDto(access.RoleId, access.RoleName, access.BuiltInRole?.ToString()),
             permissions,
             workspaces.Select(w => new WorkspaceAccessDto(w.Id, w.Name, permissions)).ToArray());
     }

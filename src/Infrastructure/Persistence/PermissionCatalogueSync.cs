@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Domain.Organizations;
+
+namespace VariantMiner.Infrastructure.Persistence;
+
+/// <summary>
+/// Runs at start-up after the migrations: built-in roles of every organization are offered the catalogue keys added
+/// since they were created (<see cref="Role.OfferNewPermissions"/>). Adding a permission therefore needs no migration.
+/// Reads across organizations, so it bypasses the tenant filter (allow-listed); it changes only roles.
+/// </summary>
+public static class PermissionCatalogueSync
+{
+    public static async Task RunAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var current = Role.Offered(Domain.Authorization.Permissions.All);
+        var stale = await db.Roles.IgnoreQueryFilters().Include(r => r.Permissions)
+            .Where(r => r.BuiltIn != null && r.OfferedPermissions != current).ToListAsync(cancellationToken);
+        if (stale.Count == 0) return;
+        foreach (var role in stale) role.OfferNewPermissions();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
