@@ -24,6 +24,7 @@ public static class ApplicationDependencyInjection
                 typeof(PermissionBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(PerformanceBehavior<,>),
+                typeof(TransactionBehavior<,>),
             ];
         });
         services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);

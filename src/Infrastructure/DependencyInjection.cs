@@ -17,8 +17,14 @@ public static class InfrastructureDependencyInjection
     {
         // Read lazily so hosts and test factories that add configuration late are honoured.
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddDbContext<AppDbContext>((sp, options) => options.UseVariantMinerDatabase(sp.GetRequiredService<DatabaseSettings>()));
+        services.AddDbContext<AppDbContext>((sp, options) => options.UseVariantMinerDatabase(sp.GetRequiredService<DatabaseSettings>())
+            .AddInterceptors(sp.GetRequiredService<VariantMiner.Infrastructure.Auditing.AuditInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<VariantMiner.Infrastructure.Auditing.AuditTrail>();
+        services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Auditing.AuditTrail>());
+        services.AddScoped<VariantMiner.Infrastructure.Auditing.AuditInterceptor>();
+        services.AddScoped<VariantMiner.Application.Audit.IAuditChainHead, VariantMiner.Infrastructure.Auditing.AuditChainHead>();
         services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<IMembershipLookup, MembershipLookup>();
         services.AddSingleton<OrganizationAccessCache>();

@@ -41,6 +41,7 @@ app.MapWorkspaceEndpoints();
 app.MapPeopleEndpoints();
 app.MapSampleEndpoints();
 app.MapSubjectEndpoints();
+app.MapAuditEndpoints();
 app.MapApiNotFound();
 app.MapFallbackToFile("index.html").AllowAnonymous();
 

@@ -21,6 +21,8 @@ public partial class DataAccessAllowListTests
         ["src/Infrastructure/Identity/AccountService.cs"] = "IgnoreQueryFilters",
         // Offers new catalogue permissions to every organization's built-in roles at start-up (no scope; changes only roles).
         ["src/Infrastructure/Persistence/PermissionCatalogueSync.cs"] = "IgnoreQueryFilters",
+        // Locks and advances the head of an organization's audit chain (parameterised SQL on AuditHeads only).
+        ["src/Infrastructure/Auditing/AuditInterceptor.cs"] = "ExecuteSql",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.
         ["src/Application/Invitations/Commands/AcceptInvitation/AcceptInvitation.cs"] = "IgnoreQueryFilters",
     };

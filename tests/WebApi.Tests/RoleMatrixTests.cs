@@ -54,6 +54,9 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("POST", "/api/organizations/{orgId:guid}/invitations", new { email = "newcomer@lab.example" }, Supervisor, GroupAdmin),
         new("POST", "/api/organizations/{orgId:guid}/invitations/{invitationId:guid}/resend", null, Supervisor, GroupAdmin),
         new("DELETE", "/api/organizations/{orgId:guid}/invitations/{invitationId:guid}", null, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/audit", null, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/audit/export", null, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/audit/verify", null, Supervisor),
 
         // Samples, subjects, assays (issue 5). The seeded sample is assigned to every role, so everyone who sees
         // assigned samples can read it; a Body given as a function is built from the seeded ids.

@@ -46,7 +46,7 @@ public sealed class Invitation : Entity, ITenantOwned
     public Guid InvitedBy { get; private init; }
     /// <summary>Who issued the live token (the inviter, or whoever re-sent it last): acceptance needs their right to give the role.</summary>
     public Guid LastSentBy { get; private set; }
-    public string TokenHash { get; private set; } = "";
+    [Auditing.NotAudited] public string TokenHash { get; private set; } = "";
     public InvitationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset ExpiresAt { get; private set; }

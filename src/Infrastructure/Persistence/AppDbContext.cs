@@ -23,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Domain.Auditing.AuditRecord> AuditRecords => Set<Domain.Auditing.AuditRecord>();
 
     // Samples (issue 5)
     public DbSet<Assay> Assays => Set<Assay>();

@@ -13,10 +13,12 @@ public static class PermissionCatalogueSync
     public static async Task RunAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         var current = Role.Offered(Domain.Authorization.Permissions.All);
-        var stale = await db.Roles.IgnoreQueryFilters().Include(r => r.Permissions)
-            .Where(r => r.BuiltIn != null && r.OfferedPermissions != current).ToListAsync(cancellationToken);
-        if (stale.Count == 0) return;
-        foreach (var role in stale) role.OfferNewPermissions();
-        await db.SaveChangesAsync(cancellationToken);
+        await new UnitOfWork(db).InTransactionAsync(async () =>
+        {
+            var stale = await db.Roles.IgnoreQueryFilters().Include(r => r.Permissions)
+                .Where(r => r.BuiltIn != null && r.OfferedPermissions != current).ToListAsync(cancellationToken);
+            foreach (var role in stale) role.OfferNewPermissions();
+            return await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -50,7 +50,7 @@ public class GetMyAccessTests(DatabaseProvider provider) : FunctionalTestBase(pr
         Assert.That(access.Permissions, Does.Not.Contain(Permissions.UsersManage));
         var stored = await WithDbAsync(db => db.Roles.IgnoreQueryFilters().Where(r => r.Id == org.Roles[BuiltInRole.ReportWriter].Id)
             .SelectMany(r => r.Permissions.Select(p => p.Permission)).ToListAsync());
-        Assert.That(stored, Is.EquivalentTo(new[] { Permissions.SamplesViewAssigned }));
+        Assert.That(stored, Is.EquivalentTo(BuiltInRoles.DefaultPermissions(BuiltInRole.ReportWriter)));
     }
 
     [Test]

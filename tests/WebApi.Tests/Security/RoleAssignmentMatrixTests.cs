@@ -126,7 +126,7 @@ public class RoleAssignmentMatrixTests(DatabaseProvider provider) : WebTestBase(
         var world = await SeedAsync("GroupAdmin");
         var admin = await Factory.SignedInClientAsync(world.CallerEmail);
         var email = $"later.{Guid.NewGuid():N}@assign.example";
-        var created = await admin.PostUnsafeAsync($"/api/organizations/{world.OrganizationId}/invitations", new { email, roleId = world.Roles["ClinicalCurator"] });
+        var created = await admin.PostUnsafeAsync($"/api/organizations/{world.OrganizationId}/invitations", new { email, roleId = world.Roles["Analyst"] });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
 

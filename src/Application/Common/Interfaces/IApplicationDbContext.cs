@@ -19,6 +19,7 @@ public interface IApplicationDbContext
     DbSet<ActivityRecord> Activities { get; }
     DbSet<Invitation> Invitations { get; }
     DbSet<OutboxMessage> Outbox { get; }
+    DbSet<Domain.Auditing.AuditRecord> AuditRecords { get; }
 
     // Samples (issue 5)
     DbSet<Assay> Assays { get; }

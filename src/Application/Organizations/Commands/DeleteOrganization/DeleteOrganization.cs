@@ -24,7 +24,8 @@ public sealed class DeleteOrganizationValidator : AbstractValidator<DeleteOrgani
         RuleFor(c => c.ConfirmName).NotEmpty().WithMessage("Type the organization's name to confirm.");
 }
 
-public sealed class DeleteOrganizationHandler(IApplicationDbContext db, ICurrentUser currentUser, ILogger<DeleteOrganizationHandler> logger)
+public sealed class DeleteOrganizationHandler(
+    IApplicationDbContext db, ICurrentUser currentUser, IAuditTrail audit, ILogger<DeleteOrganizationHandler> logger)
     : ICommandHandler<DeleteOrganization>
 {
     public async ValueTask<Unit> Handle(DeleteOrganization command, CancellationToken cancellationToken)
@@ -35,7 +36,11 @@ public sealed class DeleteOrganizationHandler(IApplicationDbContext db, ICurrent
             throw new ValidationException([new ValidationFailure(nameof(command.ConfirmName), $"Type the organization's name exactly (\"{name}\") to confirm.")]);
 
         // The database cascades to roles, memberships, workspaces and everything in them; nothing of other
-        // organizations is referenced by these rows.
+        // organizations is referenced by these rows. The audit trail keeps one row for the whole deletion, and the
+        // organization's earlier audit rows stay (docs/security.md, "Audit trail").
+        audit.Record(command.OrganizationId, null, "Organization", command.OrganizationId, Domain.Auditing.AuditRecord.Deleted,
+            new Dictionary<string, object?> { ["Name"] = new object?[] { name, null } });
+        await db.SaveChangesAsync(cancellationToken);
         await db.Organizations.Where(o => o.Id == command.OrganizationId).ExecuteDeleteAsync(cancellationToken);
         logger.LogWarning("Organization {OrganizationId} deleted by user {UserId}", command.OrganizationId, currentUser.UserId);
         return Unit.Value;

@@ -26,7 +26,7 @@ public sealed class DeleteRoleHandler(IRepository<Role> roles, IApplicationDbCon
         if (invitations > 0)
             throw new ConflictException($"{invitations} pending {(invitations == 1 ? "invitation offers" : "invitations offer")} the role \"{role.Name}\". Revoke them first.");
         // Accepted or revoked invitations only keep history; they must not block the deletion.
-        await db.Invitations.Where(i => i.RoleId == role.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Invitations.RemoveRange(await db.Invitations.Where(i => i.RoleId == role.Id).ToListAsync(cancellationToken));
         roles.Remove(role);
         activity.Record("role.deleted", "role", role.Id, $"Deleted the role \"{role.Name}\"");
         await db.SaveChangesAsync(cancellationToken);
