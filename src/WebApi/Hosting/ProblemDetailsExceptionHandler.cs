@@ -3,7 +3,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Domain.Common;
 
@@ -24,11 +23,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
             GoneException => Problem(StatusCodes.Status410Gone, "Gone", exception.Message),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
-                "Someone else changed this record at the same time. Reload it and try again."),
             PermissionEscalationException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
-            DbUpdateException db when IsUniqueViolation(db) => Problem(StatusCodes.Status409Conflict, "Conflict",
-                "Something with the same name or key already exists."),
             DomainException => Problem(StatusCodes.Status400BadRequest, "Bad request", exception.Message),
             AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Bad request",
                 "The request is missing a valid antiforgery token (X-XSRF-TOKEN header). Reload the page and try again."),
@@ -74,13 +69,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 : "Some fields are not valid: " + string.Join(", ", errors.Keys.Where(k => k.Length > 0)) + ".",
         };
     }
-
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteErrorCode == 19 && lite.Message.Contains("UNIQUE", StringComparison.Ordinal),
-        _ => false,
-    };
 
     /// <summary>
     /// A body the JSON reader refused: a missing required field, a null where none is allowed, or not JSON of the
