@@ -28,6 +28,9 @@ public static class ApplicationDependencyInjection
             ];
         });
         services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        foreach (var type in typeof(ApplicationDependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        foreach (var policy in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestPolicy<>)))
+            services.AddScoped(policy, type);
         services.AddOptions<PerformanceOptions>().BindConfiguration("Performance");
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
         services.AddOptions<VariantMiner.Application.Invitations.InvitationOptions>().BindConfiguration("Invitations");

@@ -30,6 +30,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<OrganizationAccessCache>();
         services.AddScoped<AuthorizationVersionRead>();
         services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<SessionStore>();
         services.AddScoped<VariantMiner.Application.Members.IMemberDirectory, MemberDirectory>();
         services.AddSingleton<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>());

@@ -10,12 +10,28 @@ public class PermissionBehaviorTests
 {
     private readonly Guid _organizationId = Guid.NewGuid();
 
-    private static PermissionBehavior<T, string> Behavior<T>(OrganizationAccess? access) where T : notnull, Mediator.IMessage
+    private static PermissionBehavior<T, string> Behavior<T>(OrganizationAccess? access, params IRequestPolicy<T>[] policies)
+        where T : notnull, Mediator.IMessage
     {
         var context = new Mock<IOrganizationContext>();
         if (access is null) context.SetupGet(c => c.Access).Throws(new InvalidOperationException("no scope"));
         else context.SetupGet(c => c.Access).Returns(access);
-        return new PermissionBehavior<T, string>(context.Object);
+        return new PermissionBehavior<T, string>(context.Object, policies);
+    }
+
+    private sealed class RefusingPolicy : IRequestPolicy<TwoPermissionRequest>
+    {
+        public void Authorize(TwoPermissionRequest message) => throw new ForbiddenException("the policy refuses");
+    }
+
+    [Test]
+    public void A_request_policy_refuses_after_the_declared_permissions_held_and_the_handler_never_runs()
+    {
+        var next = new Pipeline.Next<TwoPermissionRequest>();
+        var access = Pipeline.Access(_organizationId, [Permissions.SamplesDefine, Permissions.SamplesAssign]);
+        var behavior = Behavior(access, new RefusingPolicy());
+        Assert.ThrowsAsync<ForbiddenException>(async () => await behavior.Handle(new TwoPermissionRequest(_organizationId), next.Delegate, default));
+        Assert.That(next.Called, Is.False);
     }
 
     [Test]

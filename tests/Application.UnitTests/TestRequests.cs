@@ -23,9 +23,6 @@ public sealed record MisdeclaredRequest : IQuery<string>;
 [RequiresPermission("samples.fly")]
 public sealed record UnknownPermissionRequest(Guid OrganizationId) : IQuery<string>, IOrganizationRequest;
 
-[RequiresPlatformAdmin]
-public sealed record AdminRequest : IQuery<string>;
-
 [RequiresAnyPermission(Permissions.UsersManage, Permissions.WorkspacesAccessManage)]
 public sealed record AnyOfRequest(Guid OrganizationId) : IQuery<string>, IOrganizationRequest;
 

@@ -19,7 +19,11 @@ export type AccessControl = Get<'/api/organizations/{orgId}/settings/access-cont
 export type ActivityPage = Get<'/api/organizations/{orgId}/activity'>;
 export type Activity = ActivityPage['items'][number];
 export type Workspace = Get<'/api/organizations/{orgId}/workspaces'>[number];
-export type PermissionInfo = Get<'/api/permissions'>[number];
+/**
+ * A permission of the catalogue. `isData` marks a data permission (every member holds it while the organization's
+ * role-based access is off); the OpenAPI document does not declare it yet, so it is optional here until it does.
+ */
+export type PermissionInfo = Get<'/api/permissions'>[number] & { isData?: boolean };
 export type CreateOrganizationRequest = BodyOf<paths['/api/organizations']['post']>;
 export type CreatedOrganization = JsonOf<paths['/api/organizations']['post']['responses'][201]>;
 export type UpdateOrganizationRequest = BodyOf<paths['/api/organizations/{orgId}']['patch']>;

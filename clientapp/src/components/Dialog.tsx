@@ -26,8 +26,6 @@ export function Dialog({ title, onClose, children, description, initialFocus, to
   const titleId = `${id}-title`;
   const descriptionId = description ? `${id}-description` : undefined;
   const panel = useRef<HTMLDivElement>(null);
-  const latest = useRef({ onClose, busy });
-  latest.current = { onClose, busy };
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -36,13 +34,13 @@ export function Dialog({ title, onClose, children, description, initialFocus, to
     return () => {
       if (opener && document.contains(opener)) opener.focus();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opening: focus moves in on mount and back to the opener on unmount
   }, []);
 
   function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      if (!latest.current.busy) latest.current.onClose();
+      if (!busy) onClose();
       return;
     }
     if (event.key !== 'Tab' || !panel.current) return;

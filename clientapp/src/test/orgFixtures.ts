@@ -1,4 +1,5 @@
-import type { Activity, MyAccess, OrganizationDashboard, OrganizationSummary, Workspace } from '../api/types';
+import { PERMISSION_KEYS, type PermissionKey } from '../api/permissionKeys';
+import type { Activity, MyAccess, OrganizationDashboard, OrganizationSummary, Role, Workspace } from '../api/types';
 import type { Member } from '../features/members/types';
 import { json, type Handler } from './fetchMock';
 
@@ -9,26 +10,10 @@ export const WS_EXOME = '0190f0aa-0000-7000-8000-0000000000a2';
 export const ADA_ID = '3f2b8c1e-8d7a-4a53-9a55-0b7c3b0d2e11';
 export const GRACE_ID = '3f2b8c1e-8d7a-4a53-9a55-0b7c3b0d2e22';
 
-export const ALL_PERMISSIONS = [
-  'organization.settings.manage',
-  'organization.analytics.view',
-  'organization.billing.manage',
-  'users.invite',
-  'users.manage',
-  'roles.manage',
-  'workspaces.create',
-  'workspaces.delete',
-  'workspaces.access.manage',
-  'samples.define',
-  'samples.assign',
-  'samples.view.all',
-  'samples.view.assigned',
-  'analyses.launch.workflow',
-  'analyses.launch.direct',
-  'analyses.launch.sub',
-];
+/** Every key of the catalogue (what the Group Supervisor holds). */
+export const ALL_PERMISSIONS: PermissionKey[] = [...PERMISSION_KEYS];
 
-export const ANALYST_PERMISSIONS = ['samples.define', 'samples.view.assigned', 'analyses.launch.workflow', 'analyses.launch.sub'];
+export const ANALYST_PERMISSIONS: PermissionKey[] = ['samples.define', 'samples.view.assigned', 'analyses.launch.workflow', 'analyses.launch.sub'];
 
 export const organizations: OrganizationSummary[] = [
   {
@@ -58,11 +43,29 @@ export const workspaces: Workspace[] = [
   { id: WS_GENERAL, name: 'General', description: null, createdAt: '2025-01-01T10:00:00Z', memberUserIds: [ADA_ID, GRACE_ID] },
 ];
 
-export function access(roleName: string, permissions: string[], workspaceIds = [WS_EXOME, WS_GENERAL]): MyAccess {
+/** The built-in roles' default names → their keys; any other name is a custom role (no key). */
+const BUILT_IN_KEYS: Record<string, string> = {
+  'Group Supervisor': 'Supervisor',
+  'Group Admin': 'GroupAdmin',
+  Analyst: 'Analyst',
+  'Clinical Curator': 'ClinicalCurator',
+  'Report Writer': 'ReportWriter',
+};
+
+/**
+ * GET …/me of a member whose role is called `roleName`: a built-in role's key is taken from its default name unless
+ * given (a renamed built-in role, or a custom role that borrows a built-in name with `builtInKey: null`).
+ */
+export function access(
+  roleName: string,
+  permissions: readonly string[],
+  workspaceIds = [WS_EXOME, WS_GENERAL],
+  builtInKey: string | null = BUILT_IN_KEYS[roleName] ?? null,
+): MyAccess {
   return {
-    role: { id: `role-${roleName}`, name: roleName },
-    permissions,
-    workspaces: workspaceIds.map((id) => ({ id, name: workspaces.find((w) => w.id === id)?.name ?? id, permissions })),
+    role: { id: `role-${roleName}`, name: roleName, builtInKey },
+    permissions: [...permissions],
+    workspaces: workspaceIds.map((id) => ({ id, name: workspaces.find((w) => w.id === id)?.name ?? id, permissions: [...permissions] })),
   };
 }
 
@@ -80,7 +83,7 @@ export const activity: Activity[] = [
   },
 ];
 
-export function dashboard(permissions: string[], overrides: Partial<OrganizationDashboard> = {}): OrganizationDashboard {
+export function dashboard(permissions: readonly string[], overrides: Partial<OrganizationDashboard> = {}): OrganizationDashboard {
   return {
     id: ORG_ID,
     name: 'Northwind Genomics Lab',
@@ -90,7 +93,7 @@ export function dashboard(permissions: string[], overrides: Partial<Organization
     createdAt: '2025-01-01T10:00:00Z',
     roleBasedAccessEnabled: true,
     myRole: { id: 'role-1', name: 'Group Supervisor' },
-    myPermissions: permissions,
+    myPermissions: [...permissions],
     memberCount: 12,
     workspaceCount: 2,
     workspaces: workspaces.map(({ id, name, description, createdAt }) => ({ id, name, description, createdAt })),
@@ -123,10 +126,16 @@ export const members: Member[] = [
   },
 ];
 
+/** The roles of the members above (GET …/roles): the Supervisor is known by its built-in key, not its name. */
+export const orgRoles: Role[] = [
+  { id: 'role-1', name: 'Group Supervisor', builtIn: true, builtInKey: 'Supervisor', permissions: [...ALL_PERMISSIONS], memberCount: 1, version: 'v1' },
+  { id: 'role-3', name: 'Analyst', builtIn: true, builtInKey: 'Analyst', permissions: [...ANALYST_PERMISSIONS], memberCount: 1, version: 'v1' },
+];
+
 /** Routes of a signed-in member of ORG_ID with the given role and permissions. */
 export function orgRoutes(
   roleName: string,
-  permissions: string[],
+  permissions: readonly string[],
   user: { id: string; lastOrganizationId: string | null; isPlatformAdmin?: boolean } = { id: ADA_ID, lastOrganizationId: ORG_ID },
 ): Record<string, Handler> {
   const me = { email: 'ada@example.org', displayName: 'Ada Lovelace', isPlatformAdmin: false, emailVerified: true, ...user };
@@ -138,7 +147,7 @@ export function orgRoutes(
     [`GET /api/organizations/${ORG_ID}`]: () => json(200, dashboard(permissions, { myRole: { id: 'r', name: roleName } })),
     [`GET /api/organizations/${ORG_ID}/workspaces`]: () => json(200, workspaces),
     'GET /api/permissions': () => json(200, []),
-    [`GET /api/organizations/${ORG_ID}/roles`]: () => json(200, []),
+    [`GET /api/organizations/${ORG_ID}/roles`]: () => json(200, orgRoles),
     [`GET /api/organizations/${ORG_ID}/settings/invitations`]: () => json(200, { allowedEmailDomains: [], defaultRoleId: null }),
   };
 }

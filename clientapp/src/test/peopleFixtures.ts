@@ -1,3 +1,4 @@
+import type { PermissionKey } from '../api/permissionKeys';
 import type { Invitation, PermissionInfo, Role } from '../api/types';
 import type { Member, MembersPage } from '../features/members/types';
 import { json, type Handler } from './fetchMock';
@@ -14,27 +15,35 @@ export const ROLE_STEWARD = '0190f0aa-0000-7000-8000-0000000000r6';
 export const ROLE_SEQUENCING = '0190f0aa-0000-7000-8000-0000000000r7';
 
 /** Group Admin's default permissions (no billing, no workspace deletion, no role management). */
-export const ADMIN_PERMISSIONS = ALL_PERMISSIONS.filter(
+export const ADMIN_PERMISSIONS: PermissionKey[] = ALL_PERMISSIONS.filter(
   (p) => !['organization.billing.manage', 'workspaces.delete', 'roles.manage'].includes(p),
 );
 
+/** GET /api/permissions: the server's catalogue (src/Domain/Authorization/Permissions.cs), in its order. */
 export const catalogue: PermissionInfo[] = [
-  { key: 'organization.settings.manage', group: 'organization', description: 'General, security and integration settings' },
-  { key: 'organization.analytics.view', group: 'organization', description: 'Organization-wide analytics and usage' },
-  { key: 'organization.billing.manage', group: 'organization', description: 'Billing, plan and storage quota' },
-  { key: 'users.invite', group: 'people', description: 'Invite people to the organization' },
-  { key: 'users.manage', group: 'people', description: 'Assign roles, edit and remove members' },
-  { key: 'roles.manage', group: 'people', description: 'Create, edit and delete roles' },
-  { key: 'workspaces.create', group: 'organization', description: 'Create workspaces' },
-  { key: 'workspaces.delete', group: 'organization', description: 'Delete workspaces' },
-  { key: 'workspaces.access.manage', group: 'people', description: "Grant and revoke members' access to workspaces" },
-  { key: 'samples.define', group: 'samples', description: 'Upload files (FASTQ, BAM, VCF, …) and define samples and subjects' },
-  { key: 'samples.assign', group: 'samples', description: 'Assign and reassign samples and sub-analyses to users' },
-  { key: 'samples.view.all', group: 'samples', description: 'See every sample in the workspaces one can enter' },
-  { key: 'samples.view.assigned', group: 'samples', description: 'See only samples and sub-analyses assigned to oneself' },
-  { key: 'analyses.launch.workflow', group: 'analyses', description: 'Launch analyses with a workflow' },
-  { key: 'analyses.launch.direct', group: 'analyses', description: 'Launch analyses without a workflow' },
-  { key: 'analyses.launch.sub', group: 'analyses', description: 'Launch sub-analyses' },
+  { key: 'organization.settings.manage', group: 'organization', description: 'General, security and integration settings', isData: false },
+  { key: 'organization.analytics.view', group: 'organization', description: 'Organization-wide analytics and usage', isData: false },
+  { key: 'organization.billing.manage', group: 'organization', description: 'Billing, plan and storage quota', isData: false },
+  { key: 'users.invite', group: 'people', description: 'Invite people to the organization', isData: false },
+  { key: 'users.manage', group: 'people', description: 'Assign roles, edit and remove members', isData: false },
+  { key: 'roles.manage', group: 'people', description: 'Create, edit and delete roles', isData: false },
+  { key: 'workspaces.create', group: 'organization', description: 'Create workspaces', isData: false },
+  { key: 'workspaces.delete', group: 'organization', description: 'Delete workspaces', isData: false },
+  { key: 'workspaces.access.manage', group: 'people', description: "Grant and revoke members' access to workspaces", isData: false },
+  { key: 'organization.audit.view', group: 'organization', description: "Read and export the organization's audit trail", isData: false },
+  { key: 'samples.define', group: 'samples', description: 'Upload files (FASTQ, BAM, VCF, …) and define samples and subjects', isData: true },
+  { key: 'samples.assign', group: 'samples', description: 'Assign and reassign samples and sub-analyses to users', isData: true },
+  { key: 'samples.view.all', group: 'samples', description: 'See every sample in the workspaces one can enter', isData: true },
+  { key: 'samples.view.assigned', group: 'samples', description: 'See only samples and sub-analyses assigned to oneself', isData: true },
+  { key: 'analyses.launch.workflow', group: 'analyses', description: 'Launch analyses with a workflow', isData: true },
+  { key: 'analyses.launch.direct', group: 'analyses', description: 'Launch analyses without a workflow', isData: true },
+  { key: 'analyses.launch.sub', group: 'analyses', description: 'Launch sub-analyses', isData: true },
+  { key: 'workflows.manage', group: 'analyses', description: 'Create, edit and delete workflows (saved pipeline presets)', isData: false },
+  { key: 'references.manage', group: 'analyses', description: 'Upload and retire reference bundles (genome, gene models, annotation sources)', isData: false },
+  { key: 'variants.classify', group: 'variants', description: 'Classify and tag variants; edit shared filter sets and gene lists', isData: false },
+  { key: 'orders.manage', group: 'reports', description: 'Create and edit orders', isData: false },
+  { key: 'reports.write', group: 'reports', description: 'Draft and edit reports', isData: false },
+  { key: 'reports.sign', group: 'reports', description: 'Sign reports as final, amend or correct them', isData: false },
 ];
 
 export function makeRoles(): Role[] {

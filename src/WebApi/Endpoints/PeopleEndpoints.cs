@@ -33,7 +33,7 @@ internal static class PeopleEndpoints
         var members = organization.MapGroup("/members").WithTags("Members");
         members.MapGet("", async Task<Ok<MemberPage>> (Guid orgId, string? search, Guid? roleId, string? sort, int? limit, string? cursor,
                 ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListMembers(orgId, search, roleId, ParseSort(sort), limit, cursor), ct)))
+                TypedResults.Ok(await sender.Send(new ListMembers(orgId, search, roleId, sort, limit, cursor), ct)))
             .WithName("Members_List")
             .WithSummary("The User Management table (users.manage): search by name or e-mail, filter by role, sort by name or lastLogin.");
         members.MapPatch("/{userId:guid}", async Task<NoContent> (Guid orgId, Guid userId, UpdateMember body, ISender sender, CancellationToken ct) =>
@@ -45,11 +45,9 @@ internal static class PeopleEndpoints
             .WithSummary("Changes a member's role (effective on their next request) and/or position (users.manage).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        members.MapDelete("/{userId:guid}", async Task<NoContent> (Guid orgId, Guid userId, ICurrentUser me, ISender sender, CancellationToken ct) =>
+        members.MapDelete("/{userId:guid}", async Task<NoContent> (Guid orgId, Guid userId, ISender sender, CancellationToken ct) =>
             {
-                // Oneself: leaving needs no permission. Someone else: removing needs users.manage.
-                if (userId == me.UserId) await sender.Send(new LeaveOrganization(orgId), ct);
-                else await sender.Send(new RemoveMember(orgId, userId), ct);
+                await sender.Send(new RemoveMember(orgId, userId), ct);
                 return TypedResults.NoContent();
             })
             .WithName("Members_Remove")
@@ -125,10 +123,4 @@ internal static class PeopleEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
     }
-
-    /// <summary>sort=name (default) or sort=lastLogin, any case.</summary>
-    private static MemberSort ParseSort(string? sort) =>
-        string.IsNullOrEmpty(sort) ? MemberSort.Name
-        : Enum.TryParse<MemberSort>(sort, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-        : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("sort", "Sort by name or lastLogin.")]);
 }

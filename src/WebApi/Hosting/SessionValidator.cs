@@ -2,10 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VariantMiner.Infrastructure.Identity;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Hosting;
 
@@ -19,18 +17,6 @@ namespace VariantMiner.WebApi.Hosting;
 /// </summary>
 internal static class SessionValidator
 {
-    private sealed record Session(string? SecurityStamp, bool IsPlatformAdmin, long? OrganizationVersion);
-
-    // Compiled once: this runs on every authenticated request.
-    private static readonly CompiledQuery<Func<AppDbContext, Guid, Guid, Task<Session?>>> SessionOf = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, Guid userId, Guid organizationId) => db.Users
-            .Where(u => u.Id == userId)
-            .Select(u => new Session(u.SecurityStamp, u.IsPlatformAdmin, db.Organizations
-                .Where(o => o.Id == organizationId)
-                .Select(o => (long?)EF.Property<long>(o, AuthorizationVersionRead.Property))
-                .FirstOrDefault()))
-            .SingleOrDefault()));
-
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -42,20 +28,14 @@ internal static class SessionValidator
             await RejectAsync(context);
             return;
         }
-        var db = services.GetRequiredService<AppDbContext>();
-        // Connect once for the whole request: the handler's queries reuse this connection (EF closes it when the
-        // request's context is disposed) instead of taking one from the pool and returning it for every query.
-        await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
         Guid.TryParse(context.HttpContext.GetRouteValue("orgId") as string, out var organizationId); // Guid.Empty: none
-        var row = await SessionOf.For(db)(db, userId, organizationId);
-        if (row is null || row.SecurityStamp != stamp)
+        var session = await services.GetRequiredService<SessionStore>().ReadAsync(userId, organizationId, context.HttpContext.RequestAborted);
+        if (session is null || session.SecurityStamp != stamp)
         {
             await RejectAsync(context);
             return;
         }
-        if (organizationId != Guid.Empty)
-            services.GetRequiredService<AuthorizationVersionRead>().Remember(organizationId, row.OrganizationVersion);
-        if (row.IsPlatformAdmin != principal!.HasClaim(VariantMinerClaims.PlatformAdmin, "true"))
+        if (session.IsPlatformAdmin != principal!.HasClaim(VariantMinerClaims.PlatformAdmin, "true"))
             await SecurityStampValidator.ValidatePrincipalAsync(context); // rebuilds the principal with the new flag
     }
 

@@ -17,14 +17,14 @@ export default function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const form = useFormErrors(fields, login.error);
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, login.error);
 
   if (me.isPending) return <LoadingState label="Checking your session…" />;
   if (me.data && !login.isSuccess) return <Navigate to={returnTo} replace />;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const ok = form.validate({
+    const ok = validate({
       email: email.trim() ? [] : ['Enter your e-mail address.'],
       password: password ? [] : ['Enter your password.'],
     });
@@ -47,14 +47,14 @@ export default function LoginPage() {
         </p>
       }
     >
-      {form.summary ? (
-        <Alert ref={form.alertRef} title="Sign-in failed">
-          {form.summary}
+      {summary ? (
+        <Alert ref={alertRef} title="Sign-in failed">
+          {summary}
         </Alert>
       ) : null}
       <form className="form" noValidate onSubmit={onSubmit} aria-label="Sign in">
         <TextField
-          ref={form.fieldRef('email')}
+          ref={fieldRef('email')}
           label="E-mail address"
           name="email"
           type="email"
@@ -64,10 +64,10 @@ export default function LoginPage() {
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          errors={form.fieldErrors.email}
+          errors={fieldErrors.email}
         />
         <TextField
-          ref={form.fieldRef('password')}
+          ref={fieldRef('password')}
           label="Password"
           name="password"
           type="password"
@@ -75,7 +75,7 @@ export default function LoginPage() {
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          errors={form.fieldErrors.password}
+          errors={fieldErrors.password}
         />
         <Button type="submit" block busy={login.isPending} busyLabel="Signing in…">
           Sign in

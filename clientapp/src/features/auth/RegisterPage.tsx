@@ -35,14 +35,14 @@ export default function RegisterPage() {
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const form = useFormErrors(fields, register.error);
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, register.error);
 
   if (me.isPending) return <LoadingState label="Checking your session…" />;
   if (me.data && !register.isSuccess) return <Navigate to={returnTo} replace />;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const ok = form.validate({
+    const ok = validate({
       displayName: displayName.trim() ? [] : ['Enter your name.'],
       email: emailErrors(email.trim()),
       password: passwordErrors(password),
@@ -71,24 +71,24 @@ export default function RegisterPage() {
         </p>
       }
     >
-      {form.summary ? (
-        <Alert ref={form.alertRef} title="The account could not be created">
-          {form.summary}
+      {summary ? (
+        <Alert ref={alertRef} title="The account could not be created">
+          {summary}
         </Alert>
       ) : null}
       <form className="form" noValidate onSubmit={onSubmit} aria-label="Create account">
         <TextField
-          ref={form.fieldRef('displayName')}
+          ref={fieldRef('displayName')}
           label="Full name"
           name="displayName"
           autoComplete="name"
           required
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
-          errors={form.fieldErrors.displayName}
+          errors={fieldErrors.displayName}
         />
         <TextField
-          ref={form.fieldRef('email')}
+          ref={fieldRef('email')}
           label="E-mail address"
           name="email"
           type="email"
@@ -98,10 +98,10 @@ export default function RegisterPage() {
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          errors={form.fieldErrors.email}
+          errors={fieldErrors.email}
         />
         <TextField
-          ref={form.fieldRef('password')}
+          ref={fieldRef('password')}
           label="Password"
           name="password"
           type="password"
@@ -119,7 +119,7 @@ export default function RegisterPage() {
               ) : null}
             </>
           }
-          errors={form.fieldErrors.password}
+          errors={fieldErrors.password}
         />
         <Button type="submit" block busy={register.isPending} busyLabel="Creating account…">
           Create account

@@ -5,6 +5,7 @@
 export function safeReturnTo(value: string | null | undefined, fallback = '/'): string {
   if (!value) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f\\]/.test(value)) return fallback;
   if (value === '/login' || value.startsWith('/login?') || value === '/register' || value.startsWith('/register?')) {
     return fallback;

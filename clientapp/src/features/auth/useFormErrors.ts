@@ -26,7 +26,7 @@ export function useFormErrors<F extends string>(fields: readonly F[], serverErro
     const target = firstInvalid ? refs.current[firstInvalid] : null;
     if (target) target.focus();
     else alertRef.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new server error moves focus, not every re-render's field list
   }, [serverError]);
 
   /** Runs validation; returns true when the form may be submitted. */

@@ -43,9 +43,9 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
   const [defaultRoleId, setDefaultRoleId] = useState(initial.defaultRoleId ?? '');
-  const form = useFormErrors(fields, save.error);
+  const { fieldErrors, summary, fieldRef, alertRef } = useFormErrors(fields, save.error);
   // Field errors for single entries come back as allowedEmailDomains[0] etc.; they belong to the list.
-  const listErrors = [...(form.fieldErrors.allowedEmailDomains ?? []), ...(draftError ? [draftError] : [])];
+  const listErrors = [...(fieldErrors.allowedEmailDomains ?? []), ...(draftError ? [draftError] : [])];
 
   function add() {
     if (!draft.trim()) return;
@@ -91,9 +91,9 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-label="Invitation preferences">
-      {form.summary ? (
-        <Alert ref={form.alertRef} title="The invitation preferences could not be saved">
-          {form.summary}
+      {summary ? (
+        <Alert ref={alertRef} title="The invitation preferences could not be saved">
+          {summary}
         </Alert>
       ) : null}
       {save.isSuccess ? <Alert tone="info">Invitation preferences saved.</Alert> : null}
@@ -128,7 +128,7 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
             Domain to allow
           </label>
           <input
-            ref={form.fieldRef('allowedEmailDomains')}
+            ref={fieldRef('allowedEmailDomains')}
             id={`${ids}-add`}
             className="field__input"
             placeholder="lab.example.org"
@@ -159,7 +159,7 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
         ) : null}
       </fieldset>
       <SelectField
-        ref={form.fieldRef('defaultRoleId')}
+        ref={fieldRef('defaultRoleId')}
         label="Default role for invitations"
         name="defaultRoleId"
         value={defaultRoleId}
@@ -168,7 +168,7 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
           setDefaultRoleId(e.target.value);
         }}
         hint="Pre-selected when someone invites a person; the inviter can still choose another role."
-        errors={form.fieldErrors.defaultRoleId}
+        errors={fieldErrors.defaultRoleId}
       >
         <option value="">No preference (Analyst)</option>
         {roles.map((r) =>

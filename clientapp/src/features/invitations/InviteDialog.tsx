@@ -79,19 +79,19 @@ interface InviteFormProps {
 function InviteForm({ orgId, roles, defaultRoleId, allowedDomains, onIssued, onCancel }: InviteFormProps) {
   const ids = useId();
   const { can } = usePermissions(orgId);
-  const actor = useActor(orgId, roles);
+  const actor = useActor(orgId);
   // With access management every workspace may be offered; otherwise only those I can enter (the server checks too).
   const workspaces = useWorkspaces(orgId, { all: can('workspaces.access.manage') });
   const create = useCreateInvitation(orgId);
   const [email, setEmail] = useState('');
   const [roleId, setRoleId] = useState(() => defaultInvitationRole(roles, defaultRoleId, actor));
   const [workspaceIds, setWorkspaceIds] = useState<string[]>([]);
-  const form = useFormErrors(fields, conflictOnField(create.error, 'email'));
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, conflictOnField(create.error, 'email'));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const address = email.trim();
-    const ok = form.validate({
+    const ok = validate({
       email: !address
         ? ['Enter the e-mail address of the person to invite.']
         : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)
@@ -110,16 +110,16 @@ function InviteForm({ orgId, roles, defaultRoleId, allowedDomains, onIssued, onC
     setWorkspaceIds((current) => (checked ? [...current, id] : current.filter((w) => w !== id)));
   }
 
-  const workspaceErrors = form.fieldErrors.workspaceIds;
+  const workspaceErrors = fieldErrors.workspaceIds;
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-label="Invite people">
-      {form.summary ? (
-        <Alert ref={form.alertRef} title="The invitation could not be sent">
-          {form.summary}
+      {summary ? (
+        <Alert ref={alertRef} title="The invitation could not be sent">
+          {summary}
         </Alert>
       ) : null}
       <TextField
-        ref={form.fieldRef('email')}
+        ref={fieldRef('email')}
         label="E-mail address"
         name="email"
         type="email"
@@ -130,16 +130,16 @@ function InviteForm({ orgId, roles, defaultRoleId, allowedDomains, onIssued, onC
         value={email}
         onChange={(e) => setEmail(e.target.value)}
         hint={allowedDomains.length > 0 ? `Only addresses at ${allowedDomains.join(', ')} can be invited.` : undefined}
-        errors={form.fieldErrors.email}
+        errors={fieldErrors.email}
       />
       <SelectField
-        ref={form.fieldRef('roleId')}
+        ref={fieldRef('roleId')}
         label="Role"
         name="roleId"
         value={roleId}
         onChange={(e) => setRoleId(e.target.value)}
         hint="What they may do once they join. Roles you may not give are shown but cannot be chosen."
-        errors={form.fieldErrors.roleId}
+        errors={fieldErrors.roleId}
       >
         {roleId ? null : <option value="">Choose a role</option>}
         <RoleOptions roles={roles} actor={actor} />

@@ -34,13 +34,13 @@ export const POSITION_MAX_LENGTH = 100;
 export function EditMemberDialog({ orgId, member, onClose }: { orgId: string; member: Member; onClose: () => void }) {
   const update = useUpdateMember(orgId);
   const [position, setPosition] = useState(member.position ?? '');
-  const form = useFormErrors(fields, update.error);
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, update.error);
   const title = `Edit ${member.displayName}`;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = position.trim();
-    if (!form.validate({ position: value.length > POSITION_MAX_LENGTH ? [`Use at most ${POSITION_MAX_LENGTH} characters.`] : [] })) return;
+    if (!validate({ position: value.length > POSITION_MAX_LENGTH ? [`Use at most ${POSITION_MAX_LENGTH} characters.`] : [] })) return;
     // An empty position clears it.
     update.mutate({ userId: member.userId, position: value }, { onSuccess: onClose });
   }
@@ -48,20 +48,20 @@ export function EditMemberDialog({ orgId, member, onClose }: { orgId: string; me
   return (
     <Dialog title={title} description={member.email} onClose={onClose} busy={update.isPending}>
       <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
-        {form.summary ? (
-          <Alert ref={form.alertRef} title="The member could not be saved">
-            {form.summary}
+        {summary ? (
+          <Alert ref={alertRef} title="The member could not be saved">
+            {summary}
           </Alert>
         ) : null}
         <TextField
-          ref={form.fieldRef('position')}
+          ref={fieldRef('position')}
           label="Position (optional)"
           name="position"
           autoComplete="off"
           value={position}
           onChange={(e) => setPosition(e.target.value)}
           hint="Job title shown in the members table, e.g. Lab director or Bioinformatician. Leave empty to clear it."
-          errors={form.fieldErrors.position}
+          errors={fieldErrors.position}
         />
         <p className="muted">Change the role from the drop-down in the members table.</p>
         <div className="dialog__actions">

@@ -26,7 +26,7 @@ export function MembersSection({ orgId }: { orgId: string }) {
   const { data: me } = useMe();
   const roles = useRoles(orgId);
   const roleList = roles.data ? sortRoles(roles.data) : undefined;
-  const actor = useActor(orgId, roleList);
+  const actor = useActor(orgId);
   const [search, setSearch] = useState('');
   const [roleId, setRoleId] = useState('');
   const [sort, setSort] = useState<MemberSortKey>('Name');

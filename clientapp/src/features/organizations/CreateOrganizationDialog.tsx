@@ -22,12 +22,12 @@ export function CreateOrganizationDialog({ onClose, onCreatedForSomeoneElse }: C
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [ownerEmail, setOwnerEmail] = useState('');
-  const form = useFormErrors(fields, create.error);
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, create.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = ownerEmail.trim();
-    const ok = form.validate({
+    const ok = validate({
       name: name.trim() ? [] : ['Enter a name for the organization.'],
       ownerEmail: email && !/^[^\s@]+@[^\s@]+$/.test(email) ? ['Enter a valid e-mail address, like name@example.org.'] : [],
     });
@@ -58,31 +58,31 @@ export function CreateOrganizationDialog({ onClose, onCreatedForSomeoneElse }: C
       busy={create.isPending}
     >
       <form className="form" noValidate onSubmit={onSubmit} aria-label="Create organization">
-        {form.summary ? (
-          <Alert ref={form.alertRef} title="The organization could not be created">
-            {form.summary}
+        {summary ? (
+          <Alert ref={alertRef} title="The organization could not be created">
+            {summary}
           </Alert>
         ) : null}
         <TextField
-          ref={form.fieldRef('name')}
+          ref={fieldRef('name')}
           label="Name"
           name="name"
           required
           autoComplete="organization"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          errors={form.fieldErrors.name}
+          errors={fieldErrors.name}
         />
         <TextAreaField
-          ref={form.fieldRef('description')}
+          ref={fieldRef('description')}
           label="Description (optional)"
           name="description"
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          errors={form.fieldErrors.description}
+          errors={fieldErrors.description}
         />
         <TextField
-          ref={form.fieldRef('ownerEmail')}
+          ref={fieldRef('ownerEmail')}
           label="Owner's e-mail address (optional)"
           name="ownerEmail"
           type="email"
@@ -92,7 +92,7 @@ export function CreateOrganizationDialog({ onClose, onCreatedForSomeoneElse }: C
           value={ownerEmail}
           onChange={(e) => setOwnerEmail(e.target.value)}
           hint="Leave empty to own the organization yourself. A person without an account becomes owner when they register with this address."
-          errors={form.fieldErrors.ownerEmail}
+          errors={fieldErrors.ownerEmail}
         />
         <div className="dialog__actions">
           <Button variant="secondary" onClick={onClose} disabled={create.isPending}>

@@ -5,16 +5,10 @@ import type { PermissionInfo } from '../../api/types';
 import { Alert, Button, ConfirmDialog, formatDate, LoadingState, StorageBar, usePageTitle } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useRemoveMember } from '../members/api';
+import { groupTitle } from '../roles/permissionGroups';
 import { ActivityList } from './ActivityList';
 import { useOrganization, usePermissionCatalogue } from './api';
 import { useCurrentOrgId } from './permissions';
-
-const GROUP_TITLES: Record<string, string> = {
-  organization: 'Organization',
-  people: 'People',
-  samples: 'Samples',
-  analyses: 'Analyses',
-};
 
 /** /orgs/:orgId: details, my role and permissions, counts, my workspaces, storage and recent activity. */
 export default function DashboardPage() {
@@ -169,7 +163,7 @@ function PermissionList({ keys }: { keys: readonly string[] }) {
     <div className="permissions">
       {[...groups].map(([group, descriptions]) => (
         <div key={group} className="permissions__group">
-          <h3 className="permissions__title">{GROUP_TITLES[group] ?? group}</h3>
+          <h3 className="permissions__title">{groupTitle(group)}</h3>
           <ul className="permissions__list">
             {descriptions.map((d) => (
               <li key={d}>{d}</li>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem } from '../../test/fetchMock';
-import { ALL_PERMISSIONS, ORG_ID, orgRoutes } from '../../test/orgFixtures';
+import { access, ALL_PERMISSIONS, ORG_ID, orgRoutes } from '../../test/orgFixtures';
 import { renderApp } from '../../test/render';
 
 const base = `/api/organizations/${ORG_ID}`;
@@ -91,6 +91,28 @@ describe('Settings: danger zone', () => {
     await screen.findByRole('form', { name: 'General settings' });
     expect(screen.queryByRole('heading', { name: 'Danger zone' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Delete organization' })).toBeNull();
+  });
+
+  it('recognises the Supervisor by the built-in role key, not by the role name', async () => {
+    // The Supervisor role renamed by the organization: still the Supervisor.
+    mockFetch({
+      ...orgRoutes('Lab Director', ALL_PERMISSIONS),
+      [`GET ${base}/me`]: () => json(200, access('Lab Director', ALL_PERMISSIONS, undefined, 'Supervisor')),
+      ...withAccessControl(true),
+    });
+    const first = renderApp(`/orgs/${ORG_ID}/settings`);
+    expect(await screen.findByRole('heading', { name: 'Danger zone' })).toBeTruthy();
+    first.unmount();
+
+    // A custom role that borrows the name, with every permission: not the Supervisor.
+    mockFetch({
+      ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
+      [`GET ${base}/me`]: () => json(200, access('Group Supervisor', ALL_PERMISSIONS, undefined, null)),
+      ...withAccessControl(true),
+    });
+    renderApp(`/orgs/${ORG_ID}/settings`);
+    await screen.findByRole('form', { name: 'General settings' });
+    expect(screen.queryByRole('heading', { name: 'Danger zone' })).toBeNull();
   });
 
   it('lets the Group Supervisor delete the organization after typing its exact name, then goes home', async () => {

@@ -51,12 +51,12 @@ function GeneralSettings({ org }: { org: OrganizationDashboard }) {
   const [description, setDescription] = useState(org.description ?? '');
   const [contactName, setContactName] = useState(org.contactName ?? '');
   const [contactEmail, setContactEmail] = useState(org.contactEmail ?? '');
-  const form = useFormErrors(generalFields, update.error);
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(generalFields, update.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = contactEmail.trim();
-    const ok = form.validate({
+    const ok = validate({
       name: name.trim() ? [] : ['Enter a name for the organization.'],
       contactEmail: email && !/^[^\s@]+@[^\s@]+$/.test(email) ? ['Enter a valid e-mail address, like lab@example.org.'] : [],
     });
@@ -74,41 +74,41 @@ function GeneralSettings({ org }: { org: OrganizationDashboard }) {
         General
       </h2>
       <form className="form" noValidate onSubmit={onSubmit} aria-label="General settings">
-        {form.summary ? (
-          <Alert ref={form.alertRef} title="The settings could not be saved">
-            {form.summary}
+        {summary ? (
+          <Alert ref={alertRef} title="The settings could not be saved">
+            {summary}
           </Alert>
         ) : null}
         {update.isSuccess ? <Alert tone="info">Settings saved.</Alert> : null}
         <TextField
-          ref={form.fieldRef('name')}
+          ref={fieldRef('name')}
           label="Organization name"
           name="name"
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
-          errors={form.fieldErrors.name}
+          errors={fieldErrors.name}
         />
         <TextAreaField
-          ref={form.fieldRef('description')}
+          ref={fieldRef('description')}
           label="Description"
           name="description"
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          errors={form.fieldErrors.description}
+          errors={fieldErrors.description}
         />
         <div className="form__row">
           <TextField
-            ref={form.fieldRef('contactName')}
+            ref={fieldRef('contactName')}
             label="Contact name"
             name="contactName"
             autoComplete="off"
             value={contactName}
             onChange={(e) => setContactName(e.target.value)}
-            errors={form.fieldErrors.contactName}
+            errors={fieldErrors.contactName}
           />
           <TextField
-            ref={form.fieldRef('contactEmail')}
+            ref={fieldRef('contactEmail')}
             label="Contact e-mail"
             name="contactEmail"
             type="email"
@@ -117,7 +117,7 @@ function GeneralSettings({ org }: { org: OrganizationDashboard }) {
             spellCheck={false}
             value={contactEmail}
             onChange={(e) => setContactEmail(e.target.value)}
-            errors={form.fieldErrors.contactEmail}
+            errors={fieldErrors.contactEmail}
           />
         </div>
         <div className="form__actions">

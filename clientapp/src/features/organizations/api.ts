@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client';
 import type {
   CreateOrganizationRequest,
   CurrentUser,
+  PermissionInfo,
   UpdateOrganizationRequest,
 } from '../../api/types';
 import { meQueryKey, useMe } from '../auth/authApi';
@@ -40,7 +41,7 @@ export function useMyAccess(orgId: string | undefined) {
 export function usePermissionCatalogue() {
   return useQuery({
     queryKey: orgKeys.permissionCatalogue(),
-    queryFn: () => unwrap(api.GET('/api/permissions')),
+    queryFn: (): Promise<PermissionInfo[]> => unwrap(api.GET('/api/permissions')),
     staleTime: Infinity,
   });
 }

@@ -100,7 +100,7 @@ describe('Can', () => {
     const { Can } = await import('./permissions');
     const { Route, Routes } = await import('react-router');
     const { renderWithProviders } = await import('../../test/render');
-    mockFetch({ [`GET /api/organizations/${ORG_ID}/me`]: () => json(200, { role: { id: 'r', name: 'Analyst' }, permissions: ['samples.define'], workspaces: [] }) });
+    mockFetch({ [`GET /api/organizations/${ORG_ID}/me`]: () => json(200, { role: { id: 'r', name: 'Analyst', builtInKey: 'Analyst' }, permissions: ['samples.define'], workspaces: [] }) });
     renderWithProviders(
       <Routes>
         <Route

@@ -1,18 +1,34 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
+import { PERMISSION_KEYS, type PermissionKey } from '../../api/permissionKeys';
+import type { MyAccess } from '../../api/types';
+import { isSupervisorRole } from '../roles/rules';
 import { useMyAccess } from './api';
 
-export const SUPERVISOR_ROLE = 'Group Supervisor';
+export type { PermissionKey };
+
+const KNOWN: ReadonlySet<string> = new Set(PERMISSION_KEYS);
+
+/**
+ * Whether a key the server sent is one this build knows (src/api/permissionKeys.ts, generated from the server's
+ * catalogue). A tab opened before a deployment that added a permission may see keys it does not know.
+ */
+export function isPermissionKey(key: string): key is PermissionKey {
+  return KNOWN.has(key);
+}
 
 export interface Permissions {
   /** True until the first answer (or when there is no organization). */
   isLoading: boolean;
   error: Error | null;
-  role: { id: string; name: string } | null;
+  /** My role, with its built-in key (null for a custom role). */
+  role: MyAccess['role'] | null;
+  /** The keys I hold in the organization, as the server sent them. */
   permissions: ReadonlySet<string>;
+  /** My role is the built-in Group Supervisor role (recognised by its key, whatever it is called). */
   isSupervisor: boolean;
   /** Whether I hold `permission` in the organization, or (with a workspace id) in that workspace. */
-  can: (permission: string, workspaceId?: string) => boolean;
+  can: (permission: PermissionKey, workspaceId?: string) => boolean;
   /** Whether I can enter the workspace. */
   canEnter: (workspaceId: string) => boolean;
 }
@@ -33,7 +49,7 @@ export function usePermissions(orgId: string | undefined): Permissions {
     error: query.error,
     role: data?.role ?? null,
     permissions,
-    isSupervisor: data?.role.name === SUPERVISOR_ROLE,
+    isSupervisor: isSupervisorRole(data?.role),
     can: (permission, workspaceId) =>
       workspaceId === undefined ? permissions.has(permission) : (workspaces.get(workspaceId)?.has(permission) ?? false),
     canEnter: (workspaceId) => workspaces.has(workspaceId),
@@ -46,7 +62,7 @@ export function useCurrentOrgId(): string | undefined {
 }
 
 export interface CanProps {
-  permission: string;
+  permission: PermissionKey;
   /** Defaults to the organization in the route. */
   orgId?: string;
   workspaceId?: string;

@@ -23,14 +23,14 @@ export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: stri
   const create = useCreateRole(orgId);
   const [name, setName] = useState('');
   const [source, setSource] = useState('');
-  const form = useFormErrors(createFields, conflictOnField(create.error, 'name'));
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(createFields, conflictOnField(create.error, 'name'));
   const from = roles.find((r) => r.id === source);
   const copied = from ? from.permissions.filter((p) => actor.isSupervisor || actor.permissions.has(p)) : [];
   const left = from ? from.permissions.length - copied.length : 0;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!form.validate({ name: nameErrors(name) })) {
+    if (!validate({ name: nameErrors(name) })) {
       create.reset();
       return;
     }
@@ -40,13 +40,13 @@ export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: stri
   return (
     <Dialog title="New role" description="Custom roles appear in every role drop-down once created." onClose={onClose} busy={create.isPending}>
       <form className="form" noValidate onSubmit={onSubmit} aria-label="New role">
-        {form.summary ? (
-          <Alert ref={form.alertRef} title="The role could not be created">
-            {form.summary}
+        {summary ? (
+          <Alert ref={alertRef} title="The role could not be created">
+            {summary}
           </Alert>
         ) : null}
         <TextField
-          ref={form.fieldRef('name')}
+          ref={fieldRef('name')}
           label="Role name"
           name="name"
           required
@@ -54,7 +54,7 @@ export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: stri
           value={name}
           onChange={(e) => setName(e.target.value)}
           hint="Unique in the organization, e.g. Sequencing Analyst."
-          errors={form.fieldErrors.name}
+          errors={fieldErrors.name}
         />
         <SelectField
           label="Start from"
@@ -68,7 +68,7 @@ export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: stri
                 }. Adjust them in the table afterwards.`
               : 'The new role starts with no permissions; tick them in the table afterwards.'
           }
-          errors={form.fieldErrors.permissions}
+          errors={fieldErrors.permissions}
         >
           <option value="">No permissions</option>
           {roles.map((r) => (
@@ -95,12 +95,12 @@ const renameFields = ['name'] as const;
 export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role: Role; onClose: () => void }) {
   const update = useUpdateRole(orgId);
   const [name, setName] = useState(role.name);
-  const form = useFormErrors(renameFields, conflictOnField(update.error, 'name'));
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(renameFields, conflictOnField(update.error, 'name'));
   const title = `Rename “${role.name}”`;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!form.validate({ name: nameErrors(name) })) {
+    if (!validate({ name: nameErrors(name) })) {
       update.reset();
       return;
     }
@@ -114,20 +114,20 @@ export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role
   return (
     <Dialog title={title} onClose={onClose} busy={update.isPending}>
       <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
-        {form.summary ? (
-          <Alert ref={form.alertRef} title="The role could not be renamed">
-            {form.summary}
+        {summary ? (
+          <Alert ref={alertRef} title="The role could not be renamed">
+            {summary}
           </Alert>
         ) : null}
         <TextField
-          ref={form.fieldRef('name')}
+          ref={fieldRef('name')}
           label="Role name"
           name="name"
           required
           autoComplete="off"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          errors={form.fieldErrors.name}
+          errors={fieldErrors.name}
         />
         <div className="dialog__actions">
           <Button variant="secondary" onClick={onClose} disabled={update.isPending}>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem } from '../../test/fetchMock';
 import { ALL_PERMISSIONS, ANALYST_PERMISSIONS, ORG_ID, orgRoutes } from '../../test/orgFixtures';
-import { ADMIN_PERMISSIONS, peopleServer, ROLE_ANALYST, ROLE_STEWARD } from '../../test/peopleFixtures';
+import { ADMIN_PERMISSIONS, catalogue, peopleServer, ROLE_ANALYST, ROLE_STEWARD } from '../../test/peopleFixtures';
 import { renderApp } from '../../test/render';
 import { cannotAssignReason, cannotTogglePermissionReason } from './rules';
 
@@ -23,7 +23,7 @@ describe('Roles & permissions matrix', () => {
 
     await screen.findByRole('table', { name: 'Permissions of each role' });
     const supervisorBoxes = screen.getAllByRole('checkbox').filter((b) => b.getAttribute('aria-label')!.startsWith('Group Supervisor:'));
-    expect(supervisorBoxes).toHaveLength(16);
+    expect(supervisorBoxes).toHaveLength(catalogue.length);
     for (const b of supervisorBoxes as HTMLInputElement[]) {
       expect(b.checked).toBe(true);
       expect(b.disabled).toBe(true);
@@ -50,6 +50,67 @@ describe('Roles & permissions matrix', () => {
     expect(screen.getByText('You can view roles but not change them')).toBeTruthy();
     expect(box('Analyst: Launch sub-analyses').disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'New role' })).toBeNull();
+  });
+
+  it('groups the catalogue under one row header per group, in catalogue order, and marks data permissions', async () => {
+    const server = peopleServer(admin);
+    mockFetch({ ...orgRoutes('Group Supervisor', ALL_PERMISSIONS), ...server.routes });
+    renderApp(`/orgs/${ORG_ID}/roles`);
+
+    const table = await screen.findByRole('table', { name: 'Permissions of each role' });
+    const bodies = within(table).getAllByRole('rowgroup').filter((g) => g.tagName === 'TBODY');
+    const groups = bodies.map((body) => {
+      const [heading, ...rows] = within(body).getAllByRole('row');
+      const header = within(heading!).getByRole('rowheader');
+      expect(header.getAttribute('scope')).toBe('rowgroup');
+      expect(header.getAttribute('colspan')).toBe('8'); // the permission column and the seven roles
+      return { title: header.textContent, keys: rows.map((r) => r.querySelector('code')!.textContent) };
+    });
+    expect(groups.map((g) => g.title)).toEqual(['Organization', 'People', 'Samples', 'Analyses', 'Variants', 'Reports']);
+    // Within a group, catalogue order (workspaces.* and the audit come after the first three organization keys).
+    expect(groups[0]!.keys).toEqual([
+      'organization.settings.manage',
+      'organization.analytics.view',
+      'organization.billing.manage',
+      'workspaces.create',
+      'workspaces.delete',
+      'organization.audit.view',
+    ]);
+    expect(groups[3]!.keys).toEqual([
+      'analyses.launch.workflow',
+      'analyses.launch.direct',
+      'analyses.launch.sub',
+      'workflows.manage',
+      'references.manage',
+    ]);
+    expect(groups[5]!.keys).toEqual(['orders.manage', 'reports.write', 'reports.sign']);
+
+    // Data permissions carry a badge, explained once above the matrix.
+    const note = screen.getByText(/marks a data permission/);
+    expect(note.textContent).toContain('while role-based access is off');
+    expect(screen.getAllByText(/marks a data permission/)).toHaveLength(1);
+    const row = (key: string) => within(table).getByText(key, { selector: 'code' }).closest('th')!;
+    expect(row('samples.define').textContent).toContain('Data permission');
+    expect(row('analyses.launch.sub').textContent).toContain('Data permission');
+    expect(row('workflows.manage').textContent).not.toContain('Data permission');
+    expect(row('organization.audit.view').textContent).not.toContain('Data permission');
+  });
+
+  it('shows a key this build does not know, locked with the reason', async () => {
+    const server = peopleServer(admin);
+    mockFetch({
+      ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
+      ...server.routes,
+      'GET /api/permissions': () =>
+        json(200, [...catalogue, { key: 'variants.export', group: 'variants', description: 'Export variants', isData: false }]),
+    });
+    renderApp(`/orgs/${ORG_ID}/roles`);
+
+    await screen.findByRole('table', { name: 'Permissions of each role' });
+    const unknown = box('Analyst: Export variants');
+    expect(unknown.disabled).toBe(true);
+    expect(unknown.title).toBe('This permission is newer than this page: reload the page to change it.');
+    expect(box('Analyst: Classify and tag variants; edit shared filter sets and gene lists').disabled).toBe(false);
   });
 
   it('disables permissions the editor does not hold, keeps drafts until saved, and saves the full list', async () => {

@@ -1,31 +1,22 @@
 import { useEffect, useState } from 'react';
 import { asApiError } from '../../api/problem';
-import type { PermissionInfo, Role } from '../../api/types';
+import type { Role } from '../../api/types';
 import { Alert, Button, LoadingState, usePageTitle } from '../../components';
 import { usePermissionCatalogue } from '../organizations/api';
-import { useCurrentOrgId } from '../organizations/permissions';
+import { isPermissionKey, useCurrentOrgId, type PermissionKey } from '../organizations/permissions';
 import { useRoles, useUpdateRole } from './api';
+import { groupPermissions, groupTitle } from './permissionGroups';
 import { CreateRoleDialog, DeleteRoleDialog, RenameRoleDialog } from './RoleDialogs';
 import { sortRoles } from './RoleOptions';
-import { cannotTogglePermissionReason, isSupervisorRole, SUPERVISOR_LOCKED } from './rules';
+import { cannotTogglePermissionReason, isSupervisorRole, SUPERVISOR_LOCKED, UNKNOWN_PERMISSION, type Actor } from './rules';
 import { useActor } from './useActor';
-
-export const GROUP_TITLES: Record<string, string> = {
-  organization: 'Organization',
-  people: 'People',
-  samples: 'Samples',
-  analyses: 'Analyses',
-};
-const GROUP_ORDER = ['organization', 'people', 'samples', 'analyses'];
 
 type Open = { kind: 'create' } | { kind: 'rename' | 'delete'; role: Role } | null;
 
-/** Permissions grouped as organization / people / samples / analyses (then anything new), in catalogue order. */
-export function groupPermissions(catalogue: readonly PermissionInfo[]): [string, PermissionInfo[]][] {
-  const groups = new Map<string, PermissionInfo[]>();
-  for (const group of GROUP_ORDER) groups.set(group, []);
-  for (const p of catalogue) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
-  return [...groups].filter(([, list]) => list.length > 0);
+/** Why `role`'s box for `key` is locked, or null; a key unknown to this build is never changed from here. */
+function lockReason(role: Role, key: string, actor: Actor & { canManageRoles: boolean }): string | null {
+  if (isSupervisorRole(role)) return SUPERVISOR_LOCKED;
+  return isPermissionKey(key) ? cannotTogglePermissionReason(role, key, actor) : UNKNOWN_PERMISSION;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -44,7 +35,7 @@ export default function RolesPage() {
   const roles = useRoles(orgId);
   const catalogue = usePermissionCatalogue();
   const roleList = roles.data ? sortRoles(roles.data) : undefined;
-  const actor = useActor(orgId, roleList);
+  const actor = useActor(orgId);
   const update = useUpdateRole(orgId);
   const [drafts, setDrafts] = useState<Record<string, string[]>>({});
   const [saving, setSaving] = useState<Record<string, boolean>>({});
@@ -82,9 +73,10 @@ export default function RolesPage() {
 
   const list = roleList!;
   const groups = groupPermissions(catalogue.data);
+  const hasDataPermissions = catalogue.data.some((p) => p.isData === true);
   const held = (role: Role) => drafts[role.id] ?? role.permissions;
 
-  function toggle(role: Role, permission: string, checked: boolean) {
+  function toggle(role: Role, permission: PermissionKey, checked: boolean) {
     setSaved(null);
     setDrafts((current) => {
       const base = current[role.id] ?? role.permissions;
@@ -161,6 +153,13 @@ export default function RolesPage() {
           </Alert>
         ))}
 
+      {hasDataPermissions ? (
+        <p className="note">
+          <DataBadge /> marks a data permission: while role-based access is off (a switch in the organization&rsquo;s
+          settings), every member holds it, whatever their role. The ticks below apply once it is on.
+        </p>
+      ) : null}
+
       <div className="table-wrap card card--flush">
         <table className="table matrix">
           <caption className="visually-hidden">Permissions of each role</caption>
@@ -195,18 +194,19 @@ export default function RolesPage() {
             <tbody key={group}>
               <tr className="matrix__group">
                 <th scope="rowgroup" colSpan={list.length + 1}>
-                  {GROUP_TITLES[group] ?? group}
+                  {groupTitle(group)}
                 </th>
               </tr>
               {permissions.map((p) => (
                 <tr key={p.key}>
                   <th scope="row" className="matrix__permission">
                     <span>{p.description}</span>
+                    {p.isData ? <DataBadge /> : null}
                     <code className="matrix__key">{p.key}</code>
                   </th>
                   {list.map((r) => {
                     const supervisor = isSupervisorRole(r);
-                    const reason = cannotTogglePermissionReason(r, p.key, actor);
+                    const reason = lockReason(r, p.key, actor);
                     const checked = supervisor || held(r).includes(p.key);
                     const changed = !supervisor && checked !== r.permissions.includes(p.key);
                     return (
@@ -219,7 +219,9 @@ export default function RolesPage() {
                             title={reason ?? undefined}
                             checked={checked}
                             disabled={reason !== null || saving[r.id] === true}
-                            onChange={(e) => toggle(r, p.key, e.target.checked)}
+                            onChange={(e) => {
+                              if (isPermissionKey(p.key)) toggle(r, p.key, e.target.checked);
+                            }}
                           />
                         </label>
                       </td>
@@ -278,5 +280,14 @@ export default function RolesPage() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The small "Data" mark of a data permission (explained once, in the note above the matrix). */
+function DataBadge() {
+  return (
+    <span className="tag tag--data">
+      Data<span className="visually-hidden"> permission</span>
+    </span>
   );
 }

@@ -1,3 +1,4 @@
+import type { PermissionKey } from '../../api/permissionKeys';
 import type { Role } from '../../api/types';
 
 /**
@@ -5,7 +6,11 @@ import type { Role } from '../../api/types';
  * would refuse and to say why. The server enforces the same rules; these only spare people a refused request.
  */
 
-export const SUPERVISOR_KEY = 'Supervisor';
+/** The built-in roles' keys (`builtInKey` of a role and of GET …/me's role; null for a custom role). */
+export type BuiltInRoleKey = 'Supervisor' | 'GroupAdmin' | 'Analyst' | 'ClinicalCurator' | 'ReportWriter';
+
+/** The Group Supervisor is recognised by this key, never by its name (an organization may rename it). */
+export const SUPERVISOR_KEY: BuiltInRoleKey = 'Supervisor';
 
 export interface Actor {
   isSupervisor: boolean;
@@ -30,7 +35,7 @@ export function cannotAssignReason(role: Pick<Role, 'builtInKey' | 'permissions'
 /** Why I may not tick or untick `permission` in `role`'s column, or null when I may. */
 export function cannotTogglePermissionReason(
   role: Pick<Role, 'builtInKey'>,
-  permission: string,
+  permission: PermissionKey,
   actor: Actor & { canManageRoles: boolean },
 ): string | null {
   if (isSupervisorRole(role)) return SUPERVISOR_LOCKED;
@@ -42,6 +47,9 @@ export function cannotTogglePermissionReason(
 }
 
 export const SUPERVISOR_LOCKED = 'The Group Supervisor always holds every permission';
+
+/** For a key the server sent that this build of the app does not know (a deployment happened since it loaded). */
+export const UNKNOWN_PERMISSION = 'This permission is newer than this page: reload the page to change it.';
 
 /**
  * Why I may not change this member's role or remove them, or null. Only a Supervisor changes or removes a

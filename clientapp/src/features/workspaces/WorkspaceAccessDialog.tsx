@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { asApiError } from '../../api/problem';
 import type { Workspace } from '../../api/types';
 import { Alert, Button, Dialog, LoadingState } from '../../components';
-import { SUPERVISOR_ROLE } from '../organizations/permissions';
 import { useMembers } from '../members/useMembers';
+import { useRoles } from '../roles/api';
+import { isSupervisorRole } from '../roles/rules';
 import { useSetWorkspaceAccess } from './api';
 
 /** Who may enter a workspace: one checkbox per member (workspaces.access.manage). */
@@ -26,12 +27,16 @@ export function WorkspaceAccessDialog({ orgId, workspace, onClose }: { orgId: st
 
 export function WorkspaceAccessPanel({ orgId, workspace }: { orgId: string; workspace: Workspace }) {
   const members = useMembers(orgId);
+  // A member's role comes as { id, name }: the Supervisor role is recognised by its built-in key in the role list.
+  const roles = useRoles(orgId);
+  const supervisorRoleId = roles.data?.find(isSupervisorRole)?.id;
   const setAccess = useSetWorkspaceAccess(orgId, workspace.id);
   // Ticks shown while a change is saved (until the workspace list is reloaded).
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<string | null>(null);
 
-  if (members.isPending) return <LoadingState label="Loading members…" />;
+  // Without the role list (an error), nobody is shown as the Supervisor; the server still lets them in everywhere.
+  if (members.isPending || roles.isPending) return <LoadingState label="Loading members…" />;
   if (members.isError) {
     return (
       <Alert title="Member list unavailable">
@@ -76,7 +81,7 @@ export function WorkspaceAccessPanel({ orgId, workspace }: { orgId: string; work
         <fieldset className="access__list">
           <legend className="visually-hidden">Members with access to {workspace.name}</legend>
           {sorted.map((member) => {
-            const supervisor = member.role.name === SUPERVISOR_ROLE;
+            const supervisor = member.role.id === supervisorRoleId;
             const checked = supervisor || (pending[member.userId] ?? granted.has(member.userId));
             const hintId = `access-hint-${member.userId}`;
             const nameId = `access-name-${member.userId}`;

@@ -29,24 +29,24 @@ interface FormProps {
 function WorkspaceForm({ title, submitLabel, busyLabel, initial, error, busy, onSubmit, onClose }: FormProps) {
   const [name, setName] = useState(initial.name);
   const [description, setDescription] = useState(initial.description);
-  const form = useFormErrors(fields, conflictOnName(error));
+  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, conflictOnName(error));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!form.validate({ name: name.trim() ? [] : ['Enter a name for the workspace.'] })) return;
+    if (!validate({ name: name.trim() ? [] : ['Enter a name for the workspace.'] })) return;
     onSubmit({ name: name.trim(), description: description.trim() });
   }
 
   return (
     <Dialog title={title} onClose={onClose} busy={busy}>
       <form className="form" noValidate onSubmit={submit} aria-label={title}>
-        {form.summary ? (
-          <Alert ref={form.alertRef} title="The workspace could not be saved">
-            {form.summary}
+        {summary ? (
+          <Alert ref={alertRef} title="The workspace could not be saved">
+            {summary}
           </Alert>
         ) : null}
         <TextField
-          ref={form.fieldRef('name')}
+          ref={fieldRef('name')}
           label="Workspace name"
           name="name"
           required
@@ -54,15 +54,15 @@ function WorkspaceForm({ title, submitLabel, busyLabel, initial, error, busy, on
           value={name}
           onChange={(e) => setName(e.target.value)}
           hint="Unique in the organization, e.g. a project, study or test type."
-          errors={form.fieldErrors.name}
+          errors={fieldErrors.name}
         />
         <TextAreaField
-          ref={form.fieldRef('description')}
+          ref={fieldRef('description')}
           label="Description (optional)"
           name="description"
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          errors={form.fieldErrors.description}
+          errors={fieldErrors.description}
         />
         <div className="dialog__actions">
           <Button variant="secondary" onClick={onClose} disabled={busy}>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ANTIFORGERY_HEADER } from '../../api/client';
 import { json, mockFetch, problem } from '../../test/fetchMock';
-import { ADA_ID, ALL_PERMISSIONS, GRACE_ID, members, ORG_ID, orgRoutes, WS_EXOME, workspaces } from '../../test/orgFixtures';
+import { ADA_ID, ALL_PERMISSIONS, GRACE_ID, members, ORG_ID, orgRoles, orgRoutes, WS_EXOME, workspaces } from '../../test/orgFixtures';
 import { renderApp } from '../../test/render';
 
 /** The text of the elements an input's aria-describedby points to. */
@@ -166,6 +166,34 @@ describe('Workspace access panel', () => {
     await waitFor(() => expect(grace.disabled).toBe(false));
     expect(grace.checked).toBe(false);
     expect(calls(`GET ${base}/members`)[0]!.path).toContain('limit=');
+  });
+
+  it('recognises a Supervisor by the role list’s built-in key, not by the role name', async () => {
+    // The Supervisor role renamed "Lab Director"; a custom role borrowing the old name is not the Supervisor.
+    const renamed = [
+      { ...members[0]!, role: { id: 'role-1', name: 'Lab Director' } },
+      { ...members[1]!, role: { id: 'role-custom', name: 'Group Supervisor' } },
+    ];
+    mockFetch({
+      ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
+      [`GET ${base}/members`]: () => json(200, { items: renamed, nextCursor: null, total: renamed.length }),
+      [`GET ${base}/roles`]: () =>
+        json(200, [
+          { ...orgRoles[0]!, name: 'Lab Director' },
+          { id: 'role-custom', name: 'Group Supervisor', builtIn: false, builtInKey: null, permissions: [], memberCount: 1, version: 'v1' },
+        ]),
+    });
+    renderApp(`/orgs/${ORG_ID}/workspaces`);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('button', { name: 'Manage access to Exome 2025' }));
+    const dialog = screen.getByRole('dialog', { name: 'Access to “Exome 2025”' });
+    const ada = (await within(dialog).findByRole('checkbox', { name: 'Ada Lovelace' })) as HTMLInputElement;
+    const grace = within(dialog).getByRole('checkbox', { name: 'Grace Hopper' }) as HTMLInputElement;
+    expect(ada.checked && ada.disabled).toBe(true);
+    expect(description(ada)).toContain('always has access');
+    expect(grace.disabled).toBe(false);
+    expect(description(grace)).not.toContain('always has access');
   });
 
   it('says the member list is unavailable when it cannot be loaded', async () => {

@@ -9,15 +9,10 @@ namespace VariantMiner.Application.Common.Behaviors;
 public sealed class CurrentUserBehavior<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    private static readonly bool RequiresPlatformAdmin =
-        Attribute.IsDefined(typeof(TMessage), typeof(RequiresPlatformAdminAttribute), inherit: true);
-
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (message is not IAllowAnonymous && currentUser.UserId is null)
             throw new UnauthenticatedException();
-        if (RequiresPlatformAdmin && !currentUser.IsPlatformAdmin)
-            throw new ForbiddenException("Only a platform administrator may do this.");
         return next(message, cancellationToken);
     }
 }

@@ -9,9 +9,11 @@ namespace VariantMiner.Application.Common.Behaviors;
 /// <summary>
 /// Every permission declared with <see cref="RequiresPermissionAttribute"/> must hold, one of those declared with
 /// <see cref="RequiresAnyPermissionAttribute"/> must hold, and <see cref="RequiresSupervisorAttribute"/> needs the
-/// Supervisor role (else 403).
+/// Supervisor role (else 403). Then the request's named policies (<see cref="IRequestPolicy{TMessage}"/>) decide what
+/// depends on its content.
 /// </summary>
-public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext context) : IPipelineBehavior<TMessage, TResponse>
+public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext context, IEnumerable<IRequestPolicy<TMessage>> policies)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     private static readonly IReadOnlyList<string> Required = typeof(TMessage)
@@ -49,6 +51,7 @@ public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext
             if (AnyOf.Count > 0 && !AnyOf.Any(context.Access.Has))
                 throw new ForbiddenException($"Your role does not allow this: it needs one of the permissions {string.Join(", ", AnyOf)}.");
         }
+        foreach (var policy in policies) policy.Authorize(message);
         return next(message, cancellationToken);
     }
 }

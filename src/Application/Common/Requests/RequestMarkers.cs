@@ -31,10 +31,6 @@ public sealed class RequiresAnyPermissionAttribute(params string[] permissions) 
     public IReadOnlyList<string> Permissions { get; } = permissions;
 }
 
-/// <summary>Only a platform administrator may send this request (else 403).</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = true)]
-public sealed class RequiresPlatformAdminAttribute : Attribute;
-
 /// <summary>Only a Group Supervisor of the request's organization may send this request (else 403).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class RequiresSupervisorAttribute : Attribute;

@@ -36,6 +36,17 @@ public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitati
     }
 }
 
+/// <summary>Without workspaces.access.manage one may only offer the workspaces one can enter oneself.</summary>
+public sealed class OfferWorkspacesPolicy(IOrganizationContext scope) : IRequestPolicy<CreateInvitation>
+{
+    public void Authorize(CreateInvitation message)
+    {
+        var access = scope.Access;
+        if (!access.Has(Permissions.WorkspacesAccessManage) && (message.WorkspaceIds ?? []).Any(id => !access.CanEnter(id)))
+            throw new ForbiddenException("You may only offer workspaces you can enter yourself (or hold workspaces.access.manage).");
+    }
+}
+
 public sealed class CreateInvitationHandler(
     IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity,
     IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<CreateInvitation, IssuedInvitationDto>
@@ -81,16 +92,13 @@ public sealed class CreateInvitationHandler(
         return await db.Roles.SingleAsync(r => r.BuiltIn == BuiltInRole.Analyst, cancellationToken);
     }
 
-    /// <summary>Workspaces must belong to this organization; without access management one may only offer workspaces one can enter.</summary>
+    /// <summary>Workspaces must belong to this organization.</summary>
     private async Task EnsureWorkspacesAsync(IReadOnlyList<Guid> workspaceIds, CancellationToken cancellationToken)
     {
         if (workspaceIds.Count == 0) return;
         var known = await db.Workspaces.Where(w => workspaceIds.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
         var unknown = workspaceIds.Except(known).ToList();
         if (unknown.Count > 0) throw Invalid("WorkspaceIds", $"No such workspace in this organization: {string.Join(", ", unknown)}.");
-        var access = scope.Access;
-        if (!access.Has(Permissions.WorkspacesAccessManage) && workspaceIds.Any(id => !access.CanEnter(id)))
-            throw new ForbiddenException("You may only offer workspaces you can enter yourself (or hold workspaces.access.manage).");
     }
 
     private static FluentValidation.ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

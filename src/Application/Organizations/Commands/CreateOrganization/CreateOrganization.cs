@@ -35,6 +35,18 @@ public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrgani
 /// One transaction: the organization, its five built-in roles, the owner's Supervisor membership (or a pending
 /// owner), an initial workspace, the configured quota and default settings, and the activity record.
 /// </summary>
+/// <summary>Platform administrators create organizations (anyone, with self-service creation on); only they name another owner.</summary>
+public sealed class CreateOrganizationPolicy(ICurrentUser currentUser, IOptions<OrganizationOptions> options) : IRequestPolicy<CreateOrganization>
+{
+    public void Authorize(CreateOrganization message)
+    {
+        if (!currentUser.IsPlatformAdmin && !options.Value.SelfServiceCreation)
+            throw new ForbiddenException("Only a platform administrator may create organizations on this installation.");
+        if (message.OwnerEmail is not null && !currentUser.IsPlatformAdmin)
+            throw new ForbiddenException("Only a platform administrator may name another person as owner.");
+    }
+}
+
 public sealed class CreateOrganizationHandler(
     IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IOptions<OrganizationOptions> options,
     IActivityLog activity, TimeProvider clock) : ICommandHandler<CreateOrganization, CreatedOrganizationDto>
@@ -42,11 +54,7 @@ public sealed class CreateOrganizationHandler(
     public async ValueTask<CreatedOrganizationDto> Handle(CreateOrganization command, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!currentUser.IsPlatformAdmin && !settings.SelfServiceCreation)
-            throw new ForbiddenException("Only a platform administrator may create organizations on this installation.");
         var callerId = currentUser.UserId!.Value;
-        if (command.OwnerEmail is not null && !currentUser.IsPlatformAdmin)
-            throw new ForbiddenException("Only a platform administrator may name another person as owner.");
 
         var now = clock.GetUtcNow();
         var organization = new Organization(command.Name, command.Description, now, settings.DefaultStorageQuotaBytes);

@@ -44,6 +44,16 @@ public sealed class CreateSampleValidator : AbstractValidator<CreateSample>
     }
 }
 
+/// <summary>Assigning people while defining a sample needs samples.assign (the creator is assigned without it).</summary>
+public sealed class AssignWhileDefiningPolicy(IOrganizationContext scope) : IRequestPolicy<CreateSample>
+{
+    public void Authorize(CreateSample message)
+    {
+        if (message.AssigneeIds is { Count: > 0 } && !scope.Access.Has(Permissions.SamplesAssign))
+            throw new ForbiddenException($"Assigning people while defining a sample needs the permission {Permissions.SamplesAssign}; leave the assignees out (you are assigned automatically).");
+    }
+}
+
 public sealed class CreateSampleHandler(
     IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity, TimeProvider clock)
     : ICommandHandler<CreateSample, SampleDto>
@@ -52,8 +62,6 @@ public sealed class CreateSampleHandler(
     {
         var me = currentUser.UserId!.Value;
         var assignees = (command.AssigneeIds ?? []).Distinct().ToList();
-        if (assignees.Count > 0 && !scope.Access.Has(Permissions.SamplesAssign))
-            throw new ForbiddenException($"Assigning people while defining a sample needs the permission {Permissions.SamplesAssign}; leave the assignees out (you are assigned automatically).");
 
         var assay = await AssayCatalog.ResolveAsync(db, command.Assay, cancellationToken)
             ?? throw Invalid.Field("assay", $"\"{command.Assay}\" is not an assay of this organization; choose one of: {string.Join(", ", await AssayCatalog.NamesAsync(db, cancellationToken))}.");
