@@ -25,7 +25,6 @@ public static class InfrastructureDependencyInjection
         services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Auditing.AuditTrail>());
         services.AddScoped<VariantMiner.Infrastructure.Auditing.AuditInterceptor>();
         services.AddScoped<VariantMiner.Application.Audit.IAuditChainHead, VariantMiner.Infrastructure.Auditing.AuditChainHead>();
-        services.AddScoped(typeof(IRepository<>), typeof(Repository<>));
         services.AddScoped<IMembershipLookup, MembershipLookup>();
         services.AddSingleton<OrganizationAccessCache>();
         services.AddScoped<AuthorizationVersionRead>();

@@ -44,3 +44,10 @@ export type IssuedInvitation = Created<'/api/organizations/{orgId}/invitations',
 export type InvitationPreferences = Get<'/api/organizations/{orgId}/settings/invitations'>;
 export type SetInvitationPreferencesRequest = JsonBody<'/api/organizations/{orgId}/settings/invitations', 'put'>;
 export type AcceptedInvitation = Created<'/api/invitations/accept', 200>;
+
+// Audit trail (organization.audit.view).
+export type AuditRecordPage = Get<'/api/organizations/{orgId}/audit'>;
+/** `changes` is declared as unknown: a JSON object, field → [old, new] (null where there is none). */
+export type AuditRecord = AuditRecordPage['items'][number];
+export type AuditVerification = Get<'/api/organizations/{orgId}/audit/verify'>;
+export type AuditListQuery = NonNullable<paths['/api/organizations/{orgId}/audit']['get']['parameters']['query']>;

@@ -53,6 +53,11 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/activity`} className={className}>
           Activity
         </NavLink>
+        {can('organization.audit.view') ? (
+          <NavLink to={`${base}/audit`} className={className}>
+            Audit
+          </NavLink>
+        ) : null}
         {can('users.manage') || can('users.invite') ? (
           <NavLink to={`${base}/members`} className={className}>
             People

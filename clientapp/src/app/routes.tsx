@@ -13,6 +13,7 @@ const OrganizationsPage = lazy(() => import('../features/organizations/Organizat
 const OrganizationLayout = lazy(() => import('../features/organizations/OrganizationLayout'));
 const DashboardPage = lazy(() => import('../features/organizations/DashboardPage'));
 const ActivityPage = lazy(() => import('../features/organizations/ActivityPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
 const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
 const PeoplePage = lazy(() => import('../features/members/PeoplePage'));
@@ -43,6 +44,7 @@ export function AppRoutes() {
             <Route path="workspaces/:workspaceId/samples/new" element={<DefineSamplePage />} />
             <Route path="workspaces/:workspaceId/samples/:sampleId" element={<SampleDetailPage />} />
             <Route path="activity" element={<ActivityPage />} />
+            <Route path="audit" element={<AuditPage />} />
             <Route path="members" element={<PeoplePage />} />
             <Route path="roles" element={<RolesPage />} />
             <Route path="settings" element={<SettingsPage />} />

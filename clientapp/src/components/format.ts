@@ -32,6 +32,7 @@ export function usagePercent(used: number, quota: number): number | null {
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+const withSeconds = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** "just now", "5 minutes ago", "yesterday", "3 days ago"; older than 30 days: the date. */
 export function formatRelativeTime(iso: string, now: Date = new Date()): string {
@@ -54,4 +55,10 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
+}
+
+/** Date and time to the second, for records that must be told apart (the audit trail): "26 Nov 2026, 14:53:06". */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : withSeconds.format(date);
 }

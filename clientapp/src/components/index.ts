@@ -3,7 +3,7 @@ export { Button } from './Button';
 export { ConfirmDialog } from './ConfirmDialog';
 export { Dialog } from './Dialog';
 export { Field } from './Field';
-export { formatBytes, formatDate, formatDateTime, formatRelativeTime, usagePercent } from './format';
+export { formatBytes, formatDate, formatDateTime, formatRelativeTime, formatTimestamp, usagePercent } from './format';
 export { Logo } from './Logo';
 export { RelativeTime } from './RelativeTime';
 export { LoadingState, Spinner } from './Spinner';

@@ -1,16 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-
 namespace VariantMiner.Application.Workspaces;
 
+/// <summary>Workspace names are unique in an organization regardless of case (<see cref="Common.UniqueNames"/>).</summary>
 internal static class WorkspaceNames
 {
-    /// <summary>Names are unique in an organization regardless of case (the unique index is the backstop).</summary>
-    public static async Task EnsureFreeAsync(IApplicationDbContext db, string name, Guid? except, CancellationToken cancellationToken)
-    {
-        var lower = name.Trim().ToLower();
-        if (await db.Workspaces.AnyAsync(w => w.Name.ToLower() == lower && w.Id != except, cancellationToken))
-            throw new ConflictException($"A workspace named \"{name.Trim()}\" already exists in this organization.");
-    }
+    public static string Taken(string name) => $"A workspace named \"{name.Trim()}\" already exists in this organization.";
 }

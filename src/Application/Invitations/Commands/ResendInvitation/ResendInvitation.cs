@@ -16,12 +16,12 @@ namespace VariantMiner.Application.Invitations.Commands.ResendInvitation;
 public sealed record ResendInvitation(Guid OrganizationId, Guid InvitationId) : ICommand<IssuedInvitationDto>, IOrganizationRequest;
 
 public sealed class ResendInvitationHandler(
-    IRepository<Invitation> invitations, IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts,
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts,
     IActivityLog activity, IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<ResendInvitation, IssuedInvitationDto>
 {
     public async ValueTask<IssuedInvitationDto> Handle(ResendInvitation command, CancellationToken cancellationToken)
     {
-        var invitation = await invitations.FindAsync(command.InvitationId, cancellationToken) ?? throw new NotFoundException("The invitation");
+        var invitation = await db.Invitations.SingleOrDefaultAsync(e => e.Id == command.InvitationId, cancellationToken) ?? throw new NotFoundException("The invitation");
         var role = await db.Roles.SingleAsync(r => r.Id == invitation.RoleId, cancellationToken);
         // Re-sending issues a live token for the role: the same rule as inviting with it.
         RoleAssignment.EnsureCanAssign(scope.Access, role);

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -10,12 +11,12 @@ namespace VariantMiner.Application.Invitations.Commands.RevokeInvitation;
 [RequiresPermission(Permissions.UsersInvite)]
 public sealed record RevokeInvitation(Guid OrganizationId, Guid InvitationId) : ICommand, IOrganizationRequest;
 
-public sealed class RevokeInvitationHandler(IRepository<Invitation> invitations, IApplicationDbContext db, IActivityLog activity)
+public sealed class RevokeInvitationHandler(IApplicationDbContext db, IActivityLog activity)
     : ICommandHandler<RevokeInvitation>
 {
     public async ValueTask<Unit> Handle(RevokeInvitation command, CancellationToken cancellationToken)
     {
-        var invitation = await invitations.FindAsync(command.InvitationId, cancellationToken) ?? throw new NotFoundException("The invitation");
+        var invitation = await db.Invitations.SingleOrDefaultAsync(e => e.Id == command.InvitationId, cancellationToken) ?? throw new NotFoundException("The invitation");
         invitation.Revoke();
         activity.Record("invitation.revoked", "invitation", invitation.Id, $"Revoked the invitation of {invitation.Email}");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -16,12 +17,12 @@ public sealed record SetAccessControl(bool RoleBasedAccessEnabled) : ICommand<Ac
     [JsonIgnore] public Guid OrganizationId { get; init; }
 }
 
-public sealed class SetAccessControlHandler(IRepository<Organization> organizations, IApplicationDbContext db, IActivityLog activity)
+public sealed class SetAccessControlHandler(IApplicationDbContext db, IActivityLog activity)
     : ICommandHandler<SetAccessControl, AccessControlDto>
 {
     public async ValueTask<AccessControlDto> Handle(SetAccessControl command, CancellationToken cancellationToken)
     {
-        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+        var organization = await db.Organizations.SingleOrDefaultAsync(e => e.Id == command.OrganizationId, cancellationToken)
             ?? throw new NotFoundException("The organization");
         if (organization.RoleBasedAccessEnabled != command.RoleBasedAccessEnabled)
         {

@@ -29,12 +29,12 @@ public sealed class SetInvitationPreferencesValidator : AbstractValidator<SetInv
 }
 
 public sealed class SetInvitationPreferencesHandler(
-    IRepository<Organization> organizations, IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
+    IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
     : ICommandHandler<SetInvitationPreferences, InvitationPreferencesDto>
 {
     public async ValueTask<InvitationPreferencesDto> Handle(SetInvitationPreferences command, CancellationToken cancellationToken)
     {
-        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken) ?? throw new NotFoundException("The organization");
+        var organization = await db.Organizations.SingleOrDefaultAsync(e => e.Id == command.OrganizationId, cancellationToken) ?? throw new NotFoundException("The organization");
         if (command.DefaultRoleId is { } roleId)
         {
             var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -35,12 +36,12 @@ public sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrgani
     }
 }
 
-public sealed class UpdateOrganizationHandler(IRepository<Organization> organizations, IApplicationDbContext db, IActivityLog activity)
+public sealed class UpdateOrganizationHandler(IApplicationDbContext db, IActivityLog activity)
     : ICommandHandler<UpdateOrganization>
 {
     public async ValueTask<Unit> Handle(UpdateOrganization command, CancellationToken cancellationToken)
     {
-        var organization = await organizations.FindAsync(command.OrganizationId, cancellationToken)
+        var organization = await db.Organizations.SingleOrDefaultAsync(e => e.Id == command.OrganizationId, cancellationToken)
             ?? throw new NotFoundException("The organization");
         var changed = new List<string>();
         if (command.Name is { } name && name.Trim() != organization.Name) { organization.Rename(name); changed.Add("name"); }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Common.Security;
@@ -36,7 +37,7 @@ public sealed class CreateRoleHandler(IApplicationDbContext db, IOrganizationCon
 {
     public async ValueTask<RoleDto> Handle(CreateRole command, CancellationToken cancellationToken)
     {
-        await RoleNames.EnsureFreeAsync(db, command.Name, null, cancellationToken);
+        await UniqueNames.EnsureFreeAsync(db.Roles, r => r.Name, command.Name, null, RoleNames.Taken(command.Name), cancellationToken);
         var role = Role.CreateCustom(command.OrganizationId, command.Name, command.Permissions ?? [], scope.Access.Permissions);
         db.Roles.Add(role);
         activity.Record("role.created", "role", role.Id, $"Created the role \"{role.Name}\" ({role.Permissions.Count} permissions)");

@@ -13,11 +13,11 @@ namespace VariantMiner.Application.Roles.Commands.DeleteRole;
 [RequiresPermission(Permissions.RolesManage)]
 public sealed record DeleteRole(Guid OrganizationId, Guid RoleId) : ICommand, IOrganizationRequest;
 
-public sealed class DeleteRoleHandler(IRepository<Role> roles, IApplicationDbContext db, IActivityLog activity) : ICommandHandler<DeleteRole>
+public sealed class DeleteRoleHandler(IApplicationDbContext db, IActivityLog activity) : ICommandHandler<DeleteRole>
 {
     public async ValueTask<Unit> Handle(DeleteRole command, CancellationToken cancellationToken)
     {
-        var role = await roles.FindAsync(command.RoleId, cancellationToken) ?? throw new NotFoundException("The role");
+        var role = await db.Roles.SingleOrDefaultAsync(e => e.Id == command.RoleId, cancellationToken) ?? throw new NotFoundException("The role");
         role.EnsureDeletable();
         var holders = await db.Memberships.CountAsync(m => m.RoleId == role.Id, cancellationToken);
         if (holders > 0)
@@ -27,7 +27,7 @@ public sealed class DeleteRoleHandler(IRepository<Role> roles, IApplicationDbCon
             throw new ConflictException($"{invitations} pending {(invitations == 1 ? "invitation offers" : "invitations offer")} the role \"{role.Name}\". Revoke them first.");
         // Accepted or revoked invitations only keep history; they must not block the deletion.
         db.Invitations.RemoveRange(await db.Invitations.Where(i => i.RoleId == role.Id).ToListAsync(cancellationToken));
-        roles.Remove(role);
+        db.Roles.Remove(role);
         activity.Record("role.deleted", "role", role.Id, $"Deleted the role \"{role.Name}\"");
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -37,19 +38,19 @@ public sealed class UpdateRoleValidator : AbstractValidator<UpdateRole>
     }
 }
 
-public sealed class UpdateRoleHandler(IRepository<Role> roles, IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
+public sealed class UpdateRoleHandler(IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
     : ICommandHandler<UpdateRole, RoleDto>
 {
     public async ValueTask<RoleDto> Handle(UpdateRole command, CancellationToken cancellationToken)
     {
-        var role = await roles.FindAsync(command.RoleId, cancellationToken) ?? throw new NotFoundException("The role");
+        var role = await db.Roles.SingleOrDefaultAsync(e => e.Id == command.RoleId, cancellationToken) ?? throw new NotFoundException("The role");
         if (command.Version is { } version && version != role.Version)
             throw new ConflictException($"Someone else changed the role \"{role.Name}\" since you opened it. Reload it and apply your change again.");
         var changes = new List<string>();
         if (command.Name is { } name && name.Trim() != role.Name)
         {
             if (!role.IsCustom) throw new Domain.Common.DomainException($"'{role.Name}' is a built-in role and keeps its name.");
-            await RoleNames.EnsureFreeAsync(db, name, role.Id, cancellationToken);
+            await UniqueNames.EnsureFreeAsync(db.Roles, r => r.Name, name, role.Id, RoleNames.Taken(name), cancellationToken);
             var before = role.Name;
             role.Rename(name);
             changes.Add($"renamed \"{before}\" to \"{role.Name}\"");

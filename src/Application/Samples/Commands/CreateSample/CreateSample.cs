@@ -94,9 +94,7 @@ internal static class SampleNames
     public static async Task EnsureFreeAsync(IApplicationDbContext db, OrganizationAccess access, Guid userId, Guid workspaceId, string name,
         Guid? except, CancellationToken cancellationToken)
     {
-        var lower = name.Trim().ToLower();
-        var holder = await db.Samples.Where(s => s.WorkspaceId == workspaceId && s.Name.ToLower() == lower && s.Id != except)
-            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        var holder = await UniqueNames.HolderAsync(db.Samples.Where(s => s.WorkspaceId == workspaceId), s => s.Name, name, except, cancellationToken);
         if (holder is null) return;
         var visible = await SampleVisibility.VisibleSamples(db.Samples, access, userId, workspaceId).AnyAsync(s => s.Id == holder, cancellationToken);
         throw new ConflictException(visible

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -50,7 +51,8 @@ public sealed class CreateSubjectHandler(IApplicationDbContext db, ICurrentUser 
         var now = clock.GetUtcNow();
         var subject = new Subject(command.OrganizationId, command.WorkspaceId, command.ExternalId, SubjectInput.ParseSex(command.Sex),
             command.DateOfBirth, command.PhenotypeTerms, command.Notes, currentUser.UserId!.Value, now);
-        await SubjectNames.EnsureFreeAsync(db, command.WorkspaceId, subject.ExternalId, null, cancellationToken);
+        await UniqueNames.EnsureFreeAsync(db.Subjects.Where(s => s.WorkspaceId == command.WorkspaceId), s => s.ExternalId, subject.ExternalId, null,
+            SubjectNames.Taken(subject.ExternalId), cancellationToken);
         db.Subjects.Add(subject);
         activity.Record("subject.created", "subject", subject.Id, "Created a subject", command.WorkspaceId);
         await db.SaveChangesAsync(cancellationToken);
@@ -58,13 +60,8 @@ public sealed class CreateSubjectHandler(IApplicationDbContext db, ICurrentUser 
     }
 }
 
+/// <summary>External ids are unique in a workspace regardless of case (<see cref="UniqueNames"/>).</summary>
 internal static class SubjectNames
 {
-    /// <summary>External ids are unique in a workspace regardless of case (the unique index is the backstop).</summary>
-    public static async Task EnsureFreeAsync(IApplicationDbContext db, Guid workspaceId, string externalId, Guid? except, CancellationToken cancellationToken)
-    {
-        var lower = externalId.Trim().ToLower();
-        if (await db.Subjects.AnyAsync(s => s.WorkspaceId == workspaceId && s.ExternalId.ToLower() == lower && s.Id != except, cancellationToken))
-            throw new ConflictException($"A subject with the external id \"{externalId.Trim()}\" already exists in this workspace.");
-    }
+    public static string Taken(string externalId) => $"A subject with the external id \"{externalId.Trim()}\" already exists in this workspace.";
 }

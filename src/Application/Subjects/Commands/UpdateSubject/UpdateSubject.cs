@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -53,7 +54,8 @@ public sealed class UpdateSubjectHandler(IApplicationDbContext db, IOrganization
             .SingleOrDefaultAsync(s => s.Id == command.SubjectId, cancellationToken) ?? throw new NotFoundException("The subject");
         if (command.ExternalId is { } externalId && externalId.Trim() != subject.ExternalId)
         {
-            await SubjectNames.EnsureFreeAsync(db, command.WorkspaceId, externalId, subject.Id, cancellationToken);
+            await UniqueNames.EnsureFreeAsync(db.Subjects.Where(s => s.WorkspaceId == command.WorkspaceId), s => s.ExternalId, externalId, subject.Id,
+                SubjectNames.Taken(externalId), cancellationToken);
             subject.ChangeExternalId(externalId);
         }
         subject.Describe(

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Common.Security;
@@ -37,7 +38,7 @@ public sealed class CreateWorkspaceHandler(
 {
     public async ValueTask<WorkspaceDto> Handle(CreateWorkspace command, CancellationToken cancellationToken)
     {
-        await WorkspaceNames.EnsureFreeAsync(db, command.Name, null, cancellationToken);
+        await UniqueNames.EnsureFreeAsync(db.Workspaces, w => w.Name, command.Name, null, WorkspaceNames.Taken(command.Name), cancellationToken);
         var workspace = new Workspace(command.OrganizationId, command.Name, clock.GetUtcNow(), command.Description);
         db.Workspaces.Add(workspace);
         var creator = await db.Memberships.SingleAsync(m => m.Id == scope.Access.MembershipId, cancellationToken);

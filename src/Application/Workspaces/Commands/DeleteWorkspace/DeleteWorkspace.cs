@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -11,13 +12,13 @@ namespace VariantMiner.Application.Workspaces.Commands.DeleteWorkspace;
 [RequiresPermission(Permissions.WorkspacesDelete)]
 public sealed record DeleteWorkspace(Guid OrganizationId, Guid WorkspaceId) : ICommand, IWorkspaceRequest;
 
-public sealed class DeleteWorkspaceHandler(IRepository<Workspace> workspaces, IApplicationDbContext db, IActivityLog activity)
+public sealed class DeleteWorkspaceHandler(IApplicationDbContext db, IActivityLog activity)
     : ICommandHandler<DeleteWorkspace>
 {
     public async ValueTask<Unit> Handle(DeleteWorkspace command, CancellationToken cancellationToken)
     {
-        var workspace = await workspaces.FindAsync(command.WorkspaceId, cancellationToken) ?? throw new NotFoundException("The workspace");
-        workspaces.Remove(workspace);
+        var workspace = await db.Workspaces.SingleOrDefaultAsync(e => e.Id == command.WorkspaceId, cancellationToken) ?? throw new NotFoundException("The workspace");
+        db.Workspaces.Remove(workspace);
         // Recorded at organization level: the workspace (and its own activity) is gone.
         activity.Record("workspace.deleted", "workspace", workspace.Id, $"Deleted the workspace \"{workspace.Name}\"");
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Requests;
@@ -30,16 +32,16 @@ public sealed class UpdateWorkspaceValidator : AbstractValidator<UpdateWorkspace
     }
 }
 
-public sealed class UpdateWorkspaceHandler(IRepository<Workspace> workspaces, IApplicationDbContext db, IActivityLog activity)
+public sealed class UpdateWorkspaceHandler(IApplicationDbContext db, IActivityLog activity)
     : ICommandHandler<UpdateWorkspace>
 {
     public async ValueTask<Unit> Handle(UpdateWorkspace command, CancellationToken cancellationToken)
     {
-        var workspace = await workspaces.FindAsync(command.WorkspaceId, cancellationToken) ?? throw new NotFoundException("The workspace");
+        var workspace = await db.Workspaces.SingleOrDefaultAsync(e => e.Id == command.WorkspaceId, cancellationToken) ?? throw new NotFoundException("The workspace");
         var before = workspace.Name;
         if (command.Name is { } name && name.Trim() != workspace.Name)
         {
-            await WorkspaceNames.EnsureFreeAsync(db, name, workspace.Id, cancellationToken);
+            await UniqueNames.EnsureFreeAsync(db.Workspaces, w => w.Name, name, workspace.Id, WorkspaceNames.Taken(name), cancellationToken);
             workspace.Rename(name);
         }
         if (command.Description is { } description) workspace.Describe(description);
