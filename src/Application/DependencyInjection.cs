@@ -15,7 +15,7 @@ public static class ApplicationDependencyInjection
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            // Order matters: see ARCHITECTURE §3.
+            // Order matters: each wraps the ones after it (docs/architecture.md, "Pipeline behaviors").
             options.PipelineBehaviors =
             [
                 typeof(UnhandledExceptionBehavior<,>),

@@ -37,7 +37,8 @@ public static class InfrastructureDependencyInjection
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
-                // Length, not composition (SECURITY §B / NIST 800-63B).
+                // Length, not composition (NIST SP 800-63B; docs/decisions/0004): at least 12 characters, no
+                // character-class rules (the Register validator also caps the length).
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;

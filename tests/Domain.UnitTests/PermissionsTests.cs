@@ -24,7 +24,7 @@ public class PermissionsTests
             Is.SubsetOf(new[] { "organization", "people", "samples", "analyses", "variants", "reports" }));
     }
 
-    // The default permission table (docs/architecture.md), row by row.
+    // The default permission table (docs/architecture.md, "Roles and permissions"), row by row.
     [TestCase(BuiltInRole.GroupAdmin, new[] { OrganizationSettingsManage, OrganizationAnalyticsView, UsersInvite, UsersManage,
         WorkspacesCreate, WorkspacesAccessManage, SamplesDefine, SamplesAssign, SamplesViewAll, SamplesViewAssigned,
         AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub, ReferencesManage, VariantsClassify, OrdersManage, ReportsWrite })]

@@ -6,7 +6,7 @@ using VariantMiner.Infrastructure.Persistence;
 namespace VariantMiner.WebApi.Tests;
 
 /// <summary>
-/// SECURITY §A: a member of organization B, holding every permission there, uses organization A's ids on every
+/// Tenant isolation: a member of organization B, holding every permission there, uses organization A's ids on every
 /// organization-scoped endpoint (enumerated, so new endpoints are covered) and always gets 404, for reads and
 /// writes; nested routes check the parent. Afterwards nothing of A has changed.
 /// </summary>

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace VariantMiner.WebApi.Tests;
 
 /// <summary>
-/// SECURITY §A (EF pitfalls): bypassing the tenant query filters, or writing raw SQL, is allowed only in the
-/// reviewed places below. A new use needs a review and an entry here, with the reason.
+/// Tenant isolation in the data layer (docs/architecture.md, "Persistence"): bypassing the tenant query filters, or
+/// writing raw SQL, is allowed only in the reviewed places below. A new use needs a review and an entry here, with the
+/// reason.
 /// </summary>
 public partial class DataAccessAllowListTests
 {

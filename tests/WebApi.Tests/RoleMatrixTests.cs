@@ -7,7 +7,8 @@ namespace VariantMiner.WebApi.Tests;
 
 /// <summary>
 /// Run as every built-in role: each organization use case answers allowed (2xx) or 403 exactly as the default
-/// permission table of ARCHITECTURE §2 says. The table is written out here on purpose (not derived from the code).
+/// permission table says (docs/architecture.md, "Roles and permissions"). The table is written out here on purpose
+/// (not derived from the code).
 /// </summary>
 public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
 {
@@ -58,7 +59,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/audit/export", null, Supervisor),
         new("GET", "/api/organizations/{orgId:guid}/audit/verify", null, Supervisor),
 
-        // Samples, subjects, assays (issue 5). The seeded sample is assigned to every role, so everyone who sees
+        // Samples, subjects, assays. The seeded sample is assigned to every role, so everyone who sees
         // assigned samples can read it; a Body given as a function is built from the seeded ids.
         new("GET", "/api/organizations/{orgId:guid}/assays", null, Everyone),
         new("POST", "/api/organizations/{orgId:guid}/assays", new { name = "Long-read WGS" }, Supervisor, GroupAdmin),

@@ -1,6 +1,9 @@
 namespace VariantMiner.Application.Common;
 
-/// <summary>A page of a list: <c>nextCursor</c> is null on the last page (API.md "Lists").</summary>
+/// <summary>
+/// A page of a keyset-paged list: send <c>nextCursor</c> back as the <c>cursor</c> query parameter for the next page;
+/// it is null on the last page. Cursors are opaque to clients.
+/// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public static class Paging

@@ -7,8 +7,9 @@ using VariantMiner.Domain.Samples;
 namespace VariantMiner.Application.Samples;
 
 /// <summary>
-/// THE place where data-dependent sample visibility is decided (ARCHITECTURE §2–3). Every query that returns samples,
-/// counts them, searches them or shows them on a subject page starts from <see cref="VisibleSamples(IQueryable{Sample}, OrganizationAccess, Guid, Guid)"/>.
+/// THE place where data-dependent sample visibility is decided (docs/architecture.md, "Sample visibility"; what follows
+/// from it: docs/security.md, "Hidden means hidden"). Every query that returns samples, counts them, searches them or
+/// shows them on a subject page starts from <see cref="VisibleSamples(IQueryable{Sample}, OrganizationAccess, Guid, Guid)"/>.
 /// The access object already folds in the role-based-access switch (off → every member holds samples.view.all),
 /// so there is no second switch check here.
 /// <list type="bullet">
@@ -28,7 +29,8 @@ public static class SampleVisibility
 
     /// <summary>
     /// The same rows as <see cref="VisibleSamples(IQueryable{Sample}, OrganizationAccess, Guid, Guid)"/>, each with the
-    /// newest-first paging key (creation time, id), in the form each case's index can serve (issue 5 performance):
+    /// newest-first paging key (creation time, id), in the form each case's index can serve (measured in
+    /// bench/README.md, "Performance pass"):
     /// <list type="bullet">
     /// <item>view all → the workspace's samples, keyed by their own columns (index OrganizationId, WorkspaceId[, Assay], CreatedAt, Id);</item>
     /// <item>view assigned only → driven from the caller's assignments in the workspace, keyed by the assignment's copy of

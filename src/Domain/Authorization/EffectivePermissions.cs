@@ -3,8 +3,9 @@ namespace VariantMiner.Domain.Authorization;
 public static class EffectivePermissions
 {
     /// <summary>
-    /// What a member may do: the role's permissions, plus every samples.* and analyses.* permission while the
-    /// organization's role-based-access switch is off (ARCHITECTURE §2). Stored roles are never changed by the switch.
+    /// What a member may do: the role's permissions, plus every data permission of the catalogue (the samples.* and
+    /// analyses.* keys) while the organization's role-based-access switch is off (docs/architecture.md, "Roles and
+    /// permissions"). Stored roles are never changed by the switch.
     /// </summary>
     public static IReadOnlySet<string> Of(IEnumerable<string> rolePermissions, bool roleBasedAccessEnabled)
     {

@@ -1,8 +1,11 @@
 namespace VariantMiner.Domain.Common;
 
 /// <summary>
-/// Aggregates people edit at the same time. Every change gives them a new version; the data layer refuses a save
-/// based on an older one (optimistic concurrency: one wins, the other gets 409).
+/// Marks an aggregate whose methods give it a new <see cref="Version"/> on every change (Role, Membership). The
+/// interface only documents that; nothing reads it generically. Optimistic concurrency comes from each entity's EF
+/// configuration declaring Version a concurrency token (RoleConfiguration, MembershipConfiguration; Sample has such a
+/// Version without this interface): a save based on an older version fails, and DatabaseErrorInterceptor turns that
+/// into a 409.
 /// </summary>
 public interface IVersioned
 {

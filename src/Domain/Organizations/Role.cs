@@ -95,6 +95,20 @@ public sealed class Role : Entity, ITenantOwned, IVersioned
         Version = Guid.NewGuid();
     }
 
+    /// <summary>
+    /// Why someone may not give this role to a person (by inviting them, changing their role, or making it the default of
+    /// invitations), or null when they may: a Group Supervisor gives any role; anyone else only a role that is not Group
+    /// Supervisor and whose permissions they all hold themselves.
+    /// </summary>
+    public string? RefusalToAssignBy(bool actorIsSupervisor, IReadOnlySet<string> actorPermissions)
+    {
+        if (actorIsSupervisor) return null;
+        if (IsSupervisor) return "Only a Group Supervisor may make someone a Group Supervisor.";
+        var lacking = PermissionKeys.Where(p => !actorPermissions.Contains(p)).Order(StringComparer.Ordinal).ToList();
+        return lacking.Count == 0 ? null
+            : $"You cannot give the role \"{Name}\": it has permissions you do not hold yourself ({string.Join(", ", lacking)}).";
+    }
+
     /// <summary>Only custom roles can be deleted; whether members still hold it is checked by the caller (needs a count).</summary>
     public void EnsureDeletable()
     {

@@ -3,8 +3,8 @@ using VariantMiner.Domain.Common;
 namespace VariantMiner.Domain.Organizations;
 
 /// <summary>
-/// The rules no role edit can break (ARCHITECTURE §2): only a Supervisor adds, changes or removes a Supervisor or
-/// deletes the organization; the last Supervisor can neither leave nor be demoted.
+/// The rules no role edit can break (docs/architecture.md, "Rules no role edit can break"): only a Supervisor adds,
+/// changes or removes a Supervisor or deletes the organization; the last Supervisor can neither leave nor be demoted.
 /// </summary>
 public static class SupervisorRules
 {

@@ -2,7 +2,7 @@ using VariantMiner.Domain.Common;
 
 namespace VariantMiner.Domain.Samples;
 
-/// <summary>Where a sample is in its life; the analysis issue adds later states. Stored as its name.</summary>
+/// <summary>Where a sample is in its life; analyses, when they are built, add later states. Stored as its name.</summary>
 public enum SampleStatus
 {
     Defined,
@@ -99,7 +99,8 @@ public sealed class Sample : Entity, ITenantOwned
 /// <summary>One person assigned to one sample: by whom and when.</summary>
 /// <remarks>
 /// WorkspaceId and SampleCreatedAt are copies of the sample's (both never change after creation), so the
-/// "assigned to me, newest first" page can be read from one index of this table alone (issue 5 performance).
+/// "assigned to me, newest first" page can be read from one index of this table alone (measured in bench/README.md,
+/// "Performance pass").
 /// </remarks>
 public sealed class SampleAssignment(Guid organizationId, Guid workspaceId, Guid sampleId, DateTimeOffset sampleCreatedAt, Guid userId,
     Guid assignedBy, DateTimeOffset assignedAt)

@@ -25,7 +25,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Domain.Auditing.AuditRecord> AuditRecords => Set<Domain.Auditing.AuditRecord>();
 
-    // Samples (issue 5)
+    // Samples, subjects, their assignments and the organization's assay list
     public DbSet<Assay> Assays => Set<Assay>();
     public DbSet<Subject> Subjects => Set<Subject>();
     public DbSet<Sample> Samples => Set<Sample>();

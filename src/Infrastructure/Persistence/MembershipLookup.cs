@@ -7,7 +7,8 @@ namespace VariantMiner.Infrastructure.Persistence;
 
 /// <summary>
 /// Reads a membership before any organization scope exists, so it is one of the few places allowed to bypass the
-/// tenant filters (listed in TenantFilterAllowList). It always constrains by the organization id itself.
+/// tenant filters (listed in tests/WebApi.Tests/DataAccessAllowListTests.cs). It always constrains by the organization
+/// id itself.
 /// Every request reads the organization's authorization version (one narrow, compiled query, or together with the
 /// session check: <see cref="AuthorizationVersionRead"/>) and reuses the access computed at that same version, if
 /// any (<see cref="OrganizationAccessCache"/>).

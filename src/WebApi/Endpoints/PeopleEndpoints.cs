@@ -19,7 +19,10 @@ using VariantMiner.Application.Roles.Queries.ListRoles;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-/// <summary>Members, roles and invitations (API.md "People and roles").</summary>
+/// <summary>
+/// Members, roles and invitations of an organization (/api/organizations/{orgId}/members, /roles, /invitations), and
+/// accepting an invitation (/api/invitations/accept).
+/// </summary>
 internal static class PeopleEndpoints
 {
     public static void MapPeopleEndpoints(this IEndpointRouteBuilder app)

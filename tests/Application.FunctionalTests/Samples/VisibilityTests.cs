@@ -16,8 +16,9 @@ using VariantMiner.Infrastructure.Persistence;
 namespace VariantMiner.Application.FunctionalTests.Samples;
 
 /// <summary>
-/// ARCHITECTURE §2 visibility, exact sets and counts, for every kind of role, with the switch on and off; invisible
-/// samples are 404 on every direct route; ids of other workspaces and organizations are 404.
+/// Sample visibility (docs/architecture.md, "Sample visibility"), exact sets and counts, for every kind of role, with
+/// the switch on and off; invisible samples are 404 on every direct route; ids of other workspaces and organizations
+/// are 404.
 /// </summary>
 public class VisibilityTests(DatabaseProvider provider) : SampleTestBase(provider)
 {

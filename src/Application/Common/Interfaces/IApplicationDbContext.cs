@@ -21,7 +21,7 @@ public interface IApplicationDbContext
     DbSet<OutboxMessage> Outbox { get; }
     DbSet<Domain.Auditing.AuditRecord> AuditRecords { get; }
 
-    // Samples (issue 5)
+    // Samples, subjects, their assignments and the organization's assay list
     DbSet<Assay> Assays { get; }
     DbSet<Subject> Subjects { get; }
     DbSet<Sample> Samples { get; }

@@ -1,8 +1,9 @@
 namespace VariantMiner.Application.Common.Messaging;
 
 /// <summary>
-/// An e-mail to send, written in the same transaction as the change that causes it (SECURITY §F). A background
-/// dispatcher delivers it later; in development it lands in the mail sink folder (README: "Mail").
+/// An e-mail to send, written in the same transaction as the change that causes it, so a rolled-back change sends
+/// nothing and a committed one cannot lose its e-mail. A background dispatcher delivers it later; in development it
+/// lands in the mail sink folder (README: "Mail").
 /// </summary>
 public sealed class OutboxMessage
 {

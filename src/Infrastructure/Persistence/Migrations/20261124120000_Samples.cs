@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Issue 5: the organization's assay list, subjects, samples and their assignments. Hand-written (ADR 0003); the
+/// Samples: the organization's assay list, subjects, samples and their assignments. Hand-written (ADR 0003); the
 /// schema-drift test proves it equals the model. Organizations created before this migration read the default assay
 /// list until they change it (AssayCatalog), so no data step is needed here.
 /// </summary>

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Issue 5 performance (bench/README.md): the analyses table's paging indexes gain OrganizationId (the tenant filter's
-/// column), and an assignment row carries its sample's creation time so "assigned to me, newest first" is read from
-/// one index of SampleAssignments. Existing assignments are backfilled from their samples.
+/// Analyses-table performance (bench/README.md, "Performance pass"): the paging indexes gain OrganizationId (the
+/// tenant filter's column), and an assignment row carries its sample's creation time so "assigned to me, newest
+/// first" is read from one index of SampleAssignments. Existing assignments are backfilled from their samples.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261124130000_SamplePerformance")]

@@ -31,10 +31,6 @@ public sealed class CreateOrganizationValidator : AbstractValidator<CreateOrgani
     }
 }
 
-/// <summary>
-/// One transaction: the organization, its five built-in roles, the owner's Supervisor membership (or a pending
-/// owner), an initial workspace, the configured quota and default settings, and the activity record.
-/// </summary>
 /// <summary>Platform administrators create organizations (anyone, with self-service creation on); only they name another owner.</summary>
 public sealed class CreateOrganizationPolicy(ICurrentUser currentUser, IOptions<OrganizationOptions> options) : IRequestPolicy<CreateOrganization>
 {
@@ -47,6 +43,11 @@ public sealed class CreateOrganizationPolicy(ICurrentUser currentUser, IOptions<
     }
 }
 
+/// <summary>
+/// One transaction: the organization, its five built-in roles, the owner's Supervisor membership (or a pending
+/// owner), an initial workspace, the default assay list, the configured quota and default settings, and the activity
+/// record.
+/// </summary>
 public sealed class CreateOrganizationHandler(
     IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IOptions<OrganizationOptions> options,
     IActivityLog activity, TimeProvider clock) : ICommandHandler<CreateOrganization, CreatedOrganizationDto>
@@ -72,7 +73,7 @@ public sealed class CreateOrganizationHandler(
         db.Organizations.Add(organization);
         db.Roles.AddRange(roles.Values);
         db.Workspaces.Add(workspace);
-        db.Assays.AddRange(AssayCatalog.CreateDefaults(organization.Id)); // issue 5: the default assay list
+        db.Assays.AddRange(AssayCatalog.CreateDefaults(organization.Id)); // the default assay list
         if (ownerId is { } owner)
         {
             var membership = new Membership(organization.Id, owner, roles[BuiltInRole.Supervisor].Id, now);
