@@ -40,13 +40,17 @@ void Build()
 
 void Test()
 {
+    // Gates first: C# formatting and code style (.editorconfig), then ESLint below.
+    Exec("dotnet", "format VariantMiner.sln --verify-no-changes -v quiet", root);
+
     // .NET: unit, functional (SQLite + PostgreSQL when VARIANTMINER_TEST_POSTGRES is set) and HTTP tests.
     var dotnetFailed = false;
     try { Exec("dotnet", "test VariantMiner.sln --no-build -nologo -v minimal", root, totals.ReadDotnet); }
     catch (BuildFailed) { dotnetFailed = true; }
 
-    // SPA: generated client current, component tests, then the browser end-to-end test against the real server.
+    // SPA: generated client current, lint, component tests, then the browser end-to-end test against the real server.
     Exec("npm", "run api:check", client);
+    Exec("npm", "run lint", client);
     Exec("npm", "test", client, totals.ReadVitest);
     RunEndToEnd();
 

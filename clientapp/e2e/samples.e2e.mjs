@@ -2,7 +2,7 @@
 //
 //   E2E_BASE_URL=http://localhost:5080 node e2e/samples.e2e.mjs      (npm run e2e runs every suite)
 //
-// The scenario of seed 004: a Group Supervisor (the platform administrator) creates an organization and invites an
+// The scenario: a Group Supervisor (the platform administrator) creates an organization and invites an
 // Analyst, a Clinical Curator and a Report Writer to its General workspace (through the API, from the Supervisor's
 // signed-in page); each registers through the accept link in their own browser session, verifies the address with the
 // link mailed to it (read from the server's mail folder, see harness.mjs) and joins. The Analyst

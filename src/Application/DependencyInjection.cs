@@ -1,10 +1,6 @@
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using VariantMiner.Application.Common;
 using VariantMiner.Application.Common.Activity;
-using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Common.Behaviors;
-using VariantMiner.Application.Common.Security;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,8 +25,8 @@ public static class ApplicationDependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         foreach (var type in typeof(ApplicationDependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-        foreach (var policy in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestPolicy<>)))
-            services.AddScoped(policy, type);
+            foreach (var policy in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestPolicy<>)))
+                services.AddScoped(policy, type);
         services.AddOptions<PerformanceOptions>().BindConfiguration("Performance");
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
         services.AddOptions<VariantMiner.Application.Invitations.InvitationOptions>().BindConfiguration("Invitations");

@@ -2,12 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
+using Microsoft.Extensions.Logging;
 using VariantMiner.Infrastructure.Identity;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.WebApi.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -34,14 +34,7 @@ app.UseAuthorization();
 app.UseMiddleware<AntiforgeryMiddleware>();
 
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapAuthEndpoints();
-app.MapPermissionEndpoints();
-app.MapOrganizationEndpoints();
-app.MapWorkspaceEndpoints();
-app.MapPeopleEndpoints();
-app.MapSampleEndpoints();
-app.MapSubjectEndpoints();
-app.MapAuditEndpoints();
+app.MapEndpointGroups();
 app.MapApiNotFound();
 app.MapFallbackToFile("index.html").AllowAnonymous();
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-
 namespace VariantMiner.WebApi.Tests;
 
 /// <summary>

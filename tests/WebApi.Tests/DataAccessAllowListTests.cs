@@ -1,4 +1,3 @@
-using VariantMiner.TestSupport;
 using System.Text.RegularExpressions;
 
 namespace VariantMiner.WebApi.Tests;

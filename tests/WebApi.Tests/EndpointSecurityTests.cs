@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Tests;
 

@@ -1,9 +1,5 @@
-using VariantMiner.TestSupport;
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Tests;
 

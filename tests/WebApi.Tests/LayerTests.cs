@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Xml.Linq;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.WebApi.Tests;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using VariantMiner.WebApi.Hosting;
 

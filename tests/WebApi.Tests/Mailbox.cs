@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.WebApi.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Infrastructure.Persistence;
-
 namespace VariantMiner.WebApi.Tests;
 
 public class OrganizationHttpTests(DatabaseProvider provider) : WebTestBase(provider)

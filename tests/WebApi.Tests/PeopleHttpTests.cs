@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Infrastructure.Messaging;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace VariantMiner.WebApi.Tests;
 
 public static class Problems

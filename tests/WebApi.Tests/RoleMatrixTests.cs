@@ -1,6 +1,3 @@
-using System.Net;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
 using static VariantMiner.Domain.Authorization.BuiltInRole;
 
 namespace VariantMiner.WebApi.Tests;

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Samples;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Tests;
 

@@ -1,5 +1,4 @@
 using VariantMiner.Domain.Samples;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Tests;
 

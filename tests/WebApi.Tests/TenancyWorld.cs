@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.WebApi.Tests;
 

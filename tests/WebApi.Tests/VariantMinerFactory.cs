@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.WebApi.Tests;
 

@@ -1,6 +1,3 @@
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
-
 namespace VariantMiner.WebApi.Tests;
 
 /// <summary>One host per fixture and provider; the database is emptied before every test.</summary>

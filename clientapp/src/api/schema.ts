@@ -959,6 +959,7 @@ export interface components {
             key: string;
             group: string;
             description: string;
+            isData: boolean;
         };
         Person: {
             /** Format: uuid */

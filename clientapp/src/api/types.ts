@@ -2,7 +2,7 @@ import type { paths } from './schema';
 
 // Types are taken from the operations rather than from component schema names, so that
 // regenerating from the server's document does not break them when schema names differ.
-type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+export type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
 export type CurrentUser = JsonOf<paths['/api/auth/me']['get']['responses'][200]>;
 export type LoginRequest = NonNullable<paths['/api/auth/login']['post']['requestBody']>['content']['application/json'];
@@ -10,7 +10,7 @@ export type RegisterRequest = NonNullable<paths['/api/auth/register']['post']['r
 export type VerifyEmailRequest = NonNullable<paths['/api/auth/verify-email']['post']['requestBody']>['content']['application/json'];
 
 type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } } ? JsonOf<R> : never;
-type BodyOf<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type BodyOf<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export type OrganizationSummary = Get<'/api/organizations'>[number];
 export type OrganizationDashboard = Get<'/api/organizations/{orgId}'>;
@@ -19,11 +19,8 @@ export type AccessControl = Get<'/api/organizations/{orgId}/settings/access-cont
 export type ActivityPage = Get<'/api/organizations/{orgId}/activity'>;
 export type Activity = ActivityPage['items'][number];
 export type Workspace = Get<'/api/organizations/{orgId}/workspaces'>[number];
-/**
- * A permission of the catalogue. `isData` marks a data permission (every member holds it while the organization's
- * role-based access is off); the OpenAPI document does not declare it yet, so it is optional here until it does.
- */
-export type PermissionInfo = Get<'/api/permissions'>[number] & { isData?: boolean };
+/** A permission of the catalogue. `isData` marks a data permission (every member holds it while the organization's role-based access is off). */
+export type PermissionInfo = Get<'/api/permissions'>[number];
 export type CreateOrganizationRequest = BodyOf<paths['/api/organizations']['post']>;
 export type CreatedOrganization = JsonOf<paths['/api/organizations']['post']['responses'][201]>;
 export type UpdateOrganizationRequest = BodyOf<paths['/api/organizations/{orgId}']['patch']>;

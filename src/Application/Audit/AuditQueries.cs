@@ -2,14 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
 using VariantMiner.Domain.Auditing;
-using VariantMiner.Domain.Authorization;
 
 namespace VariantMiner.Application.Audit;
 

@@ -1,7 +1,4 @@
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Common;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Roles;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Samples;
-
 namespace VariantMiner.Application.Samples;
 
 internal static class Assignees

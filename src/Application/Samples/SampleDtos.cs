@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Domain.Samples;
-
 namespace VariantMiner.Application.Samples;
 
 public sealed record PersonDto(Guid UserId, string DisplayName);

@@ -1,9 +1,3 @@
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Domain.Organizations;
-using VariantMiner.Domain.Samples;
-
 namespace VariantMiner.Application.Samples;
 
 /// <summary>

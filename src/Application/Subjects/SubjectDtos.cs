@@ -1,5 +1,4 @@
 using VariantMiner.Application.Samples;
-using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Subjects;
 

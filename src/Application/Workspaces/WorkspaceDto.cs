@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Domain.Organizations;
-
 namespace VariantMiner.Application.Workspaces;
 
 /// <param name="MemberUserIds">Members granted this workspace (Supervisors enter every workspace without a grant).</param>

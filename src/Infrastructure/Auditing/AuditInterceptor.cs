@@ -1,13 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using VariantMiner.Domain.Auditing;
 using VariantMiner.Domain.Common;
-using VariantMiner.Domain.Organizations;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Infrastructure.Auditing;
 

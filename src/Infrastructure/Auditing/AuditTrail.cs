@@ -1,6 +1,4 @@
 using System.Text.Json;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Auditing;
 
 namespace VariantMiner.Infrastructure.Auditing;

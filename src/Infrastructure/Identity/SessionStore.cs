@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Infrastructure.Persistence;
-
 namespace VariantMiner.Infrastructure.Identity;
 
 /// <summary>What a session cookie is checked against on every request.</summary>

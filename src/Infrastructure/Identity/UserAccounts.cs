@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Infrastructure.Persistence;
-
 namespace VariantMiner.Infrastructure.Identity;
 
 internal sealed class UserAccounts(AppDbContext db) : IUserAccounts

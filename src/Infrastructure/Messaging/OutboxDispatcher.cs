@@ -1,9 +1,7 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Infrastructure.Messaging;
 

@@ -1,13 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Common;
 using VariantMiner.Application.Common.Messaging;
+using VariantMiner.Domain.Common;
 using VariantMiner.Domain.Invitations;
-using VariantMiner.Domain.Organizations;
 using VariantMiner.Domain.Samples;
 using VariantMiner.Infrastructure.Identity;
 

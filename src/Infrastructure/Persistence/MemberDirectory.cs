@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common;
 using VariantMiner.Application.Members;
 using VariantMiner.Application.Organizations;
@@ -24,8 +23,15 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
             where m.OrganizationId == organizationId
             select new Row
             {
-                MembershipId = m.Id, UserId = m.UserId, DisplayName = u.DisplayName, Email = u.Email!, NormalizedEmail = u.NormalizedEmail!,
-                Position = m.Position, RoleId = r.Id, RoleName = r.Name, LastLoginAt = m.LastLoginAt,
+                MembershipId = m.Id,
+                UserId = m.UserId,
+                DisplayName = u.DisplayName,
+                Email = u.Email!,
+                NormalizedEmail = u.NormalizedEmail!,
+                Position = m.Position,
+                RoleId = r.Id,
+                RoleName = r.Name,
+                LastLoginAt = m.LastLoginAt,
             };
 
         if (roleId is { } role) rows = rows.Where(x => x.RoleId == role);

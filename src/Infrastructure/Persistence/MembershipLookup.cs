@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Domain.Authorization;
 
 namespace VariantMiner.Infrastructure.Persistence;

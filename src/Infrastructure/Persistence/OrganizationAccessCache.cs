@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.Memory;
-using VariantMiner.Application.Common.Security;
 
 namespace VariantMiner.Infrastructure.Persistence;
 

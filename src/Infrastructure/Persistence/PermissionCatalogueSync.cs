@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Domain.Organizations;
-
 namespace VariantMiner.Infrastructure.Persistence;
 
 /// <summary>

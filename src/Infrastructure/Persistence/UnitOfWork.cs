@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Interfaces;
-
 namespace VariantMiner.Infrastructure.Persistence;
 
 /// <summary>

@@ -1,14 +1,11 @@
 using System.Text;
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using VariantMiner.Application.Audit;
-using VariantMiner.Application.Common;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-internal static class AuditEndpoints
+internal sealed class AuditEndpoints : IEndpointGroup
 {
-    public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/api/organizations/{orgId:guid}/audit")
             .RequireAuthorization()

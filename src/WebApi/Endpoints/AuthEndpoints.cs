@@ -1,6 +1,4 @@
-using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 using VariantMiner.Application.Users.Commands.Register;
 using VariantMiner.Application.Users.Commands.SignIn;
 using VariantMiner.Application.Users.Commands.SignOut;
@@ -12,9 +10,9 @@ namespace VariantMiner.WebApi.Endpoints;
 
 public sealed record AntiforgeryTokenDto(string Token);
 
-internal static class AuthEndpoints
+internal sealed class AuthEndpoints : IEndpointGroup
 {
-    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
 

@@ -1,15 +1,12 @@
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using VariantMiner.Application.Common;
 using VariantMiner.Application.Organizations;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 using VariantMiner.Application.Organizations.Commands.DeleteOrganization;
 using VariantMiner.Application.Organizations.Commands.SetAccessControl;
 using VariantMiner.Application.Organizations.Commands.SetInvitationPreferences;
-using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
 using VariantMiner.Application.Organizations.Commands.UpdateOrganization;
 using VariantMiner.Application.Organizations.Queries.GetAccessControl;
+using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
 using VariantMiner.Application.Organizations.Queries.GetOrganization;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
@@ -17,9 +14,9 @@ using VariantMiner.Application.Organizations.Queries.ListMyOrganizations;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-internal static class OrganizationEndpoints
+internal sealed class OrganizationEndpoints : IEndpointGroup
 {
-    public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var organizations = app.MapGroup("/api/organizations")
             .RequireAuthorization()

@@ -1,6 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Invitations;
 using VariantMiner.Application.Invitations.Commands.AcceptInvitation;
 using VariantMiner.Application.Invitations.Commands.CreateInvitation;
@@ -23,9 +20,9 @@ namespace VariantMiner.WebApi.Endpoints;
 /// Members, roles and invitations of an organization (/api/organizations/{orgId}/members, /roles, /invitations), and
 /// accepting an invitation (/api/invitations/accept).
 /// </summary>
-internal static class PeopleEndpoints
+internal sealed class PeopleEndpoints : IEndpointGroup
 {
-    public static void MapPeopleEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var organization = app.MapGroup("/api/organizations/{orgId:guid}")
             .RequireAuthorization()

@@ -1,12 +1,10 @@
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using VariantMiner.Application.Roles.Queries.ListPermissions;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-internal static class PermissionEndpoints
+internal sealed class PermissionEndpoints : IEndpointGroup
 {
-    public static void MapPermissionEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/permissions", async Task<Ok<IReadOnlyList<PermissionDto>>> (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListPermissions(), ct)))

@@ -1,7 +1,6 @@
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using VariantMiner.Application.Assays.Commands.AddAssay;
 using VariantMiner.Application.Assays.Queries.ListAssays;
+using VariantMiner.Application.Members;
 using VariantMiner.Application.Samples;
 using VariantMiner.Application.Samples.Commands.AssignSamples;
 using VariantMiner.Application.Samples.Commands.CreateSample;
@@ -10,15 +9,14 @@ using VariantMiner.Application.Samples.Commands.SetSampleAssignees;
 using VariantMiner.Application.Samples.Commands.UpdateSample;
 using VariantMiner.Application.Samples.Queries.GetSample;
 using VariantMiner.Application.Samples.Queries.GetSampleAssignees;
-using VariantMiner.Application.Samples.Queries.ListSamples;
 using VariantMiner.Application.Samples.Queries.ListAssignableMembers;
-using VariantMiner.Application.Members;
+using VariantMiner.Application.Samples.Queries.ListSamples;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-internal static class SampleEndpoints
+internal sealed class SampleEndpoints : IEndpointGroup
 {
-    public static void MapSampleEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var assays = app.MapGroup("/api/organizations/{orgId:guid}/assays")
             .RequireAuthorization()
@@ -61,7 +59,13 @@ internal static class SampleEndpoints
                     string? search, string? sort, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListSamples(orgId, workspaceId)
                 {
-                    Assay = assay, Status = status, AssignedTo = assignedTo, Search = search, Sort = sort, Limit = limit, Cursor = cursor,
+                    Assay = assay,
+                    Status = status,
+                    AssignedTo = assignedTo,
+                    Search = search,
+                    Sort = sort,
+                    Limit = limit,
+                    Cursor = cursor,
                 }, ct)))
             .WithName("Samples_List")
             .WithSummary("The analyses table: samples I may see; filters assay, status, assignedTo (me or a user id), search; sort created|name; cursor paging (limit ≤ 200).")

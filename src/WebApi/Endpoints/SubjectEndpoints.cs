@@ -1,6 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
-using VariantMiner.Application.Common;
 using VariantMiner.Application.Subjects;
 using VariantMiner.Application.Subjects.Commands.CreateSubject;
 using VariantMiner.Application.Subjects.Commands.DeleteSubject;
@@ -11,9 +8,9 @@ using VariantMiner.Application.Subjects.Queries.ListSubjects;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-internal static class SubjectEndpoints
+internal sealed class SubjectEndpoints : IEndpointGroup
 {
-    public static void MapSubjectEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var subjects = app.MapGroup("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects")
             .RequireAuthorization()

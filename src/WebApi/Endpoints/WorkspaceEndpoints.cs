@@ -1,5 +1,3 @@
-using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using VariantMiner.Application.Workspaces;
 using VariantMiner.Application.Workspaces.Commands.CreateWorkspace;
 using VariantMiner.Application.Workspaces.Commands.DeleteWorkspace;
@@ -10,9 +8,9 @@ using VariantMiner.Application.Workspaces.Queries.ListWorkspaces;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-internal static class WorkspaceEndpoints
+internal sealed class WorkspaceEndpoints : IEndpointGroup
 {
-    public static void MapWorkspaceEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var workspaces = app.MapGroup("/api/organizations/{orgId:guid}/workspaces")
             .RequireAuthorization()

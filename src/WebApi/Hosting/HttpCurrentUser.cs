@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Infrastructure.Identity;
 
 namespace VariantMiner.WebApi.Hosting;

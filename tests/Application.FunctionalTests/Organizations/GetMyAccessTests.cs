@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Organizations;
 

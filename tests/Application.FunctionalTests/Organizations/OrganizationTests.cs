@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 using VariantMiner.Application.Organizations.Commands.DeleteOrganization;
 using VariantMiner.Application.Organizations.Commands.SetAccessControl;
@@ -10,9 +7,6 @@ using VariantMiner.Application.Organizations.Queries.GetOrganization;
 using VariantMiner.Application.Organizations.Queries.ListMyOrganizations;
 using VariantMiner.Application.Users.Commands.SwitchOrganization;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Organizations;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Invitations.Commands.AcceptInvitation;
 using VariantMiner.Application.Invitations.Commands.CreateInvitation;
 using VariantMiner.Application.Invitations.Commands.ResendInvitation;
@@ -9,11 +6,8 @@ using VariantMiner.Application.Invitations.Queries.ListInvitations;
 using VariantMiner.Application.Organizations.Commands.SetInvitationPreferences;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
 using VariantMiner.Application.Roles.Commands.CreateRole;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Common;
 using VariantMiner.Domain.Invitations;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.People;
 

@@ -1,15 +1,10 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Members;
 using VariantMiner.Application.Members.Commands.RemoveMember;
 using VariantMiner.Application.Members.Commands.UpdateMember;
 using VariantMiner.Application.Members.Queries.ListMembers;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Common;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Application.FunctionalTests.People;
 

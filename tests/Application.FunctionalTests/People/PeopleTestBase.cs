@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.People;
 

@@ -1,15 +1,10 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Members.Commands.UpdateMember;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
 using VariantMiner.Application.Roles.Commands.CreateRole;
 using VariantMiner.Application.Roles.Commands.DeleteRole;
 using VariantMiner.Application.Roles.Commands.UpdateRole;
 using VariantMiner.Application.Roles.Queries.ListRoles;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Common;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Application.FunctionalTests.People;
 

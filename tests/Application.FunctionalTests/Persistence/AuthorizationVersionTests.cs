@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Persistence;
 

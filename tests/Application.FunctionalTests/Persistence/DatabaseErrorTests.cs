@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Domain.Organizations;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Persistence;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Application.FunctionalTests.Persistence;
 

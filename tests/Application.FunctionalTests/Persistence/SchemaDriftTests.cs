@@ -1,6 +1,3 @@
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
-
 namespace VariantMiner.Application.FunctionalTests.Persistence;
 
 /// <summary>

@@ -1,12 +1,7 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
 using VariantMiner.Application.Samples.Commands.AssignSamples;
 using VariantMiner.Application.Samples.Queries.GetSampleAssignees;
 using VariantMiner.Application.Samples.Queries.ListSamples;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Samples;
 

@@ -1,8 +1,5 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Assays.Commands.AddAssay;
 using VariantMiner.Application.Assays.Queries.ListAssays;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Samples.Commands.CreateSample;
 using VariantMiner.Application.Samples.Commands.UpdateSample;
 using VariantMiner.Application.Samples.Queries.ListSamples;
@@ -10,9 +7,6 @@ using VariantMiner.Application.Subjects.Commands.CreateSubject;
 using VariantMiner.Application.Subjects.Commands.DeleteSubject;
 using VariantMiner.Application.Subjects.Commands.UpdateSubject;
 using VariantMiner.Application.Subjects.Queries.ListSubjects;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Samples;
 
@@ -100,7 +94,7 @@ public class DefinitionTests(DatabaseProvider provider) : SampleTestBase(provide
         var subject = await SubjectAsync("P-1");
         var sample = await DefineAsync("NA12878", subjectId: subject);
         var updated = await SendAsync(new UpdateSubject("P-1b", "Male", PhenotypeTerms: ["HP:0000118"], Notes: "proband")
-            { OrganizationId = Org, WorkspaceId = General, SubjectId = subject });
+        { OrganizationId = Org, WorkspaceId = General, SubjectId = subject });
         Assert.That((updated.ExternalId, updated.Sex, updated.PhenotypeTerms.Single(), updated.DateOfBirth), Is.EqualTo(("P-1b", "Male", "HP:0000118", (DateOnly?)new DateOnly(1990, 1, 2))));
         Assert.ThrowsAsync<ValidationException>(() => SendAsync(new UpdateSubject(PhenotypeTerms: ["HP:1"]) { OrganizationId = Org, WorkspaceId = General, SubjectId = subject }));
 

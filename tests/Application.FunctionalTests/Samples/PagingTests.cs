@@ -1,6 +1,4 @@
-using FluentValidation;
 using VariantMiner.Application.Samples.Queries.ListSamples;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Application.FunctionalTests.Samples;
 

@@ -1,14 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 using VariantMiner.Application.Samples;
 using VariantMiner.Application.Samples.Commands.AssignSamples;
 using VariantMiner.Application.Samples.Commands.CreateSample;
 using VariantMiner.Application.Subjects.Commands.CreateSubject;
 using VariantMiner.Application.Workspaces.Commands.CreateWorkspace;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Organizations;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Samples;
 
@@ -58,7 +54,7 @@ public abstract class SampleTestBase(DatabaseProvider provider) : FunctionalTest
 
     protected async Task<SampleDto> DefineAsync(string name, string assay = "WGS", Guid? subjectId = null, Guid? workspace = null, params Guid[] assignees) =>
         await SendAsync(new CreateSample(name, assay, subjectId, assignees.Length == 0 ? null : assignees)
-            { OrganizationId = Org, WorkspaceId = workspace ?? General });
+        { OrganizationId = Org, WorkspaceId = workspace ?? General });
 
     protected async Task<Guid> SubjectAsync(string externalId, Guid? workspace = null) =>
         (await SendAsync(new CreateSubject(externalId, "Female", new DateOnly(1990, 1, 2), ["HP:0001250"]) { OrganizationId = Org, WorkspaceId = workspace ?? General })).Id;

@@ -1,7 +1,6 @@
-using FluentValidation;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 using VariantMiner.Application.Organizations.Commands.SetAccessControl;
+using VariantMiner.Application.Samples.Commands.CreateSample;
 using VariantMiner.Application.Samples.Commands.DeleteSample;
 using VariantMiner.Application.Samples.Commands.SetSampleAssignees;
 using VariantMiner.Application.Samples.Commands.UpdateSample;
@@ -10,8 +9,6 @@ using VariantMiner.Application.Samples.Queries.GetSampleAssignees;
 using VariantMiner.Application.Samples.Queries.ListSamples;
 using VariantMiner.Application.Subjects.Queries.GetSubject;
 using VariantMiner.Application.Subjects.Queries.ListSubjects;
-using VariantMiner.Application.Samples.Commands.CreateSample;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.Application.FunctionalTests.Samples;
 

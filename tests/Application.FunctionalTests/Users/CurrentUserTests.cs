@@ -1,7 +1,4 @@
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Users;
 

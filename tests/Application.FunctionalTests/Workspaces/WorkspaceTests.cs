@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
 using VariantMiner.Application.Workspaces.Commands.CreateWorkspace;
@@ -8,9 +6,6 @@ using VariantMiner.Application.Workspaces.Commands.SetWorkspaceAccess;
 using VariantMiner.Application.Workspaces.Commands.UpdateWorkspace;
 using VariantMiner.Application.Workspaces.Queries.GetWorkspace;
 using VariantMiner.Application.Workspaces.Queries.ListWorkspaces;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.Application.FunctionalTests.Workspaces;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Domain.Auditing;
-using VariantMiner.Infrastructure.Persistence;
 using static VariantMiner.Domain.Authorization.BuiltInRole;
 
 namespace VariantMiner.WebApi.Tests.Security;

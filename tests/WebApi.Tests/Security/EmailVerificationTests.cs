@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
-
 namespace VariantMiner.WebApi.Tests.Security;
 
 /// <summary>Anyone can register any address: nothing is matched to an account by e-mail until its owner opens the mailed link.</summary>

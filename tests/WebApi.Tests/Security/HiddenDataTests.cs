@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Samples;
-using VariantMiner.Infrastructure.Persistence;
 using static VariantMiner.Domain.Authorization.BuiltInRole;
 
 namespace VariantMiner.WebApi.Tests.Security;
@@ -33,8 +28,13 @@ public class HiddenDataTests(DatabaseProvider provider) : WebTestBase(provider)
         // Through the API, so the activity is the real one.
         _mineSubject = await Create("subjects", new { externalId = "P-MINE", dateOfBirth = "1980-02-03" });
         _hiddenSubject = await Create("subjects", new { externalId = "P-HIDDEN", dateOfBirth = "1970-01-01" });
-        _mine = await Create("samples", new { name = "Mine", assay = "WGS", subjectId = _mineSubject,
-            assigneeIds = new[] { _lab.Members[Analyst].UserId, _lab.Members[ReportWriter].UserId } });
+        _mine = await Create("samples", new
+        {
+            name = "Mine",
+            assay = "WGS",
+            subjectId = _mineSubject,
+            assigneeIds = new[] { _lab.Members[Analyst].UserId, _lab.Members[ReportWriter].UserId }
+        });
         _hidden = await Create("samples", new { name = "Hidden", assay = "RNA-seq", subjectId = _hiddenSubject });
     }
 

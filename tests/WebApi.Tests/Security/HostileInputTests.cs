@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Tests.Security;
 
@@ -58,14 +54,14 @@ public class HostileInputTests(DatabaseProvider provider) : WebTestBase(provider
         var anonymous = Factory.CreateBrowserClient();
         var failures = new List<string>();
         foreach (var api in WriteEndpoints())
-        foreach (var contentType in HostileContentTypes)
-        foreach (var (who, client) in new[] { ("supervisor", supervisor), ("anonymous", anonymous) })
-        {
-            var response = await SendRawAsync(client, api.Method, api.Url(ids), Encoding.UTF8.GetBytes("{}"), contentType);
-            var body = await response.Content.ReadAsStringAsync();
-            if ((int)response.StatusCode >= 500 || (body.Length > 0 && response.Content.Headers.ContentType?.MediaType != "application/problem+json" && !response.IsSuccessStatusCode))
-                failures.Add($"{who} {api.Key} [{contentType}] → {(int)response.StatusCode} {body}");
-        }
+            foreach (var contentType in HostileContentTypes)
+                foreach (var (who, client) in new[] { ("supervisor", supervisor), ("anonymous", anonymous) })
+                {
+                    var response = await SendRawAsync(client, api.Method, api.Url(ids), Encoding.UTF8.GetBytes("{}"), contentType);
+                    var body = await response.Content.ReadAsStringAsync();
+                    if ((int)response.StatusCode >= 500 || (body.Length > 0 && response.Content.Headers.ContentType?.MediaType != "application/problem+json" && !response.IsSuccessStatusCode))
+                        failures.Add($"{who} {api.Key} [{contentType}] → {(int)response.StatusCode} {body}");
+                }
         Assert.That(failures, Is.Empty);
         await using (var db = Database.CreateContext()) Assert.That(await lab.SnapshotAsync(db), Is.EqualTo(before));
     }

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
 using VariantMiner.Domain.Organizations;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 using static VariantMiner.Domain.Authorization.Permissions;
 
 namespace VariantMiner.WebApi.Tests.Security;
@@ -76,7 +69,8 @@ public class RoleAssignmentMatrixTests(DatabaseProvider provider) : WebTestBase(
     }
 
     private static IEnumerable<TestCaseData> Cases() =>
-        from caller in Callers from target in Targets
+        from caller in Callers
+        from target in Targets
         select new TestCaseData(caller, target).SetName($"{{m}}({caller} gives {target})");
 
     [TestCaseSource(nameof(Cases))]

@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Infrastructure.Persistence;
 
 namespace VariantMiner.WebApi.Tests.Security;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using VariantMiner.Infrastructure.Persistence;
-using VariantMiner.TestSupport;
 
 namespace VariantMiner.WebApi.Tests.Security;
 

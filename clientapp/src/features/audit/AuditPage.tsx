@@ -6,7 +6,7 @@ import { auditExportUrl, useAuditTrail, useVerifyAudit } from './api';
 import { AuditFiltersBar } from './AuditFiltersBar';
 import { AuditTable } from './AuditTable';
 import { useAuditFilters } from './useAuditFilters';
-import { VerifyResult } from './VerifyChain';
+import { VerifyResult } from './VerifyResult';
 
 /** People (with an account) and entity types seen on the loaded rows, for the filters. */
 function seen(rows: readonly AuditRecord[]) {

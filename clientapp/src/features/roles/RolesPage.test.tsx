@@ -8,7 +8,7 @@ import { renderApp } from '../../test/render';
 import { cannotAssignReason, cannotTogglePermissionReason } from './rules';
 
 const admin = { id: 'r', name: 'Group Admin' };
-// A Group Admin to whom the Supervisor granted roles.manage (seed 004: "distributed role management").
+// A Group Admin to whom the Supervisor granted roles.manage (role management handed down by the Supervisor).
 const ADMIN_WITH_ROLES = [...ADMIN_PERMISSIONS, 'roles.manage'];
 
 function box(name: string): HTMLInputElement {

@@ -155,7 +155,7 @@ export default function RolesPage() {
 
       {hasDataPermissions ? (
         <p className="note">
-          <DataBadge /> marks a data permission: while role-based access is off (a switch in the organization&rsquo;s
+          <DataBadge inLegend /> marks a data permission: while role-based access is off (a switch in the organization&rsquo;s
           settings), every member holds it, whatever their role. The ticks below apply once it is on.
         </p>
       ) : null}
@@ -284,10 +284,10 @@ export default function RolesPage() {
 }
 
 /** The small "Data" mark of a data permission (explained once, in the note above the matrix). */
-function DataBadge() {
+function DataBadge({ inLegend = false }: { inLegend?: boolean }) {
   return (
     <span className="tag tag--data">
-      Data<span className="visually-hidden"> permission</span>
+      Data{inLegend ? null : <span className="visually-hidden"> permission</span>}
     </span>
   );
 }

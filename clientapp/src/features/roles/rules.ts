@@ -2,8 +2,9 @@ import type { PermissionKey } from '../../api/permissionKeys';
 import type { Role } from '../../api/types';
 
 /**
- * The client-side reading of the rules no role edit can break (ARCHITECTURE §2), used to disable what the server
- * would refuse and to say why. The server enforces the same rules; these only spare people a refused request.
+ * The client-side reading of the rules no role edit can break (docs/architecture.md, "Rules no role edit can
+ * break"), used to disable what the server would refuse and to say why. The server enforces the same rules; these
+ * only spare people a refused request.
  */
 
 /** The built-in roles' keys (`builtInKey` of a role and of GET …/me's role; null for a custom role). */

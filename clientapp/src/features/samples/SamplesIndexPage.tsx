@@ -1,26 +1,7 @@
 import { Link, Navigate, useParams } from 'react-router';
 import { LoadingState, usePageTitle } from '../../components';
 import { useMyAccess } from '../organizations/api';
-import { useMyWorkspaces } from './AnalysesPage';
-
-const lastWorkspaceKey = (orgId: string) => `variantminer.samplesWorkspace.${orgId}`;
-
-/** Remembers the workspace whose samples were opened last (per organization, in this browser). */
-export function rememberSamplesWorkspace(orgId: string, workspaceId: string): void {
-  try {
-    localStorage.setItem(lastWorkspaceKey(orgId), workspaceId);
-  } catch {
-    // Storage may be unavailable (private mode); the first workspace is used then.
-  }
-}
-
-function rememberedWorkspace(orgId: string): string | null {
-  try {
-    return localStorage.getItem(lastWorkspaceKey(orgId));
-  } catch {
-    return null;
-  }
-}
+import { rememberedWorkspace, useMyWorkspaces } from './samplesWorkspace';
 
 /** /orgs/:orgId/samples (the "Samples" nav item): opens the analyses table of the last or first workspace I can enter. */
 export default function SamplesIndexPage() {

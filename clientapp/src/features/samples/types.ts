@@ -1,8 +1,8 @@
 import type { paths } from '../../api/schema';
+import type { BodyOf, JsonOf } from '../../api/types';
 
-// "Workspace data" in API.md. Read from the operations, like the other API types.
-type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-type BodyOf<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+// Samples, subjects and assignees of a workspace (/api/organizations/{orgId}/workspaces/{workspaceId}/…) and the
+// organization's assays. Read from the operations, like the other API types.
 
 type SamplesPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/samples'];
 

@@ -1,7 +1,3 @@
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Organizations;
-
 namespace VariantMiner.Application.Common.Activity;
 
 internal sealed class ActivityLog(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, TimeProvider clock) : IActivityLog

@@ -1,8 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-
 namespace VariantMiner.Application.Common.Behaviors;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-
 namespace VariantMiner.Application.Common.Behaviors;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Interfaces;
-
 namespace VariantMiner.Application.Common.Behaviors;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Mediator;
 using Microsoft.Extensions.Logging;
-using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Domain.Common;
 
 namespace VariantMiner.Application.Common.Behaviors;

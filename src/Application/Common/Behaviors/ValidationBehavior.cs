@@ -1,9 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
 
 namespace VariantMiner.Application.Common.Behaviors;
 

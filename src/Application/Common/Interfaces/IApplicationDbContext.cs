@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Common.Messaging;
 using VariantMiner.Domain.Invitations;
-using VariantMiner.Domain.Organizations;
-using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Common.Interfaces;
 

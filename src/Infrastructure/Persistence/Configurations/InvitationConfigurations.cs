@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VariantMiner.Application.Common.Messaging;
 using VariantMiner.Domain.Invitations;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Infrastructure.Persistence.Configurations;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using VariantMiner.Domain.Organizations;
 using VariantMiner.Infrastructure.Identity;
 
 namespace VariantMiner.Infrastructure.Persistence.Configurations;

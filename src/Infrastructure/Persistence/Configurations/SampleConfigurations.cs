@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using VariantMiner.Domain.Organizations;
 using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Infrastructure.Persistence.Configurations;

@@ -1,14 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Assays.Queries.ListAssays;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Assays.Commands.AddAssay;
 

@@ -1,7 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-
 namespace VariantMiner.Application.Assays.Queries.ListAssays;
 
 /// <summary>The organization's assay list (every member: it fills the sample form and the table's assay filter).</summary>

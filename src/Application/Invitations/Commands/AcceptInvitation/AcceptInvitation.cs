@@ -1,12 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Roles;
 using VariantMiner.Domain.Invitations;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Invitations.Commands.AcceptInvitation;
 

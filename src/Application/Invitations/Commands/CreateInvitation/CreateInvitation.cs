@@ -1,18 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Roles;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Invitations.Commands.CreateInvitation;
 

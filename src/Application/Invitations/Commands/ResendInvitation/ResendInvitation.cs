@@ -1,12 +1,5 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Roles;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
 
 namespace VariantMiner.Application.Invitations.Commands.ResendInvitation;

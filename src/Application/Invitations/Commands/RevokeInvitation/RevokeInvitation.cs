@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
 
 namespace VariantMiner.Application.Invitations.Commands.RevokeInvitation;

@@ -1,9 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Organizations;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
 
 namespace VariantMiner.Application.Invitations.Queries.ListInvitations;

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
-
 namespace VariantMiner.Application.Members.Queries.ListMembers;
 
 /// <summary>

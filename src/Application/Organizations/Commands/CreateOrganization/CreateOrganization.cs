@@ -1,14 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.Options;
 using VariantMiner.Application.Assays;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Organizations.Commands.CreateOrganization;
 

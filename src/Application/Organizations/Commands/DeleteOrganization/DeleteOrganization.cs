@@ -1,13 +1,5 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
 
 namespace VariantMiner.Application.Organizations.Commands.DeleteOrganization;
 

@@ -1,12 +1,4 @@
-using System.Text.Json.Serialization;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Organizations.Queries.GetAccessControl;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Organizations.Commands.SetAccessControl;
 

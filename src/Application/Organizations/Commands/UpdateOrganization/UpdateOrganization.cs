@@ -1,13 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Organizations.Commands.UpdateOrganization;
 

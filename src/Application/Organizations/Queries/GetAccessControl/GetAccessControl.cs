@@ -1,7 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-
 namespace VariantMiner.Application.Organizations.Queries.GetAccessControl;
 
 public sealed record AccessControlDto(bool RoleBasedAccessEnabled);

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-
 namespace VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
 
 public sealed record InvitationPreferencesDto(IReadOnlyList<string> AllowedEmailDomains, Guid? DefaultRoleId);

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-
 namespace VariantMiner.Application.Organizations.Queries.GetMyAccess;
 
 /// <param name="BuiltInKey">Which built-in role (Supervisor, GroupAdmin, …); null for a custom role. Recognise roles by it, not by name.</param>

@@ -1,13 +1,5 @@
 using System.Globalization;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Samples;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Organizations.Queries.ListActivity;
 

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
-
 namespace VariantMiner.Application.Organizations.Queries.ListMyOrganizations;
 
 public sealed record OrganizationSummaryDto(

@@ -1,14 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
 using PermissionKeys = VariantMiner.Domain.Authorization.Permissions;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Roles.Commands.CreateRole;
 

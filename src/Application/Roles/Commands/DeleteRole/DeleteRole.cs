@@ -1,11 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
 using VariantMiner.Domain.Invitations;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Roles.Commands.DeleteRole;
 

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-
 namespace VariantMiner.Application.Roles.Queries.ListRoles;
 
 /// <summary>The organization's roles with their permissions and member counts (built-in first, then custom by name).</summary>

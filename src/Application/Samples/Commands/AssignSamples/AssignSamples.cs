@@ -1,13 +1,3 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-
 namespace VariantMiner.Application.Samples.Commands.AssignSamples;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-
 namespace VariantMiner.Application.Samples.Commands.DeleteSample;
 
 /// <summary>Deletes a sample one may see, with its assignments (samples.define).</summary>

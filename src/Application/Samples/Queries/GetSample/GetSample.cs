@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-
 namespace VariantMiner.Application.Samples.Queries.GetSample;
 
 /// <summary>One sample; 404 when it is not in this workspace or the caller may not see it.</summary>

@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-
 namespace VariantMiner.Application.Samples.Queries.GetSampleAssignees;
 
 /// <summary>Who is assigned to a sample, by whom and since when (404 when the sample is invisible).</summary>

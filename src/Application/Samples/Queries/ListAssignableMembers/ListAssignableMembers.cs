@@ -1,7 +1,4 @@
-using Mediator;
-using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Members;
-using VariantMiner.Domain.Authorization;
 
 namespace VariantMiner.Application.Samples.Queries.ListAssignableMembers;
 

@@ -1,13 +1,5 @@
 using System.Globalization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using VariantMiner.Application.Assays;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Samples.Queries.ListSamples;
 

@@ -1,11 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Samples;
-using VariantMiner.Domain.Authorization;
 
 namespace VariantMiner.Application.Subjects.Commands.DeleteSubject;
 

@@ -1,17 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Samples;
 using VariantMiner.Application.Subjects.Commands.CreateSubject;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.Application.Subjects.Commands.UpdateSubject;
 

@@ -1,11 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
-
 namespace VariantMiner.Application.Subjects.Queries.FindSubject;
 
 /// <summary>A subject named by its exact external id, for linking a new sample to it: its id and external id only.</summary>

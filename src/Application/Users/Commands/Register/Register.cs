@@ -1,9 +1,4 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.Options;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Invitations;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
 

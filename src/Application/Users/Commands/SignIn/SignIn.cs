@@ -1,10 +1,4 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.Options;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
 
 namespace VariantMiner.Application.Users.Commands.SignIn;

@@ -1,8 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-
 namespace VariantMiner.Application.Users.Commands.SignOut;
 
 /// <summary>Signing out without a session is harmless, so it is allowed anonymously.</summary>

@@ -1,7 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-
 namespace VariantMiner.Application.Users.Commands.SwitchOrganization;
 
 /// <summary>Remembers the organization I work in (the SPA's selector opens it next time). I must be a member.</summary>

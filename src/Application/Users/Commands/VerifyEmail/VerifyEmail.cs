@@ -1,14 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
 using VariantMiner.Application.Invitations;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Users.Commands.VerifyEmail;
 

@@ -1,9 +1,4 @@
-using Mediator;
 using Microsoft.Extensions.Options;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Security;
 
 namespace VariantMiner.Application.Users.Queries.GetCurrentUser;
 

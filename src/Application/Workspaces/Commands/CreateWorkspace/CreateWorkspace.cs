@@ -1,14 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Organizations;
 
 namespace VariantMiner.Application.Workspaces.Commands.CreateWorkspace;
 

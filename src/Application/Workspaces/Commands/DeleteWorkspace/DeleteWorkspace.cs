@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
-using VariantMiner.Domain.Organizations;
-
 namespace VariantMiner.Application.Workspaces.Commands.DeleteWorkspace;
 
 /// <summary>Deletes a workspace and everything in it (the SPA asks for the name as confirmation first).</summary>

@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Domain.Authorization;
-
 namespace VariantMiner.Application.Workspaces.Commands.SetWorkspaceAccess;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Mediator;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-
 namespace VariantMiner.Application.Workspaces.Queries.GetWorkspace;
 
 public sealed record GetWorkspace(Guid OrganizationId, Guid WorkspaceId) : IQuery<WorkspaceDto>, IWorkspaceRequest;

@@ -1,11 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
-using VariantMiner.Application.Common.Requests;
-using VariantMiner.Application.Common.Security;
-using VariantMiner.Domain.Authorization;
-
 namespace VariantMiner.Application.Workspaces.Queries.ListWorkspaces;
 
 /// <summary>The workspaces I can enter. With <c>all</c>, holders of workspaces.access.manage see every workspace (to manage access).</summary>

@@ -1,0 +1,126 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { asApiError } from '../../api/problem';
+import { useDebouncedValue } from '../../components';
+import { useCreateSubject, useFindSubject, useSubjects } from './api';
+import type { Subject, SubjectReference } from './types';
+
+export type SubjectMode = 'none' | 'existing' | 'new';
+
+export const SEXES = ['Unknown', 'Female', 'Male', 'Other'] as const;
+
+/**
+ * The subject step of "Define sample": no subject, an existing one (found by its exact external id, or chosen from
+ * the list with samples.view.all), or a new one (created first when the sample is defined).
+ */
+export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSubjects: boolean) {
+  const [mode, setMode] = useState<SubjectMode>('none');
+
+  // An existing subject.
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebouncedValue(search.trim(), 300);
+  const subjects = useSubjects(orgId, workspaceId, debouncedSearch, { enabled: mode === 'existing' && canBrowseSubjects });
+  const [existing, setExisting] = useState<SubjectReference | null>(null);
+  const findSubject = useFindSubject(orgId, workspaceId);
+  const [lookup, setLookup] = useState('');
+  const [lookupErrors, setLookupErrors] = useState<string[]>([]);
+  const lookupInputRef = useRef<HTMLInputElement | null>(null);
+
+  // A new subject.
+  const createSubject = useCreateSubject(orgId, workspaceId);
+  const newExternalIdRef = useRef<HTMLInputElement | null>(null);
+  const [externalId, setExternalId] = useState('');
+  const [sex, setSex] = useState<string>('Unknown');
+  const [dateOfBirth, setDateOfBirth] = useState('');
+  const [terms, setTerms] = useState('');
+  const [notes, setNotes] = useState('');
+  // A subject created by an earlier attempt whose sample then failed: reused, not created twice.
+  const [createdSubject, setCreatedSubject] = useState<Subject | null>(null);
+
+  const lookupError = findSubject.error ? asApiError(findSubject.error) : null;
+  const notFound = lookupError?.status === 404;
+
+  function find() {
+    const value = lookup.trim();
+    setExisting(null);
+    if (!value) {
+      findSubject.reset();
+      setLookupErrors(["Enter the subject's external id."]);
+      lookupInputRef.current?.focus();
+      return;
+    }
+    setLookupErrors([]);
+    findSubject.mutate(value, { onSuccess: (subject) => setExisting(subject) });
+  }
+
+  function changeLookup(value: string) {
+    setLookup(value);
+    setLookupErrors([]);
+    // What was found belongs to the previous text.
+    if (findSubject.data && existing?.id === findSubject.data.id) setExisting(null);
+    if (!findSubject.isIdle) findSubject.reset();
+  }
+
+  function lookupKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Enter finds the subject instead of submitting the whole form.
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      find();
+    }
+  }
+
+  /** "Create a new subject with this id": the new-subject form, continued in its external id field. */
+  function createFromLookup() {
+    flushSync(() => {
+      if (!createdSubject) setExternalId(lookup.trim());
+      setMode('new');
+    });
+    newExternalIdRef.current?.focus();
+  }
+
+  function chooseFromList(subject: Subject) {
+    setExisting(subject);
+    if (!findSubject.isIdle) findSubject.reset();
+  }
+
+  return {
+    mode,
+    setMode,
+    // Existing subject
+    search,
+    setSearch,
+    debouncedSearch,
+    subjects,
+    existing,
+    findSubject,
+    lookup,
+    lookupErrors,
+    lookupInputRef,
+    notFound,
+    /** Field errors of the lookup come back as `externalId`; anything else is shown as an alert. */
+    lookupFieldErrors: lookupError?.fieldErrors.externalId ?? [],
+    lookupFailure: lookupError && !notFound && !lookupError.fieldErrors.externalId ? lookupError.message : null,
+    find,
+    changeLookup,
+    lookupKeyDown,
+    createFromLookup,
+    chooseFromList,
+    // New subject
+    createSubject,
+    newExternalIdRef,
+    externalId,
+    setExternalId,
+    sex,
+    setSex,
+    dateOfBirth,
+    setDateOfBirth,
+    terms,
+    setTerms,
+    notes,
+    setNotes,
+    createdSubject,
+    setCreatedSubject,
+  };
+}
+
+export type SubjectChoice = ReturnType<typeof useSubjectChoice>;
