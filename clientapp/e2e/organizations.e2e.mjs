@@ -163,6 +163,21 @@ await runSuite([
     },
   },
   {
+    name: 'audit-trail-records-the-changes-and-verifies',
+    async run(page) {
+      await clickNav(page, 'Audit');
+      await expectPath(page, `${orgPath}/audit`);
+      const table = page.getByRole('table', { name: /Audit records/ });
+      await table.waitFor({ timeout });
+      // The workspace renamed and deleted above, as rows of the trail with their entity type.
+      await table.getByRole('cell', { name: 'Workspace', exact: true }).first().waitFor({ timeout });
+      await page.getByRole('button', { name: 'Verify the chain' }).click();
+      await page.getByRole('status').getByText(/The audit trail is intact/).waitFor({ timeout });
+      const href = await page.getByRole('link', { name: /Export CSV/ }).getAttribute('href');
+      if (!href?.includes('/audit/export')) throw new Error(`the export link points to ${href}`);
+    },
+  },
+  {
     name: 'home-opens-the-last-organization',
     async run(page) {
       await page.goto(`${baseUrl}/`);
