@@ -24,13 +24,14 @@ public static class ApplicationDependencyInjection
             ];
         });
         services.AddValidatorsFromAssembly(typeof(ApplicationDependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Request policies and domain event handlers are found by type, like validators.
+        Type[] discovered = [typeof(IRequestPolicy<>), typeof(IDomainEventHandler<>)];
         foreach (var type in typeof(ApplicationDependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-            foreach (var policy in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestPolicy<>)))
-                services.AddScoped(policy, type);
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && discovered.Contains(i.GetGenericTypeDefinition())))
+                services.AddScoped(contract, type);
         services.AddOptions<PerformanceOptions>().BindConfiguration("Performance");
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
         services.AddOptions<VariantMiner.Application.Invitations.InvitationOptions>().BindConfiguration("Invitations");
-        services.AddScoped<IActivityLog, ActivityLog>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();
         services.AddScoped<IOrganizationContext>(sp => sp.GetRequiredService<OrganizationContext>());

@@ -15,7 +15,8 @@ public static class InfrastructureDependencyInjection
         // Read lazily so hosts and test factories that add configuration late are honoured.
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddDbContext<AppDbContext>((sp, options) => options.UseVariantMinerDatabase(sp.GetRequiredService<DatabaseSettings>())
-            .AddInterceptors(sp.GetRequiredService<VariantMiner.Infrastructure.Auditing.AuditInterceptor>(), new DatabaseErrorInterceptor()));
+            .AddInterceptors(new DomainEventInterceptor(sp), sp.GetRequiredService<VariantMiner.Infrastructure.Auditing.AuditInterceptor>(),
+                new DatabaseErrorInterceptor()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<VariantMiner.Infrastructure.Auditing.AuditTrail>();

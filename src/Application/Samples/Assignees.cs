@@ -24,7 +24,7 @@ internal static class Assignees
     }
 
     /// <summary>One activity record per sample whose assignees changed: who assigned whom (names), on which sample, when.</summary>
-    public static void Record(IActivityLog activity, IReadOnlyDictionary<Guid, string> names, Sample sample,
+    public static void Record(IReadOnlyDictionary<Guid, string> names, Sample sample,
         IReadOnlyCollection<Guid> added, IReadOnlyCollection<Guid> removed)
     {
         if (added.Count == 0 && removed.Count == 0) return;
@@ -34,6 +34,5 @@ internal static class Assignees
         if (removed.Count > 0) parts.Add($"unassigned {List(removed)}");
         var summary = string.Join(" and ", parts);
         // No sample name in the summary: activity is shown to everyone who can enter the workspace, not only to those who see the sample.
-        activity.Record("sample.assignees.changed", "sample", sample.Id, char.ToUpperInvariant(summary[0]) + summary[1..] + " on a sample", sample.WorkspaceId);
     }
 }

@@ -90,7 +90,7 @@ public static class SampleVisibility
             || (a.TargetType == SubjectTarget && visibleSubjects.Any(s => s.Id == a.TargetId)));
     }
 
-    /// <summary>The activity target types of samples and subjects (<see cref="IActivityLog.Record"/>).</summary>
+    /// <summary>The activity target types of samples and subjects (written by <see cref="Common.Activity.ActivityFeed"/>).</summary>
     public const string SampleTarget = "sample", SubjectTarget = "subject";
 
     private static IQueryable<Sample> ByAssignment(IQueryable<Sample> samples, OrganizationAccess access, Guid userId)

@@ -37,6 +37,7 @@ public sealed class Invitation : Entity, ITenantOwned
         };
         foreach (var id in workspaceIds.Distinct()) invitation._workspaces.Add(new InvitationWorkspace(invitation.Id, id));
         var token = invitation.Renew(invitedBy, now, lifetime);
+        invitation.Raise(new InvitationCreated(invitation));
         return (invitation, token);
     }
 
@@ -68,6 +69,7 @@ public sealed class Invitation : Entity, ITenantOwned
         ExpiresAt = now + lifetime;
         LastSentAt = now;
         SendCount++;
+        if (SendCount > 1) Raise(new InvitationResent(this));
         return token;
     }
 
@@ -75,6 +77,7 @@ public sealed class Invitation : Entity, ITenantOwned
     {
         if (Status != InvitationStatus.Pending) throw new DomainException($"This invitation is already {Status.ToString().ToLowerInvariant()}.");
         Status = InvitationStatus.Revoked;
+        Raise(new InvitationRevoked(this));
     }
 
     public void Accept(Guid userId, DateTimeOffset now)
@@ -84,6 +87,7 @@ public sealed class Invitation : Entity, ITenantOwned
         Status = InvitationStatus.Accepted;
         AcceptedAt = now;
         AcceptedBy = userId;
+        Raise(new InvitationAccepted(this));
     }
 
     public static string HashToken(string token) =>

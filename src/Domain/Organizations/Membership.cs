@@ -47,17 +47,33 @@ public sealed class Membership : Entity, ITenantOwned, IVersioned
 
     public void ChangeRole(Guid roleId)
     {
+        if (roleId == RoleId) return;
+        var previous = RoleId;
         RoleId = roleId;
         Version = Guid.NewGuid();
+        Raise(new MemberRoleChanged(this, previous));
     }
+
+    /// <summary>An administrator's act on a member's workspace access; false when nothing changed.</summary>
+    public bool ChangeWorkspaceAccess(Guid workspaceId, bool granted)
+    {
+        var changed = granted ? GrantWorkspace(workspaceId) : RevokeWorkspace(workspaceId);
+        if (changed) Raise(new WorkspaceAccessChanged(this, workspaceId, granted));
+        return changed;
+    }
+
+    /// <summary>The member leaves or is removed; their history stays attributed to them.</summary>
+    public void Remove() => Raise(new MemberRemoved(this));
 
     public void SetPosition(string? position)
     {
         position = string.IsNullOrWhiteSpace(position) ? null : position.Trim();
         if (position?.Length > PositionMaxLength)
             throw new DomainException($"A position must be at most {PositionMaxLength} characters.");
+        if (position == Position) return;
         Position = position;
         Version = Guid.NewGuid();
+        Raise(new MemberPositionChanged(this));
     }
 
     public void RecordLogin(DateTimeOffset at) => LastLoginAt = at;

@@ -16,6 +16,7 @@ public sealed class Organization : Entity
         Describe(description);
         CreatedAt = createdAt;
         SetStorageQuota(storageQuotaBytes);
+        Raise(new OrganizationCreated(this));
     }
 
     public string Name { get; private set; } = "";
@@ -40,6 +41,7 @@ public sealed class Organization : Entity
         if (name.Length == 0 || name.Length > NameMaxLength)
             throw new DomainException($"An organization name must be 1 to {NameMaxLength} characters.");
         Name = name;
+        Raise(new OrganizationDetailsChanged(this, ["name"]));
     }
 
     public void Describe(string? description)
@@ -48,6 +50,7 @@ public sealed class Organization : Entity
         if (description?.Length > DescriptionMaxLength)
             throw new DomainException($"A description must be at most {DescriptionMaxLength} characters.");
         Description = description;
+        Raise(new OrganizationDetailsChanged(this, ["description"]));
     }
 
     public void SetContact(string? name, string? email)
@@ -58,6 +61,7 @@ public sealed class Organization : Entity
             throw new DomainException($"Contact details must be at most {ContactMaxLength} characters.");
         ContactName = name;
         ContactEmail = email;
+        Raise(new OrganizationDetailsChanged(this, ["contact"]));
     }
 
     public void SetStorageQuota(long bytes)
@@ -79,6 +83,7 @@ public sealed class Organization : Entity
         }
         AllowedInvitationDomains = string.Join(",", domains);
         DefaultInvitationRoleId = defaultRoleId;
+        Raise(new InvitationPreferencesChanged(this));
     }
 
     /// <summary>Whether an invitee's e-mail is within the allowed domains (subdomains included); no list means any.</summary>
@@ -92,8 +97,26 @@ public sealed class Organization : Entity
 
     public void AwaitOwner(string email) => PendingOwnerEmail = email.Trim().ToLowerInvariant();
 
-    public void OwnerArrived() => PendingOwnerEmail = null;
+    /// <summary>The owner this organization waited for verified their address; they become its Supervisor.</summary>
+    public void OwnerArrived(Guid userId, string email)
+    {
+        PendingOwnerEmail = null;
+        Raise(new OwnerJoined(this, userId, email));
+    }
 
     /// <summary>Switching never touches stored roles or assignments; effective permissions are computed from it.</summary>
-    public void SetRoleBasedAccess(bool enabled) => RoleBasedAccessEnabled = enabled;
+    public void SetRoleBasedAccess(bool enabled)
+    {
+        if (RoleBasedAccessEnabled == enabled) return;
+        RoleBasedAccessEnabled = enabled;
+        Raise(new RoleBasedAccessChanged(this));
+    }
+
+    /// <summary>One details event per save, naming every field changed; none while the organization is being created.</summary>
+    public override IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        var events = base.TakeDomainEvents();
+        if (events.Any(e => e is OrganizationCreated)) events = events.Where(e => e is not OrganizationDetailsChanged).ToList();
+        return Merge<OrganizationDetailsChanged>(events, (a, b) => a with { Fields = a.Fields.Union(b.Fields).ToList() });
+    }
 }

@@ -29,7 +29,9 @@ public sealed class Role : Entity, ITenantOwned, IVersioned
     {
         var keys = permissions.ToHashSet(StringComparer.Ordinal);
         EnsureHeld(keys, creatorPermissions);
-        return new Role(organizationId, name, null, keys);
+        var role = new Role(organizationId, name, null, keys);
+        role.Raise(new RoleCreated(role));
+        return role;
     }
 
     public Guid OrganizationId { get; private init; }
@@ -65,11 +67,15 @@ public sealed class Role : Entity, ITenantOwned, IVersioned
         return true;
     }
 
+    /// <summary>Custom roles may be renamed; built-in roles keep their names. Unique names are checked by the caller (needs a query).</summary>
     public void Rename(string name)
     {
-        EnsureEditable();
+        if (!IsCustom) throw new DomainException($"'{Name}' is a built-in role and keeps its name.");
+        var previous = Name;
         Name = ValidName(name);
+        if (Name == previous) return;
         Version = Guid.NewGuid();
+        Raise(new RoleChanged(this, [$"renamed \"{previous}\" to \"{Name}\""]));
     }
 
     private static string ValidName(string name)
@@ -91,9 +97,26 @@ public sealed class Role : Entity, ITenantOwned, IVersioned
         var changed = new HashSet<string>(wanted, StringComparer.Ordinal);
         changed.SymmetricExceptWith(PermissionKeys);
         EnsureHeld(changed, editorPermissions);
+        var before = PermissionKeys;
         Replace(wanted);
+        var added = PermissionKeys.Except(before).Order(StringComparer.Ordinal).ToList();
+        var removed = before.Except(PermissionKeys).Order(StringComparer.Ordinal).ToList();
+        if (added.Count == 0 && removed.Count == 0) return;
         Version = Guid.NewGuid();
+        Raise(new RoleChanged(this, [.. added.Count > 0 ? ["added " + string.Join(", ", added)] : Array.Empty<string>(),
+            .. removed.Count > 0 ? ["removed " + string.Join(", ", removed)] : Array.Empty<string>()]));
     }
+
+    /// <summary>Only custom roles can be deleted; whether members still hold it is checked by the caller (needs a count).</summary>
+    public void Delete()
+    {
+        EnsureDeletable();
+        Raise(new RoleDeleted(this));
+    }
+
+    /// <summary>One change event per save, listing every change in order.</summary>
+    public override IReadOnlyList<IDomainEvent> TakeDomainEvents() =>
+        Merge<RoleChanged>(base.TakeDomainEvents(), (a, b) => a with { Changes = [.. a.Changes, .. b.Changes] });
 
     /// <summary>
     /// Why someone may not give this role to a person (by inviting them, changing their role, or making it the default of

@@ -18,6 +18,14 @@ public sealed class Assay : Entity, ITenantOwned
         Name = ValidName(name);
     }
 
+    /// <summary>An assay someone added to the organization's list (the default ones are not news).</summary>
+    public static Assay Add(Guid organizationId, string name)
+    {
+        var assay = new Assay(organizationId, name);
+        assay.Raise(new AssayAdded(assay));
+        return assay;
+    }
+
     public Guid OrganizationId { get; private init; }
     public string Name { get; private init; } = "";
 

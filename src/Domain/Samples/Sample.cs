@@ -31,6 +31,7 @@ public sealed class Sample : Entity, ITenantOwned
         Status = SampleStatus.Defined;
         CreatedBy = createdBy;
         CreatedAt = createdAt;
+        Raise(new SampleDefined(this));
     }
 
     public Guid OrganizationId { get; private init; }
@@ -78,11 +79,32 @@ public sealed class Sample : Entity, ITenantOwned
     {
         if (IsAssignedTo(userId)) return false;
         _assignments.Add(new SampleAssignment(OrganizationId, WorkspaceId, Id, CreatedAt, userId, assignedBy, at));
+        Raise(new SampleAssigneesChanged(this, [userId], []));
         return true;
     }
 
     /// <returns>false when the user was not assigned.</returns>
-    public bool Unassign(Guid userId) => _assignments.RemoveAll(a => a.UserId == userId) > 0;
+    public bool Unassign(Guid userId)
+    {
+        if (_assignments.RemoveAll(a => a.UserId == userId) == 0) return false;
+        Raise(new SampleAssigneesChanged(this, [], [userId]));
+        return true;
+    }
+
+    /// <summary>The sample and its assignments go (its files and analyses will too).</summary>
+    public void Delete() => Raise(new SampleDeleted(this));
+
+    /// <summary>
+    /// One change event and one assignment event per save (who was added, who removed, in order); no change event while
+    /// the sample is being defined.
+    /// </summary>
+    public override IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        var events = base.TakeDomainEvents();
+        if (events.Any(e => e is SampleDefined)) events = events.Where(e => e is not SampleChanged).ToList();
+        events = Merge<SampleChanged>(events, (first, _) => first);
+        return Merge<SampleAssigneesChanged>(events, (a, b) => a with { Added = [.. a.Added, .. b.Added], Removed = [.. a.Removed, .. b.Removed] });
+    }
 
     /// <summary>Makes the assignees exactly <paramref name="userIds"/>; returns who was added and who removed.</summary>
     public (IReadOnlyList<Guid> Added, IReadOnlyList<Guid> Removed) ReplaceAssignees(IReadOnlyCollection<Guid> userIds, Guid assignedBy, DateTimeOffset at)
@@ -93,7 +115,11 @@ public sealed class Sample : Entity, ITenantOwned
         return (added, removed);
     }
 
-    private void Touch() => Version = Guid.NewGuid();
+    private void Touch()
+    {
+        Version = Guid.NewGuid();
+        Raise(new SampleChanged(this));
+    }
 }
 
 /// <summary>One person assigned to one sample: by whom and when.</summary>

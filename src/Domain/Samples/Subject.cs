@@ -29,6 +29,7 @@ public sealed partial class Subject : Entity, ITenantOwned
         CreatedAt = createdAt;
         ChangeExternalId(externalId);
         Describe(sex, dateOfBirth, phenotypeTerms ?? [], notes, createdAt);
+        Raise(new SubjectCreated(this));
     }
 
     public Guid OrganizationId { get; private init; }
@@ -42,7 +43,22 @@ public sealed partial class Subject : Entity, ITenantOwned
     public Guid CreatedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
 
-    public void ChangeExternalId(string externalId) => ExternalId = ValidExternalId(externalId);
+    public void ChangeExternalId(string externalId)
+    {
+        ExternalId = ValidExternalId(externalId);
+        Raise(new SubjectChanged(this));
+    }
+
+    /// <summary>Only a subject no sample refers to is deleted (checked by the caller: it needs a query).</summary>
+    public void Delete() => Raise(new SubjectDeleted(this));
+
+    /// <summary>One change event per save; none while the subject is being created.</summary>
+    public override IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    {
+        var events = base.TakeDomainEvents();
+        if (events.Any(e => e is SubjectCreated)) events = events.Where(e => e is not SubjectChanged).ToList();
+        return Merge<SubjectChanged>(events, (first, _) => first);
+    }
 
     public void Describe(Sex sex, DateOnly? dateOfBirth, IEnumerable<string> phenotypeTerms, string? notes, DateTimeOffset now)
     {
@@ -56,6 +72,7 @@ public sealed partial class Subject : Entity, ITenantOwned
         DateOfBirth = dateOfBirth;
         PhenotypeTerms = terms;
         Notes = notes;
+        Raise(new SubjectChanged(this));
     }
 
     public static string ValidExternalId(string externalId)

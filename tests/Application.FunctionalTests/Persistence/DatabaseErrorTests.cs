@@ -13,6 +13,7 @@ public class DatabaseErrorTests(DatabaseProvider provider) : FunctionalTestBase(
     {
         var org = await WithDbAsync(db => TestData.AddOrganizationAsync(db, "Unique Lab"));
         await WithDbAsync(db => TestData.AddWorkspaceAsync(db, org.Organization.Id, "Genomes"));
+        RunAsUser(Guid.NewGuid()); // a signed-in actor, as in every command
         // As a concurrent request would: the name check passed, then the insert meets the unique index.
         Assert.ThrowsAsync<ConflictException>(() => InScopeAsync<AppDbContext, int>(db =>
         {
@@ -26,16 +27,17 @@ public class DatabaseErrorTests(DatabaseProvider provider) : FunctionalTestBase(
     {
         var org = await WithDbAsync(db => TestData.AddOrganizationAsync(db, "Concurrent Lab"));
         var roleId = org.Roles[Domain.Authorization.BuiltInRole.Analyst].Id;
+        RunAsUser(Guid.NewGuid());
         Assert.ThrowsAsync<ConflictException>(() => InScopeAsync<AppDbContext, int>(async db =>
         {
             var role = await db.Roles.IgnoreQueryFilters().Include(r => r.Permissions).SingleAsync(r => r.Id == roleId);
             await WithDbAsync(async other =>
             {
                 var same = await other.Roles.IgnoreQueryFilters().Include(r => r.Permissions).SingleAsync(r => r.Id == roleId);
-                same.Rename("Renamed first");
+                same.SetPermissions([Permissions.SamplesViewAll], Permissions.All);
                 return await other.SaveChangesAsync();
             });
-            role.Rename("Renamed second");
+            role.SetPermissions([Permissions.SamplesDefine], Permissions.All);
             return await db.SaveChangesAsync();
         }));
     }

@@ -21,17 +21,16 @@ public sealed class AddAssayValidator : AbstractValidator<AddAssay>
     }
 }
 
-public sealed class AddAssayHandler(IApplicationDbContext db, IActivityLog activity) : ICommandHandler<AddAssay, IReadOnlyList<AssayDto>>
+public sealed class AddAssayHandler(IApplicationDbContext db) : ICommandHandler<AddAssay, IReadOnlyList<AssayDto>>
 {
     public async ValueTask<IReadOnlyList<AssayDto>> Handle(AddAssay command, CancellationToken cancellationToken)
     {
-        var assay = new Assay(command.OrganizationId, command.Name);
+        var assay = Assay.Add(command.OrganizationId, command.Name);
         if (await AssayCatalog.ResolveAsync(db, assay.Name, cancellationToken) is { } existing)
             throw new ConflictException($"The assay \"{existing}\" is already on the list.");
         // An organization still reading the defaults stores them now, so adding one keeps the others.
         if (!await db.Assays.AnyAsync(cancellationToken)) db.Assays.AddRange(AssayCatalog.CreateDefaults(command.OrganizationId));
         db.Assays.Add(assay);
-        activity.Record("assay.added", "assay", assay.Id, $"Added the assay \"{assay.Name}\"");
         await db.SaveChangesAsync(cancellationToken);
         return (await AssayCatalog.NamesAsync(db, cancellationToken)).Select(n => new AssayDto(n)).ToList();
     }

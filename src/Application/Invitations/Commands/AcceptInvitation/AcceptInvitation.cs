@@ -52,8 +52,6 @@ public sealed class AcceptInvitationHandler(
         membership.RecordLogin(now); // joining is signing in to this organization for the first time
         foreach (var workspace in invitation.Workspaces) membership.GrantWorkspace(workspace.WorkspaceId);
         db.Memberships.Add(membership);
-        db.Activities.Add(new ActivityRecord(invitation.OrganizationId, null, userId, "invitation.accepted", "member", userId,
-            $"{account.DisplayName} ({account.Email}) accepted the invitation and joined", now));
         await db.SaveChangesAsync(cancellationToken);
 
         var name = await db.Organizations.Where(o => o.Id == invitation.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);

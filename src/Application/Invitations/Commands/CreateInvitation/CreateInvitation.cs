@@ -38,7 +38,7 @@ public sealed class OfferWorkspacesPolicy(IOrganizationContext scope) : IRequest
 }
 
 public sealed class CreateInvitationHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity,
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts,
     IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<CreateInvitation, IssuedInvitationDto>
 {
     public async ValueTask<IssuedInvitationDto> Handle(CreateInvitation command, CancellationToken cancellationToken)
@@ -66,7 +66,6 @@ public sealed class CreateInvitationHandler(
         db.Invitations.Add(invitation);
         var inviter = (await accounts.DisplayNamesAsync([currentUser.UserId!.Value], cancellationToken)).GetValueOrDefault(currentUser.UserId!.Value, "A colleague");
         db.Outbox.Add(InvitationMail.Compose(organization.Id, organization.Name, inviter, email, role.Name, settings.AcceptUrl(token), invitation.ExpiresAt, now));
-        activity.Record("invitation.created", "invitation", invitation.Id, $"Invited {email} as \"{role.Name}\"");
         await db.SaveChangesAsync(cancellationToken);
 
         return new IssuedInvitationDto(invitation.Id, email, token, settings.AcceptUrl(token), invitation.ExpiresAt);

@@ -9,8 +9,7 @@ namespace VariantMiner.Application.Invitations.Commands.ResendInvitation;
 public sealed record ResendInvitation(Guid OrganizationId, Guid InvitationId) : ICommand<IssuedInvitationDto>, IOrganizationRequest;
 
 public sealed class ResendInvitationHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts,
-    IActivityLog activity, IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<ResendInvitation, IssuedInvitationDto>
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IOptions<InvitationOptions> options, TimeProvider clock) : ICommandHandler<ResendInvitation, IssuedInvitationDto>
 {
     public async ValueTask<IssuedInvitationDto> Handle(ResendInvitation command, CancellationToken cancellationToken)
     {
@@ -24,7 +23,6 @@ public sealed class ResendInvitationHandler(
         var organization = await db.Organizations.SingleAsync(o => o.Id == command.OrganizationId, cancellationToken);
         var inviter = (await accounts.DisplayNamesAsync([currentUser.UserId!.Value], cancellationToken)).GetValueOrDefault(currentUser.UserId!.Value, "A colleague");
         db.Outbox.Add(InvitationMail.Compose(organization.Id, organization.Name, inviter, invitation.Email, role.Name, settings.AcceptUrl(token), invitation.ExpiresAt, now));
-        activity.Record("invitation.resent", "invitation", invitation.Id, $"Re-sent the invitation of {invitation.Email}");
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedInvitationDto(invitation.Id, invitation.Email, token, settings.AcceptUrl(token), invitation.ExpiresAt);
     }

@@ -19,7 +19,7 @@ public sealed class RemoveMemberPolicy(IOrganizationContext scope, ICurrentUser 
     }
 }
 
-public sealed class RemoveMemberHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity)
+public sealed class RemoveMemberHandler(IApplicationDbContext db, IOrganizationContext scope)
     : ICommandHandler<RemoveMember>
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
@@ -31,11 +31,8 @@ public sealed class RemoveMemberHandler(IApplicationDbContext db, IOrganizationC
         SupervisorRules.EnsureCanRemove(scope.Access.IsSupervisor, role.IsSupervisor,
             await UpdateMemberHandler.SupervisorCountAsync(db, cancellationToken));
 
+        membership.Remove();
         db.Memberships.Remove(membership);
-        var name = (await accounts.DisplayNamesAsync([userId], cancellationToken)).GetValueOrDefault(userId, "a member");
-        var leaving = userId == currentUser.UserId;
-        activity.Record(leaving ? "member.left" : "member.removed", "member", userId,
-            leaving ? $"{name} left the organization" : $"Removed {name} from the organization");
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

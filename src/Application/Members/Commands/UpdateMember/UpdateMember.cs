@@ -18,14 +18,13 @@ public sealed class UpdateMemberValidator : AbstractValidator<UpdateMember>
     public UpdateMemberValidator() => RuleFor(c => c.Position).MaximumLength(Membership.PositionMaxLength);
 }
 
-public sealed class UpdateMemberHandler(IApplicationDbContext db, IOrganizationContext scope, IUserAccounts accounts, IActivityLog activity)
+public sealed class UpdateMemberHandler(IApplicationDbContext db, IOrganizationContext scope)
     : ICommandHandler<UpdateMember>
 {
     public async ValueTask<Unit> Handle(UpdateMember command, CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == command.UserId, cancellationToken)
             ?? throw new NotFoundException("The member");
-        var name = (await accounts.DisplayNamesAsync([command.UserId], cancellationToken)).GetValueOrDefault(command.UserId, "a member");
 
         if (command.RoleId is { } roleId && roleId != membership.RoleId)
         {
@@ -36,12 +35,10 @@ public sealed class UpdateMemberHandler(IApplicationDbContext db, IOrganizationC
             SupervisorRules.EnsureCanChangeRole(scope.Access.IsSupervisor, currentRole.IsSupervisor, newRole.IsSupervisor, supervisors);
             RoleAssignment.EnsureCanAssign(scope.Access, newRole);
             membership.ChangeRole(newRole.Id);
-            activity.Record("member.role.changed", "member", command.UserId, $"Changed {name}'s role from \"{currentRole.Name}\" to \"{newRole.Name}\"");
         }
         if (command.Position is { } position && (position.Trim().Length == 0 ? null : position.Trim()) != membership.Position)
         {
             membership.SetPosition(position);
-            activity.Record("member.updated", "member", command.UserId, $"Set {name}'s position to \"{membership.Position ?? "(none)"}\"");
         }
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -41,8 +41,7 @@ public sealed class CreateOrganizationPolicy(ICurrentUser currentUser, IOptions<
 /// record.
 /// </summary>
 public sealed class CreateOrganizationHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IOptions<OrganizationOptions> options,
-    IActivityLog activity, TimeProvider clock) : ICommandHandler<CreateOrganization, CreatedOrganizationDto>
+    IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, IOptions<OrganizationOptions> options, TimeProvider clock) : ICommandHandler<CreateOrganization, CreatedOrganizationDto>
 {
     public async ValueTask<CreatedOrganizationDto> Handle(CreateOrganization command, CancellationToken cancellationToken)
     {
@@ -52,7 +51,7 @@ public sealed class CreateOrganizationHandler(
         var now = clock.GetUtcNow();
         var organization = new Organization(command.Name, command.Description, now, settings.DefaultStorageQuotaBytes);
         var roles = Enum.GetValues<BuiltInRole>().ToDictionary(r => r, r => Role.CreateBuiltIn(organization.Id, r));
-        var workspace = new Workspace(organization.Id, settings.InitialWorkspaceName, now);
+        var workspace = Workspace.CreateInitial(organization.Id, settings.InitialWorkspaceName, now);
 
         Guid? ownerId = callerId;
         if (command.OwnerEmail is { } email)
@@ -72,9 +71,6 @@ public sealed class CreateOrganizationHandler(
             membership.GrantWorkspace(workspace.Id);
             db.Memberships.Add(membership);
         }
-        activity.Record("organization.created", "organization", organization.Id,
-            $"Created the organization \"{organization.Name}\"" + (organization.PendingOwnerEmail is { } p ? $", waiting for owner {p}" : ""),
-            organizationId: organization.Id);
         await db.SaveChangesAsync(cancellationToken);
 
         return new CreatedOrganizationDto(organization.Id, organization.Name, workspace.Id, ownerId, organization.PendingOwnerEmail);

@@ -9,7 +9,7 @@ public sealed record SetAccessControl(bool RoleBasedAccessEnabled) : ICommand<Ac
     [JsonIgnore] public Guid OrganizationId { get; init; }
 }
 
-public sealed class SetAccessControlHandler(IApplicationDbContext db, IActivityLog activity)
+public sealed class SetAccessControlHandler(IApplicationDbContext db)
     : ICommandHandler<SetAccessControl, AccessControlDto>
 {
     public async ValueTask<AccessControlDto> Handle(SetAccessControl command, CancellationToken cancellationToken)
@@ -19,8 +19,6 @@ public sealed class SetAccessControlHandler(IApplicationDbContext db, IActivityL
         if (organization.RoleBasedAccessEnabled != command.RoleBasedAccessEnabled)
         {
             organization.SetRoleBasedAccess(command.RoleBasedAccessEnabled);
-            activity.Record("organization.access-control.changed", "organization", organization.Id,
-                command.RoleBasedAccessEnabled ? "Turned role-based access on" : "Turned role-based access off: everyone sees every sample");
             await db.SaveChangesAsync(cancellationToken);
         }
         return new AccessControlDto(organization.RoleBasedAccessEnabled);

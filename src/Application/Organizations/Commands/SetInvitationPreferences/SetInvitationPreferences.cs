@@ -19,7 +19,7 @@ public sealed class SetInvitationPreferencesValidator : AbstractValidator<SetInv
 }
 
 public sealed class SetInvitationPreferencesHandler(
-    IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
+    IApplicationDbContext db, IOrganizationContext scope)
     : ICommandHandler<SetInvitationPreferences, InvitationPreferencesDto>
 {
     public async ValueTask<InvitationPreferencesDto> Handle(SetInvitationPreferences command, CancellationToken cancellationToken)
@@ -35,8 +35,6 @@ public sealed class SetInvitationPreferencesHandler(
             RoleAssignment.EnsureCanAssign(scope.Access, role);
         }
         organization.SetInvitationPreferences(command.AllowedEmailDomains ?? [], command.DefaultRoleId);
-        activity.Record("organization.invitation-preferences.changed", "organization", organization.Id,
-            organization.InvitationDomains.Count == 0 ? "Allowed invitations to any e-mail domain" : $"Limited invitations to {string.Join(", ", organization.InvitationDomains)}");
         await db.SaveChangesAsync(cancellationToken);
         return new InvitationPreferencesDto(organization.InvitationDomains, organization.DefaultInvitationRoleId);
     }

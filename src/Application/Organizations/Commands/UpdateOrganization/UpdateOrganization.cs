@@ -27,23 +27,17 @@ public sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrgani
     }
 }
 
-public sealed class UpdateOrganizationHandler(IApplicationDbContext db, IActivityLog activity)
+public sealed class UpdateOrganizationHandler(IApplicationDbContext db)
     : ICommandHandler<UpdateOrganization>
 {
     public async ValueTask<Unit> Handle(UpdateOrganization command, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(e => e.Id == command.OrganizationId, cancellationToken)
             ?? throw new NotFoundException("The organization");
-        var changed = new List<string>();
-        if (command.Name is { } name && name.Trim() != organization.Name) { organization.Rename(name); changed.Add("name"); }
-        if (command.Description is { } description) { organization.Describe(description); changed.Add("description"); }
+        if (command.Name is { } name && name.Trim() != organization.Name) organization.Rename(name);
+        if (command.Description is { } description) organization.Describe(description);
         if (command.ContactName is not null || command.ContactEmail is not null)
-        {
             organization.SetContact(command.ContactName ?? organization.ContactName, command.ContactEmail ?? organization.ContactEmail);
-            changed.Add("contact");
-        }
-        if (changed.Count == 0) return Unit.Value;
-        activity.Record("organization.updated", "organization", organization.Id, $"Updated the organization's {string.Join(", ", changed)}");
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -23,7 +23,7 @@ public sealed class CreateRoleValidator : AbstractValidator<CreateRole>
     }
 }
 
-public sealed class CreateRoleHandler(IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
+public sealed class CreateRoleHandler(IApplicationDbContext db, IOrganizationContext scope)
     : ICommandHandler<CreateRole, RoleDto>
 {
     public async ValueTask<RoleDto> Handle(CreateRole command, CancellationToken cancellationToken)
@@ -31,7 +31,6 @@ public sealed class CreateRoleHandler(IApplicationDbContext db, IOrganizationCon
         await UniqueNames.EnsureFreeAsync(db.Roles, r => r.Name, command.Name, null, RoleNames.Taken(command.Name), cancellationToken);
         var role = Role.CreateCustom(command.OrganizationId, command.Name, command.Permissions ?? [], scope.Access.Permissions);
         db.Roles.Add(role);
-        activity.Record("role.created", "role", role.Id, $"Created the role \"{role.Name}\" ({role.Permissions.Count} permissions)");
         await db.SaveChangesAsync(cancellationToken);
         return RoleDto.From(role, 0);
     }

@@ -6,7 +6,7 @@ namespace VariantMiner.Application.Roles.Commands.DeleteRole;
 [RequiresPermission(Permissions.RolesManage)]
 public sealed record DeleteRole(Guid OrganizationId, Guid RoleId) : ICommand, IOrganizationRequest;
 
-public sealed class DeleteRoleHandler(IApplicationDbContext db, IActivityLog activity) : ICommandHandler<DeleteRole>
+public sealed class DeleteRoleHandler(IApplicationDbContext db) : ICommandHandler<DeleteRole>
 {
     public async ValueTask<Unit> Handle(DeleteRole command, CancellationToken cancellationToken)
     {
@@ -20,8 +20,8 @@ public sealed class DeleteRoleHandler(IApplicationDbContext db, IActivityLog act
             throw new ConflictException($"{invitations} pending {(invitations == 1 ? "invitation offers" : "invitations offer")} the role \"{role.Name}\". Revoke them first.");
         // Accepted or revoked invitations only keep history; they must not block the deletion.
         db.Invitations.RemoveRange(await db.Invitations.Where(i => i.RoleId == role.Id).ToListAsync(cancellationToken));
+        role.Delete();
         db.Roles.Remove(role);
-        activity.Record("role.deleted", "role", role.Id, $"Deleted the role \"{role.Name}\"");
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

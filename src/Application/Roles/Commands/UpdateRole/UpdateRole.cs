@@ -27,7 +27,7 @@ public sealed class UpdateRoleValidator : AbstractValidator<UpdateRole>
     }
 }
 
-public sealed class UpdateRoleHandler(IApplicationDbContext db, IOrganizationContext scope, IActivityLog activity)
+public sealed class UpdateRoleHandler(IApplicationDbContext db, IOrganizationContext scope)
     : ICommandHandler<UpdateRole, RoleDto>
 {
     public async ValueTask<RoleDto> Handle(UpdateRole command, CancellationToken cancellationToken)
@@ -35,29 +35,13 @@ public sealed class UpdateRoleHandler(IApplicationDbContext db, IOrganizationCon
         var role = await db.Roles.SingleOrDefaultAsync(e => e.Id == command.RoleId, cancellationToken) ?? throw new NotFoundException("The role");
         if (command.Version is { } version && version != role.Version)
             throw new ConflictException($"Someone else changed the role \"{role.Name}\" since you opened it. Reload it and apply your change again.");
-        var changes = new List<string>();
         if (command.Name is { } name && name.Trim() != role.Name)
         {
-            if (!role.IsCustom) throw new Domain.Common.DomainException($"'{role.Name}' is a built-in role and keeps its name.");
+            role.Rename(name); // refuses built-in roles
             await UniqueNames.EnsureFreeAsync(db.Roles, r => r.Name, name, role.Id, RoleNames.Taken(name), cancellationToken);
-            var before = role.Name;
-            role.Rename(name);
-            changes.Add($"renamed \"{before}\" to \"{role.Name}\"");
         }
-        if (command.Permissions is { } permissions)
-        {
-            var before = role.PermissionKeys;
-            role.SetPermissions(permissions, scope.Access.Permissions);
-            var added = role.PermissionKeys.Except(before).Order().ToList();
-            var removed = before.Except(role.PermissionKeys).Order().ToList();
-            if (added.Count > 0) changes.Add("added " + string.Join(", ", added));
-            if (removed.Count > 0) changes.Add("removed " + string.Join(", ", removed));
-        }
-        if (changes.Count > 0)
-        {
-            activity.Record("role.updated", "role", role.Id, $"Changed the role \"{role.Name}\": {string.Join("; ", changes)}");
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        if (command.Permissions is { } permissions) role.SetPermissions(permissions, scope.Access.Permissions);
+        await db.SaveChangesAsync(cancellationToken);
         var members = await db.Memberships.CountAsync(m => m.RoleId == role.Id, cancellationToken);
         return RoleDto.From(role, members);
     }

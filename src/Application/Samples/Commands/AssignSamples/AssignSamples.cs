@@ -34,7 +34,7 @@ public sealed class AssignSamplesValidator : AbstractValidator<AssignSamples>
 }
 
 public sealed class AssignSamplesHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity, TimeProvider clock)
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<AssignSamples, AssignmentResultDto>
 {
     public async ValueTask<AssignmentResultDto> Handle(AssignSamples command, CancellationToken cancellationToken)
@@ -56,7 +56,6 @@ public sealed class AssignSamplesHandler(
         await Assignees.EnsureAssignableAsync(db, command.WorkspaceId, userIds, "userIds", cancellationToken, currentlyAssigned);
 
         var now = clock.GetUtcNow();
-        var names = await accounts.DisplayNamesAsync(userIds.Concat(samples.SelectMany(s => s.Assignments).Select(a => a.UserId)).Distinct(), cancellationToken);
         int changed = 0, addedTotal = 0, removedTotal = 0;
         foreach (var sample in samples)
         {
@@ -71,7 +70,6 @@ public sealed class AssignSamplesHandler(
             changed++;
             addedTotal += added.Count;
             removedTotal += removed.Count;
-            Assignees.Record(activity, names, sample, added, removed);
         }
         await db.SaveChangesAsync(cancellationToken);
         return new AssignmentResultDto(changed, addedTotal, removedTotal);

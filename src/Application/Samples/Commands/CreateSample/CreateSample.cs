@@ -44,7 +44,7 @@ public sealed class AssignWhileDefiningPolicy(IOrganizationContext scope) : IReq
 }
 
 public sealed class CreateSampleHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity, TimeProvider clock)
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, TimeProvider clock)
     : ICommandHandler<CreateSample, SampleDto>
 {
     public async ValueTask<SampleDto> Handle(CreateSample command, CancellationToken cancellationToken)
@@ -62,10 +62,8 @@ public sealed class CreateSampleHandler(
         var now = clock.GetUtcNow();
         var sample = new Sample(command.OrganizationId, command.WorkspaceId, command.Name, assay, command.SubjectId, me, now);
         // The creator holds samples.define (the request requires it), so is assigned automatically.
-        var added = new[] { me }.Concat(assignees).Distinct().Where(u => sample.Assign(u, me, now)).ToList();
+        foreach (var user in new[] { me }.Concat(assignees).Distinct()) sample.Assign(user, me, now);
         db.Samples.Add(sample);
-        activity.Record("sample.created", "sample", sample.Id, $"Defined a {assay} sample", command.WorkspaceId);
-        Assignees.Record(activity, await accounts.DisplayNamesAsync(added, cancellationToken), sample, added, []);
         await db.SaveChangesAsync(cancellationToken);
 
         var core = new SampleCore(sample.Id, sample.Name, sample.Assay, sample.Status, sample.SubjectId, sample.CreatedAt, sample.CreatedBy);

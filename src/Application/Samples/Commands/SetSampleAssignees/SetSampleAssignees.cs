@@ -19,7 +19,7 @@ public sealed class SetSampleAssigneesValidator : AbstractValidator<SetSampleAss
 }
 
 public sealed class SetSampleAssigneesHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity, TimeProvider clock)
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, TimeProvider clock)
     : ICommandHandler<SetSampleAssignees, IReadOnlyList<AssigneeDto>>
 {
     public async ValueTask<IReadOnlyList<AssigneeDto>> Handle(SetSampleAssignees command, CancellationToken cancellationToken)
@@ -33,7 +33,6 @@ public sealed class SetSampleAssigneesHandler(
         var now = clock.GetUtcNow();
         var (added, removed) = sample.ReplaceAssignees(userIds, me, now);
         var names = await accounts.DisplayNamesAsync(added.Concat(removed).Concat(userIds).Distinct(), cancellationToken);
-        Assignees.Record(activity, names, sample, added, removed);
         await db.SaveChangesAsync(cancellationToken);
         return sample.Assignments.OrderBy(a => a.AssignedAt)
             .Select(a => new AssigneeDto(a.UserId, names.GetValueOrDefault(a.UserId, "Former user"), a.AssignedAt, a.AssignedBy)).ToList();

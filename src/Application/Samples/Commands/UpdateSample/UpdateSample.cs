@@ -29,7 +29,7 @@ public sealed class UpdateSampleValidator : AbstractValidator<UpdateSample>
 }
 
 public sealed class UpdateSampleHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IActivityLog activity)
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts)
     : ICommandHandler<UpdateSample, SampleDto>
 {
     public async ValueTask<SampleDto> Handle(UpdateSample command, CancellationToken cancellationToken)
@@ -56,7 +56,6 @@ public sealed class UpdateSampleHandler(
         }
         if (command.RemoveSubject == true && sample.SubjectId is not null) sample.LinkSubject(null);
 
-        activity.Record("sample.updated", "sample", sample.Id, "Updated a sample", command.WorkspaceId);
         await db.SaveChangesAsync(cancellationToken);
         var core = new SampleCore(sample.Id, sample.Name, sample.Assay, sample.Status, sample.SubjectId, sample.CreatedAt, sample.CreatedBy);
         return (await SampleRows.LoadAsync(db, accounts, [core], cancellationToken))[0];

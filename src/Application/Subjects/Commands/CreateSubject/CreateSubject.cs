@@ -32,7 +32,7 @@ public sealed class CreateSubjectValidator : AbstractValidator<CreateSubject>
     }
 }
 
-public sealed class CreateSubjectHandler(IApplicationDbContext db, ICurrentUser currentUser, IActivityLog activity, TimeProvider clock)
+public sealed class CreateSubjectHandler(IApplicationDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<CreateSubject, SubjectDto>
 {
     public async ValueTask<SubjectDto> Handle(CreateSubject command, CancellationToken cancellationToken)
@@ -43,7 +43,6 @@ public sealed class CreateSubjectHandler(IApplicationDbContext db, ICurrentUser 
         await UniqueNames.EnsureFreeAsync(db.Subjects.Where(s => s.WorkspaceId == command.WorkspaceId), s => s.ExternalId, subject.ExternalId, null,
             SubjectNames.Taken(subject.ExternalId), cancellationToken);
         db.Subjects.Add(subject);
-        activity.Record("subject.created", "subject", subject.Id, "Created a subject", command.WorkspaceId);
         await db.SaveChangesAsync(cancellationToken);
         return SubjectDto.From(subject);
     }

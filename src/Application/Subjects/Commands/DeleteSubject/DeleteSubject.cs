@@ -6,7 +6,7 @@ namespace VariantMiner.Application.Subjects.Commands.DeleteSubject;
 [RequiresPermission(Permissions.SamplesDefine)]
 public sealed record DeleteSubject(Guid OrganizationId, Guid WorkspaceId, Guid SubjectId) : ICommand, IWorkspaceRequest;
 
-public sealed class DeleteSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IActivityLog activity) : ICommandHandler<DeleteSubject>
+public sealed class DeleteSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser) : ICommandHandler<DeleteSubject>
 {
     public async ValueTask<Unit> Handle(DeleteSubject command, CancellationToken cancellationToken)
     {
@@ -16,8 +16,8 @@ public sealed class DeleteSubjectHandler(IApplicationDbContext db, IOrganization
         // samples (or all of them), so the refusal reveals no hidden sample.
         if (await db.Samples.AnyAsync(s => s.SubjectId == subject.Id, cancellationToken))
             throw new ConflictException("This subject still has samples. Delete them or link them to another subject first.");
+        subject.Delete();
         db.Subjects.Remove(subject);
-        activity.Record("subject.deleted", "subject", subject.Id, "Deleted a subject", command.WorkspaceId);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

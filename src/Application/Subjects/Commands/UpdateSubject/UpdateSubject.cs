@@ -34,7 +34,7 @@ public sealed class UpdateSubjectValidator : AbstractValidator<UpdateSubject>
     }
 }
 
-public sealed class UpdateSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IActivityLog activity, TimeProvider clock)
+public sealed class UpdateSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<UpdateSubject, SubjectDto>
 {
     public async ValueTask<SubjectDto> Handle(UpdateSubject command, CancellationToken cancellationToken)
@@ -53,7 +53,6 @@ public sealed class UpdateSubjectHandler(IApplicationDbContext db, IOrganization
             command.PhenotypeTerms ?? subject.PhenotypeTerms,
             command.Notes ?? subject.Notes,
             clock.GetUtcNow());
-        activity.Record("subject.updated", "subject", subject.Id, "Updated a subject", command.WorkspaceId);
         await db.SaveChangesAsync(cancellationToken);
         return SubjectDto.From(subject);
     }

@@ -42,9 +42,7 @@ public sealed class VerifyEmailHandler(IAccountService accounts, IUserAccounts u
                 .Select(r => r.Id).SingleAsync(cancellationToken);
             var now = clock.GetUtcNow();
             db.Memberships.Add(new Membership(organization.Id, account.Id, supervisorRole, now));
-            organization.OwnerArrived();
-            db.Activities.Add(new ActivityRecord(organization.Id, null, account.Id, "organization.owner.joined", "member", account.Id,
-                $"{account.Email} verified their address and became the organization's Group Supervisor", now));
+            organization.OwnerArrived(account.Id, account.Email);
         }
         if (waiting.Count > 0) await db.SaveChangesAsync(cancellationToken);
     }

@@ -23,7 +23,7 @@ public sealed class CreateWorkspaceValidator : AbstractValidator<CreateWorkspace
 
 /// <summary>Creates a workspace; its creator is granted access to it.</summary>
 public sealed class CreateWorkspaceHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IActivityLog activity, TimeProvider clock)
+    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<CreateWorkspace, WorkspaceDto>
 {
     public async ValueTask<WorkspaceDto> Handle(CreateWorkspace command, CancellationToken cancellationToken)
@@ -33,7 +33,6 @@ public sealed class CreateWorkspaceHandler(
         db.Workspaces.Add(workspace);
         var creator = await db.Memberships.SingleAsync(m => m.Id == scope.Access.MembershipId, cancellationToken);
         creator.GrantWorkspace(workspace.Id);
-        activity.Record("workspace.created", "workspace", workspace.Id, $"Created the workspace \"{workspace.Name}\"", workspace.Id);
         await db.SaveChangesAsync(cancellationToken);
         return new WorkspaceDto(workspace.Id, workspace.Name, workspace.Description, workspace.CreatedAt, [currentUser.UserId!.Value]);
     }

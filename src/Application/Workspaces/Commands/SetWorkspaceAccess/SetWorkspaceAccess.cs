@@ -7,7 +7,7 @@ namespace VariantMiner.Application.Workspaces.Commands.SetWorkspaceAccess;
 [RequiresPermission(Permissions.WorkspacesAccessManage)]
 public sealed record SetWorkspaceAccess(Guid OrganizationId, Guid WorkspaceId, Guid UserId, bool Granted) : ICommand, IOrganizationRequest;
 
-public sealed class SetWorkspaceAccessHandler(IApplicationDbContext db, IUserAccounts accounts, IActivityLog activity)
+public sealed class SetWorkspaceAccessHandler(IApplicationDbContext db)
     : ICommandHandler<SetWorkspaceAccess>
 {
     public async ValueTask<Unit> Handle(SetWorkspaceAccess command, CancellationToken cancellationToken)
@@ -17,11 +17,7 @@ public sealed class SetWorkspaceAccessHandler(IApplicationDbContext db, IUserAcc
         var membership = await db.Memberships.Include(m => m.WorkspaceGrants).SingleOrDefaultAsync(m => m.UserId == command.UserId, cancellationToken)
             ?? throw new NotFoundException("The member");
 
-        var changed = command.Granted ? membership.GrantWorkspace(workspace.Id) : membership.RevokeWorkspace(workspace.Id);
-        if (!changed) return Unit.Value; // idempotent: PUT twice or DELETE of nothing
-        var name = (await accounts.DisplayNamesAsync([command.UserId], cancellationToken)).GetValueOrDefault(command.UserId, "a member");
-        activity.Record(command.Granted ? "workspace.access.granted" : "workspace.access.revoked", "member", command.UserId,
-            command.Granted ? $"Gave {name} access to \"{workspace.Name}\"" : $"Removed {name}'s access to \"{workspace.Name}\"", workspace.Id);
+        if (!membership.ChangeWorkspaceAccess(workspace.Id, command.Granted)) return Unit.Value; // idempotent: PUT twice or DELETE of nothing
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

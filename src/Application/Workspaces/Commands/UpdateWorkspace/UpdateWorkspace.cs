@@ -22,22 +22,18 @@ public sealed class UpdateWorkspaceValidator : AbstractValidator<UpdateWorkspace
     }
 }
 
-public sealed class UpdateWorkspaceHandler(IApplicationDbContext db, IActivityLog activity)
+public sealed class UpdateWorkspaceHandler(IApplicationDbContext db)
     : ICommandHandler<UpdateWorkspace>
 {
     public async ValueTask<Unit> Handle(UpdateWorkspace command, CancellationToken cancellationToken)
     {
         var workspace = await db.Workspaces.SingleOrDefaultAsync(e => e.Id == command.WorkspaceId, cancellationToken) ?? throw new NotFoundException("The workspace");
-        var before = workspace.Name;
         if (command.Name is { } name && name.Trim() != workspace.Name)
         {
             await UniqueNames.EnsureFreeAsync(db.Workspaces, w => w.Name, name, workspace.Id, WorkspaceNames.Taken(name), cancellationToken);
             workspace.Rename(name);
         }
         if (command.Description is { } description) workspace.Describe(description);
-        activity.Record("workspace.updated", "workspace", workspace.Id,
-            before == workspace.Name ? $"Updated the workspace \"{workspace.Name}\"" : $"Renamed the workspace \"{before}\" to \"{workspace.Name}\"",
-            workspace.Id);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

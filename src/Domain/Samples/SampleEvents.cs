@@ -1,0 +1,14 @@
+using VariantMiner.Domain.Common;
+
+namespace VariantMiner.Domain.Samples;
+
+public sealed record SampleDefined(Sample Sample) : IDomainEvent;
+public sealed record SampleChanged(Sample Sample) : IDomainEvent;
+public sealed record SampleDeleted(Sample Sample) : IDomainEvent;
+public sealed record SampleAssigneesChanged(Sample Sample, IReadOnlyList<Guid> Added, IReadOnlyList<Guid> Removed) : IDomainEvent;
+
+public sealed record SubjectCreated(Subject Subject) : IDomainEvent;
+public sealed record SubjectChanged(Subject Subject) : IDomainEvent;
+public sealed record SubjectDeleted(Subject Subject) : IDomainEvent;
+
+public sealed record AssayAdded(Assay Assay) : IDomainEvent;
