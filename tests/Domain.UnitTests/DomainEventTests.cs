@@ -85,8 +85,9 @@ public class DomainEventTests
     [Test]
     public void Nothing_changed_raises_nothing()
     {
-        var membership = new Membership(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now);
-        membership.ChangeRole(membership.RoleId);
+        var analyst = Role.CreateBuiltIn(Guid.NewGuid(), BuiltInRole.Analyst);
+        var membership = new Membership(analyst.OrganizationId, Guid.NewGuid(), analyst.Id, Now);
+        membership.ChangeRole(analyst, analyst, actorIsSupervisor: false, supervisorCount: 1);
         membership.SetPosition(null);
         Assert.That(membership.ChangeWorkspaceAccess(Guid.NewGuid(), granted: false), Is.False);
         var organization = new Organization("Lab", null, Now);

@@ -68,43 +68,52 @@ public class RoleTests
 
 public class SupervisorRulesTests
 {
-    [Test]
-    public void Only_a_supervisor_deletes_the_organization()
-    {
-        Assert.Throws<PermissionEscalationException>(() => SupervisorRules.EnsureCanDeleteOrganization(actorIsSupervisor: false));
-        Assert.DoesNotThrow(() => SupervisorRules.EnsureCanDeleteOrganization(actorIsSupervisor: true));
-    }
+    private static readonly Guid Org = Guid.NewGuid();
+    private static readonly Role Supervisor = Role.CreateBuiltIn(Org, BuiltInRole.Supervisor);
+    private static readonly Role Analyst = Role.CreateBuiltIn(Org, BuiltInRole.Analyst);
+    private static readonly Role ReportWriter = Role.CreateBuiltIn(Org, BuiltInRole.ReportWriter);
+
+    private static Membership MemberWith(Role role) => new(Org, Guid.NewGuid(), role.Id, DateTimeOffset.UtcNow);
 
     [Test]
     public void Only_a_supervisor_demotes_or_promotes_a_supervisor()
     {
-        Assert.Throws<PermissionEscalationException>(() =>
-            SupervisorRules.EnsureCanChangeRole(actorIsSupervisor: false, targetIsSupervisor: true, newRoleIsSupervisor: false, supervisorCount: 2));
-        Assert.Throws<PermissionEscalationException>(() =>
-            SupervisorRules.EnsureCanChangeRole(actorIsSupervisor: false, targetIsSupervisor: false, newRoleIsSupervisor: true, supervisorCount: 1));
-        Assert.DoesNotThrow(() =>
-            SupervisorRules.EnsureCanChangeRole(actorIsSupervisor: true, targetIsSupervisor: false, newRoleIsSupervisor: true, supervisorCount: 1));
+        Assert.Throws<PermissionEscalationException>(() => MemberWith(Supervisor).ChangeRole(Supervisor, Analyst, actorIsSupervisor: false, supervisorCount: 2));
+        Assert.Throws<PermissionEscalationException>(() => MemberWith(Analyst).ChangeRole(Analyst, Supervisor, actorIsSupervisor: false, supervisorCount: 1));
+        var promoted = MemberWith(Analyst);
+        promoted.ChangeRole(Analyst, Supervisor, actorIsSupervisor: true, supervisorCount: 1);
+        Assert.That(promoted.RoleId, Is.EqualTo(Supervisor.Id));
     }
 
     [Test]
     public void Last_supervisor_cannot_be_demoted_but_one_of_two_can()
     {
-        Assert.Throws<DomainException>(() => SupervisorRules.EnsureCanChangeRole(true, targetIsSupervisor: true, newRoleIsSupervisor: false, supervisorCount: 1));
-        Assert.DoesNotThrow(() => SupervisorRules.EnsureCanChangeRole(true, targetIsSupervisor: true, newRoleIsSupervisor: false, supervisorCount: 2));
+        var last = MemberWith(Supervisor);
+        Assert.Throws<DomainException>(() => last.ChangeRole(Supervisor, Analyst, actorIsSupervisor: true, supervisorCount: 1));
+        Assert.That(last.RoleId, Is.EqualTo(Supervisor.Id), "nothing changed");
+        Assert.DoesNotThrow(() => MemberWith(Supervisor).ChangeRole(Supervisor, Analyst, actorIsSupervisor: true, supervisorCount: 2));
     }
 
     [Test]
     public void Last_supervisor_cannot_leave_and_non_supervisors_cannot_remove_supervisors()
     {
-        Assert.Throws<DomainException>(() => SupervisorRules.EnsureCanRemove(actorIsSupervisor: true, targetIsSupervisor: true, supervisorCount: 1));
-        Assert.Throws<PermissionEscalationException>(() => SupervisorRules.EnsureCanRemove(actorIsSupervisor: false, targetIsSupervisor: true, supervisorCount: 3));
-        Assert.DoesNotThrow(() => SupervisorRules.EnsureCanRemove(actorIsSupervisor: true, targetIsSupervisor: true, supervisorCount: 2));
-        Assert.DoesNotThrow(() => SupervisorRules.EnsureCanRemove(actorIsSupervisor: false, targetIsSupervisor: false, supervisorCount: 1));
+        Assert.Throws<DomainException>(() => MemberWith(Supervisor).Remove(Supervisor, actorIsSupervisor: true, supervisorCount: 1));
+        Assert.Throws<PermissionEscalationException>(() => MemberWith(Supervisor).Remove(Supervisor, actorIsSupervisor: false, supervisorCount: 3));
+        Assert.DoesNotThrow(() => MemberWith(Supervisor).Remove(Supervisor, actorIsSupervisor: true, supervisorCount: 2));
+        Assert.DoesNotThrow(() => MemberWith(Analyst).Remove(Analyst, actorIsSupervisor: false, supervisorCount: 1));
     }
 
     [Test]
     public void Non_supervisor_moves_ordinary_members_freely()
     {
-        Assert.DoesNotThrow(() => SupervisorRules.EnsureCanChangeRole(false, targetIsSupervisor: false, newRoleIsSupervisor: false, supervisorCount: 1));
+        var member = MemberWith(Analyst);
+        member.ChangeRole(Analyst, ReportWriter, actorIsSupervisor: false, supervisorCount: 1);
+        Assert.That(member.RoleId, Is.EqualTo(ReportWriter.Id));
+    }
+
+    [Test]
+    public void The_current_role_must_be_the_members_role()
+    {
+        Assert.Throws<InvalidOperationException>(() => MemberWith(Analyst).ChangeRole(ReportWriter, Supervisor, actorIsSupervisor: true, supervisorCount: 1));
     }
 }

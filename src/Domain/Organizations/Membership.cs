@@ -45,13 +45,24 @@ public sealed class Membership : Entity, ITenantOwned, IVersioned
         return true;
     }
 
-    public void ChangeRole(Guid roleId)
+    /// <summary>
+    /// Gives the member <paramref name="next"/> instead of <paramref name="current"/> (their role now) under the rules no
+    /// role edit can break: only a Supervisor adds, changes or removes a Supervisor, and the organization's last
+    /// Supervisor cannot be demoted. Whether the actor may give <paramref name="next"/> at all is
+    /// <see cref="Role.RefusalToAssignBy"/>.
+    /// </summary>
+    /// <param name="supervisorCount">How many members hold the Supervisor role now, this one included.</param>
+    public void ChangeRole(Role current, Role next, bool actorIsSupervisor, int supervisorCount)
     {
-        if (roleId == RoleId) return;
-        var previous = RoleId;
-        RoleId = roleId;
+        if (current.Id != RoleId) throw new InvalidOperationException("current must be the member's role.");
+        if (next.Id == RoleId) return;
+        if ((current.IsSupervisor || next.IsSupervisor) && !actorIsSupervisor)
+            throw new PermissionEscalationException("Only a Group Supervisor may add, change or remove a Group Supervisor.");
+        if (current.IsSupervisor && !next.IsSupervisor && supervisorCount <= 1)
+            throw new DomainException("The organization's last Group Supervisor cannot be demoted. Make someone else Supervisor first.");
+        RoleId = next.Id;
         Version = Guid.NewGuid();
-        Raise(new MemberRoleChanged(this, previous));
+        Raise(new MemberRoleChanged(this, current.Id));
     }
 
     /// <summary>An administrator's act on a member's workspace access; false when nothing changed.</summary>
@@ -62,8 +73,21 @@ public sealed class Membership : Entity, ITenantOwned, IVersioned
         return changed;
     }
 
-    /// <summary>The member leaves or is removed; their history stays attributed to them.</summary>
-    public void Remove() => Raise(new MemberRemoved(this));
+    /// <summary>
+    /// The member leaves or is removed; their history stays attributed to them. Only a Supervisor removes a Supervisor,
+    /// and the organization's last Supervisor can neither leave nor be removed.
+    /// </summary>
+    /// <param name="role">The member's role now.</param>
+    /// <param name="supervisorCount">How many members hold the Supervisor role now, this one included.</param>
+    public void Remove(Role role, bool actorIsSupervisor, int supervisorCount)
+    {
+        if (role.Id != RoleId) throw new InvalidOperationException("role must be the member's role.");
+        if (role.IsSupervisor && !actorIsSupervisor)
+            throw new PermissionEscalationException("Only a Group Supervisor may remove a Group Supervisor.");
+        if (role.IsSupervisor && supervisorCount <= 1)
+            throw new DomainException("The organization's last Group Supervisor cannot leave or be removed. Make someone else Supervisor first.");
+        Raise(new MemberRemoved(this));
+    }
 
     public void SetPosition(string? position)
     {

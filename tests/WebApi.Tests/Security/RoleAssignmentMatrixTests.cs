@@ -127,7 +127,9 @@ public class RoleAssignmentMatrixTests(DatabaseProvider provider) : WebTestBase(
         await using (var db = Database.CreateContext())
         {
             var membership = await db.Memberships.IgnoreQueryFilters().SingleAsync(m => m.UserId == world.CallerId);
-            membership.ChangeRole(world.Roles["ReportWriter"]); // the Group Admin is demoted before the invitee accepts
+            var roles = await db.Roles.IgnoreQueryFilters().Where(r => r.OrganizationId == world.OrganizationId).ToDictionaryAsync(r => r.Id);
+            // The Group Admin is demoted (by the Supervisor) before the invitee accepts.
+            membership.ChangeRole(roles[membership.RoleId], roles[world.Roles["ReportWriter"]], actorIsSupervisor: true, supervisorCount: 1);
             await db.SaveChangesAsync();
             await TestData.AddUserAsync(db, email);
         }

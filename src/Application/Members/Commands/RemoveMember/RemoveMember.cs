@@ -28,10 +28,7 @@ public sealed class RemoveMemberHandler(IApplicationDbContext db, IOrganizationC
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken)
             ?? throw new NotFoundException("The member");
         var role = await db.Roles.SingleAsync(r => r.Id == membership.RoleId, cancellationToken);
-        SupervisorRules.EnsureCanRemove(scope.Access.IsSupervisor, role.IsSupervisor,
-            await UpdateMemberHandler.SupervisorCountAsync(db, cancellationToken));
-
-        membership.Remove();
+        membership.Remove(role, scope.Access.IsSupervisor, await UpdateMemberHandler.SupervisorCountAsync(db, cancellationToken));
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

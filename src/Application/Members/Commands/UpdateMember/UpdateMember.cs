@@ -31,10 +31,8 @@ public sealed class UpdateMemberHandler(IApplicationDbContext db, IOrganizationC
             var newRole = await db.Roles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken)
                 ?? throw new FluentValidation.ValidationException([new ValidationFailure(nameof(command.RoleId), "There is no such role in this organization.")]);
             var currentRole = await db.Roles.SingleAsync(r => r.Id == membership.RoleId, cancellationToken);
-            var supervisors = await SupervisorCountAsync(db, cancellationToken);
-            SupervisorRules.EnsureCanChangeRole(scope.Access.IsSupervisor, currentRole.IsSupervisor, newRole.IsSupervisor, supervisors);
             RoleAssignment.EnsureCanAssign(scope.Access, newRole);
-            membership.ChangeRole(newRole.Id);
+            membership.ChangeRole(currentRole, newRole, scope.Access.IsSupervisor, await SupervisorCountAsync(db, cancellationToken));
         }
         if (command.Position is { } position && (position.Trim().Length == 0 ? null : position.Trim()) != membership.Position)
         {
