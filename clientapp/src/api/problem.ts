@@ -148,3 +148,8 @@ export function conflictOnField(error: unknown, field: string): unknown {
   if (apiError.status !== 409) return error;
   return new ApiError(409, { ...apiError.problem, errors: { [field]: [apiError.message] } }, apiError.message);
 }
+
+/** A mutation as a confirmation dialog shows it: `busy` while pending, `error` the problem's message once it failed. */
+export function mutationStatus(mutation: { isPending: boolean; error: unknown }): { busy: boolean; error: string | null } {
+  return { busy: mutation.isPending, error: mutation.error ? asApiError(mutation.error).message : null };
+}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert } from './Alert';
-import { Button } from './Button';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -33,14 +33,14 @@ export function ConfirmDialog({
     <Dialog title={title} onClose={onCancel} tone={tone} busy={busy}>
       <div className="dialog__text">{children}</div>
       {error ? <Alert>{error}</Alert> : null}
-      <div className="dialog__actions">
-        <Button variant="secondary" onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-        <Button variant={tone === 'danger' ? 'danger' : 'primary'} busy={busy} busyLabel={busyLabel} onClick={onConfirm}>
-          {actionLabel}
-        </Button>
-      </div>
+      <DialogActions
+        label={actionLabel}
+        variant={tone === 'danger' ? 'danger' : 'primary'}
+        busy={busy}
+        busyLabel={busyLabel}
+        onCancel={onCancel}
+        onConfirm={onConfirm}
+      />
     </Dialog>
   );
 }

@@ -35,16 +35,22 @@ export function Field({ label, hint, errors, className, children }: FieldProps) 
         </p>
       ) : null}
       {children({ id: controlId, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': describedBy })}
-      {errorId ? (
-        <div className="field__error" id={errorId}>
-          {errors!.map((message) => (
-            <p key={message}>
-              <span className="visually-hidden">Error: </span>
-              {message}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A control's error messages, each announced with "Error: "; nothing when there are none. `id` is for aria-describedby. */
+export function FieldErrors({ id, errors }: { id: string | undefined; errors: readonly string[] | undefined }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <div className="field__error" id={id}>
+      {errors.map((message) => (
+        <p key={message}>
+          <span className="visually-hidden">Error: </span>
+          {message}
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from './Alert';
-import { Button } from './Button';
 import { Dialog } from './Dialog';
+import { DialogActions } from './DialogActions';
 import { TextField } from './TextField';
 
 export interface TypedConfirmDialogProps {
@@ -53,14 +53,7 @@ export function TypedConfirmDialog({
           onChange={(e) => setTyped(e.target.value)}
           hint="This cannot be undone."
         />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onCancel} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={!matches} busy={busy} busyLabel={busyLabel}>
-            {actionLabel}
-          </Button>
-        </div>
+        <DialogActions label={actionLabel} variant="danger" disabled={!matches} busy={busy} busyLabel={busyLabel} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Button, SelectField, TextField } from '../../components';
+import { FilterSelect, FilterToolbar, TextField } from '../../components';
 import type { AuditFilterState } from './useAuditFilters';
 import { AUDIT_ACTIONS } from './types';
 
@@ -20,7 +20,7 @@ export function AuditFiltersBar({ state, actors, entityTypes }: AuditFiltersBarP
   const sortedPeople = [...people].sort(([, a], [, b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 
   return (
-    <div className="toolbar" role="search" aria-label="Filter the audit trail">
+    <FilterToolbar label="Filter the audit trail" onClear={state.hasInput ? state.clear : undefined}>
       <TextField
         label="From"
         name="from"
@@ -39,14 +39,14 @@ export function AuditFiltersBar({ state, actors, entityTypes }: AuditFiltersBarP
         min={filters.from || undefined}
         onChange={(e) => state.set('to', e.target.value)}
       />
-      <SelectField label="Action" name="action" className="toolbar__filter" value={filters.action} onChange={(e) => state.set('action', e.target.value)}>
-        <option value="">All actions</option>
-        {AUDIT_ACTIONS.map((a) => (
-          <option key={a.value} value={a.value}>
-            {a.label}
-          </option>
-        ))}
-      </SelectField>
+      <FilterSelect
+        label="Action"
+        name="action"
+        value={filters.action}
+        onChange={(value) => state.set('action', value)}
+        anyLabel="All actions"
+        options={AUDIT_ACTIONS}
+      />
       <TextField
         label="Entity type"
         name="entityType"
@@ -63,25 +63,14 @@ export function AuditFiltersBar({ state, actors, entityTypes }: AuditFiltersBarP
           <option key={t} value={t} />
         ))}
       </datalist>
-      <SelectField
+      <FilterSelect
         label="Person"
         name="actorUserId"
-        className="toolbar__filter"
         value={filters.actorUserId}
-        onChange={(e) => state.setActor(e.target.value, people.get(e.target.value) ?? '')}
-      >
-        <option value="">Anyone</option>
-        {sortedPeople.map(([id, name]) => (
-          <option key={id} value={id}>
-            {name}
-          </option>
-        ))}
-      </SelectField>
-      {state.hasInput ? (
-        <Button variant="ghost" onClick={state.clear}>
-          Clear filters
-        </Button>
-      ) : null}
-    </div>
+        onChange={(value) => state.setActor(value, people.get(value) ?? '')}
+        anyLabel="Anyone"
+        options={sortedPeople.map(([value, label]) => ({ value, label }))}
+      />
+    </FilterToolbar>
   );
 }

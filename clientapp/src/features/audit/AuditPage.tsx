@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { AuditRecord } from '../../api/types';
-import { Alert, Button, LoadingState, usePageTitle } from '../../components';
+import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
 import { auditExportUrl, useAuditTrail, useVerifyAudit } from './api';
 import { AuditFiltersBar } from './AuditFiltersBar';
@@ -84,12 +84,7 @@ export default function AuditPage() {
         {trail.isPending ? <LoadingState label="Loading the audit trail…" /> : null}
         {trail.isError && rows.length === 0 ? (
           <div className="people__message">
-            <Alert title="The audit trail could not be loaded">
-              <p>{trail.error.message}</p>
-              <Button variant="secondary" onClick={() => void trail.refetch()}>
-                Try again
-              </Button>
-            </Alert>
+            <RetryAlert title="The audit trail could not be loaded" message={trail.error.message} onRetry={() => void trail.refetch()} />
           </div>
         ) : null}
         {trail.isSuccess && rows.length === 0 ? (

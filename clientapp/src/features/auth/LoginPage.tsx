@@ -1,29 +1,22 @@
-import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, LoadingState, TextField, usePageTitle } from '../../components';
-import { useLogin, useMe } from './authApi';
-import { AuthCard } from './AuthCard';
-import { safeReturnTo } from './returnTo';
-import { useFormErrors } from './useFormErrors';
+import { Link } from 'react-router';
+import { EmailField, TextField, usePageTitle } from '../../components';
+import { useLogin } from './authApi';
+import { AuthForm, useAuthPage } from './AuthForm';
+import { registerPathFor } from './returnTo';
+import { useFormFields } from './useFormErrors';
 
 const fields = ['email', 'password'] as const;
 
 export default function LoginPage() {
   usePageTitle('Sign in');
-  const [searchParams] = useSearchParams();
-  const returnTo = safeReturnTo(searchParams.get('returnTo'));
-  const navigate = useNavigate();
-  const me = useMe();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, login.error);
+  const { returnTo, redirect, done } = useAuthPage(login.isSuccess);
+  const { values, summary, validate, input, alertRef } = useFormFields(fields, { email: '', password: '' }, login.error);
+  const { email, password } = values;
 
-  if (me.isPending) return <LoadingState label="Checking your session…" />;
-  if (me.data && !login.isSuccess) return <Navigate to={returnTo} replace />;
+  if (redirect) return redirect;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     const ok = validate({
       email: email.trim() ? [] : ['Enter your e-mail address.'],
       password: password ? [] : ['Enter your password.'],
@@ -32,55 +25,29 @@ export default function LoginPage() {
       login.reset();
       return;
     }
-    login.mutate({ email: email.trim(), password }, { onSuccess: () => navigate(returnTo, { replace: true }) });
+    login.mutate({ email: email.trim(), password }, { onSuccess: done });
   }
 
-  const registerLink = returnTo === '/' ? '/register' : `/register?returnTo=${encodeURIComponent(returnTo)}`;
-
   return (
-    <AuthCard
+    <AuthForm
       title="Sign in"
       intro="Sign in to your VariantMiner account."
       footer={
         <p>
-          New to VariantMiner? <Link to={registerLink}>Create an account</Link>
+          New to VariantMiner? <Link to={registerPathFor(returnTo)}>Create an account</Link>
         </p>
       }
+      formLabel="Sign in"
+      onSubmit={onSubmit}
+      busy={login.isPending}
+      submitLabel="Sign in"
+      busyLabel="Signing in…"
+      errorTitle="Sign-in failed"
+      summary={summary}
+      alertRef={alertRef}
     >
-      {summary ? (
-        <Alert ref={alertRef} title="Sign-in failed">
-          {summary}
-        </Alert>
-      ) : null}
-      <form className="form" noValidate onSubmit={onSubmit} aria-label="Sign in">
-        <TextField
-          ref={fieldRef('email')}
-          label="E-mail address"
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          errors={fieldErrors.email}
-        />
-        <TextField
-          ref={fieldRef('password')}
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          errors={fieldErrors.password}
-        />
-        <Button type="submit" block busy={login.isPending} busyLabel="Signing in…">
-          Sign in
-        </Button>
-      </form>
-    </AuthCard>
+      <EmailField {...input('email')} label="E-mail address" autoComplete="username" required />
+      <TextField {...input('password')} label="Password" type="password" autoComplete="current-password" required />
+    </AuthForm>
   );
 }

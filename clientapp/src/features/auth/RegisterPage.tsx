@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, LoadingState, TextField, usePageTitle } from '../../components';
-import { useMe, useRegister } from './authApi';
-import { AuthCard } from './AuthCard';
-import { safeReturnTo } from './returnTo';
-import { useFormErrors } from './useFormErrors';
+import { Link } from 'react-router';
+import { EmailField, TextField, usePageTitle } from '../../components';
+import { useRegister } from './authApi';
+import { AuthForm, useAuthPage } from './AuthForm';
+import { loginPathFor } from './returnTo';
+import { useFormFields } from './useFormErrors';
 
 const fields = ['displayName', 'email', 'password'] as const;
 
@@ -27,21 +26,14 @@ function emailErrors(email: string): string[] {
 
 export default function RegisterPage() {
   usePageTitle('Create account');
-  const [searchParams] = useSearchParams();
-  const returnTo = safeReturnTo(searchParams.get('returnTo'));
-  const navigate = useNavigate();
-  const me = useMe();
   const register = useRegister();
-  const [displayName, setDisplayName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, register.error);
+  const { returnTo, redirect, done } = useAuthPage(register.isSuccess);
+  const { values, summary, validate, input, alertRef } = useFormFields(fields, { displayName: '', email: '', password: '' }, register.error);
+  const { displayName, email, password } = values;
 
-  if (me.isPending) return <LoadingState label="Checking your session…" />;
-  if (me.data && !register.isSuccess) return <Navigate to={returnTo} replace />;
+  if (redirect) return redirect;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     const ok = validate({
       displayName: displayName.trim() ? [] : ['Enter your name.'],
       email: emailErrors(email.trim()),
@@ -51,80 +43,47 @@ export default function RegisterPage() {
       register.reset();
       return;
     }
-    register.mutate(
-      { displayName: displayName.trim(), email: email.trim(), password },
-      { onSuccess: () => navigate(returnTo, { replace: true }) },
-    );
+    register.mutate({ displayName: displayName.trim(), email: email.trim(), password }, { onSuccess: done });
   }
 
   const length = [...password].length;
   const remaining = PASSWORD_MIN_LENGTH - length;
 
   return (
-    <AuthCard
+    <AuthForm
       title="Create your account"
       intro="Accounts give access to the organizations and workspaces you are invited to."
       footer={
         <p>
-          Already have an account?{' '}
-          <Link to={returnTo === '/' ? '/login' : `/login?returnTo=${encodeURIComponent(returnTo)}`}>Sign in</Link>
+          Already have an account? <Link to={loginPathFor(returnTo)}>Sign in</Link>
         </p>
       }
+      formLabel="Create account"
+      onSubmit={onSubmit}
+      busy={register.isPending}
+      submitLabel="Create account"
+      busyLabel="Creating account…"
+      errorTitle="The account could not be created"
+      summary={summary}
+      alertRef={alertRef}
     >
-      {summary ? (
-        <Alert ref={alertRef} title="The account could not be created">
-          {summary}
-        </Alert>
-      ) : null}
-      <form className="form" noValidate onSubmit={onSubmit} aria-label="Create account">
-        <TextField
-          ref={fieldRef('displayName')}
-          label="Full name"
-          name="displayName"
-          autoComplete="name"
-          required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          errors={fieldErrors.displayName}
-        />
-        <TextField
-          ref={fieldRef('email')}
-          label="E-mail address"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          errors={fieldErrors.email}
-        />
-        <TextField
-          ref={fieldRef('password')}
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          hint={
-            <>
-              At least {PASSWORD_MIN_LENGTH} characters. A passphrase of several unrelated words works well.
-              {length > 0 && remaining > 0 ? (
-                <span className="field__counter"> {remaining} more needed.</span>
-              ) : null}
-            </>
-          }
-          errors={fieldErrors.password}
-        />
-        <Button type="submit" block busy={register.isPending} busyLabel="Creating account…">
-          Create account
-        </Button>
-      </form>
-    </AuthCard>
+      <TextField {...input('displayName')} label="Full name" autoComplete="name" required />
+      <EmailField {...input('email')} label="E-mail address" autoComplete="email" required />
+      <TextField
+        {...input('password')}
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        hint={
+          <>
+            At least {PASSWORD_MIN_LENGTH} characters. A passphrase of several unrelated words works well.
+            {length > 0 && remaining > 0 ? <span className="field__counter"> {remaining} more needed.</span> : null}
+          </>
+        }
+      />
+    </AuthForm>
   );
 }

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { Alert, Button, LoadingState } from '../../components';
+import { LoadingState, RetryAlert } from '../../components';
 import { useMe } from './authApi';
 import { loginPathFor } from './returnTo';
 
@@ -12,12 +12,7 @@ export function RequireAuth() {
   if (me.isError) {
     return (
       <div className="page">
-        <Alert title="VariantMiner is unavailable">
-          <p>{me.error.message}</p>
-          <Button variant="secondary" onClick={() => void me.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert title="VariantMiner is unavailable" message={me.error.message} onRetry={() => void me.refetch()} />
       </div>
     );
   }

@@ -16,3 +16,7 @@ export function safeReturnTo(value: string | null | undefined, fallback = '/'): 
 export function loginPathFor(returnTo: string): string {
   return returnTo === '/' ? '/login' : `/login?returnTo=${encodeURIComponent(returnTo)}`;
 }
+
+export function registerPathFor(returnTo: string): string {
+  return returnTo === '/' ? '/register' : `/register?returnTo=${encodeURIComponent(returnTo)}`;
+}

@@ -1,7 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { FIELDS_SUMMARY, formErrors } from '../../api/problem';
 
 type Errors<F extends string> = Partial<Record<F, string[]>>;
+
+/** What `field(name)` gives a form control: its name, the ref that receives focus, and its errors. */
+export interface FieldBinding<F extends string = string> {
+  name: F;
+  ref: (el: HTMLElement | null) => void;
+  errors: string[] | undefined;
+}
 
 /**
  * Combines client-side validation errors with the server's problem details for one form,
@@ -42,14 +49,43 @@ export function useFormErrors<F extends string>(fields: readonly F[], serverErro
     return true;
   }
 
+  function fieldRef(f: F) {
+    return (el: HTMLElement | null) => {
+      refs.current[f] = el;
+    };
+  }
+
   return {
     fieldErrors,
     /** The summary for the alert: the server's message, or a pointer to the fields after client validation. */
     summary: server?.summary ?? (firstInvalid ? FIELDS_SUMMARY : null),
     validate,
-    fieldRef: (f: F) => (el: HTMLElement | null) => {
-      refs.current[f] = el;
-    },
+    fieldRef,
+    /** Spread on a TextField, SelectField, …: its name, the ref that receives focus, and its errors. */
+    field: (f: F): FieldBinding<F> => ({ name: f, ref: fieldRef(f), errors: fieldErrors[f] }),
     alertRef,
+  };
+}
+
+type TextControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/**
+ * useFormErrors plus the text values of the form's fields (those in `initial`; other fields only carry errors).
+ * `input(name)` is spread on a TextField, TextAreaField or SelectField: its name, ref, errors, value and onChange.
+ */
+export function useFormFields<F extends string, V extends F>(fields: readonly F[], initial: Record<V, string>, serverError: unknown) {
+  const form = useFormErrors(fields, serverError);
+  const [values, setValues] = useState(initial);
+  return {
+    ...form,
+    values,
+    input: (f: V) => ({
+      ...form.field(f),
+      value: values[f],
+      onChange: (event: ChangeEvent<TextControl>) => {
+        const value = event.target.value;
+        setValues((current) => ({ ...current, [f]: value }));
+      },
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Navigate } from 'react-router';
-import { Alert, Button, LoadingState, usePageTitle } from '../../components';
+import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useOrganizations } from '../organizations/api';
 import { CreateOrganizationDialog, createdForSomeoneElseMessage } from '../organizations/CreateOrganizationDialog';
@@ -19,12 +19,11 @@ export default function HomePage() {
   if (organizations.isError) {
     return (
       <div className="page">
-        <Alert title="Your organizations could not be loaded">
-          <p>{organizations.error.message}</p>
-          <Button variant="secondary" onClick={() => void organizations.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert
+          title="Your organizations could not be loaded"
+          message={organizations.error.message}
+          onRetry={() => void organizations.refetch()}
+        />
       </div>
     );
   }

@@ -1,6 +1,6 @@
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { asApiError, EMAIL_UNVERIFIED, problemReason } from '../../api/problem';
-import { Alert, Button, LoadingState, usePageTitle } from '../../components';
+import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { useLogout, useMe } from '../auth/authApi';
 import { AuthCard } from '../auth/AuthCard';
 import { ResendVerification } from '../auth/EmailVerification';
@@ -39,12 +39,7 @@ export default function AcceptInvitationPage() {
   if (me.isError) {
     return (
       <AuthCard title="Accept invitation">
-        <Alert title="VariantMiner is unavailable">
-          <p>{me.error.message}</p>
-          <Button variant="secondary" onClick={() => void me.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert title="VariantMiner is unavailable" message={me.error.message} onRetry={() => void me.refetch()} />
       </AuthCard>
     );
   }

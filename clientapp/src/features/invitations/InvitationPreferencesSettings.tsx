@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { InvitationPreferences, Role } from '../../api/types';
-import { Alert, Button, LoadingState, SelectField } from '../../components';
+import { Alert, Button, FieldErrors, LoadingState, ProblemAlert, SelectField } from '../../components';
 import { useFormErrors } from '../auth/useFormErrors';
 import { useRoles } from '../roles/api';
 import { sortRoles } from '../roles/RoleOptions';
@@ -43,7 +43,7 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
   const [defaultRoleId, setDefaultRoleId] = useState(initial.defaultRoleId ?? '');
-  const { fieldErrors, summary, fieldRef, alertRef } = useFormErrors(fields, save.error);
+  const { fieldErrors, summary, field, fieldRef, alertRef } = useFormErrors(fields, save.error);
   // Field errors for single entries come back as allowedEmailDomains[0] etc.; they belong to the list.
   const listErrors = [...(fieldErrors.allowedEmailDomains ?? []), ...(draftError ? [draftError] : [])];
 
@@ -91,11 +91,7 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
 
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-label="Invitation preferences">
-      {summary ? (
-        <Alert ref={alertRef} title="The invitation preferences could not be saved">
-          {summary}
-        </Alert>
-      ) : null}
+      <ProblemAlert ref={alertRef} title="The invitation preferences could not be saved" summary={summary} />
       {save.isSuccess ? <Alert tone="info">Invitation preferences saved.</Alert> : null}
       <fieldset className={listErrors.length > 0 ? 'field field--invalid domains' : 'field domains'}>
         <legend className="field__label">Allowed e-mail domains</legend>
@@ -147,28 +143,17 @@ function PreferencesForm({ orgId, initial, roles }: { orgId: string; initial: In
             Add domain
           </Button>
         </div>
-        {listErrors.length > 0 ? (
-          <div className="field__error" id={`${ids}-error`}>
-            {listErrors.map((m) => (
-              <p key={m}>
-                <span className="visually-hidden">Error: </span>
-                {m}
-              </p>
-            ))}
-          </div>
-        ) : null}
+        <FieldErrors id={`${ids}-error`} errors={listErrors} />
       </fieldset>
       <SelectField
-        ref={fieldRef('defaultRoleId')}
+        {...field('defaultRoleId')}
         label="Default role for invitations"
-        name="defaultRoleId"
         value={defaultRoleId}
         onChange={(e) => {
           save.reset();
           setDefaultRoleId(e.target.value);
         }}
         hint="Pre-selected when someone invites a person; the inviter can still choose another role."
-        errors={fieldErrors.defaultRoleId}
       >
         <option value="">No preference (Analyst)</option>
         {roles.map((r) =>

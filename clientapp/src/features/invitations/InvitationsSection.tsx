@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { asApiError } from '../../api/problem';
+import { asApiError, mutationStatus } from '../../api/problem';
 import type { Invitation, IssuedInvitation } from '../../api/types';
-import { Alert, Button, ConfirmDialog, Dialog, formatDate, formatDateTime, LoadingState, RelativeTime } from '../../components';
+import { ActionsHeader, Alert, Button, ConfirmDialog, DataTable, Dialog, formatDate, formatDateTime, LoadingState, RelativeTime, RetryAlert, RowActions } from '../../components';
 import { useInvitations, useResendInvitation, useRevokeInvitation } from './api';
 import { InvitationLink } from './InvitationLink';
 
@@ -26,12 +26,11 @@ export function InvitationsSection({ orgId }: { orgId: string }) {
       {invitations.isPending ? <LoadingState label="Loading invitations…" /> : null}
       {invitations.isError ? (
         <div className="people__message">
-          <Alert title="Invitations could not be loaded">
-            <p>{invitations.error.message}</p>
-            <Button variant="secondary" onClick={() => void invitations.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+          <RetryAlert
+            title="Invitations could not be loaded"
+            message={invitations.error.message}
+            onRetry={() => void invitations.refetch()}
+          />
         </div>
       ) : null}
       {resend.isError ? (
@@ -43,77 +42,70 @@ export function InvitationsSection({ orgId }: { orgId: string }) {
         <p className="people__message muted">No invitations are waiting for an answer.</p>
       ) : null}
       {pending.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Pending invitations</caption>
-            <thead>
-              <tr>
-                <th scope="col">E-mail</th>
-                <th scope="col">Role</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Expires</th>
-                <th scope="col" className="num">
-                  Times sent
-                </th>
-                <th scope="col" className="actions-col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row" className="table__primary">
-                    <span className="table__name">{i.email}</span>
-                  </th>
-                  <td>{i.role.name}</td>
-                  <td className="nowrap">
-                    <RelativeTime value={i.lastSentAt} />
-                  </td>
-                  <td className="nowrap">
-                    {i.expired ? (
-                      <span className="tag tag--warning" title={`Expired ${formatDateTime(i.expiresAt)}`}>
-                        Expired
-                      </span>
-                    ) : (
-                      <time dateTime={i.expiresAt} title={formatDateTime(i.expiresAt)}>
-                        {formatDate(i.expiresAt)}
-                      </time>
-                    )}
-                  </td>
-                  <td className="num">{i.sendCount}</td>
-                  <td className="actions-col">
-                    <div className="row-actions">
-                      <Button
-                        variant="ghost"
-                        aria-label={`Resend invitation to ${i.email}`}
-                        busy={resending === i.id}
-                        busyLabel="Sending…"
-                        disabled={resending !== null}
-                        onClick={() => {
-                          setResending(i.id);
-                          resend.mutate(i.id, {
-                            onSuccess: (issued) => setOpen({ kind: 'resent', issued }),
-                            onSettled: () => setResending(null),
-                          });
-                        }}
-                      >
-                        Resend
-                      </Button>
-                      <Button
-                        variant="ghost-danger"
-                        aria-label={`Revoke invitation to ${i.email}`}
-                        onClick={() => setOpen({ kind: 'revoke', invitation: i })}
-                      >
-                        Revoke
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Pending invitations"
+          columns={
+            <>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Sent</th>
+              <th scope="col">Expires</th>
+              <th scope="col" className="num">
+                Times sent
+              </th>
+              <ActionsHeader />
+            </>
+          }
+        >
+          {pending.map((i) => (
+            <tr key={i.id}>
+              <th scope="row" className="table__primary">
+                <span className="table__name">{i.email}</span>
+              </th>
+              <td>{i.role.name}</td>
+              <td className="nowrap">
+                <RelativeTime value={i.lastSentAt} />
+              </td>
+              <td className="nowrap">
+                {i.expired ? (
+                  <span className="tag tag--warning" title={`Expired ${formatDateTime(i.expiresAt)}`}>
+                    Expired
+                  </span>
+                ) : (
+                  <time dateTime={i.expiresAt} title={formatDateTime(i.expiresAt)}>
+                    {formatDate(i.expiresAt)}
+                  </time>
+                )}
+              </td>
+              <td className="num">{i.sendCount}</td>
+              <RowActions>
+                <Button
+                  variant="ghost"
+                  aria-label={`Resend invitation to ${i.email}`}
+                  busy={resending === i.id}
+                  busyLabel="Sending…"
+                  disabled={resending !== null}
+                  onClick={() => {
+                    setResending(i.id);
+                    resend.mutate(i.id, {
+                      onSuccess: (issued) => setOpen({ kind: 'resent', issued }),
+                      onSettled: () => setResending(null),
+                    });
+                  }}
+                >
+                  Resend
+                </Button>
+                <Button
+                  variant="ghost-danger"
+                  aria-label={`Revoke invitation to ${i.email}`}
+                  onClick={() => setOpen({ kind: 'revoke', invitation: i })}
+                >
+                  Revoke
+                </Button>
+              </RowActions>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {open?.kind === 'resent' ? (
         <Dialog title="Invitation re-sent" onClose={() => setOpen(null)}>
@@ -137,8 +129,7 @@ function RevokeDialog({ orgId, invitation, onClose }: { orgId: string; invitatio
       tone="danger"
       actionLabel="Revoke invitation"
       busyLabel="Revoking…"
-      busy={revoke.isPending}
-      error={revoke.error ? asApiError(revoke.error).message : null}
+      {...mutationStatus(revoke)}
       onCancel={onClose}
       onConfirm={() => revoke.mutate(invitation.id, { onSuccess: onClose })}
     >

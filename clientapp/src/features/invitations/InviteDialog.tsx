@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { conflictOnField } from '../../api/problem';
 import type { IssuedInvitation, Role } from '../../api/types';
-import { Alert, Button, Dialog, LoadingState, SelectField, TextField } from '../../components';
-import { useFormErrors } from '../auth/useFormErrors';
+import { Alert, Button, Dialog, DialogActions, EmailField, FieldErrors, LoadingState, ProblemAlert, SelectField } from '../../components';
+import { useFormFields } from '../auth/useFormErrors';
 import { usePermissions } from '../organizations/permissions';
 import { useRoles } from '../roles/api';
 import { RoleOptions, sortRoles } from '../roles/RoleOptions';
@@ -83,10 +83,10 @@ function InviteForm({ orgId, roles, defaultRoleId, allowedDomains, onIssued, onC
   // With access management every workspace may be offered; otherwise only those I can enter (the server checks too).
   const workspaces = useWorkspaces(orgId, { all: can('workspaces.access.manage') });
   const create = useCreateInvitation(orgId);
-  const [email, setEmail] = useState('');
-  const [roleId, setRoleId] = useState(() => defaultInvitationRole(roles, defaultRoleId, actor));
   const [workspaceIds, setWorkspaceIds] = useState<string[]>([]);
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, conflictOnField(create.error, 'email'));
+  const initial = { email: '', roleId: defaultInvitationRole(roles, defaultRoleId, actor) };
+  const { values, fieldErrors, summary, validate, input, alertRef } = useFormFields(fields, initial, conflictOnField(create.error, 'email'));
+  const { email, roleId } = values;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -113,33 +113,18 @@ function InviteForm({ orgId, roles, defaultRoleId, allowedDomains, onIssued, onC
   const workspaceErrors = fieldErrors.workspaceIds;
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-label="Invite people">
-      {summary ? (
-        <Alert ref={alertRef} title="The invitation could not be sent">
-          {summary}
-        </Alert>
-      ) : null}
-      <TextField
-        ref={fieldRef('email')}
+      <ProblemAlert ref={alertRef} title="The invitation could not be sent" summary={summary} />
+      <EmailField
+        {...input('email')}
         label="E-mail address"
-        name="email"
-        type="email"
-        inputMode="email"
         autoComplete="off"
-        spellCheck={false}
         required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
         hint={allowedDomains.length > 0 ? `Only addresses at ${allowedDomains.join(', ')} can be invited.` : undefined}
-        errors={fieldErrors.email}
       />
       <SelectField
-        ref={fieldRef('roleId')}
+        {...input('roleId')}
         label="Role"
-        name="roleId"
-        value={roleId}
-        onChange={(e) => setRoleId(e.target.value)}
         hint="What they may do once they join. Roles you may not give are shown but cannot be chosen."
-        errors={fieldErrors.roleId}
       >
         {roleId ? null : <option value="">Choose a role</option>}
         <RoleOptions roles={roles} actor={actor} />
@@ -161,25 +146,9 @@ function InviteForm({ orgId, roles, defaultRoleId, allowedDomains, onIssued, onC
             <span>{w.name}</span>
           </label>
         ))}
-        {workspaceErrors ? (
-          <div className="field__error" id={`${ids}-ws-error`}>
-            {workspaceErrors.map((m) => (
-              <p key={m}>
-                <span className="visually-hidden">Error: </span>
-                {m}
-              </p>
-            ))}
-          </div>
-        ) : null}
+        <FieldErrors id={`${ids}-ws-error`} errors={workspaceErrors} />
       </fieldset>
-      <div className="dialog__actions">
-        <Button variant="secondary" onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" busy={create.isPending} busyLabel="Sending…">
-          Send invitation
-        </Button>
-      </div>
+      <DialogActions label="Send invitation" busy={create.isPending} busyLabel="Sending…" onCancel={onCancel} />
     </form>
   );
 }

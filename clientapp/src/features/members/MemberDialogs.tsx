@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { asApiError } from '../../api/problem';
+import { mutationStatus } from '../../api/problem';
 import type { Role } from '../../api/types';
-import { Alert, Button, ConfirmDialog, Dialog, TextField } from '../../components';
-import { useFormErrors } from '../auth/useFormErrors';
+import { ConfirmDialog, FormDialog, TextField } from '../../components';
+import { useFormFields } from '../auth/useFormErrors';
 import { useRemoveMember, useUpdateMember } from './api';
 import type { Member } from './types';
 
@@ -15,8 +14,7 @@ export function ChangeRoleDialog({ orgId, member, role, onClose }: { orgId: stri
       title="Change role"
       actionLabel="Change role"
       busyLabel="Changing…"
-      busy={update.isPending}
-      error={update.error ? asApiError(update.error).message : null}
+      {...mutationStatus(update)}
       onCancel={onClose}
       onConfirm={() => update.mutate({ userId: member.userId, roleId: role.id }, { onSuccess: onClose })}
     >
@@ -33,12 +31,11 @@ export const POSITION_MAX_LENGTH = 100;
 /** Edits what the table shows about a member besides the role: the position (job title). */
 export function EditMemberDialog({ orgId, member, onClose }: { orgId: string; member: Member; onClose: () => void }) {
   const update = useUpdateMember(orgId);
-  const [position, setPosition] = useState(member.position ?? '');
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, update.error);
+  const { values, summary, validate, input, alertRef } = useFormFields(fields, { position: member.position ?? '' }, update.error);
+  const { position } = values;
   const title = `Edit ${member.displayName}`;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     const value = position.trim();
     if (!validate({ position: value.length > POSITION_MAX_LENGTH ? [`Use at most ${POSITION_MAX_LENGTH} characters.`] : [] })) return;
     // An empty position clears it.
@@ -46,34 +43,26 @@ export function EditMemberDialog({ orgId, member, onClose }: { orgId: string; me
   }
 
   return (
-    <Dialog title={title} description={member.email} onClose={onClose} busy={update.isPending}>
-      <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
-        {summary ? (
-          <Alert ref={alertRef} title="The member could not be saved">
-            {summary}
-          </Alert>
-        ) : null}
-        <TextField
-          ref={fieldRef('position')}
-          label="Position (optional)"
-          name="position"
-          autoComplete="off"
-          value={position}
-          onChange={(e) => setPosition(e.target.value)}
-          hint="Job title shown in the members table, e.g. Lab director or Bioinformatician. Leave empty to clear it."
-          errors={fieldErrors.position}
-        />
-        <p className="muted">Change the role from the drop-down in the members table.</p>
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={update.isPending} busyLabel="Saving…">
-            Save changes
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      description={member.email}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      busy={update.isPending}
+      submitLabel="Save changes"
+      busyLabel="Saving…"
+      errorTitle="The member could not be saved"
+      summary={summary}
+      alertRef={alertRef}
+    >
+      <TextField
+        {...input('position')}
+        label="Position (optional)"
+        autoComplete="off"
+        hint="Job title shown in the members table, e.g. Lab director or Bioinformatician. Leave empty to clear it."
+      />
+      <p className="muted">Change the role from the drop-down in the members table.</p>
+    </FormDialog>
   );
 }
 
@@ -91,7 +80,6 @@ export function RemoveMemberDialog({
 }) {
   const remove = useRemoveMember(orgId);
   const navigate = useNavigate();
-  const error = remove.error ? asApiError(remove.error).message : null;
   if (leaving) {
     return (
       <ConfirmDialog
@@ -99,8 +87,7 @@ export function RemoveMemberDialog({
         tone="danger"
         actionLabel="Leave organization"
         busyLabel="Leaving…"
-        busy={remove.isPending}
-        error={error}
+        {...mutationStatus(remove)}
         onCancel={onClose}
         onConfirm={() => remove.mutate({ userId: member.userId, leaving: true }, { onSuccess: () => navigate('/', { replace: true }) })}
       >
@@ -114,8 +101,7 @@ export function RemoveMemberDialog({
       tone="danger"
       actionLabel="Remove member"
       busyLabel="Removing…"
-      busy={remove.isPending}
-      error={error}
+      {...mutationStatus(remove)}
       onCancel={onClose}
       onConfirm={() => remove.mutate({ userId: member.userId, leaving: false }, { onSuccess: onClose })}
     >

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Role } from '../../api/types';
-import { Alert, Button, LoadingState, RelativeTime, SelectField, TextField, useDebouncedValue } from '../../components';
+import { ActionsHeader, Alert, Button, DataTable, FilterSelect, FilterToolbar, LoadingState, RelativeTime, RetryAlert, RowActions, SearchField, SortToggle, useDebouncedValue } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useRoles } from '../roles/api';
 import { RoleOptions, sortRoles } from '../roles/RoleOptions';
@@ -56,55 +56,23 @@ export function MembersSection({ orgId }: { orgId: string }) {
         ) : null}
       </div>
 
-      <div className="toolbar" role="search" aria-label="Find members">
-        <TextField
-          label="Search"
-          name="search"
-          className="toolbar__search"
-          type="search"
-          placeholder="Name or e-mail"
-          autoComplete="off"
-          spellCheck={false}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
+      <FilterToolbar label="Find members">
+        <SearchField placeholder="Name or e-mail" value={search} onChange={setSearch} />
+        <FilterSelect
+          label="Role"
+          name="roleId"
+          value={roleId}
+          onChange={setRoleId}
+          anyLabel="All roles"
+          options={(roleList ?? []).map((r) => ({ value: r.id, label: r.name }))}
         />
-        <SelectField label="Role" name="roleId" className="toolbar__filter" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
-          <option value="">All roles</option>
-          {(roleList ?? []).map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </SelectField>
-        <div className="field">
-          <span className="field__label" id={`${ids}-sort`}>
-            Sort by
-          </span>
-          <div className="segmented" role="group" aria-labelledby={`${ids}-sort`}>
-            {SORTS.map((s) => (
-              <button
-                key={s.key}
-                type="button"
-                className="segmented__option"
-                aria-pressed={sort === s.key}
-                onClick={() => setSort(s.key)}
-              >
-                {s.label}
-              </button>
-            ))}
-          </div>
-        </div>
-      </div>
+        <SortToggle options={SORTS} value={sort} onChange={setSort} />
+      </FilterToolbar>
 
       {table.isPending ? <LoadingState label="Loading members…" /> : null}
       {table.isError && members.length === 0 ? (
         <div className="people__message">
-          <Alert title="Members could not be loaded">
-            <p>{table.error.message}</p>
-            <Button variant="secondary" onClick={() => void table.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+          <RetryAlert title="Members could not be loaded" message={table.error.message} onRetry={() => void table.refetch()} />
         </div>
       ) : null}
       {roles.isError ? (
@@ -117,86 +85,80 @@ export function MembersSection({ orgId }: { orgId: string }) {
       ) : null}
 
       {members.length > 0 ? (
-        <div className="table-wrap" aria-busy={table.isFetching && !table.isFetchingNextPage}>
-          <table className="table">
-            <caption className="visually-hidden">Members</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Position</th>
-                <th scope="col">Role</th>
-                <th scope="col">Last login</th>
-                <th scope="col" className="actions-col">
-                  <span className="visually-hidden">Actions</span>
+        <DataTable
+          caption="Members"
+          busy={table.isFetching && !table.isFetchingNextPage}
+          columns={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col">Position</th>
+              <th scope="col">Role</th>
+              <th scope="col">Last login</th>
+              <ActionsHeader />
+            </>
+          }
+        >
+          {members.map((m) => {
+            const self = m.userId === me?.id;
+            const memberRole = roleList?.find((r) => r.id === m.role.id);
+            const roleLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, 'role');
+            const removeLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, self ? 'leave' : 'remove');
+            const lockId = `${ids}-lock-${m.userId}`;
+            return (
+              <tr key={m.userId}>
+                <th scope="row" className="table__primary">
+                  <span className="table__name">{m.displayName}</span>
+                  {self ? <span className="tag">You</span> : null}
+                  <span className="table__secondary">{m.email}</span>
                 </th>
+                <td>{m.position ?? <span className="muted">—</span>}</td>
+                <td>
+                  {roleList ? (
+                    <>
+                      <select
+                        className="field__input field__input--select field__input--compact"
+                        aria-label={`Role of ${m.displayName}`}
+                        aria-describedby={roleLocked ? lockId : undefined}
+                        title={roleLocked ?? undefined}
+                        value={m.role.id}
+                        disabled={roleLocked !== null}
+                        onChange={(e) => {
+                          const role = roleList.find((r) => r.id === e.target.value);
+                          if (role && role.id !== m.role.id) setOpen({ kind: 'role', member: m, role });
+                        }}
+                      >
+                        {memberRole ? null : <option value={m.role.id}>{m.role.name}</option>}
+                        <RoleOptions roles={roleList} actor={actor} keep={m.role.id} />
+                      </select>
+                      {roleLocked ? (
+                        <span id={lockId} className="visually-hidden">
+                          {roleLocked}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <span className="badge badge--role">{m.role.name}</span>
+                  )}
+                </td>
+                <td>{m.lastLoginAt ? <RelativeTime value={m.lastLoginAt} /> : <span className="muted">Never</span>}</td>
+                <RowActions>
+                  <Button variant="ghost" aria-label={`Edit ${m.displayName}`} onClick={() => setOpen({ kind: 'edit', member: m })}>
+                    Edit
+                  </Button>
+                  <Button
+                    variant="ghost-danger"
+                    aria-label={self ? 'Leave organization' : `Remove ${m.displayName}`}
+                    title={removeLocked ?? undefined}
+                    disabled={removeLocked !== null}
+                    onClick={() => setOpen({ kind: 'remove', member: m, leaving: self })}
+                  >
+                    {self ? 'Leave' : 'Remove'}
+                  </Button>
+                </RowActions>
               </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => {
-                const self = m.userId === me?.id;
-                const memberRole = roleList?.find((r) => r.id === m.role.id);
-                const roleLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, 'role');
-                const removeLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, self ? 'leave' : 'remove');
-                const lockId = `${ids}-lock-${m.userId}`;
-                return (
-                  <tr key={m.userId}>
-                    <th scope="row" className="table__primary">
-                      <span className="table__name">{m.displayName}</span>
-                      {self ? <span className="tag">You</span> : null}
-                      <span className="table__secondary">{m.email}</span>
-                    </th>
-                    <td>{m.position ?? <span className="muted">—</span>}</td>
-                    <td>
-                      {roleList ? (
-                        <>
-                          <select
-                            className="field__input field__input--select field__input--compact"
-                            aria-label={`Role of ${m.displayName}`}
-                            aria-describedby={roleLocked ? lockId : undefined}
-                            title={roleLocked ?? undefined}
-                            value={m.role.id}
-                            disabled={roleLocked !== null}
-                            onChange={(e) => {
-                              const role = roleList.find((r) => r.id === e.target.value);
-                              if (role && role.id !== m.role.id) setOpen({ kind: 'role', member: m, role });
-                            }}
-                          >
-                            {memberRole ? null : <option value={m.role.id}>{m.role.name}</option>}
-                            <RoleOptions roles={roleList} actor={actor} keep={m.role.id} />
-                          </select>
-                          {roleLocked ? (
-                            <span id={lockId} className="visually-hidden">
-                              {roleLocked}
-                            </span>
-                          ) : null}
-                        </>
-                      ) : (
-                        <span className="badge badge--role">{m.role.name}</span>
-                      )}
-                    </td>
-                    <td>{m.lastLoginAt ? <RelativeTime value={m.lastLoginAt} /> : <span className="muted">Never</span>}</td>
-                    <td className="actions-col">
-                      <div className="row-actions">
-                        <Button variant="ghost" aria-label={`Edit ${m.displayName}`} onClick={() => setOpen({ kind: 'edit', member: m })}>
-                          Edit
-                        </Button>
-                        <Button
-                          variant="ghost-danger"
-                          aria-label={self ? 'Leave organization' : `Remove ${m.displayName}`}
-                          title={removeLocked ?? undefined}
-                          disabled={removeLocked !== null}
-                          onClick={() => setOpen({ kind: 'remove', member: m, leaving: self })}
-                        >
-                          {self ? 'Leave' : 'Remove'}
-                        </Button>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       ) : null}
 
       {members.length > 0 ? (

@@ -1,4 +1,4 @@
-import { Alert, Button, LoadingState, usePageTitle } from '../../components';
+import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { ActivityList } from './ActivityList';
 import { useActivity } from './api';
 import { useCurrentOrgId } from './permissions';
@@ -18,12 +18,7 @@ export default function ActivityPage() {
       </header>
       {activity.isPending ? <LoadingState label="Loading activity…" /> : null}
       {activity.isError && items.length === 0 ? (
-        <Alert title="Activity could not be loaded">
-          <p>{activity.error.message}</p>
-          <Button variant="secondary" onClick={() => void activity.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert title="Activity could not be loaded" message={activity.error.message} onRetry={() => void activity.refetch()} />
       ) : null}
       {activity.isSuccess && items.length === 0 ? (
         <section className="card empty">

@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { CreatedOrganization } from '../../api/types';
-import { Alert, Button, Dialog, TextAreaField, TextField } from '../../components';
+import { EmailField, FormDialog, TextAreaField, TextField } from '../../components';
 import { useMe } from '../auth/authApi';
-import { useFormErrors } from '../auth/useFormErrors';
+import { useFormFields } from '../auth/useFormErrors';
 import { useCreateOrganization } from './api';
 
 const fields = ['name', 'description', 'ownerEmail'] as const;
@@ -19,13 +18,10 @@ export function CreateOrganizationDialog({ onClose, onCreatedForSomeoneElse }: C
   const create = useCreateOrganization();
   const me = useMe();
   const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [ownerEmail, setOwnerEmail] = useState('');
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, create.error);
+  const { values, summary, validate, input, alertRef } = useFormFields(fields, { name: '', description: '', ownerEmail: '' }, create.error);
+  const { name, description, ownerEmail } = values;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     const email = ownerEmail.trim();
     const ok = validate({
       name: name.trim() ? [] : ['Enter a name for the organization.'],
@@ -51,59 +47,27 @@ export function CreateOrganizationDialog({ onClose, onCreatedForSomeoneElse }: C
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Create organization"
       description="An organization is one laboratory, institute or company. It starts with a workspace called “General”."
       onClose={onClose}
+      onSubmit={onSubmit}
       busy={create.isPending}
+      submitLabel="Create organization"
+      busyLabel="Creating…"
+      errorTitle="The organization could not be created"
+      summary={summary}
+      alertRef={alertRef}
     >
-      <form className="form" noValidate onSubmit={onSubmit} aria-label="Create organization">
-        {summary ? (
-          <Alert ref={alertRef} title="The organization could not be created">
-            {summary}
-          </Alert>
-        ) : null}
-        <TextField
-          ref={fieldRef('name')}
-          label="Name"
-          name="name"
-          required
-          autoComplete="organization"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          errors={fieldErrors.name}
-        />
-        <TextAreaField
-          ref={fieldRef('description')}
-          label="Description (optional)"
-          name="description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          errors={fieldErrors.description}
-        />
-        <TextField
-          ref={fieldRef('ownerEmail')}
-          label="Owner's e-mail address (optional)"
-          name="ownerEmail"
-          type="email"
-          inputMode="email"
-          spellCheck={false}
-          autoComplete="off"
-          value={ownerEmail}
-          onChange={(e) => setOwnerEmail(e.target.value)}
-          hint="Leave empty to own the organization yourself. A person without an account becomes owner when they register with this address."
-          errors={fieldErrors.ownerEmail}
-        />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending} busyLabel="Creating…">
-            Create organization
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <TextField {...input('name')} label="Name" required autoComplete="organization" />
+      <TextAreaField {...input('description')} label="Description (optional)" />
+      <EmailField
+        {...input('ownerEmail')}
+        label="Owner's e-mail address (optional)"
+        autoComplete="off"
+        hint="Leave empty to own the organization yourself. A person without an account becomes owner when they register with this address."
+      />
+    </FormDialog>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { asApiError } from '../../api/problem';
+import { mutationStatus } from '../../api/problem';
 import type { PermissionInfo } from '../../api/types';
-import { Alert, Button, ConfirmDialog, formatDate, LoadingState, StorageBar, usePageTitle } from '../../components';
+import { Alert, Button, ConfirmDialog, formatDate, LoadingState, RetryAlert, StorageBar, usePageTitle } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useRemoveMember } from '../members/api';
 import { groupTitle } from '../roles/permissionGroups';
@@ -19,12 +19,7 @@ export default function DashboardPage() {
   if (dashboard.isPending) return <LoadingState label="Loading dashboard…" />;
   if (dashboard.isError) {
     return (
-      <Alert title="The dashboard could not be loaded">
-        <p>{dashboard.error.message}</p>
-        <Button variant="secondary" onClick={() => void dashboard.refetch()}>
-          Try again
-        </Button>
-      </Alert>
+      <RetryAlert title="The dashboard could not be loaded" message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />
     );
   }
   const org = dashboard.data;
@@ -205,8 +200,7 @@ function LeaveOrganization({ orgId, orgName }: { orgId: string; orgName: string 
           tone="danger"
           actionLabel="Leave organization"
           busyLabel="Leaving…"
-          busy={leave.isPending}
-          error={leave.error ? asApiError(leave.error).message : null}
+          {...mutationStatus(leave)}
           onCancel={() => setConfirming(false)}
           onConfirm={() => leave.mutate({ userId: me.id, leaving: true }, { onSuccess: () => navigate('/', { replace: true }) })}
         >

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, LoadingState, StorageBar, usePageTitle } from '../../components';
+import { Alert, Button, LoadingState, RetryAlert, StorageBar, usePageTitle } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useOrganizations } from './api';
 import { CreateOrganizationDialog, createdForSomeoneElseMessage } from './CreateOrganizationDialog';
@@ -29,12 +29,11 @@ export default function OrganizationsPage() {
       {notice ? <Alert tone="info">{notice}</Alert> : null}
       {organizations.isPending ? <LoadingState label="Loading your organizations…" /> : null}
       {organizations.isError ? (
-        <Alert title="Your organizations could not be loaded">
-          <p>{organizations.error.message}</p>
-          <Button variant="secondary" onClick={() => void organizations.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert
+          title="Your organizations could not be loaded"
+          message={organizations.error.message}
+          onRetry={() => void organizations.refetch()}
+        />
       ) : null}
       {organizations.data && organizations.data.length === 0 ? (
         <section className="card empty">

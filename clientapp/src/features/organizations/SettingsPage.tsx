@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { asApiError } from '../../api/problem';
 import type { OrganizationDashboard } from '../../api/types';
-import { Alert, Button, Dialog, LoadingState, TextAreaField, TextField, TypedConfirmDialog, usePageTitle } from '../../components';
-import { useFormErrors } from '../auth/useFormErrors';
+import { Alert, Button, Dialog, EmailField, LoadingState, ProblemAlert, TextAreaField, TextField, TypedConfirmDialog, usePageTitle } from '../../components';
+import { useFormFields } from '../auth/useFormErrors';
 import { InvitationPreferencesSettings } from '../invitations/InvitationPreferencesSettings';
 import { useAccessControl, useDeleteOrganization, useOrganization, useSetAccessControl, useUpdateOrganization } from './api';
 import { useCurrentOrgId, usePermissions } from './permissions';
@@ -47,11 +47,9 @@ const generalFields = ['name', 'description', 'contactName', 'contactEmail'] as 
 
 function GeneralSettings({ org }: { org: OrganizationDashboard }) {
   const update = useUpdateOrganization(org.id);
-  const [name, setName] = useState(org.name);
-  const [description, setDescription] = useState(org.description ?? '');
-  const [contactName, setContactName] = useState(org.contactName ?? '');
-  const [contactEmail, setContactEmail] = useState(org.contactEmail ?? '');
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(generalFields, update.error);
+  const initial = { name: org.name, description: org.description ?? '', contactName: org.contactName ?? '', contactEmail: org.contactEmail ?? '' };
+  const { values, summary, validate, input, alertRef } = useFormFields(generalFields, initial, update.error);
+  const { name, description, contactName, contactEmail } = values;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -74,51 +72,13 @@ function GeneralSettings({ org }: { org: OrganizationDashboard }) {
         General
       </h2>
       <form className="form" noValidate onSubmit={onSubmit} aria-label="General settings">
-        {summary ? (
-          <Alert ref={alertRef} title="The settings could not be saved">
-            {summary}
-          </Alert>
-        ) : null}
+        <ProblemAlert ref={alertRef} title="The settings could not be saved" summary={summary} />
         {update.isSuccess ? <Alert tone="info">Settings saved.</Alert> : null}
-        <TextField
-          ref={fieldRef('name')}
-          label="Organization name"
-          name="name"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          errors={fieldErrors.name}
-        />
-        <TextAreaField
-          ref={fieldRef('description')}
-          label="Description"
-          name="description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          errors={fieldErrors.description}
-        />
+        <TextField {...input('name')} label="Organization name" required />
+        <TextAreaField {...input('description')} label="Description" />
         <div className="form__row">
-          <TextField
-            ref={fieldRef('contactName')}
-            label="Contact name"
-            name="contactName"
-            autoComplete="off"
-            value={contactName}
-            onChange={(e) => setContactName(e.target.value)}
-            errors={fieldErrors.contactName}
-          />
-          <TextField
-            ref={fieldRef('contactEmail')}
-            label="Contact e-mail"
-            name="contactEmail"
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={contactEmail}
-            onChange={(e) => setContactEmail(e.target.value)}
-            errors={fieldErrors.contactEmail}
-          />
+          <TextField {...input('contactName')} label="Contact name" autoComplete="off" />
+          <EmailField {...input('contactEmail')} label="Contact e-mail" autoComplete="off" />
         </div>
         <div className="form__actions">
           <Button type="submit" busy={update.isPending} busyLabel="Saving…">

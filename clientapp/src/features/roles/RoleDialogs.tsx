@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { asApiError, conflictOnField } from '../../api/problem';
+import { useState } from 'react';
+import { conflictOnField, mutationStatus } from '../../api/problem';
 import type { Role } from '../../api/types';
-import { Alert, Button, ConfirmDialog, Dialog, SelectField, TextField } from '../../components';
-import { useFormErrors } from '../auth/useFormErrors';
+import { ConfirmDialog, FormDialog, SelectField, TextField } from '../../components';
+import { useFormFields } from '../auth/useFormErrors';
 import { useCreateRole, useDeleteRole, useUpdateRole } from './api';
 import type { Actor } from './rules';
 
@@ -21,15 +21,14 @@ function nameErrors(name: string): string[] {
  */
 export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: string; roles: Role[]; actor: Actor; onClose: () => void }) {
   const create = useCreateRole(orgId);
-  const [name, setName] = useState('');
   const [source, setSource] = useState('');
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(createFields, conflictOnField(create.error, 'name'));
+  const { values, fieldErrors, summary, validate, input, alertRef } = useFormFields(createFields, { name: '' }, conflictOnField(create.error, 'name'));
+  const { name } = values;
   const from = roles.find((r) => r.id === source);
   const copied = from ? from.permissions.filter((p) => actor.isSupervisor || actor.permissions.has(p)) : [];
   const left = from ? from.permissions.length - copied.length : 0;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     if (!validate({ name: nameErrors(name) })) {
       create.reset();
       return;
@@ -38,55 +37,47 @@ export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: stri
   }
 
   return (
-    <Dialog title="New role" description="Custom roles appear in every role drop-down once created." onClose={onClose} busy={create.isPending}>
-      <form className="form" noValidate onSubmit={onSubmit} aria-label="New role">
-        {summary ? (
-          <Alert ref={alertRef} title="The role could not be created">
-            {summary}
-          </Alert>
-        ) : null}
-        <TextField
-          ref={fieldRef('name')}
-          label="Role name"
-          name="name"
-          required
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          hint="Unique in the organization, e.g. Sequencing Analyst."
-          errors={fieldErrors.name}
-        />
-        <SelectField
-          label="Start from"
-          name="source"
-          value={source}
-          onChange={(e) => setSource(e.target.value)}
-          hint={
-            from
-              ? `Copies ${copied.length} ${copied.length === 1 ? 'permission' : 'permissions'} of ${from.name}${
-                  left > 0 ? ` (${left} you do not hold are left out)` : ''
-                }. Adjust them in the table afterwards.`
-              : 'The new role starts with no permissions; tick them in the table afterwards.'
-          }
-          errors={fieldErrors.permissions}
-        >
-          <option value="">No permissions</option>
-          {roles.map((r) => (
-            <option key={r.id} value={r.id}>
-              A copy of {r.name}
-            </option>
-          ))}
-        </SelectField>
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={create.isPending} busyLabel="Creating…">
-            Create role
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="New role"
+      description="Custom roles appear in every role drop-down once created."
+      onClose={onClose}
+      onSubmit={onSubmit}
+      busy={create.isPending}
+      submitLabel="Create role"
+      busyLabel="Creating…"
+      errorTitle="The role could not be created"
+      summary={summary}
+      alertRef={alertRef}
+    >
+      <TextField
+        {...input('name')}
+        label="Role name"
+        required
+        autoComplete="off"
+        hint="Unique in the organization, e.g. Sequencing Analyst."
+      />
+      <SelectField
+        label="Start from"
+        name="source"
+        value={source}
+        onChange={(e) => setSource(e.target.value)}
+        hint={
+          from
+            ? `Copies ${copied.length} ${copied.length === 1 ? 'permission' : 'permissions'} of ${from.name}${
+                left > 0 ? ` (${left} you do not hold are left out)` : ''
+              }. Adjust them in the table afterwards.`
+            : 'The new role starts with no permissions; tick them in the table afterwards.'
+        }
+        errors={fieldErrors.permissions}
+      >
+        <option value="">No permissions</option>
+        {roles.map((r) => (
+          <option key={r.id} value={r.id}>
+            A copy of {r.name}
+          </option>
+        ))}
+      </SelectField>
+    </FormDialog>
   );
 }
 
@@ -94,12 +85,11 @@ const renameFields = ['name'] as const;
 
 export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role: Role; onClose: () => void }) {
   const update = useUpdateRole(orgId);
-  const [name, setName] = useState(role.name);
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(renameFields, conflictOnField(update.error, 'name'));
+  const { values, summary, validate, input, alertRef } = useFormFields(renameFields, { name: role.name }, conflictOnField(update.error, 'name'));
+  const { name } = values;
   const title = `Rename “${role.name}”`;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     if (!validate({ name: nameErrors(name) })) {
       update.reset();
       return;
@@ -112,33 +102,19 @@ export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role
   }
 
   return (
-    <Dialog title={title} onClose={onClose} busy={update.isPending}>
-      <form className="form" noValidate onSubmit={onSubmit} aria-label={title}>
-        {summary ? (
-          <Alert ref={alertRef} title="The role could not be renamed">
-            {summary}
-          </Alert>
-        ) : null}
-        <TextField
-          ref={fieldRef('name')}
-          label="Role name"
-          name="name"
-          required
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          errors={fieldErrors.name}
-        />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={update.isPending} busyLabel="Saving…">
-            Rename role
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      busy={update.isPending}
+      submitLabel="Rename role"
+      busyLabel="Saving…"
+      errorTitle="The role could not be renamed"
+      summary={summary}
+      alertRef={alertRef}
+    >
+      <TextField {...input('name')} label="Role name" required autoComplete="off" />
+    </FormDialog>
   );
 }
 
@@ -151,8 +127,7 @@ export function DeleteRoleDialog({ orgId, role, onClose, onDeleted }: { orgId: s
       tone="danger"
       actionLabel="Delete role"
       busyLabel="Deleting…"
-      busy={remove.isPending}
-      error={remove.error ? asApiError(remove.error).message : null}
+      {...mutationStatus(remove)}
       onCancel={onClose}
       onConfirm={() =>
         remove.mutate(role.id, {

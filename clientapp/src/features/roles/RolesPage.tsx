@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { asApiError } from '../../api/problem';
 import type { Role } from '../../api/types';
-import { Alert, Button, LoadingState, usePageTitle } from '../../components';
+import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { usePermissionCatalogue } from '../organizations/api';
 import { isPermissionKey, useCurrentOrgId, type PermissionKey } from '../organizations/permissions';
 import { useRoles, useUpdateRole } from './api';
@@ -61,12 +61,11 @@ export default function RolesPage() {
     return (
       <div className="page">
         <h1 className="page__title">Roles & permissions</h1>
-        <Alert title="Roles could not be loaded">
-          <p>{error?.message}</p>
-          <Button variant="secondary" onClick={() => void (roles.isError ? roles.refetch() : catalogue.refetch())}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert
+          title="Roles could not be loaded"
+          message={error?.message}
+          onRetry={() => void (roles.isError ? roles.refetch() : catalogue.refetch())}
+        />
       </div>
     );
   }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, LoadingState, usePageTitle } from '../../components';
+import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { useAccessControl } from '../organizations/api';
 import { usePermissions } from '../organizations/permissions';
 import { useAssays } from './api';
@@ -100,12 +100,7 @@ export default function AnalysesPage() {
         {table.isPending ? <LoadingState label="Loading samples…" /> : null}
         {table.isError && rows.length === 0 ? (
           <div className="people__message">
-            <Alert title="Samples could not be loaded">
-              <p>{table.error.message}</p>
-              <Button variant="secondary" onClick={() => void table.refetch()}>
-                Try again
-              </Button>
-            </Alert>
+            <RetryAlert title="Samples could not be loaded" message={table.error.message} onRetry={() => void table.refetch()} />
           </div>
         ) : null}
         {table.isSuccess && rows.length === 0 ? (

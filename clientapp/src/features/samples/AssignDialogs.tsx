@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { asApiError } from '../../api/problem';
-import { Alert, Button, Dialog } from '../../components';
+import { FormDialog } from '../../components';
 import { useAssignSamples, useSetAssignees } from './api';
 import type { AssignMode, Person } from './types';
 import { useAssigneeCandidates } from './useAssigneeCandidates';
@@ -81,56 +81,47 @@ export function BulkAssignDialog({
   }
 
   return (
-    <Dialog title="Assign selected samples" description={`${count} ${noun} selected.`} onClose={onClose} busy={assign.isPending}>
-      <form
-        className="form"
-        noValidate
-        aria-label="Assign selected samples"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        {errors.summary ? <Alert title="The samples could not be assigned">{errors.summary}</Alert> : null}
-        <fieldset className="checklist">
-          <legend className="field__label" id={`${id}-mode`}>
-            What to do
-          </legend>
-          <div className="segmented" role="radiogroup" aria-labelledby={`${id}-mode`}>
-            {MODES.map((m) => (
-              <label key={m.mode} className="segmented__option segmented__radio">
-                <input
-                  type="radio"
-                  name={`${id}-mode`}
-                  value={m.mode}
-                  checked={mode === m.mode}
-                  onChange={() => setMode(m.mode)}
-                  className="visually-hidden"
-                />
-                {m.label}
-              </label>
-            ))}
-          </div>
-          <p className="field__hint">{MODES.find((m) => m.mode === mode)!.explain}</p>
-        </fieldset>
-        <UserPicker
-          label="People"
-          candidates={candidates}
-          selected={userIds}
-          onChange={setUserIds}
-          errors={clientError ?? errors.userIds}
-          disabled={assign.isPending}
-        />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={assign.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={assign.isPending} busyLabel="Assigning…">
-            {mode === 'add' ? 'Add people' : mode === 'remove' ? 'Remove people' : 'Replace assignees'}
-          </Button>
+    <FormDialog
+      title="Assign selected samples"
+      description={`${count} ${noun} selected.`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={assign.isPending}
+      submitLabel={mode === 'add' ? 'Add people' : mode === 'remove' ? 'Remove people' : 'Replace assignees'}
+      busyLabel="Assigning…"
+      errorTitle="The samples could not be assigned"
+      summary={errors.summary}
+    >
+      <fieldset className="checklist">
+        <legend className="field__label" id={`${id}-mode`}>
+          What to do
+        </legend>
+        <div className="segmented" role="radiogroup" aria-labelledby={`${id}-mode`}>
+          {MODES.map((m) => (
+            <label key={m.mode} className="segmented__option segmented__radio">
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                value={m.mode}
+                checked={mode === m.mode}
+                onChange={() => setMode(m.mode)}
+                className="visually-hidden"
+              />
+              {m.label}
+            </label>
+          ))}
         </div>
-      </form>
-    </Dialog>
+        <p className="field__hint">{MODES.find((m) => m.mode === mode)!.explain}</p>
+      </fieldset>
+      <UserPicker
+        label="People"
+        candidates={candidates}
+        selected={userIds}
+        onChange={setUserIds}
+        errors={clientError ?? errors.userIds}
+        disabled={assign.isPending}
+      />
+    </FormDialog>
   );
 }
 
@@ -154,35 +145,26 @@ export function EditAssigneesDialog({
   const errors = assignmentErrors(save.error);
 
   return (
-    <Dialog title={`Assign “${sample.name}”`} onClose={onClose} busy={save.isPending}>
-      <form
-        className="form"
-        noValidate
-        aria-label={`Assign ${sample.name}`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate({ sampleId: sample.id, userIds }, { onSuccess: onClose });
-        }}
-      >
-        {errors.summary ? <Alert title="The assignees could not be saved">{errors.summary}</Alert> : null}
-        <UserPicker
-          label="Assign to"
-          hint="Everyone ticked is assigned; untick someone to unassign them."
-          candidates={candidates}
-          selected={userIds}
-          onChange={setUserIds}
-          errors={errors.userIds}
-          disabled={save.isPending}
-        />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={save.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={save.isPending} busyLabel="Saving…">
-            Save assignees
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`Assign “${sample.name}”`}
+      formLabel={`Assign ${sample.name}`}
+      onClose={onClose}
+      onSubmit={() => save.mutate({ sampleId: sample.id, userIds }, { onSuccess: onClose })}
+      busy={save.isPending}
+      submitLabel="Save assignees"
+      busyLabel="Saving…"
+      errorTitle="The assignees could not be saved"
+      summary={errors.summary}
+    >
+      <UserPicker
+        label="Assign to"
+        hint="Everyone ticked is assigned; untick someone to unassign them."
+        candidates={candidates}
+        selected={userIds}
+        onChange={setUserIds}
+        errors={errors.userIds}
+        disabled={save.isPending}
+      />
+    </FormDialog>
   );
 }

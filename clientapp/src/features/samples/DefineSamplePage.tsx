@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Button, LoadingState, SelectField, TextField, usePageTitle } from '../../components';
+import { Button, LoadingState, ProblemAlert, SelectField, TextField, usePageTitle } from '../../components';
 import { usePermissions } from '../organizations/permissions';
 import { useAssays } from './api';
 import { AssigneeStep } from './AssigneeStep';
@@ -30,8 +30,8 @@ export default function DefineSamplePage() {
     workspaceId,
     { canAssign, canBrowseSubjects },
   );
-  const { fieldErrors: sampleErrors, fieldRef: sampleFieldRef, summary: sampleSummary, alertRef: sampleAlertRef } = sampleForm;
-  const { fieldErrors: subjectErrors, fieldRef: subjectFieldRef, summary: subjectSummary, alertRef: subjectAlertRef } = subjectForm;
+  const { fieldErrors: sampleErrors, field: sampleField, fieldRef: sampleFieldRef, summary: sampleSummary, alertRef: sampleAlertRef } = sampleForm;
+  const { field: subjectField, summary: subjectSummary, alertRef: subjectAlertRef } = subjectForm;
 
   if (permissions.isLoading) return <LoadingState />;
   if (!canDefine) {
@@ -55,30 +55,22 @@ export default function DefineSamplePage() {
         <h1 className="page__title">Define sample</h1>
       </header>
       <form className="form card" noValidate onSubmit={(e) => void submit(e)} aria-label="Define sample">
-        {summary ? (
-          <Alert ref={sampleSummary ? sampleAlertRef : subjectAlertRef} title="The sample could not be defined">
-            {summary}
-          </Alert>
-        ) : null}
+        <ProblemAlert ref={sampleSummary ? sampleAlertRef : subjectAlertRef} title="The sample could not be defined" summary={summary} />
         <TextField
-          ref={sampleFieldRef('name')}
+          {...sampleField('name')}
           label="Sample name"
-          name="name"
           required
           autoComplete="off"
           value={name}
           onChange={(e) => setName(e.target.value)}
           hint="Your laboratory's identifier; unique in the workspace."
-          errors={sampleErrors.name}
         />
         <SelectField
-          ref={sampleFieldRef('assay')}
+          {...sampleField('assay')}
           label="Assay"
-          name="assay"
           required
           value={assay}
           onChange={(e) => setAssay(e.target.value)}
-          errors={sampleErrors.assay}
           hint={assays.isError ? `The assays could not be loaded: ${assays.error.message}` : undefined}
         >
           <option value="">{assays.isPending ? 'Loading…' : 'Choose an assay'}</option>
@@ -94,8 +86,7 @@ export default function DefineSamplePage() {
           canBrowseSubjects={canBrowseSubjects}
           subjectIdErrors={sampleErrors.subjectId}
           subjectIdRef={sampleFieldRef('subjectId')}
-          subjectErrors={subjectErrors}
-          subjectFieldRef={subjectFieldRef}
+          subjectField={subjectField}
         />
 
         <AssigneeStep

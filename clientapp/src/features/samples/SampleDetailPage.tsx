@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, asApiError } from '../../api/problem';
-import { Alert, Button, ConfirmDialog, formatDateTime, LoadingState, RelativeTime, usePageTitle } from '../../components';
+import { ApiError, mutationStatus } from '../../api/problem';
+import { Alert, Button, ConfirmDialog, formatDateTime, LoadingState, RelativeTime, RetryAlert, usePageTitle } from '../../components';
 import { usePermissions } from '../organizations/permissions';
 import { useDeleteSample, useSample, useSampleAssignees } from './api';
 import { EditAssigneesDialog } from './AssignDialogs';
@@ -30,12 +30,7 @@ export default function SampleDetailPage() {
         {notFound ? (
           <p>This sample does not exist or you cannot see it.</p>
         ) : (
-          <Alert title="The sample could not be loaded">
-            <p>{sample.error.message}</p>
-            <Button variant="secondary" onClick={() => void sample.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+          <RetryAlert title="The sample could not be loaded" message={sample.error.message} onRetry={() => void sample.refetch()} />
         )}
         <Link to={base}>Back to the samples</Link>
       </div>
@@ -131,8 +126,7 @@ export default function SampleDetailPage() {
           tone="danger"
           actionLabel="Delete sample"
           busyLabel="Deleting…"
-          busy={remove.isPending}
-          error={remove.error ? asApiError(remove.error).message : null}
+          {...mutationStatus(remove)}
           onCancel={() => {
             remove.reset();
             setOpen(null);

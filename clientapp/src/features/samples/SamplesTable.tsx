@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { formatDate } from '../../components';
+import { DataTable, formatDate } from '../../components';
 import { AssigneeList } from './AssigneeList';
 import type { Sample } from './types';
 import type { RowSelection } from './useAnalysesTable';
@@ -27,87 +27,85 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
   }, [selectedOnPage, allSelected]);
 
   return (
-    <div className="table-wrap" aria-busy={busy}>
-      <table className="table">
-        <caption className="visually-hidden">Samples</caption>
-        <thead>
-          <tr>
-            {canAssign ? (
-              <th scope="col" className="select-col">
-                <input
-                  ref={selectAll}
-                  type="checkbox"
-                  aria-label="Select all samples on this page"
-                  checked={allSelected}
-                  onChange={(e) =>
-                    selection.setAll(
-                      rows.map((r) => r.id),
-                      e.target.checked,
-                    )
-                  }
-                />
-              </th>
-            ) : null}
-            <th scope="col">Sample</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Assay</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
-            <th scope="col">Assign to</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id} aria-selected={canAssign ? selected.has(s.id) : undefined}>
+    <DataTable
+      caption="Samples"
+      busy={busy}
+      columns={
+        <>
+          {canAssign ? (
+            <th scope="col" className="select-col">
+              <input
+                ref={selectAll}
+                type="checkbox"
+                aria-label="Select all samples on this page"
+                checked={allSelected}
+                onChange={(e) =>
+                  selection.setAll(
+                    rows.map((r) => r.id),
+                    e.target.checked,
+                  )
+                }
+              />
+            </th>
+          ) : null}
+          <th scope="col">Sample</th>
+          <th scope="col">Subject</th>
+          <th scope="col">Assay</th>
+          <th scope="col">Status</th>
+          <th scope="col">Created</th>
+          <th scope="col">Assign to</th>
+        </>
+      }
+    >
+      {rows.map((s) => (
+        <tr key={s.id} aria-selected={canAssign ? selected.has(s.id) : undefined}>
+          {canAssign ? (
+            <td className="select-col">
+              <input
+                type="checkbox"
+                aria-label={`Select ${s.name}`}
+                checked={selected.has(s.id)}
+                onChange={(e) => selection.toggle(s.id, e.target.checked)}
+              />
+            </td>
+          ) : null}
+          <th scope="row" className="table__primary">
+            <Link className="table__name" to={`/orgs/${orgId}/workspaces/${workspaceId}/samples/${s.id}`}>
+              {s.name}
+            </Link>
+          </th>
+          <td>{s.subject ? s.subject.externalId : <span className="muted">—</span>}</td>
+          <td className="nowrap">{s.assay}</td>
+          <td className="nowrap">
+            <span className="tag tag--status">{s.status}</span>
+          </td>
+          <td>
+            {formatDate(s.createdAt)}
+            <span className="table__secondary">by {s.createdBy.displayName}</span>
+          </td>
+          <td>
+            <div className="assign-cell">
+              <AssigneeList people={s.assignees} />
               {canAssign ? (
-                <td className="select-col">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${s.name}`}
-                    checked={selected.has(s.id)}
-                    onChange={(e) => selection.toggle(s.id, e.target.checked)}
-                  />
-                </td>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  aria-label={`Assign people to ${s.name}`}
+                  title="Add or remove people"
+                  onClick={() => onAssignRow(s)}
+                >
+                  <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+                    <path
+                      fill="currentColor"
+                      d="M8 9a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm0 1.5c-3.3 0-6 1.6-6 3.8V16h9.2a5 5 0 0 1-.2-1.5c0-1.3.5-2.5 1.3-3.4-1.2-.4-2.6-.6-4.3-.6Zm8 1.5v-2h-1.5v2h-2v1.5h2v2H16v-2h2V12h-2Z"
+                    />
+                  </svg>
+                </button>
               ) : null}
-              <th scope="row" className="table__primary">
-                <Link className="table__name" to={`/orgs/${orgId}/workspaces/${workspaceId}/samples/${s.id}`}>
-                  {s.name}
-                </Link>
-              </th>
-              <td>{s.subject ? s.subject.externalId : <span className="muted">—</span>}</td>
-              <td className="nowrap">{s.assay}</td>
-              <td className="nowrap">
-                <span className="tag tag--status">{s.status}</span>
-              </td>
-              <td>
-                {formatDate(s.createdAt)}
-                <span className="table__secondary">by {s.createdBy.displayName}</span>
-              </td>
-              <td>
-                <div className="assign-cell">
-                  <AssigneeList people={s.assignees} />
-                  {canAssign ? (
-                    <button
-                      type="button"
-                      className="icon-btn"
-                      aria-label={`Assign people to ${s.name}`}
-                      title="Add or remove people"
-                      onClick={() => onAssignRow(s)}
-                    >
-                      <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
-                        <path
-                          fill="currentColor"
-                          d="M8 9a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm0 1.5c-3.3 0-6 1.6-6 3.8V16h9.2a5 5 0 0 1-.2-1.5c0-1.3.5-2.5 1.3-3.4-1.2-.4-2.6-.6-4.3-.6Zm8 1.5v-2h-1.5v2h-2v1.5h2v2H16v-2h2V12h-2Z"
-                        />
-                      </svg>
-                    </button>
-                  ) : null}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </div>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

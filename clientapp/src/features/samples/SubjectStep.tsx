@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Alert, Button, LoadingState, SelectField, TextAreaField, TextField } from '../../components';
+import type { FieldBinding } from '../auth/useFormErrors';
 import type { SubjectField } from './useDefineSample';
 import { SEXES, type SubjectChoice, type SubjectMode } from './useSubjectChoice';
 
@@ -12,9 +13,8 @@ export interface SubjectStepProps {
   /** The sample form's `subjectId` errors ("Find the subject…") and its field ref (the lookup input). */
   subjectIdErrors: readonly string[] | undefined;
   subjectIdRef: FieldRef;
-  /** The new-subject form's field errors and refs. */
-  subjectErrors: Partial<Record<SubjectField, string[]>>;
-  subjectFieldRef: (field: SubjectField) => FieldRef;
+  /** The new-subject form's fields (name, ref and errors of each). */
+  subjectField: (field: SubjectField) => FieldBinding<SubjectField>;
 }
 
 const MODES: readonly (readonly [SubjectMode, string])[] = [
@@ -24,7 +24,7 @@ const MODES: readonly (readonly [SubjectMode, string])[] = [
 ];
 
 /** The "Subject" group: none, an existing subject, or a new one. */
-export function SubjectStep({ choice, canBrowseSubjects, subjectIdErrors, subjectIdRef, subjectErrors, subjectFieldRef }: SubjectStepProps) {
+export function SubjectStep({ choice, canBrowseSubjects, subjectIdErrors, subjectIdRef, subjectField }: SubjectStepProps) {
   const ids = useId();
   return (
     <fieldset className="checklist form__group">
@@ -47,7 +47,7 @@ export function SubjectStep({ choice, canBrowseSubjects, subjectIdErrors, subjec
       {choice.mode === 'existing' ? (
         <ExistingSubjectFields choice={choice} canBrowseSubjects={canBrowseSubjects} subjectIdErrors={subjectIdErrors} subjectIdRef={subjectIdRef} />
       ) : null}
-      {choice.mode === 'new' ? <NewSubjectFields choice={choice} errors={subjectErrors} fieldRef={subjectFieldRef} /> : null}
+      {choice.mode === 'new' ? <NewSubjectFields choice={choice} field={subjectField} /> : null}
     </fieldset>
   );
 }
@@ -147,12 +147,11 @@ function ExistingSubjectFields({ choice, canBrowseSubjects, subjectIdErrors, sub
 
 interface NewSubjectFieldsProps {
   choice: SubjectChoice;
-  errors: Partial<Record<SubjectField, string[]>>;
-  fieldRef: (field: SubjectField) => FieldRef;
+  field: (field: SubjectField) => FieldBinding<SubjectField>;
 }
 
 /** External id, sex, date of birth, HPO terms and notes of a subject to create (or the one already created). */
-function NewSubjectFields({ choice, errors, fieldRef }: NewSubjectFieldsProps) {
+function NewSubjectFields({ choice, field }: NewSubjectFieldsProps) {
   const { createdSubject, newExternalIdRef } = choice;
   return (
     <div className="subform">
@@ -161,20 +160,19 @@ function NewSubjectFields({ choice, errors, fieldRef }: NewSubjectFieldsProps) {
       ) : (
         <>
           <TextField
+            {...field('externalId')}
             ref={(el) => {
-              fieldRef('externalId')(el);
+              field('externalId').ref(el);
               newExternalIdRef.current = el;
             }}
             label="External id"
-            name="externalId"
             autoComplete="off"
             value={choice.externalId}
             onChange={(e) => choice.setExternalId(e.target.value)}
             hint="The subject's identifier in your laboratory; unique in the workspace."
-            errors={errors.externalId}
           />
           <div className="form__row">
-            <SelectField ref={fieldRef('sex')} label="Sex" name="sex" value={choice.sex} onChange={(e) => choice.setSex(e.target.value)} errors={errors.sex}>
+            <SelectField {...field('sex')} label="Sex" value={choice.sex} onChange={(e) => choice.setSex(e.target.value)}>
               {SEXES.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -182,34 +180,28 @@ function NewSubjectFields({ choice, errors, fieldRef }: NewSubjectFieldsProps) {
               ))}
             </SelectField>
             <TextField
-              ref={fieldRef('dateOfBirth')}
+              {...field('dateOfBirth')}
               label="Date of birth (optional)"
-              name="dateOfBirth"
               type="date"
               value={choice.dateOfBirth}
               onChange={(e) => choice.setDateOfBirth(e.target.value)}
-              errors={errors.dateOfBirth}
             />
           </div>
           <TextField
-            ref={fieldRef('phenotypeTerms')}
+            {...field('phenotypeTerms')}
             label="Phenotype terms (optional)"
-            name="phenotypeTerms"
             autoComplete="off"
             spellCheck={false}
             placeholder="HP:0001250, HP:0000252"
             value={choice.terms}
             onChange={(e) => choice.setTerms(e.target.value)}
             hint="HPO ids such as HP:0001250, separated by commas or spaces."
-            errors={errors.phenotypeTerms}
           />
           <TextAreaField
-            ref={fieldRef('notes')}
+            {...field('notes')}
             label="Notes (optional)"
-            name="notes"
             value={choice.notes}
             onChange={(e) => choice.setNotes(e.target.value)}
-            errors={errors.notes}
           />
         </>
       )}

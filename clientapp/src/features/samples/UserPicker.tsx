@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { LoadingState } from '../../components';
+import { FieldErrors, LoadingState } from '../../components';
 import type { Candidates } from './useAssigneeCandidates';
 
 export interface UserPickerProps {
@@ -106,16 +106,7 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
       <p className="muted picker__count" aria-live="polite">
         {selected.length === 0 ? 'Nobody selected' : `${selected.length} selected`}
       </p>
-      {errorId ? (
-        <div className="field__error" id={errorId}>
-          {errors!.map((message) => (
-            <p key={message}>
-              <span className="visually-hidden">Error: </span>
-              {message}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </fieldset>
   );
 }

@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { ApiError, asApiError } from '../../api/problem';
 import type { Workspace } from '../../api/types';
-import { Alert, Button, Dialog, TextAreaField, TextField } from '../../components';
-import { useFormErrors } from '../auth/useFormErrors';
+import { FormDialog, TextAreaField, TextField } from '../../components';
+import { useFormFields } from '../auth/useFormErrors';
 import { useCreateWorkspace, useUpdateWorkspace } from './api';
 
 const fields = ['name', 'description'] as const;
@@ -27,53 +26,35 @@ interface FormProps {
 }
 
 function WorkspaceForm({ title, submitLabel, busyLabel, initial, error, busy, onSubmit, onClose }: FormProps) {
-  const [name, setName] = useState(initial.name);
-  const [description, setDescription] = useState(initial.description);
-  const { fieldErrors, summary, validate, fieldRef, alertRef } = useFormErrors(fields, conflictOnName(error));
+  const { values, summary, validate, input, alertRef } = useFormFields(fields, initial, conflictOnName(error));
+  const { name, description } = values;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     if (!validate({ name: name.trim() ? [] : ['Enter a name for the workspace.'] })) return;
     onSubmit({ name: name.trim(), description: description.trim() });
   }
 
   return (
-    <Dialog title={title} onClose={onClose} busy={busy}>
-      <form className="form" noValidate onSubmit={submit} aria-label={title}>
-        {summary ? (
-          <Alert ref={alertRef} title="The workspace could not be saved">
-            {summary}
-          </Alert>
-        ) : null}
-        <TextField
-          ref={fieldRef('name')}
-          label="Workspace name"
-          name="name"
-          required
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          hint="Unique in the organization, e.g. a project, study or test type."
-          errors={fieldErrors.name}
-        />
-        <TextAreaField
-          ref={fieldRef('description')}
-          label="Description (optional)"
-          name="description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          errors={fieldErrors.description}
-        />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={busy} busyLabel={busyLabel}>
-            {submitLabel}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={submitLabel}
+      busyLabel={busyLabel}
+      errorTitle="The workspace could not be saved"
+      summary={summary}
+      alertRef={alertRef}
+    >
+      <TextField
+        {...input('name')}
+        label="Workspace name"
+        required
+        autoComplete="off"
+        hint="Unique in the organization, e.g. a project, study or test type."
+      />
+      <TextAreaField {...input('description')} label="Description (optional)" />
+    </FormDialog>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { asApiError } from '../../api/problem';
+import { mutationStatus } from '../../api/problem';
 import type { Workspace } from '../../api/types';
-import { Alert, Button, formatDate, LoadingState, TypedConfirmDialog, usePageTitle } from '../../components';
+import { ActionsHeader, Button, DataTable, formatDate, LoadingState, RetryAlert, RowActions, TypedConfirmDialog, usePageTitle } from '../../components';
 import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
 import { useDeleteWorkspace, useWorkspaces } from './api';
 import { WorkspaceAccessDialog } from './WorkspaceAccessDialog';
@@ -40,12 +40,7 @@ export default function WorkspacesPage() {
 
       {workspaces.isPending ? <LoadingState label="Loading workspaces…" /> : null}
       {workspaces.isError ? (
-        <Alert title="Workspaces could not be loaded">
-          <p>{workspaces.error.message}</p>
-          <Button variant="secondary" onClick={() => void workspaces.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <RetryAlert title="Workspaces could not be loaded" message={workspaces.error.message} onRetry={() => void workspaces.refetch()} />
       ) : null}
       {workspaces.data && workspaces.data.length === 0 ? (
         <section className="card empty">
@@ -58,77 +53,71 @@ export default function WorkspacesPage() {
         </section>
       ) : null}
       {workspaces.data && workspaces.data.length > 0 ? (
-        <div className="table-wrap card card--flush">
-          <table className="table">
-            <caption className="visually-hidden">Workspaces</caption>
-            <thead>
-              <tr>
-                <th scope="col">Workspace</th>
-                <th scope="col">Created</th>
-                <th scope="col" className="num">
-                  People with access
-                </th>
-                {canCreate || canDelete || canManageAccess ? (
-                  <th scope="col" className="actions-col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+        <DataTable
+          caption="Workspaces"
+          className="card card--flush"
+          columns={
+            <>
+              <th scope="col">Workspace</th>
+              <th scope="col">Created</th>
+              <th scope="col" className="num">
+                People with access
+              </th>
+              {canCreate || canDelete || canManageAccess ? (
+                <ActionsHeader />
+              ) : null}
+            </>
+          }
+        >
+          {workspaces.data.map((w) => (
+            <tr key={w.id}>
+              <th scope="row" className="table__primary">
+                {canEnter(w.id) ? (
+                  <Link className="table__name" to={`/orgs/${orgId}/workspaces/${w.id}/samples`}>
+                    {w.name}
+                  </Link>
+                ) : (
+                  <span className="table__name">{w.name}</span>
+                )}
+                {canManageAccess && !canEnter(w.id) ? (
+                  <span className="tag" title="You manage access to this workspace but cannot enter it">
+                    Not entered by you
+                  </span>
                 ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {workspaces.data.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row" className="table__primary">
-                    {canEnter(w.id) ? (
-                      <Link className="table__name" to={`/orgs/${orgId}/workspaces/${w.id}/samples`}>
-                        {w.name}
-                      </Link>
-                    ) : (
-                      <span className="table__name">{w.name}</span>
-                    )}
-                    {canManageAccess && !canEnter(w.id) ? (
-                      <span className="tag" title="You manage access to this workspace but cannot enter it">
-                        Not entered by you
-                      </span>
-                    ) : null}
-                    {w.description ? <span className="table__secondary">{w.description}</span> : null}
-                  </th>
-                  <td className="nowrap">{formatDate(w.createdAt)}</td>
-                  <td className="num">{w.memberUserIds.length}</td>
-                  {canCreate || canDelete || canManageAccess ? (
-                    <td className="actions-col">
-                      <div className="row-actions">
-                        {canCreate ? (
-                          <Button variant="ghost" aria-label={`Edit ${w.name}`} onClick={() => setOpen({ kind: 'edit', workspace: w })}>
-                            Edit
-                          </Button>
-                        ) : null}
-                        {canManageAccess ? (
-                          <Button
-                            variant="ghost"
-                            aria-label={`Manage access to ${w.name}`}
-                            onClick={() => setOpen({ kind: 'access', workspace: w })}
-                          >
-                            Access
-                          </Button>
-                        ) : null}
-                        {canDelete ? (
-                          <Button
-                            variant="ghost-danger"
-                            aria-label={`Delete ${w.name}`}
-                            onClick={() => setOpen({ kind: 'delete', workspace: w })}
-                          >
-                            Delete
-                          </Button>
-                        ) : null}
-                      </div>
-                    </td>
+                {w.description ? <span className="table__secondary">{w.description}</span> : null}
+              </th>
+              <td className="nowrap">{formatDate(w.createdAt)}</td>
+              <td className="num">{w.memberUserIds.length}</td>
+              {canCreate || canDelete || canManageAccess ? (
+                <RowActions>
+                  {canCreate ? (
+                    <Button variant="ghost" aria-label={`Edit ${w.name}`} onClick={() => setOpen({ kind: 'edit', workspace: w })}>
+                      Edit
+                    </Button>
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {canManageAccess ? (
+                    <Button
+                      variant="ghost"
+                      aria-label={`Manage access to ${w.name}`}
+                      onClick={() => setOpen({ kind: 'access', workspace: w })}
+                    >
+                      Access
+                    </Button>
+                  ) : null}
+                  {canDelete ? (
+                    <Button
+                      variant="ghost-danger"
+                      aria-label={`Delete ${w.name}`}
+                      onClick={() => setOpen({ kind: 'delete', workspace: w })}
+                    >
+                      Delete
+                    </Button>
+                  ) : null}
+                </RowActions>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
 
       {open?.kind === 'create' ? <CreateWorkspaceDialog orgId={orgId} onClose={close} /> : null}
@@ -147,8 +136,7 @@ function DeleteWorkspaceDialog({ orgId, workspace, onClose }: { orgId: string; w
       confirmText={workspace.name}
       actionLabel="Delete workspace"
       busyLabel="Deleting…"
-      busy={remove.isPending}
-      error={remove.error ? asApiError(remove.error).message : null}
+      {...mutationStatus(remove)}
       onCancel={onClose}
       onConfirm={() => remove.mutate(workspace.id, { onSuccess: onClose })}
     >
