@@ -7,7 +7,7 @@ using VariantMiner.Infrastructure.Persistence;
 namespace VariantMiner.TestSupport;
 
 /// <summary>
-/// A real, migrated database for one test fixture, reset between tests (Respawn is not available here).
+/// A real, migrated database for one test fixture, reset between tests (why not Respawn: docs/decisions/0003).
 /// SQLite: every reset copies a migrated template file over the test's file. PostgreSQL: a database of its own per fixture, emptied with
 /// one TRUNCATE … RESTART IDENTITY CASCADE. PostgreSQL runs when VARIANTMINER_TEST_POSTGRES holds a connection
 /// string; otherwise those tests are skipped, except under CI=true where that is a failure.
