@@ -88,7 +88,7 @@ public class DomainEventTests
         var analyst = Role.CreateBuiltIn(Guid.NewGuid(), BuiltInRole.Analyst);
         var membership = new Membership(analyst.OrganizationId, Guid.NewGuid(), analyst.Id, Now);
         membership.ChangeRole(analyst, analyst, actorIsSupervisor: false, supervisorCount: 1);
-        membership.SetPosition(null);
+        membership.SetPosition(null, analyst, actorIsSupervisor: false);
         Assert.That(membership.ChangeWorkspaceAccess(Guid.NewGuid(), granted: false), Is.False);
         var organization = new Organization("Lab", null, Now);
         organization.TakeDomainEvents();

@@ -112,6 +112,17 @@ public class SupervisorRulesTests
     }
 
     [Test]
+    public void Nobody_but_a_supervisor_edits_anything_of_a_supervisors_membership()
+    {
+        var supervisor = MemberWith(Supervisor);
+        Assert.Throws<PermissionEscalationException>(() => supervisor.SetPosition("Intern", Supervisor, actorIsSupervisor: false));
+        Assert.That(supervisor.Position, Is.Null);
+        supervisor.SetPosition("Lab director", Supervisor, actorIsSupervisor: true);
+        MemberWith(Analyst).SetPosition("Bioinformatician", Analyst, actorIsSupervisor: false);
+        Assert.That(supervisor.Position, Is.EqualTo("Lab director"));
+    }
+
+    [Test]
     public void The_current_role_must_be_the_members_role()
     {
         Assert.Throws<InvalidOperationException>(() => MemberWith(Analyst).ChangeRole(ReportWriter, Supervisor, actorIsSupervisor: true, supervisorCount: 1));

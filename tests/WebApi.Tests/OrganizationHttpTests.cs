@@ -79,4 +79,15 @@ public class OrganizationHttpTests(DatabaseProvider provider) : WebTestBase(prov
         Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         await Problems.AssertProblemAsync(await admin.GetAsync($"/api/organizations/{created.Id}"), HttpStatusCode.NotFound);
     }
+
+    [Test]
+    public async Task The_creator_of_an_organization_has_logged_in_to_it()
+    {
+        var admin = Factory.CreateBrowserClient();
+        await admin.RegisterAsync("creator@platform.example");
+        var created = await (await admin.PostUnsafeAsync("/api/organizations", new { name = "Creator Lab" })).Content.ReadFromJsonAsync<Created>();
+        var members = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/organizations/{created!.Id}/members");
+        var me = members.GetProperty("items").EnumerateArray().Single();
+        Assert.That(me.GetProperty("lastLoginAt").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.String), me.ToString());
+    }
 }

@@ -44,6 +44,34 @@ public class PeopleHttpTests(DatabaseProvider provider) : WebTestBase(provider)
     }
 
     [Test]
+    public async Task The_mail_sink_writes_proper_messages()
+    {
+        var supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
+        await supervisor.PostUnsafeAsync($"{Org}/invitations", new { email = "headers@people.example" });
+        await Factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var file = Directory.GetFiles(Path.Combine(Database.DataDirectory, "mail"), "*.eml")
+            .Single(f => File.ReadAllText(f).Contains("headers@people.example"));
+        var bytes = await File.ReadAllBytesAsync(file);
+        Assert.That(bytes.Take(3), Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "no byte-order mark");
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var headers = text[..text.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Split("\r\n");
+        Assert.That(headers.Select(h => h.Split(':')[0]), Is.SupersetOf(new[] { "From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type" }));
+        Assert.That(headers.Single(h => h.StartsWith("Date:", StringComparison.Ordinal)), Does.Match(@"^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$"));
+        Assert.That(text.Replace("\r\n", ""), Does.Not.Contain("\n"), "every line ends with CRLF");
+    }
+
+    [Test]
+    public async Task A_group_admin_cannot_edit_anything_of_a_supervisors_membership()
+    {
+        var admin = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.GroupAdmin].Email);
+        var refused = await admin.SendUnsafeAsync(HttpMethod.Patch, $"{Org}/members/{_lab.Members[BuiltInRole.Supervisor].UserId}", new { position = "Intern" });
+        await Problems.AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+        var supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
+        var own = await supervisor.SendUnsafeAsync(HttpMethod.Patch, $"{Org}/members/{_lab.Members[BuiltInRole.Supervisor].UserId}", new { position = "Lab director" });
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
     public async Task A_removed_member_is_refused_on_their_very_next_request()
     {
         var analyst = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email);

@@ -89,8 +89,13 @@ public sealed class Membership : Entity, ITenantOwned, IVersioned
         Raise(new MemberRemoved(this));
     }
 
-    public void SetPosition(string? position)
+    /// <summary>Sets the member's position; nobody but a Supervisor edits anything of a Supervisor's membership.</summary>
+    /// <param name="role">The member's role now.</param>
+    public void SetPosition(string? position, Role role, bool actorIsSupervisor)
     {
+        if (role.Id != RoleId) throw new InvalidOperationException("role must be the member's role.");
+        if (role.IsSupervisor && !actorIsSupervisor)
+            throw new PermissionEscalationException("Only a Group Supervisor may change a Group Supervisor's membership.");
         position = string.IsNullOrWhiteSpace(position) ? null : position.Trim();
         if (position?.Length > PositionMaxLength)
             throw new DomainException($"A position must be at most {PositionMaxLength} characters.");

@@ -32,6 +32,31 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
+    /// <summary>
+    /// An RFC 5322 message as a mail server would deliver it: From, To, Subject (RFC 2047-encoded when not ASCII), Date,
+    /// Message-ID, MIME-Version and a UTF-8 plain-text body, lines ended by CRLF.
+    /// </summary>
+    public static string Compose(Application.Common.Messaging.OutboxMessage message)
+    {
+        static string Header(string value) => value.All(char.IsAscii) ? value : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}?=";
+        var lines = new[]
+        {
+            $"From: VariantMiner <{FromAddress}>",
+            $"To: {message.Recipient}",
+            $"Subject: {Header(message.Subject)}",
+            $"Date: {message.CreatedAt.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture)}",
+            $"Message-ID: <{message.Id:N}@variantminer>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: 8bit",
+            "",
+        };
+        return string.Join("\r\n", lines.Concat(message.Body.ReplaceLineEndings("\n").Split('\n'))) + "\r\n";
+    }
+
+    /// <summary>The sender of every e-mail; a real transport would take it from configuration.</summary>
+    public const string FromAddress = "no-reply@variantminer.invalid";
+
     /// <returns>How many messages were delivered.</returns>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
@@ -45,14 +70,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             {
                 Directory.CreateDirectory(folder);
                 var file = Path.Combine(folder, $"{message.CreatedAt:yyyyMMdd-HHmmss}-{message.Id:N}.eml");
-                await File.WriteAllTextAsync(file, $"""
-                    To: {message.Recipient}
-                    Subject: {message.Subject}
-                    Date: {message.CreatedAt:R}
-                    Content-Type: text/plain; charset=utf-8
-
-                    {message.Body}
-                    """, Encoding.UTF8, cancellationToken);
+                await File.WriteAllTextAsync(file, Compose(message), new UTF8Encoding(false), cancellationToken);
                 message.MarkSent(clock.GetUtcNow());
                 logger.LogInformation("Mail to {Recipient} written to {File}", message.Recipient, file);
             }

@@ -178,8 +178,9 @@ public class MemberTests(DatabaseProvider provider) : PeopleTestBase(provider)
         await using var second = Database.CreateContext();
         var a = await first.Memberships.IgnoreQueryFilters().SingleAsync(m => m.UserId == analyst);
         var b = await second.Memberships.IgnoreQueryFilters().SingleAsync(m => m.UserId == analyst);
-        a.SetPosition("First");
-        b.SetPosition("Second");
+        var role = await first.Roles.IgnoreQueryFilters().SingleAsync(r => r.Id == a.RoleId);
+        a.SetPosition("First", role, actorIsSupervisor: true);
+        b.SetPosition("Second", role, actorIsSupervisor: true);
         await first.SaveChangesAsync();
         Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }

@@ -26,17 +26,15 @@ public sealed class UpdateMemberHandler(IApplicationDbContext db, IOrganizationC
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == command.UserId, cancellationToken)
             ?? throw new NotFoundException("The member");
 
+        var currentRole = await db.Roles.SingleAsync(r => r.Id == membership.RoleId, cancellationToken);
+        // The position first: it is judged by the role the member holds now.
+        if (command.Position is { } position) membership.SetPosition(position, currentRole, scope.Access.IsSupervisor);
         if (command.RoleId is { } roleId && roleId != membership.RoleId)
         {
             var newRole = await db.Roles.SingleOrDefaultAsync(r => r.Id == roleId, cancellationToken)
                 ?? throw new FluentValidation.ValidationException([new ValidationFailure(nameof(command.RoleId), "There is no such role in this organization.")]);
-            var currentRole = await db.Roles.SingleAsync(r => r.Id == membership.RoleId, cancellationToken);
             RoleAssignment.EnsureCanAssign(scope.Access, newRole);
             membership.ChangeRole(currentRole, newRole, scope.Access.IsSupervisor, await SupervisorCountAsync(db, cancellationToken));
-        }
-        if (command.Position is { } position && (position.Trim().Length == 0 ? null : position.Trim()) != membership.Position)
-        {
-            membership.SetPosition(position);
         }
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

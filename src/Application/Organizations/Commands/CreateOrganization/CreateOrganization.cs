@@ -69,6 +69,7 @@ public sealed class CreateOrganizationHandler(
         {
             var membership = new Membership(organization.Id, owner, roles[BuiltInRole.Supervisor].Id, now);
             membership.GrantWorkspace(workspace.Id);
+            if (owner == callerId) membership.RecordLogin(now); // the creator is working in it right now
             db.Memberships.Add(membership);
         }
         await db.SaveChangesAsync(cancellationToken);
