@@ -27,5 +27,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // The accessibility tests read styles.css (?raw) for the contrast of control borders and the focus ring.
+    css: { include: [/styles\.css/] },
   },
 });

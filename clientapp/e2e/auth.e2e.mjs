@@ -6,7 +6,7 @@
 //
 // Its account belongs to no organization, so "/" shows the home page's empty state; this holds
 // whether or not the account is the installation's first (platform administrator).
-import { baseUrl, expectPath, newAccount, pathOf, runSuite, timeout, verifyEmail } from './harness.mjs';
+import { baseUrl, checkAccessibility, expectPath, newAccount, pathOf, runSuite, timeout, verifyEmail } from './harness.mjs';
 
 const account = newAccount('Tester');
 let resentAt = 0;
@@ -53,6 +53,7 @@ await runSuite([
       await page.goto(`${baseUrl}/`);
       await expectPath(page, '/login');
       await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout });
+      await checkAccessibility(page, 'sign-in page');
     },
   },
   {
@@ -60,6 +61,8 @@ await runSuite([
     async run(page) {
       await page.getByRole('link', { name: 'Create an account' }).click();
       await expectPath(page, '/register');
+      await page.getByLabel('Full name').waitFor({ timeout });
+      await checkAccessibility(page, 'register page');
       await page.getByLabel('Full name').fill(account.displayName);
       await page.getByLabel('E-mail address').fill(account.email);
       await page.getByLabel('Password').fill(account.password);
@@ -71,6 +74,7 @@ await runSuite([
     name: 'unverified-address-banner-sends-the-link-again',
     async run(page) {
       await banner(page).getByText(account.email, { exact: true }).waitFor({ timeout });
+      await checkAccessibility(page, 'home with the verification banner');
       resentAt = Date.now();
       await banner(page).getByRole('button', { name: 'Send the link again' }).click();
       await banner(page).getByRole('status').getByText(`We sent a new link to ${account.email}`, { exact: false }).waitFor({ timeout });
@@ -81,6 +85,7 @@ await runSuite([
     async run(page) {
       // The link of the mail sent again (the one mailed at registration would work too).
       await verifyEmail(page, account.email, { since: resentAt });
+      await checkAccessibility(page, 'verify-email page');
       await page.getByRole('link', { name: 'Continue to VariantMiner' }).click();
       await expectHome(page);
       if ((await banner(page).count()) !== 0) throw new Error('the "verify your e-mail address" banner is still shown');
@@ -115,6 +120,7 @@ await runSuite([
         throw new Error(`sign-in failures answered ${wrong.status} and ${unknown.status}, expected 401 both times`);
       }
       if (wrong.text !== unknown.text) throw new Error(`different messages: "${wrong.text}" and "${unknown.text}"`);
+      await checkAccessibility(page, 'sign-in page with an error');
     },
   },
   {

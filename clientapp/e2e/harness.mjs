@@ -2,7 +2,8 @@
 // playwright-core; no browser is downloaded), and a runner for a list of steps that share one browser
 // session (a step may open further, separate sessions — e.g. a second person — with `session.newPage()`). Each suite prints "✓ step" / "✗ step" lines and, last, "e2e: N passed, N failed";
 // on failure a screenshot is written to e2e/artifacts/<step>.png and the process exits non-zero.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,6 +174,116 @@ export async function expectPath(page, expected) {
     },
     { timeout },
   );
+}
+
+// ---- Accessibility: axe-core in the TEST browser (the product's CSP stays strict) ----
+//
+// axe-core's source is evaluated in the page through the DevTools protocol (page.evaluate), which a page's
+// Content-Security-Policy does not govern; the product never ships axe. One line per page or dialog:
+//   await checkAccessibility(page, 'people page');
+// fails the step on any critical or serious WCAG 2.1 A/AA (or best-practice) violation and prints the moderate and
+// minor ones. `include` narrows the check to a part of the page (e.g. '[role="dialog"]').
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/** Every page checked in this process and the moderate/minor findings, for the summary at the end of a suite. */
+export const accessibilityLog = { checked: 0, reported: new Map() };
+
+export async function checkAccessibility(page, label, { include } = {}) {
+  // Let the page settle (no animation frame or pending fetch half-way through a render).
+  await page.waitForLoadState('networkidle', { timeout }).catch(() => {});
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) await page.evaluate(axeSource);
+  const results = await page.evaluate(
+    async ({ tags, include }) => {
+      const context = include ? { include: [include] } : document;
+      const outcome = await window.axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return outcome.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 8).map((n) => n.target.join(' ')),
+        count: v.nodes.length,
+      }));
+    },
+    { tags: axeTags, include },
+  );
+  accessibilityLog.checked++;
+  const describe = (v) => `${v.id} (${v.impact}, ${v.count}×): ${v.help}\n      ${v.targets.join('\n      ')}`;
+  const blocking = results.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  for (const v of results.filter((v) => !blocking.includes(v))) {
+    const key = `${label}: ${v.id}`;
+    if (!accessibilityLog.reported.has(key)) {
+      accessibilityLog.reported.set(key, v);
+      console.log(`  a11y [${label}] ${describe(v)}`);
+    }
+  }
+  if (blocking.length > 0) {
+    throw new Error(`accessibility (axe-core) on ${label}: ${blocking.length} critical/serious violation(s)\n  ${blocking.map(describe).join('\n  ')}`);
+  }
+}
+
+/**
+ * Waits until the focused element is a `tag` element (e.g. 'H1'; any when left out) whose text equals `text` (a string)
+ * or matches it (a RegExp); fails naming what has the focus instead (e.g. <body> when the focus was lost).
+ */
+export async function expectFocusOn(page, what, { tag, text } = {}) {
+  const wanted = { tag: tag?.toUpperCase() ?? null, exact: typeof text === 'string' ? text : null, pattern: text instanceof RegExp ? text.source : null };
+  try {
+    await page.waitForFunction(
+      ({ tag, exact, pattern }) => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return false;
+        if (tag && el.tagName !== tag) return false;
+        const content = (el.textContent ?? '').trim();
+        if (exact !== null && content !== exact) return false;
+        return pattern === null || new RegExp(pattern).test(content);
+      },
+      wanted,
+      { timeout },
+    );
+  } catch {
+    const actual = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `<${el.tagName.toLowerCase()}> "${(el.textContent ?? '').trim().slice(0, 60)}"` : 'nothing';
+    });
+    throw new Error(`expected the focus on ${what}, it is on ${actual}`);
+  }
+}
+
+/**
+ * Reflow (WCAG 1.4.10): the page must not scroll sideways at the current viewport width. Wide tables may scroll
+ * inside their own container; only the document itself is measured.
+ */
+export async function expectNoHorizontalScroll(page, label) {
+  await page.waitForLoadState('networkidle', { timeout }).catch(() => {});
+  const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const culprits = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      const rect = element.getBoundingClientRect();
+      // Inside a container that scrolls or clips on its own (a table's wrapper): not the page's problem.
+      let clipped = false;
+      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') {
+          clipped = true;
+          break;
+        }
+      }
+      if (!clipped && rect.right > width + 1 && rect.width > 0) {
+        // Report the outermost offenders only.
+        if (!culprits.some((c) => c.element.contains(element))) culprits.push({ element, right: Math.round(rect.right) });
+      }
+      if (culprits.length > 6) break;
+    }
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: width,
+      culprits: culprits.map((c) => `${c.element.tagName.toLowerCase()}${c.element.className ? `.${String(c.element.className).split(' ').join('.')}` : ''} (right edge ${c.right}px)`),
+    };
+  });
+  if (scrollWidth > innerWidth) {
+    throw new Error(`${label} scrolls sideways at ${innerWidth}px: scrollWidth ${scrollWidth}px; too wide: ${culprits.join(', ')}`);
+  }
 }
 
 /** Resolves once the server answers at all (any status), or throws after startupWaitMs. */

@@ -5,7 +5,7 @@
 // Needs a fresh database: its account must be the installation's FIRST registration, which makes it
 // the platform administrator (only administrators create organizations). `npm run e2e` therefore runs
 // this suite first (run-all.mjs) and hands the same administrator to people.e2e.mjs.
-import { adminAccount, baseUrl, expectPath, runSuite, timeout } from './harness.mjs';
+import { adminAccount, baseUrl, checkAccessibility, expectPath, runSuite, timeout } from './harness.mjs';
 
 const account = adminAccount();
 const orgName = `E2E Genomics Lab ${account.unique}`;
@@ -28,6 +28,8 @@ async function switchState(page) {
 async function toggleAccess(page, expectedDialog, button, expected) {
   await page.getByRole('switch', { name: 'Role-based access' }).click();
   const dialog = page.getByRole('dialog', { name: expectedDialog });
+  await dialog.getByRole('button', { name: button }).waitFor({ timeout });
+  await checkAccessibility(page, 'role-based access confirmation');
   await dialog.getByRole('button', { name: button }).click();
   await dialog.waitFor({ state: 'detached', timeout });
   await page.waitForFunction(
@@ -42,12 +44,15 @@ await runSuite([
     name: 'first-registered-user-is-platform-admin',
     async run(page) {
       await page.goto(`${baseUrl}/register`);
+      await page.getByRole('heading', { level: 1 }).waitFor({ timeout });
+      await checkAccessibility(page, 'register page');
       await page.getByLabel('Full name').fill(account.displayName);
       await page.getByLabel('E-mail address').fill(account.email);
       await page.getByLabel('Password').fill(account.password);
       await page.getByRole('button', { name: 'Create account' }).click();
       await expectPath(page, '/');
       await page.getByRole('heading', { name: 'You are not a member of any organization yet' }).waitFor({ timeout });
+      await checkAccessibility(page, 'home (no organization)');
       const admin = await page.getByText('Platform administrator', { exact: true }).first().isVisible().catch(() => false);
       if (!admin) {
         throw new Error(
@@ -61,6 +66,8 @@ await runSuite([
     async run(page) {
       await page.getByRole('button', { name: 'Create organization' }).click();
       const dialog = page.getByRole('dialog', { name: 'Create organization' });
+      await dialog.getByLabel('Name').waitFor({ timeout });
+      await checkAccessibility(page, 'create organization dialog');
       await dialog.getByLabel('Name').fill(orgName);
       await dialog.getByLabel('Description (optional)').fill('Created by the browser end-to-end test');
       await dialog.getByRole('button', { name: 'Create organization' }).click();
@@ -70,6 +77,7 @@ await runSuite([
       await page.getByRole('region', { name: 'Your workspaces' }).getByText('General', { exact: true }).waitFor({ timeout });
       await page.getByRole('region', { name: 'Your role' }).getByText('Group Supervisor').waitFor({ timeout });
       await page.getByRole('meter', { name: 'Storage used' }).waitFor({ timeout });
+      await checkAccessibility(page, 'organization dashboard');
       const selector = await page.getByRole('button', { name: /^Organization/ }).textContent();
       if (!selector?.includes(orgName)) throw new Error(`the organization selector shows "${selector}"`);
     },
@@ -80,8 +88,11 @@ await runSuite([
       await clickNav(page, 'Workspaces');
       await expectPath(page, `${orgPath}/workspaces`);
       await row(page, /^General/).waitFor({ timeout });
+      await checkAccessibility(page, 'workspaces page');
       await page.getByRole('button', { name: 'New workspace' }).click();
       const dialog = page.getByRole('dialog', { name: 'New workspace' });
+      await dialog.getByLabel('Workspace name').waitFor({ timeout });
+      await checkAccessibility(page, 'new workspace dialog');
       await dialog.getByLabel('Workspace name').fill(workspace);
       await dialog.getByRole('button', { name: 'Create workspace' }).click();
       await dialog.waitFor({ state: 'detached', timeout });
@@ -101,6 +112,7 @@ await runSuite([
         undefined,
         { timeout },
       );
+      await checkAccessibility(page, 'new workspace dialog with an error');
       const message = await dialog.locator('.field__error').first().textContent();
       if (!message?.trim()) throw new Error('no error next to the name field');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -127,6 +139,7 @@ await runSuite([
       const dialog = page.getByRole('dialog', { name: 'Delete workspace' });
       const remove = dialog.getByRole('button', { name: 'Delete workspace' });
       if (!(await remove.isDisabled())) throw new Error('Delete is enabled before the name is typed');
+      await checkAccessibility(page, 'delete workspace dialog');
       await dialog.getByLabel(`Type “${renamed}” to confirm`).fill(renamed.toUpperCase());
       if (!(await remove.isDisabled())) throw new Error('Delete is enabled for a name typed in the wrong case');
       await dialog.getByLabel(`Type “${renamed}” to confirm`).fill(renamed);
@@ -142,6 +155,7 @@ await runSuite([
       await clickNav(page, 'Settings');
       await expectPath(page, `${orgPath}/settings`);
       if ((await switchState(page)) !== 'true') throw new Error('role-based access should start switched on');
+      await checkAccessibility(page, 'organization settings');
       await toggleAccess(page, 'Turn role-based access off?', 'Turn off', 'false');
       // Stored on the server, not just on the page.
       await page.reload();
@@ -160,6 +174,7 @@ await runSuite([
       await list.getByText(`created the organization "${orgName}"`).waitFor({ timeout });
       await list.getByText(`deleted the workspace "${renamed}"`).waitFor({ timeout });
       await list.getByText(/turned role-based access off/i).waitFor({ timeout });
+      await checkAccessibility(page, 'activity page');
     },
   },
   {
@@ -173,6 +188,7 @@ await runSuite([
       await table.getByRole('cell', { name: 'Workspace', exact: true }).first().waitFor({ timeout });
       await page.getByRole('button', { name: 'Verify the chain' }).click();
       await page.getByRole('status').getByText(/The audit trail is intact/).waitFor({ timeout });
+      await checkAccessibility(page, 'audit trail');
       const href = await page.getByRole('link', { name: /Export CSV/ }).getAttribute('href');
       if (!href?.includes('/audit/export')) throw new Error(`the export link points to ${href}`);
     },

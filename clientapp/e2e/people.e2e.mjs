@@ -8,7 +8,7 @@
 // folder, see harness.mjs), joins and sees the role; the Supervisor then changes their role through the
 // People table's drop-down and its confirmation. Under run-all.mjs the administrator is the one organizations.e2e.mjs
 // registered (E2E_ADMIN_*); run alone on a fresh database, this suite registers it itself.
-import { adminAccount, baseUrl, expectPath, newAccount, pathOf, runSuite, signIn, timeout, verifyEmail } from './harness.mjs';
+import { adminAccount, baseUrl, checkAccessibility, expectPath, newAccount, pathOf, runSuite, signIn, timeout, verifyEmail } from './harness.mjs';
 
 const admin = adminAccount();
 const invitee = newAccount('Invitee');
@@ -79,9 +79,12 @@ await runSuite([
       // The Supervisor column is locked for everyone.
       const locked = page.getByRole('checkbox', { name: 'Group Supervisor: Launch sub-analyses', exact: true });
       if (!(await locked.isChecked()) || !(await locked.isDisabled())) throw new Error('the Group Supervisor column is not locked');
+      await checkAccessibility(page, 'roles page');
 
       await page.getByRole('button', { name: 'New role' }).click();
       const dialog = page.getByRole('dialog', { name: 'New role' });
+      await dialog.getByLabel('Role name').waitFor({ timeout });
+      await checkAccessibility(page, 'new role dialog');
       await dialog.getByLabel('Role name').fill(customRole);
       await dialog.getByRole('button', { name: 'Create role' }).click();
       await dialog.waitFor({ state: 'detached', timeout });
@@ -110,6 +113,7 @@ await runSuite([
       await clickNav(page, 'People');
       await expectPath(page, `${orgPath}/members`);
       await page.getByRole('table', { name: 'Members' }).getByText(admin.email).waitFor({ timeout });
+      await checkAccessibility(page, 'people page');
 
       await page.getByRole('button', { name: 'Invite people' }).click();
       const dialog = page.getByRole('dialog', { name: 'Invite people' });
@@ -119,10 +123,12 @@ await runSuite([
       await role.locator('option', { hasText: customRole }).waitFor({ state: 'attached', timeout });
       await role.selectOption({ label: 'Analyst' });
       await dialog.getByRole('checkbox', { name: 'General' }).check();
+      await checkAccessibility(page, 'invitation dialog');
       await dialog.getByRole('button', { name: 'Send invitation' }).click();
 
       const link = dialog.getByLabel('Invitation link');
       await link.waitFor({ timeout });
+      await checkAccessibility(page, 'invitation dialog with the link');
       acceptLink = await link.inputValue();
       if (!/\/invitations\/accept\?token=.+/.test(acceptLink)) throw new Error(`unexpected invitation link "${acceptLink}"`);
       await dialog.getByRole('button', { name: 'Copy invitation link' }).click();
@@ -143,6 +149,7 @@ await runSuite([
       const link = new URL(acceptLink);
       await second.goto(`${baseUrl}${link.pathname}${link.search}`);
       await second.getByText('Sign in or register with the invited e-mail address to accept.').waitFor({ timeout });
+      await checkAccessibility(second, 'invitation accept page (signed out)');
 
       await second.getByRole('link', { name: 'Create an account' }).click();
       await expectPath(second, /^\/register\?returnTo=/);
@@ -154,12 +161,15 @@ await runSuite([
       // Back on the invitation, now signed in — but only a verified address may accept it.
       await expectPath(second, `${link.pathname}${link.search}`);
       await second.getByText(/Invitations can be accepted only from a verified address/).waitFor({ timeout });
+      await checkAccessibility(second, 'invitation accept page (unverified)');
       await verifyEmail(second, invitee.email);
+      await checkAccessibility(second, 'verify-email page');
       await second.goto(`${baseUrl}${link.pathname}${link.search}`);
       await second.getByRole('button', { name: 'Join the organization' }).waitFor({ timeout });
       if ((await second.getByRole('button', { name: 'Send the link again' }).count()) !== 0) {
         throw new Error('the invitation page still asks to verify the address after the link was opened');
       }
+      await checkAccessibility(second, 'invitation accept page (ready to join)');
       await second.getByRole('button', { name: 'Join the organization' }).click();
       await expectPath(second, orgPath);
       await second.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });
@@ -186,6 +196,7 @@ await runSuite([
       const text = await dialog.textContent();
       const expected = `Change ${invitee.displayName}'s role from Analyst to Clinical Curator? It applies immediately.`;
       if (!text?.includes(expected)) throw new Error(`the confirmation says "${text}"`);
+      await checkAccessibility(page, 'change role confirmation');
       await dialog.getByRole('button', { name: 'Change role' }).click();
       await dialog.waitFor({ state: 'detached', timeout });
       await waitForSelected(page, selectName, 'Clinical Curator');

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { Button, LoadingState, Logo } from '../components';
 import { useLogout, useMe } from '../features/auth/authApi';
 import { EmailVerificationBanner } from '../features/auth/EmailVerification';
@@ -89,6 +89,52 @@ function VerificationBanner() {
   return <EmailVerificationBanner email={user.email} />;
 }
 
+/** How long after a route change the new page's level-one heading is waited for (pages show it once loaded). */
+const HEADING_WAIT_MS = 10_000;
+
+/**
+ * After a route change (a new path, not a new query string): once the new page shows its level-one heading, moves the
+ * focus there — the link or button that was followed is usually gone, and the focus would fall to <body> — and
+ * announces the page through a polite live region. Not on the first load (the browser's own behaviour applies), and
+ * not when the person has meanwhile put the focus somewhere on the new page (a field, a dialog).
+ */
+function RouteFocus() {
+  const { pathname } = useLocation();
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef(pathname);
+
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const before = document.activeElement;
+    const started = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const look = () => {
+      const heading = document.querySelector<HTMLElement>('#main h1');
+      if (!heading) {
+        if (Date.now() - started < HEADING_WAIT_MS) timer = setTimeout(look, 50);
+        return;
+      }
+      const active = document.activeElement;
+      const movedMeanwhile =
+        active !== null && active !== before && active !== document.body && active.isConnected && !(active instanceof HTMLHeadingElement);
+      if (!movedMeanwhile) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+      setAnnouncement(heading.textContent?.trim() || document.title);
+    };
+    look();
+    return () => clearTimeout(timer);
+  }, [pathname]);
+
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="route-announcer">
+      {announcement}
+    </div>
+  );
+}
+
 export function AppLayout() {
   const { data: user } = useMe();
   const match = useMatch('/orgs/:orgId/*');
@@ -112,6 +158,7 @@ export function AppLayout() {
         {user && orgId ? <OrganizationNav orgId={orgId} /> : null}
       </header>
       <VerificationBanner />
+      <RouteFocus />
       <main id="main" className="main" tabIndex={-1}>
         <Suspense fallback={<LoadingState fullPage />}>
           <Outlet />

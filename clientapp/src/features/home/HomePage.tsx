@@ -19,6 +19,9 @@ export default function HomePage() {
   if (organizations.isError) {
     return (
       <div className="page">
+        <header className="page__header">
+          <h1 className="page__title">Home</h1>
+        </header>
         <RetryAlert
           title="Your organizations could not be loaded"
           message={organizations.error.message}

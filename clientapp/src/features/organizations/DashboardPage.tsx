@@ -18,8 +18,14 @@ export default function DashboardPage() {
 
   if (dashboard.isPending) return <LoadingState label="Loading dashboard…" />;
   if (dashboard.isError) {
+    // Still a page with its level-one heading (WCAG 1.3.1, 2.4.6): the alert says what went wrong.
     return (
-      <RetryAlert title="The dashboard could not be loaded" message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />
+      <div className="page">
+        <header className="page__header">
+          <h1 className="page__title">Organization</h1>
+        </header>
+        <RetryAlert title="The dashboard could not be loaded" message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />
+      </div>
     );
   }
   const org = dashboard.data;

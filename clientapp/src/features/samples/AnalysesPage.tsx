@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { useAccessControl } from '../organizations/api';
@@ -29,7 +29,13 @@ export default function AnalysesPage() {
   const { filterState, table, rows, total, selection, known } = useAnalysesTable(orgId, workspaceId);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   const ids = useId();
+
+  // After a bulk assignment the bar that held the focus is gone: move it to the result instead of <body>.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   useEffect(() => {
     if (permissions.canEnter(workspaceId)) rememberSamplesWorkspace(orgId, workspaceId);
@@ -56,7 +62,7 @@ export default function AnalysesPage() {
           <p className="page__subtitle">The analyses table: the samples of this workspace you can see, and who works on them.</p>
         </div>
         <div className="actions">
-          {accessibleWorkspaces.length > 1 ? <WorkspaceSwitcher orgId={orgId} workspaceId={workspaceId} workspaces={accessibleWorkspaces} /> : null}
+          {accessibleWorkspaces.length > 1 ? <WorkspaceSwitcher key={workspaceId} orgId={orgId} workspaceId={workspaceId} workspaces={accessibleWorkspaces} /> : null}
           {canDefine ? (
             <Link className="btn btn--primary" to={`/orgs/${orgId}/workspaces/${workspaceId}/samples/new`}>
               <span>Define sample</span>
@@ -70,7 +76,11 @@ export default function AnalysesPage() {
           Role-based access is off: everyone in this organization sees every sample; assignment is for tracking only.
         </p>
       ) : null}
-      {notice ? <Alert tone="info">{notice}</Alert> : null}
+      {notice ? (
+        <Alert tone="info" ref={noticeRef}>
+          {notice}
+        </Alert>
+      ) : null}
 
       <section className="card card--flush people" aria-labelledby={`${ids}-heading`}>
         <div className="people__header">
@@ -166,27 +176,49 @@ export default function AnalysesPage() {
   );
 }
 
-/** Moves to another workspace's analyses table (shown when I can enter more than one). */
+/**
+ * Moves to another workspace's analyses table (shown when I can enter more than one). Choosing a workspace does not
+ * change page by itself (WCAG 3.2.2: browsing the list with the arrow keys must be harmless): "Open" does, or Enter.
+ */
 function WorkspaceSwitcher({ orgId, workspaceId, workspaces }: { orgId: string; workspaceId: string; workspaces: readonly { id: string; name: string }[] }) {
   const navigate = useNavigate();
   const id = useId();
+  const [chosen, setChosen] = useState(workspaceId);
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        Workspace
-      </label>
-      <select
-        id={id}
-        className="field__input field__input--select field__input--compact"
-        value={workspaceId}
-        onChange={(e) => navigate(`/orgs/${orgId}/workspaces/${e.target.value}/samples`)}
-      >
-        {workspaces.map((w) => (
-          <option key={w.id} value={w.id}>
-            {w.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <form
+      className="switcher"
+      aria-label="Switch workspace"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen !== workspaceId) navigate(`/orgs/${orgId}/workspaces/${chosen}/samples`);
+      }}
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={id}>
+          Workspace
+        </label>
+        <select
+          id={id}
+          className="field__input field__input--select field__input--compact"
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+        >
+          {workspaces.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" variant="secondary">
+        Open
+      </Button>
+    </form>
   );
 }

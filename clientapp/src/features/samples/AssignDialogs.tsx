@@ -93,10 +93,9 @@ export function BulkAssignDialog({
       summary={errors.summary}
     >
       <fieldset className="checklist">
-        <legend className="field__label" id={`${id}-mode`}>
-          What to do
-        </legend>
-        <div className="segmented" role="radiogroup" aria-labelledby={`${id}-mode`}>
+        <legend className="field__label">What to do</legend>
+        {/* The fieldset and its legend name the radio buttons' group; no second (radiogroup) name. */}
+        <div className="segmented">
           {MODES.map((m) => (
             <label key={m.mode} className="segmented__option segmented__radio">
               <input

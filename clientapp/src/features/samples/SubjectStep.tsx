@@ -29,7 +29,8 @@ export function SubjectStep({ choice, canBrowseSubjects, subjectIdErrors, subjec
   return (
     <fieldset className="checklist form__group">
       <legend className="field__label">Subject</legend>
-      <div className="segmented" role="radiogroup" aria-label="Subject">
+      {/* The fieldset and its legend name the radio buttons' group; no second (radiogroup) name. */}
+      <div className="segmented">
         {MODES.map(([mode, label]) => (
           <label key={mode} className="segmented__option segmented__radio">
             <input

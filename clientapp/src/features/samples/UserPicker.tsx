@@ -75,6 +75,7 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
       {shown.length > 0 ? (
         <ul className="picker__list">
           {shown.map((p) => {
+            const nameId = `${id}-${p.userId}-name`;
             const emailId = p.email ? `${id}-${p.userId}-email` : undefined;
             return (
               <li key={p.userId}>
@@ -83,6 +84,8 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
                     type="checkbox"
                     checked={chosen.has(p.userId)}
                     disabled={disabled}
+                    // The name only: the e-mail is its description, not read a second time as part of the name.
+                    aria-labelledby={nameId}
                     aria-describedby={emailId}
                     onChange={(e) => toggle(p.userId, e.target.checked)}
                   />
@@ -90,7 +93,7 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
                     {initials(p.displayName)}
                   </span>
                   <span className="picker__who">
-                    <span>{p.displayName}</span>
+                    <span id={nameId}>{p.displayName}</span>
                     {p.email ? (
                       <span id={emailId} className="muted picker__email">
                         {p.email}
