@@ -18,7 +18,10 @@ public static class DatabaseSetup
         }
         // Migrations are hand-written (no design-time package, so no model snapshot); the schema-drift test
         // is what proves they match the model.
-        return options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // A page (Skip/Take) without an order is a bug, not a warning: it may return rows twice or never.
+        return options.ConfigureWarnings(w => w
+            .Ignore(RelationalEventId.PendingModelChangesWarning)
+            .Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     /// <summary>

@@ -79,7 +79,8 @@ public sealed class ListSamplesHandler(IApplicationDbContext db, IOrganizationCo
         var capped = false;
         if (query.Cursor is null) // the total is shown once; cursor pages skip it
         {
-            var counted = await visible.Take(TotalCap + 1).CountAsync(cancellationToken);
+            // Counted in the paging index's order: a capped count then reads that index in order and is well defined.
+            var counted = await visible.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Take(TotalCap + 1).CountAsync(cancellationToken);
             (total, capped) = counted > TotalCap ? (TotalCap, true) : (counted, false);
         }
 
