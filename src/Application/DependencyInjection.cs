@@ -32,6 +32,10 @@ public static class ApplicationDependencyInjection
         services.AddOptions<PerformanceOptions>().BindConfiguration("Performance");
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
         services.AddOptions<VariantMiner.Application.Invitations.InvitationOptions>().BindConfiguration("Invitations");
+        services.AddOptions<VariantMiner.Application.Trash.TrashOptions>().BindConfiguration("Trash")
+            .Validate(o => o.RetentionDays >= 1 && o.PurgeInterval > TimeSpan.Zero, "Trash:RetentionDays must be at least 1 and Trash:PurgeInterval positive.")
+            .ValidateOnStart();
+        services.AddScoped<VariantMiner.Application.Trash.TrashPurge>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();
         services.AddScoped<IOrganizationContext>(sp => sp.GetRequiredService<OrganizationContext>());

@@ -31,6 +31,7 @@ public static class InfrastructureDependencyInjection
         services.AddScoped<VariantMiner.Application.Members.IMemberDirectory, MemberDirectory>();
         services.AddSingleton<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>());
+        services.AddHostedService<VariantMiner.Infrastructure.Jobs.TrashPurgeJob>();
         services.AddSingleton(TimeProvider.System);
 
         services.AddIdentityCore<ApplicationUser>(options =>

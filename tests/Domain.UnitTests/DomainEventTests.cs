@@ -66,7 +66,7 @@ public class DomainEventTests
         role.Rename("Reader");
         role.SetPermissions([Permissions.SamplesViewAssigned], Permissions.All);
         var changed = (RoleChanged)role.TakeDomainEvents().Single();
-        Assert.That(changed.Changes, Is.EqualTo(new[] { "renamed \"Viewer\" to \"Reader\"", "added samples.view.assigned", "removed samples.view.all" }));
+        Assert.That(changed.Changes, Is.EqualTo(new[] { "renamed \"Viewer\" to \"Reader\"", "added \"See only samples and sub-analyses assigned to oneself\"", "removed \"See every sample in the workspaces one can enter\"" }));
 
         var analyst = Role.CreateBuiltIn(Guid.NewGuid(), BuiltInRole.Analyst);
         Assert.Throws<DomainException>(() => analyst.Rename("Bioinformatician"));

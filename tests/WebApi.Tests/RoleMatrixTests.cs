@@ -65,9 +65,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/lookup", null, Supervisor, GroupAdmin, Analyst) { Query = "?externalId=P-0001" },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Everyone),
         new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", new { notes = "Updated" }, Supervisor, GroupAdmin, Analyst),
-        // A subject without samples is seen only by those who see every sample (the Analyst may delete subjects, but not this one).
         new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/subjects/{subjectId:guid}", null, Supervisor, GroupAdmin)
-            { Hidden = [Analyst], Use = ("subjectId", "emptySubjectId") },
+            { Use = ("subjectId", "emptySubjectId") },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/assignable-members", null, Supervisor, GroupAdmin),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", new { name = "NA12891", assay = "WES" }, Supervisor, GroupAdmin, Analyst),
@@ -76,7 +75,13 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             Supervisor, GroupAdmin),
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}", null, Everyone),
         new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}", new { name = "NA12878-b" }, Supervisor, GroupAdmin, Analyst),
-        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}", null, Supervisor, GroupAdmin, Analyst),
+        // Defining a sample does not make one able to delete it: samples.delete (Supervisor, Group Admin).
+        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}", null, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/trash", null, Supervisor, GroupAdmin),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/trash/samples/{sampleId:guid}/restore", null, Supervisor, GroupAdmin)
+            { Use = ("sampleId", "trashedSampleId") },
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/trash/subjects/{subjectId:guid}/restore", null, Supervisor, GroupAdmin)
+            { Use = ("subjectId", "trashedSubjectId") },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}/assignees", null, Everyone),
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}/assignees",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
@@ -100,6 +105,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["sampleId"] = samples.SampleId,
             ["subjectId"] = samples.SubjectId,
             ["emptySubjectId"] = samples.EmptySubjectId,
+            ["trashedSampleId"] = samples.TrashedSampleId,
+            ["trashedSubjectId"] = samples.TrashedSubjectId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

@@ -51,7 +51,7 @@ public class SampleHttpTests(DatabaseProvider provider) : WebTestBase(provider)
         await Problems.AssertProblemAsync(await writer.GetAsync($"{Samples}/{hidden}"), HttpStatusCode.NotFound);
         await Problems.AssertProblemAsync(await writer.GetAsync($"{Samples}/{hidden}/assignees"), HttpStatusCode.NotFound);
         var analyst = await As(BuiltInRole.Analyst);
-        await Problems.AssertProblemAsync(await analyst.SendUnsafeAsync(HttpMethod.Delete, $"{Samples}/{hidden}"), HttpStatusCode.NotFound);
+        await Problems.AssertProblemAsync(await analyst.SendUnsafeAsync(HttpMethod.Patch, $"{Samples}/{hidden}", new { name = "X" }), HttpStatusCode.NotFound);
         var list = await writer.GetFromJsonAsync<JsonElement>(Samples);
         Assert.That(list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), Is.EqualTo(new[] { _seeded.SampleId }));
     }
@@ -70,6 +70,38 @@ public class SampleHttpTests(DatabaseProvider provider) : WebTestBase(provider)
             await supervisor.GetAsync($"/api/organizations/{_lab.OrganizationId}/workspaces/{other}/samples/{_seeded.SampleId}"), HttpStatusCode.NotFound);
         await Problems.AssertProblemAsync(
             await supervisor.GetAsync($"/api/organizations/{_lab.OrganizationId}/workspaces/{other}/subjects/{_seeded.SubjectId}"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task A_date_of_birth_in_the_future_is_a_field_error_on_the_subject_and_on_the_new_subject_of_a_sample()
+    {
+        var admin = await As(BuiltInRole.GroupAdmin);
+        var future = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd");
+        var subject = await Problems.AssertProblemAsync(
+            await admin.PostUnsafeAsync($"/api/organizations/{_lab.OrganizationId}/workspaces/{_lab.WorkspaceId}/subjects", new { externalId = "P-F", dateOfBirth = future }),
+            HttpStatusCode.BadRequest);
+        Assert.That(subject.GetProperty("errors").GetProperty("dateOfBirth")[0].GetString(), Is.EqualTo("A date of birth cannot be in the future."));
+        var sample = await Problems.AssertProblemAsync(
+            await admin.PostUnsafeAsync(Samples, new { name = "S-F", assay = "WGS", newSubject = new { externalId = "P-F", dateOfBirth = future } }),
+            HttpStatusCode.BadRequest);
+        Assert.That(sample.GetProperty("errors").GetProperty("newSubject.dateOfBirth")[0].GetString(), Is.EqualTo("A date of birth cannot be in the future."));
+    }
+
+    [Test]
+    public async Task Deleting_moves_to_the_trash_and_restore_brings_the_sample_back()
+    {
+        var admin = await As(BuiltInRole.GroupAdmin);
+        var trash = $"/api/organizations/{_lab.OrganizationId}/workspaces/{_lab.WorkspaceId}/trash";
+        Assert.That((await admin.SendUnsafeAsync(HttpMethod.Delete, $"{Samples}/{_seeded.SampleId}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await Problems.AssertProblemAsync(await admin.GetAsync($"{Samples}/{_seeded.SampleId}"), HttpStatusCode.NotFound);
+        var items = await admin.GetFromJsonAsync<JsonElement>(trash);
+        var item = items.EnumerateArray().First();
+        Assert.That((item.GetProperty("kind").GetString(), item.GetProperty("id").GetGuid(), item.GetProperty("name").GetString()),
+            Is.EqualTo(("sample", _seeded.SampleId, "NA12878")));
+        Assert.That(item.GetProperty("assignees").GetArrayLength(), Is.EqualTo(_lab.Members.Count));
+        Assert.That((await admin.SendUnsafeAsync(HttpMethod.Post, $"{trash}/samples/{_seeded.SampleId}/restore")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await admin.GetAsync($"{Samples}/{_seeded.SampleId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Problems.AssertProblemAsync(await admin.SendUnsafeAsync(HttpMethod.Post, $"{trash}/samples/{_seeded.SampleId}/restore"), HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -93,7 +125,7 @@ public class SampleHttpTests(DatabaseProvider provider) : WebTestBase(provider)
         Assert.That(forbidden.GetProperty("detail").GetString(), Does.Contain("samples.assign"));
 
         await using var db = Database.CreateContext();
-        Assert.That(await db.Samples.IgnoreQueryFilters().CountAsync(), Is.EqualTo(1));
+        Assert.That(await db.Samples.IgnoreQueryFilters().CountAsync(), Is.EqualTo(2), "the seeded live and trashed samples only");
     }
 
     [Test]
@@ -113,7 +145,7 @@ public class SampleHttpTests(DatabaseProvider provider) : WebTestBase(provider)
         Assert.That(user.GetProperty("errors").GetProperty("userIds")[0].GetString(), Does.Contain(stranger.ToString()));
 
         await using var db = Database.CreateContext();
-        Assert.That(await db.SampleAssignments.IgnoreQueryFilters().CountAsync(), Is.EqualTo(5), "the five seeded assignments, untouched");
+        Assert.That(await db.SampleAssignments.IgnoreQueryFilters().CountAsync(), Is.EqualTo(10), "the seeded assignments (five per sample), untouched");
 
         var ok = await admin.PostUnsafeAsync($"{Samples}/assignments", new { sampleIds = new[] { _seeded.SampleId }, userIds = new[] { writer }, mode = "remove" });
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));

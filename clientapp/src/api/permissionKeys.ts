@@ -12,6 +12,7 @@ export const PERMISSION_KEYS = [
   'organization.audit.view',
   'samples.define',
   'samples.assign',
+  'samples.delete',
   'samples.view.all',
   'samples.view.assigned',
   'analyses.launch.workflow',

@@ -536,7 +536,7 @@ export interface paths {
         get: operations["Samples_Get"];
         put?: never;
         post?: never;
-        /** Deletes a sample and its assignments (samples.define). */
+        /** Moves a sample to the workspace's trash (samples.delete): restorable until the retention period ends, then purged with its assignments. */
         delete: operations["Samples_Delete"];
         options?: never;
         head?: never;
@@ -608,12 +608,63 @@ export interface paths {
         get: operations["Subjects_Get"];
         put?: never;
         post?: never;
-        /** Deletes a subject no sample refers to (samples.define); 409 otherwise. */
+        /** Moves a subject no live sample refers to into the workspace's trash (samples.delete); 409 otherwise. */
         delete: operations["Subjects_Delete"];
         options?: never;
         head?: never;
         /** Edits a subject (samples.define). */
         patch: operations["Subjects_Update"];
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's trash (samples.delete): deleted samples I may see and subjects, newest first, with who deleted them and when they are purged. */
+        get: operations["Trash_List"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/trash/samples/{sampleId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a sample with its assignments, and its subject if that is in the trash (samples.delete); 409 when its name was taken meanwhile. */
+        post: operations["Trash_RestoreSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/trash/subjects/{subjectId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restores a subject (samples.delete); 409 when its external id was taken meanwhile. */
+        post: operations["Trash_RestoreSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organizations/{orgId}/workspaces": {
@@ -798,6 +849,7 @@ export interface components {
             /** Format: uuid */
             subjectId?: string | null;
             assigneeIds?: string[] | null;
+            newSubject?: components["schemas"]["CreateSubject"] | null;
         };
         CreateSubject: {
             externalId: string;
@@ -1068,6 +1120,18 @@ export interface components {
         SwitchOrganization: {
             /** Format: uuid */
             organizationId: string;
+        };
+        TrashItem: {
+            kind: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            deletedAt: string;
+            deletedBy: components["schemas"]["Person"];
+            /** Format: date-time */
+            purgeAfter: string;
+            assignees: components["schemas"]["Person"][];
         };
         UpdateMember: {
             /** Format: uuid */
@@ -3914,6 +3978,172 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Trash_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashItem"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Trash_RestoreSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+                sampleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Trash_RestoreSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {

@@ -21,4 +21,9 @@ internal static class SubjectInput
     public static Sex ParseSex(string? value) => value is null ? Sex.Unknown : Enum.Parse<Sex>(value, ignoreCase: true);
 
     public static string SexMessage => $"Sex must be one of {string.Join(", ", SexNames)}.";
+
+    /// <summary>A date of birth is not after tomorrow (UTC): the last time zone's today is at most one day ahead.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock) =>
+        rule.Must(d => d is null || d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
+            .WithMessage("A date of birth cannot be in the future.");
 }

@@ -30,7 +30,7 @@ public static class BuiltInRoles
         BuiltInRole.GroupAdmin =>
         [
             OrganizationSettingsManage, OrganizationAnalyticsView, UsersInvite, UsersManage, WorkspacesCreate,
-            WorkspacesAccessManage, SamplesDefine, SamplesAssign, SamplesViewAll, SamplesViewAssigned,
+            WorkspacesAccessManage, SamplesDefine, SamplesAssign, SamplesDelete, SamplesViewAll, SamplesViewAssigned,
             AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub, ReferencesManage, VariantsClassify, OrdersManage, ReportsWrite,
         ],
         BuiltInRole.Analyst => [SamplesDefine, SamplesViewAssigned, AnalysesLaunchWorkflow, AnalysesLaunchSub, VariantsClassify],

@@ -19,6 +19,7 @@ public static class Permissions
     public const string WorkspacesAccessManage = "workspaces.access.manage";
     public const string SamplesDefine = "samples.define";
     public const string SamplesAssign = "samples.assign";
+    public const string SamplesDelete = "samples.delete";
     public const string SamplesViewAll = "samples.view.all";
     public const string SamplesViewAssigned = "samples.view.assigned";
     public const string AnalysesLaunchWorkflow = "analyses.launch.workflow";
@@ -46,6 +47,8 @@ public static class Permissions
         new(OrganizationAuditView, "organization", "Read and export the organization's audit trail"),
         new(SamplesDefine, "samples", "Upload files (FASTQ, BAM, VCF, …) and define samples and subjects", IsData: true),
         new(SamplesAssign, "samples", "Assign and reassign samples and sub-analyses to users", IsData: true),
+        // Not a data permission: turning role-based access off must not let everyone delete.
+        new(SamplesDelete, "samples", "Delete samples and subjects into the workspace's trash, restore them from it"),
         new(SamplesViewAll, "samples", "See every sample in the workspaces one can enter", IsData: true),
         new(SamplesViewAssigned, "samples", "See only samples and sub-analyses assigned to oneself", IsData: true),
         new(AnalysesLaunchWorkflow, "analyses", "Launch analyses with a workflow", IsData: true),
@@ -62,6 +65,9 @@ public static class Permissions
     public static IReadOnlySet<string> All { get; } = Catalogue.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 
     public static bool IsKnown(string key) => All.Contains(key);
+
+    /// <summary>What people read for a key (its description); the key itself when unknown.</summary>
+    public static string Label(string key) => Catalogue.FirstOrDefault(p => p.Key == key)?.Description ?? key;
 
     private static readonly IReadOnlySet<string> Data = Catalogue.Where(p => p.IsData).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 

@@ -103,8 +103,9 @@ public sealed class Role : Entity, ITenantOwned, IVersioned
         var removed = before.Except(PermissionKeys).Order(StringComparer.Ordinal).ToList();
         if (added.Count == 0 && removed.Count == 0) return;
         Version = Guid.NewGuid();
-        Raise(new RoleChanged(this, [.. added.Count > 0 ? ["added " + string.Join(", ", added)] : Array.Empty<string>(),
-            .. removed.Count > 0 ? ["removed " + string.Join(", ", removed)] : Array.Empty<string>()]));
+        static string Labels(IEnumerable<string> keys) => string.Join(", ", keys.Select(k => $"\"{Catalogue.Label(k)}\""));
+        Raise(new RoleChanged(this, [.. added.Count > 0 ? ["added " + Labels(added)] : Array.Empty<string>(),
+            .. removed.Count > 0 ? ["removed " + Labels(removed)] : Array.Empty<string>()]));
     }
 
     /// <summary>Only custom roles can be deleted; whether members still hold it is checked by the caller (needs a count).</summary>

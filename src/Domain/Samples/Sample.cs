@@ -13,7 +13,7 @@ public enum SampleStatus
 /// list, optionally the subject it comes from, and the people assigned to it (who, with samples.view.assigned only,
 /// are the ones who see it).
 /// </summary>
-public sealed class Sample : Entity, ITenantOwned
+public sealed class Sample : Entity, ITenantOwned, ITrashable
 {
     public const int NameMaxLength = 200;
 
@@ -44,6 +44,9 @@ public sealed class Sample : Entity, ITenantOwned
     public DateTimeOffset CreatedAt { get; private init; }
     /// <summary>Optimistic concurrency: renewed on every edit, so one of two concurrent edits gets a conflict.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
+    public DateTimeOffset? DeletedAt { get; private set; }
+    public Guid? DeletedBy { get; private set; }
+    public bool IsInTrash => DeletedAt is not null;
     public IReadOnlyCollection<SampleAssignment> Assignments => _assignments;
 
     public void Rename(string name)
@@ -91,8 +94,34 @@ public sealed class Sample : Entity, ITenantOwned
         return true;
     }
 
-    /// <summary>The sample and its assignments go (its files and analyses will too).</summary>
-    public void Delete() => Raise(new SampleDeleted(this));
+    /// <summary>
+    /// Into the workspace's trash: hidden from every page, its assignments kept so a restore gives everything back.
+    /// Its name is free again while it is there.
+    /// </summary>
+    public void MoveToTrash(Guid deletedBy, DateTimeOffset at)
+    {
+        if (IsInTrash) throw new DomainException("The sample is already in the trash.");
+        DeletedAt = at;
+        DeletedBy = deletedBy;
+        Version = Guid.NewGuid();
+        Raise(new SampleTrashed(this));
+    }
+
+    public void Restore()
+    {
+        if (!IsInTrash) throw new DomainException("The sample is not in the trash.");
+        DeletedAt = null;
+        DeletedBy = null;
+        Version = Guid.NewGuid();
+        Raise(new SampleRestored(this));
+    }
+
+    /// <summary>Purged from the trash: the sample and its assignments go for good (its files and analyses will too).</summary>
+    public void Purge()
+    {
+        if (!IsInTrash) throw new DomainException("Only a sample in the trash can be purged.");
+        Raise(new SamplePurged(this));
+    }
 
     /// <summary>
     /// One change event and one assignment event per save (who was added, who removed, in order); no change event while

@@ -12,7 +12,7 @@ public enum Sex
 }
 
 /// <summary>The individual (patient, donor, cell line) a sample comes from. Unique by external id in its workspace.</summary>
-public sealed partial class Subject : Entity, ITenantOwned
+public sealed partial class Subject : Entity, ITenantOwned, ITrashable
 {
     public const int ExternalIdMaxLength = 100;
     public const int NotesMaxLength = 4000;
@@ -42,6 +42,9 @@ public sealed partial class Subject : Entity, ITenantOwned
     public string? Notes { get; private set; }
     public Guid CreatedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset? DeletedAt { get; private set; }
+    public Guid? DeletedBy { get; private set; }
+    public bool IsInTrash => DeletedAt is not null;
 
     public void ChangeExternalId(string externalId)
     {
@@ -49,8 +52,29 @@ public sealed partial class Subject : Entity, ITenantOwned
         Raise(new SubjectChanged(this));
     }
 
-    /// <summary>Only a subject no sample refers to is deleted (checked by the caller: it needs a query).</summary>
-    public void Delete() => Raise(new SubjectDeleted(this));
+    /// <summary>Into the trash; only a subject none of whose samples is live (checked by the caller: it needs a query).</summary>
+    public void MoveToTrash(Guid deletedBy, DateTimeOffset at)
+    {
+        if (IsInTrash) throw new DomainException("The subject is already in the trash.");
+        DeletedAt = at;
+        DeletedBy = deletedBy;
+        Raise(new SubjectTrashed(this));
+    }
+
+    public void Restore()
+    {
+        if (!IsInTrash) throw new DomainException("The subject is not in the trash.");
+        DeletedAt = null;
+        DeletedBy = null;
+        Raise(new SubjectRestored(this));
+    }
+
+    /// <summary>Purged from the trash once no sample, live or trashed, refers to it (checked by the caller).</summary>
+    public void Purge()
+    {
+        if (!IsInTrash) throw new DomainException("Only a subject in the trash can be purged.");
+        Raise(new SubjectPurged(this));
+    }
 
     /// <summary>One change event per save; none while the subject is being created.</summary>
     public override IReadOnlyList<IDomainEvent> TakeDomainEvents()

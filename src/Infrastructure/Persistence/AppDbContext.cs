@@ -40,8 +40,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
-            builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter(entityType.ClrType));
+            builder.Entity(entityType.ClrType).HasQueryFilter(QueryFilters.Tenant, TenantFilter(entityType.ClrType));
         }
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITrashable).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(QueryFilters.Trash, NotInTrash(entityType.ClrType));
+        }
+    }
+
+    private static LambdaExpression NotInTrash(Type clrType)
+    {
+        var entity = Expression.Parameter(clrType, "e");
+        var deletedAt = Expression.Property(Expression.Convert(entity, typeof(ITrashable)), nameof(ITrashable.DeletedAt));
+        return Expression.Lambda(Expression.Equal(deletedAt, Expression.Constant(null, typeof(DateTimeOffset?))), entity);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -108,7 +108,7 @@ internal sealed class SampleEndpoints : IEndpointGroup
                 return TypedResults.NoContent();
             })
             .WithName("Samples_Delete")
-            .WithSummary("Deletes a sample and its assignments (samples.define).");
+            .WithSummary("Moves a sample to the workspace's trash (samples.delete): restorable until the retention period ends, then purged with its assignments.");
 
         sample.MapGet("/assignees", async Task<Ok<IReadOnlyList<AssigneeDto>>> (Guid orgId, Guid workspaceId, Guid sampleId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetSampleAssignees(orgId, workspaceId, sampleId), ct)))

@@ -61,7 +61,7 @@ internal sealed class SubjectEndpoints : IEndpointGroup
                 return TypedResults.NoContent();
             })
             .WithName("Subjects_Delete")
-            .WithSummary("Deletes a subject no sample refers to (samples.define); 409 otherwise.")
+            .WithSummary("Moves a subject no live sample refers to into the workspace's trash (samples.delete); 409 otherwise.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     private static ValidationProblemDetails Validation(ValidationException exception)
     {
         var errors = exception.Errors
-            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .GroupBy(e => string.Join('.', e.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName))) // newSubject.dateOfBirth
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return new ValidationProblemDetails(errors)
         {

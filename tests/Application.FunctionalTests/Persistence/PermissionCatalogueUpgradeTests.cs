@@ -60,7 +60,7 @@ public class PermissionCatalogueUpgradeTests(DatabaseProvider provider) : Functi
         var after = await ReadAsync();
         Assert.That(after["Supervisor"], Is.EquivalentTo(All));
         Assert.That(after["GroupAdmin"], Is.EquivalentTo(new[] { OrganizationSettingsManage, UsersInvite, UsersManage, RolesManage, SamplesViewAll,
-            ReferencesManage, VariantsClassify, OrdersManage, ReportsWrite }));
+            ReferencesManage, VariantsClassify, OrdersManage, ReportsWrite, SamplesDelete }), "a permission added later reaches the built-in roles it is a default of");
         Assert.That(after["Analyst"], Is.EquivalentTo(new[] { SamplesViewAssigned, AnalysesLaunchWorkflow, VariantsClassify }),
             "the removed samples.define stays removed");
         Assert.That(after["ReportWriter"], Is.EquivalentTo(new[] { SamplesViewAssigned, ReportsWrite }));

@@ -56,6 +56,28 @@ public class DefinitionTests(DatabaseProvider provider) : SampleTestBase(provide
     }
 
     [Test]
+    public async Task A_sample_defined_with_a_new_subject_is_all_or_nothing()
+    {
+        await ArrangeOrganizationAsync();
+        await DefineAsync("NA12878");
+        var duplicate = new CreateSample("na12878", "WGS", NewSubject: new CreateSubject("P-NEW", "Female")) { OrganizationId = Org, WorkspaceId = General };
+        Assert.ThrowsAsync<ConflictException>(() => SendAsync(duplicate), "the sample name is taken");
+        Assert.That((await SendAsync(new ListSubjects(Org, General))).Items, Is.Empty, "the subject of the refused form was not kept");
+
+        var both = new CreateSample("S-2", "WGS", SubjectId: Guid.NewGuid(), NewSubject: new CreateSubject("P-NEW")) { OrganizationId = Org, WorkspaceId = General };
+        Assert.ThrowsAsync<ValidationException>(() => SendAsync(both));
+        var future = new CreateSample("S-2", "WGS", NewSubject: new CreateSubject("P-NEW", DateOfBirth: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3))))
+        { OrganizationId = Org, WorkspaceId = General };
+        var error = Assert.ThrowsAsync<ValidationException>(() => SendAsync(future))!;
+        Assert.That(error.Errors.Select(e => (e.PropertyName, e.ErrorMessage)),
+            Does.Contain(("NewSubject.DateOfBirth", "A date of birth cannot be in the future.")));
+
+        var sample = await SendAsync(new CreateSample("S-2", "WGS", NewSubject: new CreateSubject("P-NEW", "Female")) { OrganizationId = Org, WorkspaceId = General });
+        var subject = (await SendAsync(new ListSubjects(Org, General))).Items.Single();
+        Assert.That((subject.ExternalId, sample.Subject!.Id), Is.EqualTo(("P-NEW", subject.Id)));
+    }
+
+    [Test]
     public async Task Bad_input_is_refused_and_nothing_is_written()
     {
         await ArrangeOrganizationAsync();

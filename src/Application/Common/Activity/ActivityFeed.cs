@@ -5,8 +5,8 @@ namespace VariantMiner.Application.Common.Activity;
 
 /// <summary>
 /// The organization's activity feed, written from the domain events of what was saved (in the same transaction):
-/// one place for every entry's wording. Activity about samples and subjects names no sample — it is filtered by
-/// visibility when read (<see cref="SampleVisibility.VisibleActivity"/>), but a summary still says as little as it can.
+/// one place for every entry's wording. An entry reads after its actor's name ("Ada Lovelace · Created the workspace…").
+/// Activity about samples and subjects is filtered by visibility when read (<see cref="SampleVisibility.VisibleActivity"/>), so an entry names its sample or subject.
 /// </summary>
 internal sealed class ActivityFeed(
     IApplicationDbContext db, ICurrentUser currentUser, IUserAccounts accounts, TimeProvider clock) :
@@ -18,9 +18,11 @@ internal sealed class ActivityFeed(
     IDomainEventHandler<RoleCreated>, IDomainEventHandler<RoleChanged>, IDomainEventHandler<RoleDeleted>,
     IDomainEventHandler<InvitationCreated>, IDomainEventHandler<InvitationResent>, IDomainEventHandler<InvitationRevoked>,
     IDomainEventHandler<InvitationAccepted>,
-    IDomainEventHandler<SampleDefined>, IDomainEventHandler<SampleChanged>, IDomainEventHandler<SampleDeleted>,
+    IDomainEventHandler<SampleDefined>, IDomainEventHandler<SampleChanged>, IDomainEventHandler<SampleTrashed>,
+    IDomainEventHandler<SampleRestored>, IDomainEventHandler<SamplePurged>,
     IDomainEventHandler<SampleAssigneesChanged>,
-    IDomainEventHandler<SubjectCreated>, IDomainEventHandler<SubjectChanged>, IDomainEventHandler<SubjectDeleted>,
+    IDomainEventHandler<SubjectCreated>, IDomainEventHandler<SubjectChanged>, IDomainEventHandler<SubjectTrashed>,
+    IDomainEventHandler<SubjectRestored>, IDomainEventHandler<SubjectPurged>,
     IDomainEventHandler<AssayAdded>
 {
     /// <summary>Adds an entry to the unit of work: saved by the same SaveChanges as the change it describes.</summary>
@@ -67,7 +69,7 @@ internal sealed class ActivityFeed(
     public Task HandleAsync(OwnerJoined e, CancellationToken cancellationToken)
     {
         Record(e.Organization.Id, "organization.owner.joined", "member", e.UserId,
-            $"{e.Email} verified their address and became the organization's Group Supervisor", actorUserId: e.UserId);
+            $"Verified their address ({e.Email}) and became the organization's Group Supervisor", actorUserId: e.UserId);
         return Task.CompletedTask;
     }
 
@@ -165,26 +167,46 @@ internal sealed class ActivityFeed(
     {
         var userId = e.Invitation.AcceptedBy!.Value;
         var account = await accounts.FindAsync(userId, cancellationToken);
+        var role = await db.Roles.Where(r => r.Id == e.Invitation.RoleId).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         Record(e.Invitation.OrganizationId, "invitation.accepted", "member", userId,
-            $"{account?.DisplayName ?? "Someone"} ({account?.Email ?? e.Invitation.Email}) accepted the invitation and joined");
+            $"Accepted the invitation ({account?.Email ?? e.Invitation.Email}) and joined as \"{role}\"", actorUserId: userId);
     }
 
-    // Samples, subjects, assays
+    // Samples, subjects, assays. Entries name the sample or subject: they are shown only to readers who may see it.
+    private void RecordSample(Sample sample, string action, string summary, Guid? actorUserId = null) =>
+        Record(sample.OrganizationId, action, SampleVisibility.SampleTarget, sample.Id, summary, sample.WorkspaceId, actorUserId);
+
+    private void RecordSubject(Subject subject, string action, string summary, Guid? actorUserId = null) =>
+        Record(subject.OrganizationId, action, SampleVisibility.SubjectTarget, subject.Id, summary, subject.WorkspaceId, actorUserId);
+
     public Task HandleAsync(SampleDefined e, CancellationToken cancellationToken)
     {
-        Record(e.Sample.OrganizationId, "sample.created", SampleVisibility.SampleTarget, e.Sample.Id, $"Defined a {e.Sample.Assay} sample", e.Sample.WorkspaceId);
+        RecordSample(e.Sample, "sample.created", $"Defined the {e.Sample.Assay} sample \"{e.Sample.Name}\"");
         return Task.CompletedTask;
     }
 
     public Task HandleAsync(SampleChanged e, CancellationToken cancellationToken)
     {
-        Record(e.Sample.OrganizationId, "sample.updated", SampleVisibility.SampleTarget, e.Sample.Id, "Updated a sample", e.Sample.WorkspaceId);
+        RecordSample(e.Sample, "sample.updated", $"Updated the sample \"{e.Sample.Name}\"");
         return Task.CompletedTask;
     }
 
-    public Task HandleAsync(SampleDeleted e, CancellationToken cancellationToken)
+    public Task HandleAsync(SampleTrashed e, CancellationToken cancellationToken)
     {
-        Record(e.Sample.OrganizationId, "sample.deleted", SampleVisibility.SampleTarget, e.Sample.Id, $"Deleted a {e.Sample.Assay} sample", e.Sample.WorkspaceId);
+        RecordSample(e.Sample, "sample.deleted", $"Moved the sample \"{e.Sample.Name}\" to the trash");
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(SampleRestored e, CancellationToken cancellationToken)
+    {
+        RecordSample(e.Sample, "sample.restored", $"Restored the sample \"{e.Sample.Name}\" from the trash");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Written by the purge job (no signed-in user): under the person who deleted it.</summary>
+    public Task HandleAsync(SamplePurged e, CancellationToken cancellationToken)
+    {
+        RecordSample(e.Sample, "sample.purged", $"The sample \"{e.Sample.Name}\" was purged from the trash for good", e.Sample.DeletedBy);
         return Task.CompletedTask;
     }
 
@@ -197,25 +219,36 @@ internal sealed class ActivityFeed(
         if (e.Added.Count > 0) parts.Add($"assigned {List(e.Added)}");
         if (e.Removed.Count > 0) parts.Add($"unassigned {List(e.Removed)}");
         var summary = string.Join(" and ", parts);
-        Record(e.Sample.OrganizationId, "sample.assignees.changed", SampleVisibility.SampleTarget, e.Sample.Id,
-            char.ToUpperInvariant(summary[0]) + summary[1..] + " on a sample", e.Sample.WorkspaceId);
+        RecordSample(e.Sample, "sample.assignees.changed", char.ToUpperInvariant(summary[0]) + summary[1..] + $" on the sample \"{e.Sample.Name}\"");
     }
 
     public Task HandleAsync(SubjectCreated e, CancellationToken cancellationToken)
     {
-        Record(e.Subject.OrganizationId, "subject.created", SampleVisibility.SubjectTarget, e.Subject.Id, "Created a subject", e.Subject.WorkspaceId);
+        RecordSubject(e.Subject, "subject.created", $"Created the subject \"{e.Subject.ExternalId}\"");
         return Task.CompletedTask;
     }
 
     public Task HandleAsync(SubjectChanged e, CancellationToken cancellationToken)
     {
-        Record(e.Subject.OrganizationId, "subject.updated", SampleVisibility.SubjectTarget, e.Subject.Id, "Updated a subject", e.Subject.WorkspaceId);
+        RecordSubject(e.Subject, "subject.updated", $"Updated the subject \"{e.Subject.ExternalId}\"");
         return Task.CompletedTask;
     }
 
-    public Task HandleAsync(SubjectDeleted e, CancellationToken cancellationToken)
+    public Task HandleAsync(SubjectTrashed e, CancellationToken cancellationToken)
     {
-        Record(e.Subject.OrganizationId, "subject.deleted", SampleVisibility.SubjectTarget, e.Subject.Id, "Deleted a subject", e.Subject.WorkspaceId);
+        RecordSubject(e.Subject, "subject.deleted", $"Moved the subject \"{e.Subject.ExternalId}\" to the trash");
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(SubjectRestored e, CancellationToken cancellationToken)
+    {
+        RecordSubject(e.Subject, "subject.restored", $"Restored the subject \"{e.Subject.ExternalId}\" from the trash");
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(SubjectPurged e, CancellationToken cancellationToken)
+    {
+        RecordSubject(e.Subject, "subject.purged", $"The subject \"{e.Subject.ExternalId}\" was purged from the trash for good", e.Subject.DeletedBy);
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VariantMiner.Domain.Samples;
+using static VariantMiner.Infrastructure.Persistence.Configurations.TrashIndex;
 
 namespace VariantMiner.Infrastructure.Persistence.Configurations;
 
@@ -13,6 +14,12 @@ internal sealed class AssayConfiguration : IEntityTypeConfiguration<Assay>
         b.HasIndex(a => new { a.OrganizationId, a.Name }).IsUnique();
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+/// <summary>Index filters over trashable rows; the same SQL on SQLite and PostgreSQL.</summary>
+internal static class TrashIndex
+{
+    public const string Live = "\"DeletedAt\" IS NULL", InTrash = "\"DeletedAt\" IS NOT NULL";
 }
 
 internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
@@ -30,7 +37,9 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
                 v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 new ValueComparer<IReadOnlyList<string>>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(0, (h, t) => HashCode.Combine(h, t.GetHashCode())), v => v.ToArray()))
             .HasMaxLength(1200);
-        b.HasIndex(s => new { s.WorkspaceId, s.ExternalId }).IsUnique();
+        // External ids are unique among live subjects: a trashed subject's id may be reused (restore then checks it).
+        b.HasIndex(s => new { s.WorkspaceId, s.ExternalId }).IsUnique().HasFilter(Live);
+        b.HasIndex(s => s.DeletedAt).HasFilter(InTrash);
         b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -47,9 +56,12 @@ internal sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
         // Indexes match the analyses table: newest first per workspace, optionally per assay; name sort and uniqueness.
         // OrganizationId is in the paging indexes because the tenant filter adds "OrganizationId = @org" to every query:
         // without it each candidate row needs a table lookup (the 1,000,000-sample benchmark, bench/README.md).
-        b.HasIndex(s => new { s.WorkspaceId, s.Name }).IsUnique();
-        b.HasIndex(s => new { s.OrganizationId, s.WorkspaceId, s.CreatedAt, s.Id });
-        b.HasIndex(s => new { s.OrganizationId, s.WorkspaceId, s.Assay, s.CreatedAt, s.Id });
+        // Partial indexes over live samples (every page query carries the trash filter), so trashed rows cost nothing
+        // there and their names are free; the trash and the purge job read the small DeletedAt index.
+        b.HasIndex(s => new { s.WorkspaceId, s.Name }).IsUnique().HasFilter(Live);
+        b.HasIndex(s => new { s.OrganizationId, s.WorkspaceId, s.CreatedAt, s.Id }).HasFilter(Live);
+        b.HasIndex(s => new { s.OrganizationId, s.WorkspaceId, s.Assay, s.CreatedAt, s.Id }).HasFilter(Live);
+        b.HasIndex(s => s.DeletedAt).HasFilter(InTrash);
         b.HasIndex(s => s.SubjectId);
         b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         // NO ACTION (checked at the end of the statement), so deleting a workspace can cascade to both.

@@ -1,20 +1,25 @@
 using System.ComponentModel.DataAnnotations;
 using VariantMiner.Application.Assays;
+using VariantMiner.Application.Subjects.Commands.CreateSubject;
 
 namespace VariantMiner.Application.Samples.Commands.CreateSample;
 
 /// <summary>
-/// Defines a sample (samples.define). The creator is assigned automatically; other assignees may be given only
-/// with samples.assign (else 403), and must be members who can enter the workspace.
+/// Defines a sample (samples.define), optionally with a new subject in the same write: both or neither. The creator is
+/// assigned automatically; other assignees may be given only with samples.assign (else 403), and must be members who
+/// can enter the workspace.
 /// </summary>
 /// <param name="Name">The lab's name / external id for the sample, unique in the workspace regardless of case.</param>
 /// <param name="Assay">One of the organization's assays (GET /api/organizations/{orgId}/assays).</param>
+/// <param name="SubjectId">An existing subject of the workspace; or</param>
+/// <param name="NewSubject">a subject created with the sample (the fields of POST …/subjects).</param>
 [RequiresPermission(Permissions.SamplesDefine)]
 public sealed record CreateSample(
     [property: Required, StringLength(Sample.NameMaxLength, MinimumLength = 1)] string Name,
     [property: Required, StringLength(Assay.NameMaxLength, MinimumLength = 1)] string Assay,
     Guid? SubjectId = null,
-    IReadOnlyList<Guid>? AssigneeIds = null) : ICommand<SampleDto>, IWorkspaceRequest
+    IReadOnlyList<Guid>? AssigneeIds = null,
+    CreateSubject? NewSubject = null) : ICommand<SampleDto>, IWorkspaceRequest
 {
     [JsonIgnore] public Guid OrganizationId { get; init; }
     [JsonIgnore] public Guid WorkspaceId { get; init; }
@@ -22,8 +27,10 @@ public sealed record CreateSample(
 
 public sealed class CreateSampleValidator : AbstractValidator<CreateSample>
 {
-    public CreateSampleValidator()
+    public CreateSampleValidator(TimeProvider clock)
     {
+        RuleFor(c => c.NewSubject).Must((c, n) => n is null || c.SubjectId is null).WithMessage("Give either an existing subject or a new one, not both.");
+        RuleFor(c => c.NewSubject!).SetValidator(new CreateSubjectValidator(clock)).When(c => c.NewSubject is not null);
         RuleFor(c => c.Name).NotEmpty().WithMessage("Enter a name for the sample.")
             .Must(n => n is null || n.Trim().Length > 0).WithMessage("Enter a name for the sample.")
             .MaximumLength(Sample.NameMaxLength);
@@ -60,7 +67,15 @@ public sealed class CreateSampleHandler(
         await SampleNames.EnsureFreeAsync(db, scope.Access, me, command.WorkspaceId, command.Name, null, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var sample = new Sample(command.OrganizationId, command.WorkspaceId, command.Name, assay, command.SubjectId, me, now);
+        var linked = command.SubjectId;
+        if (command.NewSubject is { } input)
+        {
+            // Saved by the same SaveChanges as the sample: a refused sample leaves no subject behind.
+            var subject = await CreateSubjectHandler.NewAsync(db, input, command.OrganizationId, command.WorkspaceId, me, now, cancellationToken);
+            db.Subjects.Add(subject);
+            linked = subject.Id;
+        }
+        var sample = new Sample(command.OrganizationId, command.WorkspaceId, command.Name, assay, linked, me, now);
         // The creator holds samples.define (the request requires it), so is assigned automatically.
         foreach (var user in new[] { me }.Concat(assignees).Distinct()) sample.Assign(user, me, now);
         db.Samples.Add(sample);

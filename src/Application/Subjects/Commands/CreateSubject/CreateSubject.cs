@@ -18,8 +18,9 @@ public sealed record CreateSubject(
 
 public sealed class CreateSubjectValidator : AbstractValidator<CreateSubject>
 {
-    public CreateSubjectValidator()
+    public CreateSubjectValidator(TimeProvider clock)
     {
+        RuleFor(c => c.DateOfBirth).NotInFuture(clock);
         RuleFor(c => c.ExternalId).NotEmpty().WithMessage("Enter the subject's external id.")
             .Must(n => n is null || n.Trim().Length > 0).WithMessage("Enter the subject's external id.")
             .MaximumLength(Subject.ExternalIdMaxLength);
@@ -37,14 +38,21 @@ public sealed class CreateSubjectHandler(IApplicationDbContext db, ICurrentUser 
 {
     public async ValueTask<SubjectDto> Handle(CreateSubject command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var subject = new Subject(command.OrganizationId, command.WorkspaceId, command.ExternalId, SubjectInput.ParseSex(command.Sex),
-            command.DateOfBirth, command.PhenotypeTerms, command.Notes, currentUser.UserId!.Value, now);
-        await UniqueNames.EnsureFreeAsync(db.Subjects.Where(s => s.WorkspaceId == command.WorkspaceId), s => s.ExternalId, subject.ExternalId, null,
-            SubjectNames.Taken(subject.ExternalId), cancellationToken);
+        var subject = await NewAsync(db, command, command.OrganizationId, command.WorkspaceId, currentUser.UserId!.Value, clock.GetUtcNow(), cancellationToken);
         db.Subjects.Add(subject);
         await db.SaveChangesAsync(cancellationToken);
         return SubjectDto.From(subject);
+    }
+
+    /// <summary>A new subject of the workspace, its external id checked free; also used when a sample is defined with a new subject.</summary>
+    internal static async Task<Subject> NewAsync(IApplicationDbContext db, CreateSubject input, Guid organizationId, Guid workspaceId, Guid createdBy,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subject = new Subject(organizationId, workspaceId, input.ExternalId, SubjectInput.ParseSex(input.Sex),
+            input.DateOfBirth, input.PhenotypeTerms, input.Notes, createdBy, now);
+        await UniqueNames.EnsureFreeAsync(db.Subjects.Where(s => s.WorkspaceId == workspaceId), s => s.ExternalId, subject.ExternalId, null,
+            SubjectNames.Taken(subject.ExternalId), cancellationToken);
+        return subject;
     }
 }
 

@@ -21,8 +21,9 @@ public sealed record UpdateSubject(
 
 public sealed class UpdateSubjectValidator : AbstractValidator<UpdateSubject>
 {
-    public UpdateSubjectValidator()
+    public UpdateSubjectValidator(TimeProvider clock)
     {
+        RuleFor(c => c.DateOfBirth).NotInFuture(clock);
         RuleFor(c => c.ExternalId).Must(n => n is null || n.Trim().Length > 0).WithMessage("The external id cannot be empty.")
             .MaximumLength(Subject.ExternalIdMaxLength);
         RuleFor(c => c.Sex).Must(SubjectInput.IsSex).WithMessage(SubjectInput.SexMessage);
