@@ -11,12 +11,28 @@ public class PermissionBehaviorTests
     private readonly Guid _organizationId = Guid.NewGuid();
 
     private static PermissionBehavior<T, string> Behavior<T>(OrganizationAccess? access, params IRequestPolicy<T>[] policies)
+        where T : notnull, Mediator.IMessage => Behavior(access, platformAdmin: false, policies);
+
+    private static PermissionBehavior<T, string> Behavior<T>(OrganizationAccess? access, bool platformAdmin, params IRequestPolicy<T>[] policies)
         where T : notnull, Mediator.IMessage
     {
         var context = new Mock<IOrganizationContext>();
         if (access is null) context.SetupGet(c => c.Access).Throws(new InvalidOperationException("no scope"));
         else context.SetupGet(c => c.Access).Returns(access);
-        return new PermissionBehavior<T, string>(context.Object, policies);
+        var user = new Mock<ICurrentUser>();
+        user.SetupGet(u => u.UserId).Returns(Guid.NewGuid());
+        user.SetupGet(u => u.IsPlatformAdmin).Returns(platformAdmin);
+        return new PermissionBehavior<T, string>(context.Object, user.Object, policies);
+    }
+
+    [Test]
+    public async Task A_platform_administration_request_needs_a_platform_administrator()
+    {
+        var next = new Pipeline.Next<PlatformAdminRequest>();
+        Assert.ThrowsAsync<ForbiddenException>(async () => await Behavior<PlatformAdminRequest>(null, platformAdmin: false).Handle(new PlatformAdminRequest(), next.Delegate, default));
+        Assert.That(next.Called, Is.False);
+        await Behavior<PlatformAdminRequest>(null, platformAdmin: true).Handle(new PlatformAdminRequest(), next.Delegate, default);
+        Assert.That(next.Called, Is.True);
     }
 
     private sealed class RefusingPolicy : IRequestPolicy<TwoPermissionRequest>

@@ -28,3 +28,6 @@ public sealed record AnyOfRequest(Guid OrganizationId) : IQuery<string>, IOrgani
 
 [RequiresSupervisor]
 public sealed record SupervisorRequest(Guid OrganizationId) : IQuery<string>, IOrganizationRequest;
+
+[RequiresPlatformAdmin]
+public sealed record PlatformAdminRequest : IQuery<string>;

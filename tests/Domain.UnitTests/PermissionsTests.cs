@@ -14,7 +14,7 @@ public class PermissionsTests
         [
             "organization.settings.manage", "organization.analytics.view", "organization.billing.manage",
             "users.invite", "users.manage", "roles.manage", "workspaces.create", "workspaces.delete",
-            "workspaces.access.manage", "samples.define", "samples.assign", "samples.view.all",
+            "workspaces.access.manage", "samples.define", "samples.assign", "samples.delete", "samples.view.all",
             "samples.view.assigned", "analyses.launch.workflow", "analyses.launch.direct", "analyses.launch.sub",
             "workflows.manage", "references.manage", "variants.classify", "orders.manage", "reports.write", "reports.sign",
             "organization.audit.view",
@@ -26,7 +26,7 @@ public class PermissionsTests
 
     // The default permission table (docs/architecture.md, "Roles and permissions"), row by row.
     [TestCase(BuiltInRole.GroupAdmin, new[] { OrganizationSettingsManage, OrganizationAnalyticsView, UsersInvite, UsersManage,
-        WorkspacesCreate, WorkspacesAccessManage, SamplesDefine, SamplesAssign, SamplesViewAll, SamplesViewAssigned,
+        WorkspacesCreate, WorkspacesAccessManage, SamplesDefine, SamplesAssign, SamplesDelete, SamplesViewAll, SamplesViewAssigned,
         AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub, ReferencesManage, VariantsClassify, OrdersManage, ReportsWrite })]
     [TestCase(BuiltInRole.Analyst, new[] { SamplesDefine, SamplesViewAssigned, AnalysesLaunchWorkflow, AnalysesLaunchSub, VariantsClassify })]
     [TestCase(BuiltInRole.ClinicalCurator, new[] { SamplesViewAll, SamplesViewAssigned, VariantsClassify, OrdersManage, ReportsWrite, ReportsSign })]
@@ -48,7 +48,7 @@ public class PermissionsTests
     {
         var effective = EffectivePermissions.Of([SamplesViewAssigned], roleBasedAccessEnabled: false);
         Assert.That(effective, Is.EquivalentTo(new[] { SamplesDefine, SamplesAssign, SamplesViewAll, SamplesViewAssigned,
-            AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub }));
+            AnalysesLaunchWorkflow, AnalysesLaunchDirect, AnalysesLaunchSub }), "samples.delete is not handed out by the switch");
     }
 
     [Test]

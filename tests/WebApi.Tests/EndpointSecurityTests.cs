@@ -16,6 +16,10 @@ public class EndpointSecurityTests(DatabaseProvider provider) : WebTestBase(prov
         "POST /api/auth/login",
         "POST /api/auth/logout",
         "POST /api/auth/verify-email",
+        "POST /api/auth/confirm-email-change",
+        "POST /api/auth/forgot-password",
+        "POST /api/auth/reset-password",
+        "POST /api/invitations/preview",
         "* /api/{**path}", // the 404 answer for unknown API routes
     ];
 

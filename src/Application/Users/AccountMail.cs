@@ -25,4 +25,44 @@ internal static class AccountMail
             Someone entered a wrong password for {email} too many times, so sign-in to this account is locked until
             {until:yyyy-MM-dd HH:mm} UTC. If this was not you, tell your administrator; your password was not revealed.
             """, now);
+
+    public static OutboxMessage PasswordReset(InvitationOptions links, Guid userId, string email, string token, DateTimeOffset now) =>
+        new(null, email, "Reset your VariantMiner password",
+            $"""
+            Hello,
+
+            Someone asked to reset the password of the VariantMiner account {email}. To choose a new password, open:
+            {links.Url($"/reset-password?userId={userId}&token={Uri.EscapeDataString(token)}")}
+
+            The link works once, for one hour. If you did not ask for it, ignore this message: your password stays as it is.
+            """, now);
+
+    public static OutboxMessage PasswordChanged(string email, DateTimeOffset now) =>
+        new(null, email, "Your VariantMiner password was changed",
+            $"""
+            Hello,
+
+            The password of the VariantMiner account {email} was changed, and every other session was signed out.
+            If this was not you, reset your password from the sign-in page and tell your administrator.
+            """, now);
+
+    public static OutboxMessage ConfirmEmailChange(InvitationOptions links, Guid userId, string newEmail, string token, DateTimeOffset now) =>
+        new(null, newEmail, "Confirm your new e-mail address for VariantMiner",
+            $"""
+            Hello,
+
+            Please confirm that {newEmail} is the new address of your VariantMiner account:
+            {links.Url($"/confirm-email-change?userId={userId}&email={Uri.EscapeDataString(newEmail)}&token={Uri.EscapeDataString(token)}")}
+
+            The link works once, for one day. After the change, sign in with the new address.
+            """, now);
+
+    public static OutboxMessage EmailChangeRequested(string currentEmail, string newEmail, DateTimeOffset now) =>
+        new(null, currentEmail, "A change of your VariantMiner e-mail address was requested",
+            $"""
+            Hello,
+
+            Someone signed in as {currentEmail} asked to move the account to {newEmail}. Nothing changes until the link sent
+            to the new address is opened. If this was not you, change your password and tell your administrator.
+            """, now);
 }

@@ -64,10 +64,13 @@ public sealed class Organization : Entity
         Raise(new OrganizationDetailsChanged(this, ["contact"]));
     }
 
+    /// <summary>Set by a platform administrator (and at creation, from the installation's default).</summary>
     public void SetStorageQuota(long bytes)
     {
         if (bytes < 0) throw new DomainException("A storage quota cannot be negative.");
+        if (bytes == StorageQuotaBytes) return;
         StorageQuotaBytes = bytes;
+        Raise(new OrganizationDetailsChanged(this, ["storage quota"]));
     }
 
     public IReadOnlyList<string> InvitationDomains =>

@@ -78,6 +78,65 @@ internal sealed class AccountService(
         await signIn.SignOutAsync();
     }
 
+    public async Task SetDisplayNameAsync(Guid userId, string displayName, CancellationToken cancellationToken)
+    {
+        var user = await UserAsync(userId);
+        user.DisplayName = displayName.Trim();
+        Check(await users.UpdateAsync(user), "displayName");
+    }
+
+    public async Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await UserAsync(userId);
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+            throw new ValidationException([new ValidationFailure("currentPassword", "The current password is not right.")]);
+        // A new security stamp: every session issued before it ends; this browser gets a fresh cookie.
+        Check(await users.ChangePasswordAsync(user, currentPassword, newPassword), "newPassword");
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd")]);
+    }
+
+    public async Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken) =>
+        await users.CheckPasswordAsync(await UserAsync(userId), password);
+
+    public async Task<string> EmailChangeTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken) =>
+        await users.GenerateChangeEmailTokenAsync(await UserAsync(userId), newEmail);
+
+    public async Task<bool> ChangeEmailAsync(Guid userId, string newEmail, string token, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user) return false;
+        if (await users.FindByEmailAsync(newEmail) is { } holder && holder.Id != userId)
+            throw new ConflictException("Another account uses this e-mail address now.");
+        var changed = await users.ChangeEmailAsync(user, newEmail, token); // confirms the address and renews the security stamp
+        if (!changed.Succeeded) return false;
+        Check(await users.SetUserNameAsync(user, newEmail), "email");
+        return true;
+    }
+
+    public async Task<(Guid UserId, string Token)?> PasswordResetTokenAsync(string email, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is not { } user) return null;
+        return (user.Id, await users.GeneratePasswordResetTokenAsync(user));
+    }
+
+    public async Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user) return false;
+        if (!await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, token))
+            return false;
+        Check(await users.ResetPasswordAsync(user, token, newPassword), "newPassword"); // renews the stamp: the link and all sessions stop working
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return true;
+    }
+
+    private async Task<ApplicationUser> UserAsync(Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()) ?? throw new UnauthenticatedException();
+
+    private static void Check(IdentityResult result, string field)
+    {
+        if (!result.Succeeded) throw new ValidationException(result.Errors.Select(e => new ValidationFailure(field, e.Description)));
+    }
+
     private static string FieldOf(string identityErrorCode) => identityErrorCode switch
     {
         _ when identityErrorCode.StartsWith("Password", StringComparison.Ordinal) => "password",

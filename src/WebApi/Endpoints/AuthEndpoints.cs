@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using VariantMiner.Application.Users.Commands.PasswordReset;
+using VariantMiner.Application.Users.Commands.Profile;
 using VariantMiner.Application.Users.Commands.Register;
 using VariantMiner.Application.Users.Commands.SignIn;
 using VariantMiner.Application.Users.Commands.SignOut;
@@ -87,5 +89,69 @@ internal sealed class AuthEndpoints : IEndpointGroup
             .WithName("Auth_GetMe")
             .WithSummary("The signed-in user.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPatch("/me", async Task<Ok<CurrentUserDto>> (UpdateProfile body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .RequireAuthorization()
+            .WithName("Auth_UpdateProfile")
+            .WithSummary("Changes my display name.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/me/password", async Task<NoContent> (ChangePassword body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("Auth_ChangePassword")
+            .WithSummary("Changes my password (current password required); every other session is signed out, this one stays.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/me/email", async Task<Accepted> (ChangeEmail body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .RequireAuthorization()
+            .WithName("Auth_ChangeEmail")
+            .WithSummary("Asks to move my account to another address (password required): a link goes to the new address, a notice to the current one.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        auth.MapPost("/confirm-email-change", async Task<NoContent> (ConfirmEmailChange body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.NoContent();
+            })
+            .AllowAnonymous()
+            .WithName("Auth_ConfirmEmailChange")
+            .WithSummary("Opens the link mailed to the new address: the account moves to it and every session ends.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        auth.MapPost("/forgot-password", async Task<Accepted> (ForgotPassword body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .AllowAnonymous()
+            .WithName("Auth_ForgotPassword")
+            .WithSummary("Mails a reset link if an account has this address; the answer is the same either way.")
+            .ProducesValidationProblem();
+
+        auth.MapPost("/reset-password", async Task<NoContent> (ResetPassword body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.NoContent();
+            })
+            .AllowAnonymous()
+            .WithName("Auth_ResetPassword")
+            .WithSummary("Sets a new password from the mailed link (once, within the hour); every session of the account ends.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status410Gone);
     }
 }

@@ -4,6 +4,7 @@ using VariantMiner.Application.Invitations.Commands.CreateInvitation;
 using VariantMiner.Application.Invitations.Commands.ResendInvitation;
 using VariantMiner.Application.Invitations.Commands.RevokeInvitation;
 using VariantMiner.Application.Invitations.Queries.ListInvitations;
+using VariantMiner.Application.Invitations.Queries.PreviewInvitation;
 using VariantMiner.Application.Members;
 using VariantMiner.Application.Members.Commands.RemoveMember;
 using VariantMiner.Application.Members.Commands.UpdateMember;
@@ -110,6 +111,15 @@ internal sealed class PeopleEndpoints : IEndpointGroup
             })
             .WithName("Invitations_Revoke")
             .WithSummary("Revokes a pending invitation (users.invite).");
+
+        app.MapPost("/api/invitations/preview", async Task<Ok<InvitationPreviewDto>> (PreviewInvitation body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .AllowAnonymous()
+            .WithTags("Invitations")
+            .WithName("Invitations_Preview")
+            .WithSummary("For the link's holder, before signing in: organization, inviter, role, invited address and status (pending, accepted, revoked, expired).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapPost("/api/invitations/accept", async Task<Ok<AcceptedInvitationDto>> (AcceptInvitation body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(body, ct)))

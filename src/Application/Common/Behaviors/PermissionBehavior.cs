@@ -3,10 +3,11 @@ namespace VariantMiner.Application.Common.Behaviors;
 /// <summary>
 /// Every permission declared with <see cref="RequiresPermissionAttribute"/> must hold, one of those declared with
 /// <see cref="RequiresAnyPermissionAttribute"/> must hold, and <see cref="RequiresSupervisorAttribute"/> needs the
-/// Supervisor role (else 403). Then the request's named policies (<see cref="IRequestPolicy{TMessage}"/>) decide what
+/// Supervisor role, <see cref="RequiresPlatformAdminAttribute"/> a platform administrator (else 403). Then the request's named policies (<see cref="IRequestPolicy{TMessage}"/>) decide what
 /// depends on its content.
 /// </summary>
-public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext context, IEnumerable<IRequestPolicy<TMessage>> policies)
+public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext context, ICurrentUser currentUser,
+    IEnumerable<IRequestPolicy<TMessage>> policies)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -24,6 +25,8 @@ public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext
         .ToArray();
 
     private static readonly bool SupervisorOnly = Attribute.IsDefined(typeof(TMessage), typeof(RequiresSupervisorAttribute), inherit: true);
+
+    private static readonly bool PlatformAdminOnly = Attribute.IsDefined(typeof(TMessage), typeof(RequiresPlatformAdminAttribute), inherit: true);
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -45,6 +48,8 @@ public sealed class PermissionBehavior<TMessage, TResponse>(IOrganizationContext
             if (AnyOf.Count > 0 && !AnyOf.Any(context.Access.Has))
                 throw new ForbiddenException($"Your role does not allow this: it needs one of the permissions {string.Join(", ", AnyOf)}.");
         }
+        if (PlatformAdminOnly && !currentUser.IsPlatformAdmin)
+            throw new ForbiddenException("Only a platform administrator may do this.");
         foreach (var policy in policies) policy.Authorize(message);
         return next(message, cancellationToken);
     }

@@ -33,4 +33,29 @@ public interface IAccountService
 
     /// <summary>Ends the session and invalidates every other session of the user at once.</summary>
     Task SignOutAsync(Guid? userId, CancellationToken cancellationToken);
+
+    Task SetDisplayNameAsync(Guid userId, string displayName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes the password when <paramref name="currentPassword"/> is right (else a ValidationException on
+    /// <c>currentPassword</c>; a rejected new one on <c>newPassword</c>). Every other session ends; this one is renewed.
+    /// </summary>
+    Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken);
+
+    Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken);
+
+    /// <summary>A token proving the owner of <paramref name="newEmail"/> opened our link (bound to the account and that address).</summary>
+    Task<string> EmailChangeTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken);
+
+    /// <summary>Moves the account to the new, now verified, address when the token is valid; every session ends. False otherwise.</summary>
+    Task<bool> ChangeEmailAsync(Guid userId, string newEmail, string token, CancellationToken cancellationToken);
+
+    /// <summary>A single-use, expiring password-reset token; null when no account has this address.</summary>
+    Task<(Guid UserId, string Token)?> PasswordResetTokenAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets a new password when the token is valid (it then stops working, as do all sessions), and lifts a lockout.
+    /// False for an unknown, expired or used token; a ValidationException on <c>newPassword</c> for a rejected one.
+    /// </summary>
+    Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken);
 }

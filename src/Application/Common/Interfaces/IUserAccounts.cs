@@ -10,5 +10,6 @@ public interface IUserAccounts
     Task<UserAccount?> FindAsync(Guid userId, CancellationToken cancellationToken);
     Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
     Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, UserAccount>> FindManyAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken);
     Task SetLastOrganizationAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken);
 }

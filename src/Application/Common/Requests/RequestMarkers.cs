@@ -34,3 +34,7 @@ public sealed class RequiresAnyPermissionAttribute(params string[] permissions) 
 /// <summary>Only a Group Supervisor of the request's organization may send this request (else 403).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class RequiresSupervisorAttribute : Attribute;
+
+/// <summary>Only a platform administrator may send this request (else 403). For installation-wide requests, not organization ones.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class RequiresPlatformAdminAttribute : Attribute;

@@ -48,6 +48,7 @@ public sealed class CreateOrganizationHandler(
         var settings = options.Value;
         var callerId = currentUser.UserId!.Value;
 
+        await OrganizationNames.EnsureFreeAsync(db, command.Name, null, cancellationToken);
         var now = clock.GetUtcNow();
         var organization = new Organization(command.Name, command.Description, now, settings.DefaultStorageQuotaBytes);
         var roles = Enum.GetValues<BuiltInRole>().ToDictionary(r => r, r => Role.CreateBuiltIn(organization.Id, r));
@@ -76,4 +77,16 @@ public sealed class CreateOrganizationHandler(
 
         return new CreatedOrganizationDto(organization.Id, organization.Name, workspace.Id, ownerId, organization.PendingOwnerEmail);
     }
+}
+
+/// <summary>
+/// Organization names are unique in the installation regardless of case — the rule workspaces and roles follow in
+/// their organization. Only people allowed to create organizations (platform administrators, everyone with
+/// self-service creation) can learn that a name is taken, and nothing else about that organization.
+/// </summary>
+internal static class OrganizationNames
+{
+    public static Task EnsureFreeAsync(IApplicationDbContext db, string name, Guid? except, CancellationToken cancellationToken) =>
+        UniqueNames.EnsureFreeAsync(db.Organizations, o => o.Name, name, except,
+            $"The organization name \"{name.Trim()}\" is already in use on this installation. Choose another name.", cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 
 namespace VariantMiner.Application.Organizations.Commands.UpdateOrganization;
 
@@ -34,7 +35,11 @@ public sealed class UpdateOrganizationHandler(IApplicationDbContext db)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(e => e.Id == command.OrganizationId, cancellationToken)
             ?? throw new NotFoundException("The organization");
-        if (command.Name is { } name && name.Trim() != organization.Name) organization.Rename(name);
+        if (command.Name is { } name && name.Trim() != organization.Name)
+        {
+            await OrganizationNames.EnsureFreeAsync(db, name, organization.Id, cancellationToken);
+            organization.Rename(name);
+        }
         if (command.Description is { } description) organization.Describe(description);
         if (command.ContactName is not null || command.ContactEmail is not null)
             organization.SetContact(command.ContactName ?? organization.ContactName, command.ContactEmail ?? organization.ContactEmail);
