@@ -70,6 +70,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/assignable-members", null, Supervisor, GroupAdmin),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples", new { name = "NA12891", assay = "WES" }, Supervisor, GroupAdmin, Analyst),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/import", new { csv = "sample,assay,subject\nIMP-1,WGS,P-IMP" },
+            Supervisor, GroupAdmin, Analyst),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/assignments",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, userIds = new[] { ids["userId"] }, mode = "replace" }),
             Supervisor, GroupAdmin),

@@ -495,7 +495,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent activity I may see, newest first (limit ≤ 200, cursor paging). */
+        /** Recent activity I may see, newest first (limit ≤ 200, cursor paging); filters: actorUserId, kind (organization, workspace, member, role, invitation, sample, subject, assay), from/to (UTC days, inclusive). */
         get: operations["Organizations_ListActivity"];
         put?: never;
         post?: never;
@@ -639,6 +639,23 @@ export interface paths {
         put?: never;
         /** Defines a sample (samples.define); the creator is assigned; other assignees need samples.assign. */
         post: operations["Samples_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/samples/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports subjects and samples from CSV text (samples.define), all or nothing; errors are keyed rows[line].column. Columns: sample, assay, subject, sex, date_of_birth, phenotypes, notes. */
+        post: operations["Samples_Import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1062,6 +1079,15 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ImportResult: {
+            /** Format: int32 */
+            samplesCreated: number;
+            /** Format: int32 */
+            subjectsCreated: number;
+        };
+        ImportSamples: {
+            csv: string;
+        };
         Invitation: {
             /** Format: uuid */
             id: string;
@@ -1151,6 +1177,7 @@ export interface components {
             storageQuotaBytes: number;
             pendingOwnerEmail: string | null;
             recentActivity: components["schemas"]["Activity"][];
+            leaveRefusal: string | null;
         };
         OrganizationRole: {
             /** Format: uuid */
@@ -3098,6 +3125,10 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                actorUserId?: string;
+                kind?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path: {
@@ -3114,6 +3145,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -3862,6 +3902,69 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Samples_Import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportSamples"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -91,9 +91,11 @@ internal sealed class OrganizationEndpoints : IEndpointGroup
             .WithSummary("Sets invitation preferences (organization.settings.manage).")
             .ProducesValidationProblem();
 
-        organization.MapGet("/activity", async Task<Ok<Page<ActivityDto>>> (Guid orgId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListActivity(orgId, limit, cursor), ct)))
+        organization.MapGet("/activity", async Task<Ok<Page<ActivityDto>>> (Guid orgId, int? limit, string? cursor, Guid? actorUserId, string? kind,
+                DateOnly? from, DateOnly? to, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListActivity(orgId, limit, cursor) { ActorUserId = actorUserId, Kind = kind, From = from, To = to }, ct)))
             .WithName("Organizations_ListActivity")
-            .WithSummary("Recent activity I may see, newest first (limit ≤ 200, cursor paging).");
+            .WithSummary("Recent activity I may see, newest first (limit ≤ 200, cursor paging); filters: actorUserId, kind (organization, workspace, member, role, invitation, sample, subject, assay), from/to (UTC days, inclusive).")
+            .ProducesValidationProblem();
     }
 }

@@ -5,6 +5,7 @@ using VariantMiner.Application.Samples;
 using VariantMiner.Application.Samples.Commands.AssignSamples;
 using VariantMiner.Application.Samples.Commands.CreateSample;
 using VariantMiner.Application.Samples.Commands.DeleteSample;
+using VariantMiner.Application.Samples.Commands.ImportSamples;
 using VariantMiner.Application.Samples.Commands.SetSampleAssignees;
 using VariantMiner.Application.Samples.Commands.UpdateSample;
 using VariantMiner.Application.Samples.Queries.GetSample;
@@ -69,6 +70,12 @@ internal sealed class SampleEndpoints : IEndpointGroup
                 }, ct)))
             .WithName("Samples_List")
             .WithSummary("The analyses table: samples I may see; filters assay, status, assignedTo (me or a user id), search; sort created|name; cursor paging (limit ≤ 200).")
+            .ProducesValidationProblem();
+
+        samples.MapPost("/import", async Task<Ok<ImportResultDto>> (Guid orgId, Guid workspaceId, ImportSamples body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId }, ct)))
+            .WithName("Samples_Import")
+            .WithSummary("Imports subjects and samples from CSV text (samples.define), all or nothing; errors are keyed rows[line].column. Columns: sample, assay, subject, sex, date_of_birth, phenotypes, notes.")
             .ProducesValidationProblem();
 
         samples.MapPost("", async Task<Created<SampleDto>> (Guid orgId, Guid workspaceId, CreateSample body, ISender sender, CancellationToken ct) =>

@@ -153,6 +153,7 @@ public class OrganizationTests(DatabaseProvider provider) : FunctionalTestBase(p
         Assert.That(dashboard.Workspaces.Select(w => w.Name), Is.EqualTo(new[] { "General" }));
         Assert.That(dashboard.RecentActivity.Select(a => a.Action), Is.EqualTo(new[] { "organization.updated", "organization.created" }));
         Assert.That(dashboard.RecentActivity[0].ActorDisplayName, Is.EqualTo("admin"));
+        Assert.That(dashboard.LeaveRefusal, Does.Contain("only Group Supervisor"), "the only Supervisor is not offered to leave");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using VariantMiner.Application.Members.Commands.UpdateMember;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
 
 namespace VariantMiner.Application.Organizations.Queries.GetOrganization;
@@ -8,7 +9,11 @@ public sealed record OrganizationDashboardDto(
     Guid Id, string Name, string? Description, string? ContactName, string? ContactEmail, DateTimeOffset CreatedAt,
     bool RoleBasedAccessEnabled, OrganizationRoleDto MyRole, IReadOnlyList<string> MyPermissions,
     int MemberCount, int WorkspaceCount, IReadOnlyList<DashboardWorkspaceDto> Workspaces,
-    long StorageUsedBytes, long StorageQuotaBytes, string? PendingOwnerEmail, IReadOnlyList<ActivityDto> RecentActivity);
+    long StorageUsedBytes, long StorageQuotaBytes, string? PendingOwnerEmail, IReadOnlyList<ActivityDto> RecentActivity)
+{
+    /// <summary>Why I cannot leave the organization (its only Supervisor), or null: the page offers "Leave" only without one.</summary>
+    public string? LeaveRefusal { get; init; }
+}
 
 /// <summary>The organization dashboard: details, my role and permissions, counts, my workspaces, storage, recent activity.</summary>
 public sealed record GetOrganization(Guid OrganizationId) : IQuery<OrganizationDashboardDto>, IOrganizationRequest;
@@ -36,6 +41,11 @@ public sealed class GetOrganizationHandler(IApplicationDbContext db, IOrganizati
             organization.CreatedAt, organization.RoleBasedAccessEnabled, new OrganizationRoleDto(access.RoleId, access.RoleName),
             access.Permissions.Order(StringComparer.Ordinal).ToList(), memberCount, workspaceCount, workspaces,
             organization.StorageUsedBytes, organization.StorageQuotaBytes, organization.PendingOwnerEmail,
-            await ListActivityHandler.ToDtosAsync(recent, accounts, cancellationToken));
+            await ListActivityHandler.ToDtosAsync(recent, accounts, cancellationToken))
+        {
+            LeaveRefusal = access.IsSupervisor && await UpdateMemberHandler.SupervisorCountAsync(db, cancellationToken) <= 1
+                ? "You are the organization's only Group Supervisor. Make someone else Supervisor before you leave."
+                : null,
+        };
     }
 }

@@ -3,8 +3,30 @@ using VariantMiner.Application.Samples;
 
 namespace VariantMiner.Application.Organizations.Queries.ListActivity;
 
-/// <summary>Recent activity I may see: the organization's, and that of the workspaces I can enter. Newest first.</summary>
-public sealed record ListActivity(Guid OrganizationId, int? Limit = null, string? Cursor = null) : IQuery<Page<ActivityDto>>, IOrganizationRequest;
+/// <summary>
+/// Recent activity I may see: the organization's, and that of the workspaces I can enter. Newest first; optionally only
+/// one person's, one kind (what it is about) and a range of days (UTC, both ends included).
+/// </summary>
+public sealed record ListActivity(Guid OrganizationId, int? Limit = null, string? Cursor = null) : IQuery<Page<ActivityDto>>, IOrganizationRequest
+{
+    public Guid? ActorUserId { get; init; }
+    /// <summary>One of <see cref="ListActivityValidator.Kinds"/>.</summary>
+    public string? Kind { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+}
+
+public sealed class ListActivityValidator : AbstractValidator<ListActivity>
+{
+    /// <summary>What an entry can be about (its target type).</summary>
+    public static readonly string[] Kinds = ["organization", "workspace", "member", "role", "invitation", "sample", "subject", "assay"];
+
+    public ListActivityValidator()
+    {
+        RuleFor(q => q.Kind).Must(k => k is null || Kinds.Contains(k)).WithMessage($"Choose a kind among: {string.Join(", ", Kinds)}.");
+        RuleFor(q => q.To).Must((q, to) => q.From is null || to is null || q.From <= to).WithMessage("The end date must not be before the start date.");
+    }
+}
 
 public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts)
     : IQueryHandler<ListActivity, Page<ActivityDto>>
@@ -13,6 +35,18 @@ public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationC
     {
         var limit = Paging.Clamp(query.Limit);
         var rows = VisibleTo(db, scope.Access, currentUser.UserId!.Value);
+        if (query.ActorUserId is { } actor) rows = rows.Where(a => a.ActorUserId == actor);
+        if (query.Kind is { } kind) rows = rows.Where(a => a.TargetType == kind);
+        if (query.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            rows = rows.Where(a => a.OccurredAt >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            rows = rows.Where(a => a.OccurredAt < end);
+        }
         if (query.Cursor is not null)
         {
             var (at, id) = DecodeCursor(query.Cursor);
