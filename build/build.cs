@@ -80,8 +80,13 @@ void Run()
     BuildSpa(force: false);
     Exec("dotnet", "build src/WebApi/VariantMiner.WebApi.csproj -nologo -v quiet", root);
     var port = int.TryParse(Environment.GetEnvironmentVariable("PORT"), out var p) ? p : 5080;
-    Console.WriteLine($"VariantMiner: http://localhost:{port}  (data: {Environment.GetEnvironmentVariable("DataDirectory") ?? Path.Combine(root, "data")}; Ctrl+C stops)");
-    var server = StartServer(port, null, Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development");
+    var data = Environment.GetEnvironmentVariable("DataDirectory") ?? Path.Combine(root, "data");
+    Console.WriteLine($"VariantMiner: http://localhost:{port}  (data: {data}; e-mails: {Path.Combine(data, "mail")}; Ctrl+C stops)");
+    // Links in e-mails (invitations, verification, password reset) follow PORT unless Invitations__PublicBaseUrl is set.
+    var links = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Invitations__PublicBaseUrl"))
+        ? new Dictionary<string, string> { ["Invitations__PublicBaseUrl"] = $"http://localhost:{port}" }
+        : null;
+    var server = StartServer(port, null, Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development", links);
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; Stop(server); };
     server.WaitForExit();
 }
@@ -258,8 +263,14 @@ sealed partial class Totals
     {
         Console.WriteLine("Test summary:");
         foreach (var line in _lines) Console.WriteLine(line);
-        Console.WriteLine($"{_passed} passed, {_failed} failed, {_skipped} skipped");
+        Console.WriteLine($"{_passed} passed, {_failed} failed, {_skipped} skipped" + (_skipped == 0 ? "" : $" ({SkipReason()})"));
     }
+
+    /// <summary>The one reason tests skip today: the PostgreSQL half of the database tests needs a server.</summary>
+    private static string SkipReason() =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("VARIANTMINER_TEST_POSTGRES"))
+            ? "PostgreSQL not configured: set VARIANTMINER_TEST_POSTGRES to run the PostgreSQL half of the database tests"
+            : "see the skip reasons in the test output above";
 
     [GeneratedRegex(@"Failed:\s+(?<failed>\d+), Passed:\s+(?<passed>\d+), Skipped:\s+(?<skipped>\d+), Total:\s+\d+, Duration: [^-]+ - (?<project>\S+)")]
     private static partial Regex DotnetSummary();

@@ -17,6 +17,7 @@ public static class WebApiDependencyInjection
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
+        services.AddHostedService<OwnerProcessWatch>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
