@@ -43,6 +43,8 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         sampleIds = Array.Empty<Guid>(),
         userIds = Array.Empty<Guid>(),
         mode = "replace",
+        csv = "sample,assay\nHijacked,WGS",
+        storageQuotaBytes = 0,
     };
 
     [Test]

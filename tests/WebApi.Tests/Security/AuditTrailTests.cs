@@ -90,7 +90,8 @@ public class AuditTrailTests(DatabaseProvider provider) : WebTestBase(provider)
         Assert.That(rows.TakeLast(2).Select(r => $"{r.EntityType} {r.Action}").Order(), Is.EqualTo(new[] { "Sample create", "SampleAssignment create" }));
         Assert.That(rows.Last().WorkspaceId, Is.EqualTo(_lab.WorkspaceId));
         Assert.That(await TrailOfAsync(() => _supervisor.SendUnsafeAsync(HttpMethod.Delete, $"{Workspace}/samples/{sampleId}")),
-            Is.EqualTo(new[] { "Sample delete", "SampleAssignment delete" }));
+            Is.EqualTo(new[] { "Sample update" }), "deleting moves it to the trash (DeletedAt); the purge deletes the rows, audited too (TrashTests)");
+        Assert.That(await TrailOfAsync(() => _supervisor.PostUnsafeAsync($"{Workspace}/trash/samples/{sampleId}/restore")), Is.EqualTo(new[] { "Sample update" }));
     }
 
     [Test]
