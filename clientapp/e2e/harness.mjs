@@ -107,19 +107,21 @@ function addressedTo(to, email) {
 }
 
 /**
- * The verification link in a mail body: an absolute URL with /verify-email?, followed by white space — the body goes
- * on after the link, so a link at the very end is a mail still being written.
+ * The link to `path` (e.g. '/verify-email') in a mail body: an absolute URL with `path?`, followed by white space — the
+ * body goes on after the link, so a link at the very end is a mail still being written.
  */
-function verificationLinkIn(body) {
-  const match = /(https?:\/\/[^\s"'<>]+\/verify-email\?[^\s"'<>]+)(?=\s)/.exec(body);
+function linkIn(body, path) {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const match = new RegExp(`(https?:\\/\\/[^\\s"'<>]+${escaped}\\?[^\\s"'<>]+)(?=\\s)`).exec(body);
   return match ? match[1].replace(/[).,;]+$/, '') : null;
 }
 
 /**
- * Waits for the newest e-mail to `email` that carries a verification link (written at or after `since`, a time in ms,
- * when given) and returns the link. A mail still being written has no line end after the link yet and is read again.
+ * Waits for the newest e-mail to `email` that carries a link to `path` — '/verify-email', '/reset-password',
+ * '/confirm-email-change' — (written at or after `since`, a time in ms, when given) and returns the link. A mail still
+ * being written has no line end after the link yet and is read again.
  */
-export async function waitForVerificationLink(email, { since = 0 } = {}) {
+export async function waitForMailLink(email, path, { since = 0 } = {}) {
   const deadline = Date.now() + mailWaitMs;
   let looked = [];
   for (;;) {
@@ -134,7 +136,7 @@ export async function waitForVerificationLink(email, { since = 0 } = {}) {
         if (!info || info.mtimeMs < since) continue;
         const { headers, body } = parseMail(await readFile(file, 'utf8').catch(() => ''));
         if (!addressedTo(headers.to, email)) continue;
-        const link = verificationLinkIn(body);
+        const link = linkIn(body, path);
         if (link) found.push({ link, time: info.mtimeMs, name });
       }
     }
@@ -144,10 +146,21 @@ export async function waitForVerificationLink(email, { since = 0 } = {}) {
     }
     if (Date.now() > deadline) {
       const where = looked.length > 0 ? looked.join(', ') : 'no mail folder found (set E2E_MAIL_DIR)';
-      throw new Error(`no e-mail to ${email} with a /verify-email? link within ${mailWaitMs} ms; looked in: ${where}`);
+      throw new Error(`no e-mail to ${email} with a ${path}? link within ${mailWaitMs} ms; looked in: ${where}`);
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** The newest verification link mailed to `email` (see waitForMailLink). */
+export function waitForVerificationLink(email, options) {
+  return waitForMailLink(email, '/verify-email', options);
+}
+
+/** The same path and query on E2E_BASE_URL: mailed links are built from the server's public address, which may differ. */
+export function onBaseUrl(link) {
+  const url = new URL(link);
+  return `${baseUrl}${url.pathname}${url.search}`;
 }
 
 /**

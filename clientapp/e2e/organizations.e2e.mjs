@@ -5,13 +5,18 @@
 // Needs a fresh database: its account must be the installation's FIRST registration, which makes it
 // the platform administrator (only administrators create organizations). `npm run e2e` therefore runs
 // this suite first (run-all.mjs) and hands the same administrator to people.e2e.mjs.
-import { adminAccount, baseUrl, checkAccessibility, expectPath, runSuite, timeout } from './harness.mjs';
+import { adminAccount, baseUrl, checkAccessibility, expectNoHorizontalScroll, expectPath, runSuite, timeout } from './harness.mjs';
 
 const account = adminAccount();
 const orgName = `E2E Genomics Lab ${account.unique}`;
 const workspace = `Exome study ${account.unique}`;
 const renamed = `Exome trios ${account.unique}`;
 let orgPath = '';
+// Names at the servers' limit (200 characters) without a single space: they must wrap, not widen the page.
+const longSuffix = `${account.unique || Date.now().toString(36)}`;
+const longOrgName = `LongOrganization${longSuffix}`.padEnd(200, 'o');
+const longWorkspaceName = `LongWorkspace${longSuffix}`.padEnd(200, 'w');
+let longOrgPath = '';
 
 async function clickNav(page, name) {
   await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name, exact: true }).click();
@@ -19,6 +24,29 @@ async function clickNav(page, name) {
 
 function row(page, name) {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+}
+
+/** An element (a dialog, a table's scrolling wrapper) does not scroll sideways and ends inside the window. */
+async function expectFitsWidth(locator, label) {
+  const { scrollWidth, clientWidth, right, innerWidth } = await locator.evaluate((element) => ({
+    scrollWidth: element.scrollWidth,
+    clientWidth: element.clientWidth,
+    right: Math.round(element.getBoundingClientRect().right),
+    innerWidth: window.innerWidth,
+  }));
+  if (scrollWidth > clientWidth + 1) throw new Error(`${label} scrolls sideways: scrollWidth ${scrollWidth}px > ${clientWidth}px`);
+  if (right > innerWidth + 1) throw new Error(`${label} ends at ${right}px, past the window (${innerWidth}px)`);
+}
+
+/** The typed confirmation of deleting the long-named workspace fits the window (the name wraps inside it). */
+async function expectDeleteWorkspaceDialogFits(page, label) {
+  await page.getByRole('button', { name: `Delete ${longWorkspaceName}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete workspace' });
+  await dialog.getByLabel(`Type “${longWorkspaceName}” to confirm`).waitFor({ timeout });
+  await expectFitsWidth(dialog, `${label}: the delete dialog`);
+  await expectFitsWidth(page.locator('.dialog-backdrop'), `${label}: the dialog's backdrop`);
+  await expectNoHorizontalScroll(page, `${label} with the delete dialog open`);
+  return dialog;
 }
 
 async function switchState(page) {
@@ -194,11 +222,115 @@ await runSuite([
     },
   },
   {
+    name: 'assays-page-lists-the-defaults-and-adds-one',
+    async run(page) {
+      const assay = `Cardiac panel ${account.unique || Date.now().toString(36)}`.slice(0, 64);
+      await clickNav(page, 'Assays');
+      await expectPath(page, `${orgPath}/assays`);
+      const list = page.getByRole('list', { name: /^\d+ assays?$/ });
+      await list.getByText('WES', { exact: true }).waitFor({ timeout });
+      await checkAccessibility(page, 'assays page');
+      await page.getByRole('button', { name: 'Add assay' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add assay' });
+      await dialog.getByLabel('Assay name').fill(assay);
+      await checkAccessibility(page, 'add assay dialog');
+      await dialog.getByRole('button', { name: 'Add assay' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await list.getByText(assay, { exact: true }).waitFor({ timeout });
+      await page.getByTestId('status-message').filter({ hasText: `Assay “${assay}” added.` }).waitFor({ timeout });
+      // The same name again, in another case: refused (409), said next to the field.
+      await page.getByRole('button', { name: 'Add assay' }).click();
+      await dialog.getByLabel('Assay name').fill(assay.toUpperCase());
+      await dialog.getByRole('button', { name: 'Add assay' }).click();
+      await page.waitForFunction(
+        () => document.querySelector('[role="dialog"] input[name="name"]')?.getAttribute('aria-invalid') === 'true',
+        undefined,
+        { timeout },
+      );
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+    },
+  },
+  {
     name: 'home-opens-the-last-organization',
     async run(page) {
       await page.goto(`${baseUrl}/`);
       await expectPath(page, orgPath);
       await page.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'a-200-character-organization-and-workspace-name-does-not-scroll-the-page-sideways',
+    async run(page) {
+      await page.goto(`${baseUrl}/orgs`);
+      await page.getByRole('button', { name: 'Create organization' }).click();
+      const create = page.getByRole('dialog', { name: 'Create organization' });
+      await create.getByLabel('Name').fill(longOrgName);
+      await create.getByRole('button', { name: 'Create organization' }).click();
+      await expectPath(page, /^\/orgs\/[0-9a-f-]{36}$/);
+      longOrgPath = new URL(page.url()).pathname;
+      await page.getByRole('heading', { level: 1, name: longOrgName }).waitFor({ timeout });
+      await page.getByTestId('status-message').filter({ hasText: `Organization “${longOrgName}” created.` }).waitFor({ timeout });
+      await expectNoHorizontalScroll(page, 'dashboard of a long-named organization');
+
+      await clickNav(page, 'Workspaces');
+      await expectPath(page, `${longOrgPath}/workspaces`);
+      await page.getByRole('button', { name: 'New workspace' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New workspace' });
+      await dialog.getByLabel('Workspace name').fill(longWorkspaceName);
+      await dialog.getByRole('button', { name: 'Create workspace' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await row(page, longWorkspaceName).waitFor({ timeout });
+      await page.getByTestId('status-message').filter({ hasText: `Workspace “${longWorkspaceName}” created.` }).waitFor({ timeout });
+      await expectNoHorizontalScroll(page, 'workspaces with a long name');
+      // At full width the name wraps in its cell: the table does not even scroll inside its own wrapper.
+      await expectFitsWidth(page.locator('.table-wrap').first(), 'the workspaces table');
+      const remove = await expectDeleteWorkspaceDialogFits(page, 'workspaces (1280 px)');
+      await checkAccessibility(page, 'delete dialog of a long-named workspace');
+      await remove.getByRole('button', { name: 'Cancel' }).click();
+      await remove.waitFor({ state: 'detached', timeout });
+
+      await page.goto(`${baseUrl}${longOrgPath}`);
+      await page.getByRole('link', { name: longWorkspaceName }).waitFor({ timeout });
+      await expectNoHorizontalScroll(page, 'dashboard listing a long-named workspace');
+      await page.goto(`${baseUrl}/orgs`);
+      await page.getByRole('link', { name: longOrgName }).waitFor({ timeout });
+      await expectNoHorizontalScroll(page, 'organization cards with a long name');
+
+      await page.setViewportSize({ width: 320, height: 800 });
+      try {
+        await expectNoHorizontalScroll(page, 'organization cards with a long name at 320 px');
+        await page.goto(`${baseUrl}${longOrgPath}`);
+        await page.getByRole('heading', { level: 1, name: longOrgName }).waitFor({ timeout });
+        await expectNoHorizontalScroll(page, 'dashboard of a long-named organization at 320 px');
+        await page.goto(`${baseUrl}${longOrgPath}/workspaces`);
+        await row(page, longWorkspaceName).waitFor({ timeout });
+        await expectNoHorizontalScroll(page, 'workspaces with a long name at 320 px');
+        const narrow = await expectDeleteWorkspaceDialogFits(page, 'workspaces (320 px)');
+        await narrow.getByRole('button', { name: 'Cancel' }).click();
+        await narrow.waitFor({ state: 'detached', timeout });
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 800 });
+      }
+    },
+  },
+  {
+    name: 'deleting-an-organization-opens-the-organizations-list',
+    async run(page) {
+      await page.goto(`${baseUrl}${longOrgPath}/settings`);
+      await page.getByRole('heading', { name: 'Danger zone' }).waitFor({ timeout });
+      await page.getByRole('button', { name: 'Delete organization' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete organization' });
+      const confirm = dialog.getByLabel(`Type “${longOrgName}” to confirm`);
+      await confirm.waitFor({ timeout });
+      await expectFitsWidth(dialog, 'the delete-organization dialog');
+      await confirm.fill(longOrgName);
+      await dialog.getByRole('button', { name: 'Delete organization' }).click();
+      await expectPath(page, '/orgs');
+      await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor({ timeout });
+      await page.getByTestId('status-message').filter({ hasText: `Organization “${longOrgName}” deleted.` }).waitFor({ timeout });
+      await page.getByRole('link', { name: orgName }).waitFor({ timeout });
+      if ((await page.getByRole('link', { name: longOrgName }).count()) > 0) throw new Error('the deleted organization is still listed');
     },
   },
 ]);

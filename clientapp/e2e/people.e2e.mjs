@@ -117,7 +117,7 @@ await runSuite([
 
       await page.getByRole('button', { name: 'Invite people' }).click();
       const dialog = page.getByRole('dialog', { name: 'Invite people' });
-      await dialog.getByLabel('E-mail address').fill(invitee.email);
+      await dialog.getByLabel('E-mail addresses', { exact: true }).fill(invitee.email);
       const role = dialog.getByLabel('Role');
       // The custom role is offered like the built-in ones.
       await role.locator('option', { hasText: customRole }).waitFor({ state: 'attached', timeout });
@@ -148,13 +148,26 @@ await runSuite([
       // The link is built from the server's configured public address; the test server may listen elsewhere.
       const link = new URL(acceptLink);
       await second.goto(`${baseUrl}${link.pathname}${link.search}`);
-      await second.getByText('Sign in or register with the invited e-mail address to accept.').waitFor({ timeout });
+      // The invitation is read first: organization, inviter, role and invited address are shown signed out.
+      await second.getByRole('heading', { level: 1, name: `Invitation to join ${orgName}` }).waitFor({ timeout });
+      for (const [term, expected] of [
+        ['Organization', orgName],
+        ['Invited by', admin.displayName],
+        ['Role', 'Analyst'],
+        ['Invited address', invitee.email],
+      ]) {
+        const value = (await second.locator(`dt:text-is("${term}") + dd`).textContent({ timeout }))?.trim();
+        if (value !== expected) throw new Error(`the invitation shows ${term} "${value}", expected "${expected}"`);
+      }
+      await second.getByText(/Sign in or create an account with/).waitFor({ timeout });
       await checkAccessibility(second, 'invitation accept page (signed out)');
 
       await second.getByRole('link', { name: 'Create an account' }).click();
       await expectPath(second, /^\/register\?returnTo=/);
       await second.getByLabel('Full name').fill(invitee.displayName);
-      await second.getByLabel('E-mail address').fill(invitee.email);
+      // Prefilled with the invited address.
+      const email = await second.getByLabel('E-mail address').inputValue();
+      if (email !== invitee.email) throw new Error(`the registration form starts with "${email}", expected the invited ${invitee.email}`);
       await second.getByLabel('Password').fill(invitee.password);
       await second.getByRole('button', { name: 'Create account' }).click();
 
@@ -176,6 +189,12 @@ await runSuite([
       const role = second.getByRole('region', { name: 'Your role' });
       await role.locator('.badge--role').filter({ hasText: /^Analyst$/ }).waitFor({ timeout });
       if (pathOf(second) !== orgPath) throw new Error(`expected ${orgPath}, at ${pathOf(second)}`);
+
+      // The link again: the invitation is accepted, and leads to the organization.
+      await second.goto(`${baseUrl}${link.pathname}${link.search}`);
+      await second.getByText('This invitation has been accepted').waitFor({ timeout });
+      await second.getByRole('link', { name: `Open ${orgName}` }).click();
+      await expectPath(second, orgPath);
     },
   },
   {

@@ -6,10 +6,13 @@
 // Analyst, a Clinical Curator and a Report Writer to its General workspace (through the API, from the Supervisor's
 // signed-in page); each registers through the accept link in their own browser session, verifies the address with the
 // link mailed to it (read from the server's mail folder, see harness.mjs) and joins. The Analyst
-// defines a sample (assigned automatically) and has no "Assign to" picker on the define page; the Supervisor defines
-// two more and bulk-assigns one of them to the Report Writer from the analyses table. The Curator sees every sample,
-// the Report Writer only the one assigned to them — until the Supervisor turns role-based access off, after which the
-// Report Writer sees them all.
+// defines a sample (assigned automatically) and has no "Assign to" picker on the define page; the Supervisor (shown
+// ticked and locked in the picker as the creator) defines two more — the second with a new subject, after a date of
+// birth in the future is refused next to its field — and bulk-assigns one of them to the Report Writer from the
+// Analyses table (the "Assign selected…" button stays in place when a row is ticked). The Supervisor opens the subject
+// from its sample, edits it and finds the sample on the subject page. The Curator sees every sample and the subject,
+// the Report Writer only the sample assigned to them and no subject — until the Supervisor turns role-based access off,
+// after which the Report Writer sees them all.
 import {
   adminAccount,
   baseUrl,
@@ -32,13 +35,16 @@ const people = [analyst, curator, writer];
 const orgName = `E2E Samples Lab ${analyst.unique}`;
 const sampleA = `E2E-A-${analyst.unique}`; // defined by the Analyst
 const sampleB = `E2E-B-${analyst.unique}`; // defined by the Supervisor, then assigned to the Report Writer
-const sampleC = `E2E-C-${analyst.unique}`; // defined by the Supervisor
+const sampleC = `E2E-C-${analyst.unique}`; // defined by the Supervisor, with a new subject
+// The subject of sample C: hyphens, so that the tables show it does not wrap there.
+const subject = { externalId: `E2E-FAM-${analyst.unique}-II-1`, dateOfBirth: '2015-06-01' };
+let subjectPagePath = '';
 let orgPath = '';
 let orgId = '';
 let workspaceId = '';
 let samplesPath = '';
 let otherWorkspaceId = '';
-// Sorted after "General", so the Samples tab still opens General (the first workspace by name) for the Supervisor.
+// Sorted after "General", so the Analyses tab still opens General (the first workspace by name) for the Supervisor.
 const otherWorkspace = `Panels E2E ${analyst.unique}`;
 
 async function clickNav(page, name) {
@@ -63,29 +69,46 @@ async function callApi(page, method, path, body) {
   );
 }
 
-/** The names of the sample links in the analyses table. */
+/** The names of the sample links in the Analyses table. */
 async function visibleSamples(page) {
-  const table = page.getByRole('table', { name: 'Samples' });
+  const table = page.getByRole('table', { name: 'Analyses', exact: true });
   await table.waitFor({ timeout });
   return (await table.getByRole('rowheader').allTextContents()).map((t) => t.trim());
 }
 
+/** The workspace's table of samples: the "Analyses" tab, the "Analyses" heading. */
 async function openSamples(page) {
-  await clickNav(page, 'Samples');
+  await clickNav(page, 'Analyses');
   await expectPath(page, samplesPath);
-  await page.getByRole('heading', { level: 1, name: 'Samples' }).waitFor({ timeout });
+  await page.getByRole('heading', { level: 1, name: 'Analyses', exact: true }).waitFor({ timeout });
 }
 
-async function defineSample(page, name, assay) {
+// The define page names the workspace (the samples of this suite live in General).
+const defineHeading = 'Define a sample in General';
+
+/** Defines a sample from the Analyses table; with `newSubject`, a new subject is created with it. */
+async function defineSample(page, name, assay, newSubject = null) {
   await page.getByRole('link', { name: 'Define sample' }).click();
   await expectPath(page, `${samplesPath}/new`);
   // The link that was followed is gone: the focus moves to the new page's heading, and the page is announced.
-  await expectFocusOn(page, 'the "Define sample" heading', { tag: 'H1', text: 'Define sample' });
-  await expectAnnounced(page, 'Define sample');
+  await expectFocusOn(page, `the "${defineHeading}" heading`, { tag: 'H1', text: defineHeading });
+  await expectAnnounced(page, defineHeading);
   await page.getByLabel('Sample name').fill(name);
   const select = page.getByLabel('Assay');
   await select.locator('option', { hasText: assay }).waitFor({ state: 'attached', timeout });
   await select.selectOption({ label: assay });
+  if (newSubject) {
+    await page.getByRole('radio', { name: 'New subject' }).check();
+    await page.getByLabel('External id', { exact: true }).fill(newSubject.externalId);
+    // A date of birth in the future is refused next to its field, before anything is sent.
+    const born = page.getByLabel('Date of birth (optional)');
+    await born.fill('2999-01-01');
+    await page.getByRole('button', { name: 'Define sample' }).click();
+    await page.getByText('The date of birth cannot be in the future.').waitFor({ timeout });
+    if ((await born.getAttribute('aria-invalid')) !== 'true') throw new Error('the future date of birth is not marked invalid');
+    if (new URL(page.url()).pathname !== `${samplesPath}/new`) throw new Error(`a future date of birth was sent: now at ${page.url()}`);
+    await born.fill(newSubject.dateOfBirth);
+  }
   await page.getByRole('button', { name: 'Define sample' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
   await expectFocusOn(page, `the "${name}" heading`, { tag: 'H1', text: name });
@@ -97,6 +120,11 @@ async function expectAnnounced(page, text) {
   await page.getByTestId('route-announcer').filter({ hasText: text }).waitFor({ state: 'attached', timeout });
   const live = await page.getByTestId('route-announcer').getAttribute('aria-live');
   if (live !== 'polite') throw new Error(`the route announcer is aria-live="${live}"`);
+}
+
+/** /orgs/:orgId/workspaces/:workspaceId of the General workspace. */
+function workspacePath() {
+  return `${orgPath}/workspaces/${workspaceId}`;
 }
 
 function expectSet(actual, expected, who) {
@@ -216,14 +244,22 @@ await runSuite([
       await page.goto(`${baseUrl}${orgPath}`);
       await openSamples(page);
       await page.getByRole('link', { name: 'Define sample' }).click();
-      await page.getByRole('group', { name: 'Assign to' }).waitFor({ timeout });
+      const picker = page.getByRole('group', { name: 'Assign to' });
+      await picker.waitFor({ timeout });
+      // The creator is assigned by the server: shown ticked and locked, with the reason.
+      const creator = picker.getByRole('checkbox', { name: admin.displayName, exact: true });
+      await creator.waitFor({ timeout });
+      if (!(await creator.isChecked()) || !(await creator.isDisabled())) throw new Error('the creator is not shown ticked and locked in "Assign to"');
+      await picker.getByText('You are assigned automatically as the creator.').waitFor({ timeout });
       await checkAccessibility(page, 'define sample page (with the assign picker)');
       await page.getByRole('link', { name: 'Cancel' }).click();
       await expectPath(page, samplesPath);
       await defineSample(page, sampleB, 'WGS');
-      await page.getByRole('link', { name: 'Samples', exact: true }).first().click();
+      // Back to the table through the sample page's own link (the eyebrow), not the tab.
+      await page.getByRole('main').getByRole('link', { name: 'Analyses', exact: true }).click();
       await expectPath(page, samplesPath);
-      await defineSample(page, sampleC, 'WES');
+      await defineSample(page, sampleC, 'WES', subject);
+      await page.getByRole('region', { name: 'Details' }).getByRole('link', { name: subject.externalId }).waitFor({ timeout });
       await openSamples(page);
       await page.getByRole('link', { name: sampleC }).waitFor({ timeout });
       expectSet(await visibleSamples(page), [sampleA, sampleB, sampleC], 'the Supervisor');
@@ -233,10 +269,23 @@ await runSuite([
   {
     name: 'supervisor-bulk-assigns-a-sample-to-the-report-writer',
     async run(page) {
+      // "Assign selected…" is there before anything is ticked (disabled, with the reason) and does not move after.
+      await page.getByRole('table', { name: 'Analyses', exact: true }).getByRole('link', { name: sampleB }).waitFor({ timeout });
+      const bar = page.getByRole('region', { name: 'Bulk assignment' });
+      const assign = bar.getByRole('button', { name: 'Assign selected…' });
+      await assign.waitFor({ timeout });
+      if (!(await assign.isDisabled())) throw new Error('"Assign selected…" is enabled with nothing selected');
+      await bar.getByText('No samples selected: tick samples in the table to assign them.').waitFor({ timeout });
+      const before = await assign.boundingBox();
       await page.getByRole('checkbox', { name: `Select ${sampleB}` }).check();
-      await page.getByRole('region', { name: 'Selected samples' }).getByText('1 sample selected').waitFor({ timeout });
+      await bar.getByText('1 sample selected').waitFor({ timeout });
+      if (await assign.isDisabled()) throw new Error('"Assign selected…" stays disabled with a row selected');
+      const after = await assign.boundingBox();
+      if (!before || !after || Math.abs(before.x - after.x) > 0.5 || Math.abs(before.y - after.y) > 0.5) {
+        throw new Error(`"Assign selected…" moved when a row was ticked: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      }
       await checkAccessibility(page, 'analyses table with a selection');
-      await page.getByRole('button', { name: 'Assign selected…' }).click();
+      await assign.click();
       const dialog = page.getByRole('dialog', { name: 'Assign selected samples' });
       await dialog.getByRole('radio', { name: 'Add' }).check();
       await dialog.getByRole('checkbox', { name: writer.displayName }).check();
@@ -251,6 +300,88 @@ await runSuite([
     },
   },
   {
+    name: 'supervisor-opens-the-subject-from-its-sample-edits-it-and-sees-the-sample',
+    async run(page) {
+      await openSamples(page);
+      // The subject's id in the table leads to the subject page; here it is followed from the sample page.
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: sampleC }) });
+      await row.getByRole('link', { name: subject.externalId }).waitFor({ timeout });
+      await row.getByRole('link', { name: sampleC }).click();
+      await page.getByRole('heading', { level: 1, name: sampleC }).waitFor({ timeout });
+      await page.getByRole('region', { name: 'Details' }).getByRole('link', { name: subject.externalId }).click();
+      await expectPath(page, new RegExp(`^${workspacePath()}/subjects/[0-9a-f-]{36}$`));
+      subjectPagePath = new URL(page.url()).pathname;
+      await page.getByRole('heading', { level: 1, name: subject.externalId }).waitFor({ timeout });
+      await expectFocusOn(page, 'the subject page heading', { tag: 'H1', text: subject.externalId });
+      const details = page.getByRole('region', { name: 'Details' });
+      await details.getByText(subject.dateOfBirth, { exact: true }).waitFor({ timeout });
+      const samples = page.getByRole('region', { name: 'Samples', exact: true });
+      await samples.getByRole('link', { name: sampleC }).waitFor({ timeout });
+      await checkAccessibility(page, 'subject page');
+
+      await page.getByRole('button', { name: 'Edit subject' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit subject' });
+      const born = dialog.getByLabel('Date of birth (optional)');
+      if ((await born.inputValue()) !== subject.dateOfBirth) throw new Error(`the edit form shows the date of birth ${await born.inputValue()}`);
+      await dialog.getByLabel('Phenotype terms (optional)').fill('HP:0001250, HP:0000252');
+      await dialog.getByLabel('Notes (optional)').fill('Proband; edited by the e2e suite');
+      await checkAccessibility(page, 'edit subject dialog', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Save subject' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await details.getByText('HP:0001250, HP:0000252', { exact: true }).waitFor({ timeout });
+      await details.getByText('Proband; edited by the e2e suite', { exact: true }).waitFor({ timeout });
+
+      // The sample is still listed on the subject page, and leads back to it.
+      await samples.getByRole('link', { name: sampleC }).click();
+      await page.getByRole('heading', { level: 1, name: sampleC }).waitFor({ timeout });
+
+      // The workspace's subject list: linked from the Analyses table, searchable.
+      await openSamples(page);
+      await page.getByRole('main').getByRole('link', { name: 'Subjects', exact: true }).click();
+      await expectPath(page, `${workspacePath()}/subjects`);
+      await page.getByRole('heading', { level: 1, name: 'Subjects' }).waitFor({ timeout });
+      await page.getByLabel('Search').fill(subject.externalId.toLowerCase());
+      await page.getByRole('table', { name: 'Subjects' }).getByRole('link', { name: subject.externalId }).waitFor({ timeout });
+      await checkAccessibility(page, 'subjects page');
+    },
+  },
+  {
+    // Deleting moves a sample to the workspace's trash (samples.delete); the confirmation names the other people who
+    // work on it; the trash lists it (who deleted it, who was assigned) and Restore puts it back in the table.
+    name: 'supervisor-moves-a-sample-to-the-trash-and-restores-it',
+    async run(page) {
+      await openSamples(page);
+      await page.getByRole('table', { name: 'Analyses', exact: true }).getByRole('link', { name: sampleA }).click();
+      await page.getByRole('heading', { level: 1, name: sampleA }).waitFor({ timeout });
+      await page.getByRole('button', { name: 'Delete sample' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Move sample to the trash' });
+      await dialog.getByText(`${analyst.displayName} works on this sample; they will lose it from their list.`).waitFor({ timeout });
+      await dialog.getByText(/can be restored from the trash for 30 days/).waitFor({ timeout });
+      await checkAccessibility(page, 'move sample to the trash confirmation', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Move to trash' }).click();
+      await expectPath(page, samplesPath);
+      await page.getByTestId('status-message').filter({ hasText: `Sample “${sampleA}” moved to the trash.` }).waitFor({ timeout });
+      await page.getByRole('link', { name: sampleB }).waitFor({ timeout });
+      expectSet(await visibleSamples(page), [sampleB, sampleC], 'the Supervisor after moving a sample to the trash');
+
+      await page.getByRole('main').getByRole('link', { name: 'Trash', exact: true }).click();
+      await expectPath(page, `${workspacePath()}/trash`);
+      await page.getByRole('heading', { level: 1, name: 'Trash' }).waitFor({ timeout });
+      const table = page.getByRole('table', { name: 'Deleted samples and subjects' });
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: sampleA }) });
+      await row.getByRole('cell', { name: admin.displayName, exact: true }).waitFor({ timeout });
+      await row.getByRole('cell', { name: analyst.displayName, exact: true }).waitFor({ timeout });
+      await checkAccessibility(page, 'trash page');
+      await row.getByRole('button', { name: `Restore sample ${sampleA}` }).click();
+      await page.getByTestId('status-message').filter({ hasText: `Sample “${sampleA}” restored.` }).waitFor({ timeout });
+      await page.getByText('The trash is empty').waitFor({ timeout });
+
+      await openSamples(page);
+      await page.getByRole('link', { name: sampleA }).waitFor({ timeout });
+      expectSet(await visibleSamples(page), [sampleA, sampleB, sampleC], 'the Supervisor after restoring the sample');
+    },
+  },
+  {
     name: 'curator-sees-every-sample',
     async run() {
       const page = curator.page;
@@ -260,6 +391,11 @@ await runSuite([
       expectSet(await visibleSamples(page), [sampleA, sampleB, sampleC], 'the Clinical Curator');
       // No assign rights: names only.
       if ((await page.getByRole('button', { name: /^Assign people to/ }).count()) !== 0) throw new Error('the Curator is offered the user picker');
+      // Every subject (samples.view.all), but no "Edit subject" (no samples.define).
+      await page.getByRole('main').getByRole('link', { name: 'Subjects', exact: true }).click();
+      await page.getByRole('table', { name: 'Subjects' }).getByRole('link', { name: subject.externalId }).click();
+      await page.getByRole('heading', { level: 1, name: subject.externalId }).waitFor({ timeout });
+      if ((await page.getByRole('button', { name: 'Edit subject' }).count()) !== 0) throw new Error('the Curator is offered "Edit subject"');
     },
   },
   {
@@ -271,9 +407,16 @@ await runSuite([
       await page.getByRole('link', { name: sampleB }).waitFor({ timeout });
       expectSet(await visibleSamples(page), [sampleB], 'the Report Writer');
       await page.getByText('1 sample', { exact: true }).waitFor({ timeout });
+      // Only the subjects of samples they can see: sample B has none.
+      await page.getByRole('main').getByRole('link', { name: 'Subjects', exact: true }).click();
+      await page.getByText('No subjects you can see yet').waitFor({ timeout });
+      await page.goto(`${baseUrl}${subjectPagePath}`);
+      await page.getByText('This subject does not exist or you cannot see it.').waitFor({ timeout });
       // A direct link to a sample they cannot see.
       const hidden = await callApi(page, 'GET', `/api/organizations/${orgId}/workspaces/${workspaceId}/samples?search=${encodeURIComponent(sampleC)}`);
       if (hidden.body.items.length !== 0) throw new Error('the Report Writer can find an unassigned sample through search');
+      // Back on the Analyses table: the role-based access step reloads this page and reads the table.
+      await openSamples(page);
     },
   },
   {
@@ -306,7 +449,7 @@ await runSuite([
     name: 'workspace-switcher-moves-only-when-asked',
     async run(page) {
       await page.goto(`${baseUrl}${samplesPath}`);
-      await page.getByRole('heading', { level: 1, name: 'Samples' }).waitFor({ timeout });
+      await page.getByRole('heading', { level: 1, name: 'Analyses', exact: true }).waitFor({ timeout });
       const select = page.getByRole('combobox', { name: 'Workspace' });
       await select.focus();
       await page.keyboard.press('ArrowDown');
@@ -318,7 +461,7 @@ await runSuite([
       await page.getByRole('button', { name: 'Open', exact: true }).click();
       await expectPath(page, `${orgPath}/workspaces/${otherWorkspaceId}/samples`);
       await page.locator('.page__eyebrow', { hasText: otherWorkspace }).waitFor({ timeout });
-      await expectFocusOn(page, 'the "Samples" heading', { tag: 'H1', text: 'Samples' });
+      await expectFocusOn(page, 'the "Analyses" heading', { tag: 'H1', text: 'Analyses' });
       // Enter on the select opens the chosen workspace too.
       await select.selectOption({ value: workspaceId });
       await select.focus();
@@ -331,7 +474,7 @@ await runSuite([
     name: 'controls-have-visible-borders-and-focus-rings',
     async run(page) {
       await page.goto(`${baseUrl}${samplesPath}`);
-      await page.getByRole('heading', { level: 1, name: 'Samples' }).waitFor({ timeout });
+      await page.getByRole('heading', { level: 1, name: 'Analyses', exact: true }).waitFor({ timeout });
       const result = await page.evaluate(() => {
         const luminance = (color) => {
           const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
@@ -389,9 +532,12 @@ await runSuite([
         ['organizations', '/orgs', 'Organizations'],
         ['dashboard', orgPath, orgName],
         ['workspaces', `${orgPath}/workspaces`, 'Workspaces'],
-        ['analyses table', samplesPath, 'Samples'],
-        ['define sample', `${samplesPath}/new`, 'Define sample'],
+        ['analyses table', samplesPath, 'Analyses'],
+        ['define sample', `${samplesPath}/new`, defineHeading],
         ['sample page', samplePath, sampleB],
+        ['subjects', `${workspacePath()}/subjects`, 'Subjects'],
+        ['subject page', subjectPagePath, subject.externalId],
+        ['trash', `${workspacePath()}/trash`, 'Trash'],
         ['activity', `${orgPath}/activity`, null],
         ['audit', `${orgPath}/audit`, null],
         ['people', `${orgPath}/members`, null],
@@ -402,6 +548,14 @@ await runSuite([
         await page.goto(`${baseUrl}${path}`);
         await page.getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) }).first().waitFor({ timeout });
         await expectNoHorizontalScroll(page, `${label} (${path})`);
+        if (path === samplesPath) {
+          // Identifiers stay on one line (no break at their hyphens): the table scrolls in its wrapper instead.
+          for (const id of [sampleC, subject.externalId]) {
+            const link = page.getByRole('table', { name: 'Analyses', exact: true }).getByRole('link', { name: id, exact: true });
+            const lines = await link.evaluate((el) => el.getClientRects().length);
+            if (lines !== 1) throw new Error(`at 320 px "${id}" in the Analyses table is broken over ${lines} lines`);
+          }
+        }
         if (path.startsWith(orgPath)) {
           // Every organization tab is on screen (they wrap; none is scrolled out of sight).
           const hidden = await page.getByRole('navigation', { name: 'Organization' }).evaluate((nav) =>

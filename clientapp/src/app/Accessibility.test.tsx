@@ -7,6 +7,7 @@ import styles from '../styles.css?raw';
 import { json, mockFetch, problem, user, type Handler } from '../test/fetchMock';
 import { ADA_ID, ALL_PERMISSIONS, members, ORG_ID, orgRoutes, WS_EXOME, WS_GENERAL } from '../test/orgFixtures';
 import { renderApp } from '../test/render';
+import { NOTHING_SELECTED } from '../features/samples/BulkAssignBar';
 import type { Sample } from '../features/samples/types';
 
 const org = `/api/organizations/${ORG_ID}`;
@@ -35,6 +36,18 @@ function routes(extra: Record<string, Handler> = {}): Record<string, Handler> {
 function location() {
   return screen.getByTestId('location').textContent;
 }
+
+/** The text of the elements an element's aria-describedby points to. */
+function description(element: HTMLElement): string {
+  return (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
+/** The Define sample page's level-one heading names the workspace (the fixture's WS_GENERAL is "General"). */
+const DEFINE_HEADING = 'Define a sample in General';
 
 describe('3.2.2 On input: the Workspace select of the analyses table', () => {
   it('does not navigate when its value changes (arrow-key browsing); "Open" and Enter do', async () => {
@@ -73,11 +86,11 @@ describe('focus after navigation (2.4.3) and route announcements (4.1.3)', () =>
     const u = userEvent.setup();
 
     await u.click(await screen.findByRole('link', { name: 'Define sample' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Define sample' });
+    const heading = await screen.findByRole('heading', { level: 1, name: DEFINE_HEADING });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     const announcer = screen.getByTestId('route-announcer');
     expect(announcer.getAttribute('aria-live')).toBe('polite');
-    await waitFor(() => expect(announcer.textContent).toBe('Define sample'));
+    await waitFor(() => expect(announcer.textContent).toBe(DEFINE_HEADING));
 
     await u.type(screen.getByLabelText('Sample name'), 'NA24385');
     await screen.findByRole('option', { name: 'WES' });
@@ -88,13 +101,20 @@ describe('focus after navigation (2.4.3) and route announcements (4.1.3)', () =>
     await waitFor(() => expect(announcer.textContent).toBe('NA24385'));
   });
 
-  it('moves the focus to the result after a bulk assignment (the bar that held it is gone)', async () => {
+  it('moves the focus to the result after a bulk assignment (the button that opened the dialog is disabled again)', async () => {
     mockFetch(routes({ [`POST ${ws}/samples/assignments`]: () => json(200, { samplesChanged: 1, assignmentsAdded: 1, assignmentsRemoved: 0 }) }));
     renderApp(tablePath);
     const u = userEvent.setup();
+    const assignButton = () => screen.getByRole('button', { name: 'Assign selected…' }) as HTMLButtonElement;
 
-    await u.click(await screen.findByRole('checkbox', { name: 'Select NA12878' }));
-    await u.click(screen.getByRole('button', { name: 'Assign selected…' }));
+    const checkbox = await screen.findByRole('checkbox', { name: 'Select NA12878' });
+    // Nothing selected: the button is in its place but disabled, and its description says why.
+    expect(assignButton().disabled).toBe(true);
+    expect(description(assignButton())).toBe(NOTHING_SELECTED);
+    await u.click(checkbox);
+    expect(assignButton().disabled).toBe(false);
+    expect(description(assignButton())).toBe('1 sample selected');
+    await u.click(assignButton());
     const dialog = screen.getByRole('dialog', { name: 'Assign selected samples' });
     await u.click(await within(dialog).findByRole('checkbox', { name: 'Grace Hopper' }));
     await u.click(within(dialog).getByRole('button', { name: 'Add people' }));
@@ -102,7 +122,10 @@ describe('focus after navigation (2.4.3) and route announcements (4.1.3)', () =>
     const result = await screen.findByText(/Assignment saved/);
     await waitFor(() => expect(document.activeElement).not.toBe(document.body));
     expect(document.activeElement?.contains(result)).toBe(true);
-    expect(screen.queryByRole('region', { name: 'Selected samples' })).toBeNull();
+    // The selection was cleared: the opener cannot take the focus back, being disabled (nothing selected) again.
+    expect(assignButton().disabled).toBe(true);
+    expect(description(assignButton())).toBe(NOTHING_SELECTED);
+    expect((screen.getByRole('checkbox', { name: 'Select NA12878' }) as HTMLInputElement).checked).toBe(false);
   });
 });
 
@@ -135,7 +158,7 @@ describe('names are read once (4.1.2, 2.5.3)', () => {
   it('"Subject" and "What to do" are each one group with one name (no inner radiogroup labelled again)', async () => {
     mockFetch(routes());
     renderApp(`${tablePath}/new`);
-    await screen.findByRole('heading', { level: 1, name: 'Define sample' });
+    await screen.findByRole('heading', { level: 1, name: DEFINE_HEADING });
     expect(screen.getAllByRole('group', { name: 'Subject' })).toHaveLength(1);
     expect(screen.queryAllByRole('radiogroup')).toHaveLength(0);
     expect(screen.getByRole('radio', { name: 'No subject' })).toBeTruthy();

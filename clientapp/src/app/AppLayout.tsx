@@ -1,10 +1,13 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
-import { Button, LoadingState, Logo } from '../components';
+import { Button, confirmLeave, LoadingState, Logo, StatusMessageProvider } from '../components';
 import { useLogout, useMe } from '../features/auth/authApi';
 import { EmailVerificationBanner } from '../features/auth/EmailVerification';
 import { OrganizationSelector } from '../features/organizations/OrganizationSelector';
 import { usePermissions } from '../features/organizations/permissions';
+import { initials } from '../features/samples/UserPicker';
+import { SessionEnded } from './SessionEnded';
+import { useSessionEnded } from './session';
 
 function UserMenu() {
   const { data: user } = useMe();
@@ -13,14 +16,23 @@ function UserMenu() {
   if (!user) return null;
   return (
     <div className="header__user">
-      <span className="header__name" title={user.email}>
-        {user.displayName}
-      </span>
+      {user.isPlatformAdmin ? (
+        <NavLink to="/admin" className="header__admin">
+          Administration
+        </NavLink>
+      ) : null}
+      {/* The name leads to the profile; on narrow screens only the initials show (the name is hidden there). */}
+      <NavLink to="/profile" className="header__account" title={user.email}>
+        <span className="avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
+        <span className="visually-hidden">Your profile:</span> <span className="header__name">{user.displayName}</span>
+      </NavLink>
       <Button
         variant="secondary"
         busy={logout.isPending}
         busyLabel="Signing out…"
-        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        onClick={() => confirmLeave(() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) }))}
       >
         Sign out
       </Button>
@@ -48,7 +60,7 @@ function OrganizationNav({ orgId }: { orgId: string }) {
           to={`${base}/samples`}
           className={({ isActive }) => className({ isActive: isActive || samplesActive })}
         >
-          Samples
+          Analyses
         </NavLink>
         <NavLink to={`${base}/activity`} className={className}>
           Activity
@@ -67,6 +79,12 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/roles`} className={className}>
           Roles
         </NavLink>
+        {/* Anyone may read the assay list (the sample form uses it); adding one takes the settings permission. */}
+        {can('organization.settings.manage') ? (
+          <NavLink to={`${base}/assays`} className={className}>
+            Assays
+          </NavLink>
+        ) : null}
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/settings`} className={className}>
             Settings
@@ -137,6 +155,16 @@ function RouteFocus() {
 
 export function AppLayout() {
   const { data: user } = useMe();
+  const sessionEnded = useSessionEnded();
+  const onLoginPage = useMatch('/login') !== null;
+  const onRegisterPage = useMatch('/register') !== null;
+  // Pages for getting (back) into an account: shown even when the session ended under this tab.
+  // Every hook called on every render (no short-circuit between useMatch calls).
+  const onForgotPasswordPage = useMatch('/forgot-password') !== null;
+  const onResetPasswordPage = useMatch('/reset-password') !== null;
+  const onConfirmEmailChangePage = useMatch('/confirm-email-change') !== null;
+  const onAccountRecoveryPage = onForgotPasswordPage || onResetPasswordPage || onConfirmEmailChangePage;
+  const onSignInPage = onLoginPage || onRegisterPage || onAccountRecoveryPage;
   const match = useMatch('/orgs/:orgId/*');
   const orgId = match?.params.orgId;
   return (
@@ -160,9 +188,16 @@ export function AppLayout() {
       <VerificationBanner />
       <RouteFocus />
       <main id="main" className="main" tabIndex={-1}>
-        <Suspense fallback={<LoadingState fullPage />}>
-          <Outlet />
-        </Suspense>
+        {/* Success messages of every page, announced and shown in one place (components/StatusMessages). */}
+        <StatusMessageProvider>
+          {sessionEnded && !onSignInPage ? (
+            <SessionEnded />
+          ) : (
+            <Suspense fallback={<LoadingState fullPage />}>
+              <Outlet />
+            </Suspense>
+          )}
+        </StatusMessageProvider>
       </main>
       <footer className="footer">
         <p>VariantMiner · For research and clinical laboratory use under your organization's procedures.</p>

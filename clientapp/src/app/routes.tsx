@@ -7,6 +7,12 @@ import { AppLayout } from './AppLayout';
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage'));
 const VerifyEmailPage = lazy(() => import('../features/auth/VerifyEmailPage'));
+const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/auth/ResetPasswordPage'));
+const ConfirmEmailChangePage = lazy(() => import('../features/auth/ConfirmEmailChangePage'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+const AdminPage = lazy(() => import('../features/admin/AdminPage'));
+const TrashPage = lazy(() => import('../features/trash/TrashPage'));
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const NotFoundPage = lazy(() => import('../features/home/NotFoundPage'));
 const OrganizationsPage = lazy(() => import('../features/organizations/OrganizationsPage'));
@@ -21,7 +27,11 @@ const RolesPage = lazy(() => import('../features/roles/RolesPage'));
 const SamplesIndexPage = lazy(() => import('../features/samples/SamplesIndexPage'));
 const AnalysesPage = lazy(() => import('../features/samples/AnalysesPage'));
 const DefineSamplePage = lazy(() => import('../features/samples/DefineSamplePage'));
+const ImportSamplesPage = lazy(() => import('../features/samples/ImportSamplesPage'));
 const SampleDetailPage = lazy(() => import('../features/samples/SampleDetailPage'));
+const SubjectsPage = lazy(() => import('../features/subjects/SubjectsPage'));
+const SubjectPage = lazy(() => import('../features/subjects/SubjectPage'));
+const AssaysPage = lazy(() => import('../features/assays/AssaysPage'));
 const AcceptInvitationPage = lazy(() => import('../features/invitations/AcceptInvitationPage'));
 
 export function AppRoutes() {
@@ -33,20 +43,30 @@ export function AppRoutes() {
         {/* Reachable signed out: the pages themselves ask to sign in or register (and come back) when it matters. */}
         <Route path="invitations/accept" element={<AcceptInvitationPage />} />
         <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="confirm-email-change" element={<ConfirmEmailChangePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="orgs" element={<OrganizationsPage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="admin" element={<AdminPage />} />
           <Route path="orgs/:orgId" element={<OrganizationLayout />}>
             <Route index element={<DashboardPage />} />
             <Route path="workspaces" element={<WorkspacesPage />} />
             <Route path="samples" element={<SamplesIndexPage />} />
             <Route path="workspaces/:workspaceId/samples" element={<AnalysesPage />} />
             <Route path="workspaces/:workspaceId/samples/new" element={<DefineSamplePage />} />
+            <Route path="workspaces/:workspaceId/samples/import" element={<ImportSamplesPage />} />
             <Route path="workspaces/:workspaceId/samples/:sampleId" element={<SampleDetailPage />} />
+            <Route path="workspaces/:workspaceId/subjects" element={<SubjectsPage />} />
+            <Route path="workspaces/:workspaceId/subjects/:subjectId" element={<SubjectPage />} />
+            <Route path="workspaces/:workspaceId/trash" element={<TrashPage />} />
             <Route path="activity" element={<ActivityPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="members" element={<PeoplePage />} />
             <Route path="roles" element={<RolesPage />} />
+            <Route path="assays" element={<AssaysPage />} />
             <Route path="settings" element={<SettingsPage />} />
           </Route>
         </Route>

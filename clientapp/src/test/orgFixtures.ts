@@ -100,6 +100,7 @@ export function dashboard(permissions: readonly string[], overrides: Partial<Org
     storageUsedBytes: 1.5 * 1024 ** 3,
     storageQuotaBytes: 1024 ** 4,
     pendingOwnerEmail: null,
+    leaveRefusal: null,
     recentActivity: activity,
     ...overrides,
   };

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EmailField, TextField, usePageTitle } from '../../components';
 import { useLogin } from './authApi';
 import { AuthForm, useAuthPage } from './AuthForm';
@@ -11,7 +11,10 @@ export default function LoginPage() {
   usePageTitle('Sign in');
   const login = useLogin();
   const { returnTo, redirect, done } = useAuthPage(login.isSuccess);
-  const { values, summary, validate, input, alertRef } = useFormFields(fields, { email: '', password: '' }, login.error);
+  // An invitation's page passes the invited address (…&email=…).
+  const [searchParams] = useSearchParams();
+  const invited = searchParams.get('email')?.trim() ?? '';
+  const { values, summary, validate, input, alertRef } = useFormFields(fields, { email: invited, password: '' }, login.error);
   const { email, password } = values;
 
   if (redirect) return redirect;
@@ -33,9 +36,14 @@ export default function LoginPage() {
       title="Sign in"
       intro="Sign in to your VariantMiner account."
       footer={
-        <p>
-          New to VariantMiner? <Link to={registerPathFor(returnTo)}>Create an account</Link>
-        </p>
+        <>
+          <p>
+            <Link to={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'}>Forgot your password?</Link>
+          </p>
+          <p>
+            New to VariantMiner? <Link to={registerPathFor(returnTo)}>Create an account</Link>
+          </p>
+        </>
       }
       formLabel="Sign in"
       onSubmit={onSubmit}

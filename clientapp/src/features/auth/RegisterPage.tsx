@@ -1,34 +1,21 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EmailField, TextField, usePageTitle } from '../../components';
 import { useRegister } from './authApi';
 import { AuthForm, useAuthPage } from './AuthForm';
 import { loginPathFor } from './returnTo';
 import { useFormFields } from './useFormErrors';
+import { emailErrors, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordErrors } from './validation';
 
 const fields = ['displayName', 'email', 'password'] as const;
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
-
-export function passwordErrors(password: string): string[] {
-  // Count code points, as the server counts characters, not UTF-16 units.
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return [`Use at least ${PASSWORD_MIN_LENGTH} characters.`];
-  if (length > PASSWORD_MAX_LENGTH) return [`Use at most ${PASSWORD_MAX_LENGTH} characters.`];
-  return [];
-}
-
-function emailErrors(email: string): string[] {
-  if (!email) return ['Enter your e-mail address.'];
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return ['Enter a valid e-mail address, like name@example.org.'];
-  return [];
-}
 
 export default function RegisterPage() {
   usePageTitle('Create account');
   const register = useRegister();
   const { returnTo, redirect, done } = useAuthPage(register.isSuccess);
-  const { values, summary, validate, input, alertRef } = useFormFields(fields, { displayName: '', email: '', password: '' }, register.error);
+  // An invitation's page passes the invited address (…&email=…): the account must use it to accept.
+  const [searchParams] = useSearchParams();
+  const invited = searchParams.get('email')?.trim() ?? '';
+  const { values, summary, validate, input, alertRef } = useFormFields(fields, { displayName: '', email: invited, password: '' }, register.error);
   const { displayName, email, password } = values;
 
   if (redirect) return redirect;

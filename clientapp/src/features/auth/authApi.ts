@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, clearAntiforgeryToken, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
+import type { paths } from '../../api/schema';
 import type { CurrentUser, LoginRequest, RegisterRequest, VerifyEmailRequest } from '../../api/types';
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -85,5 +86,90 @@ export function useResendVerification() {
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
+  });
+}
+
+type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P] extends { [K in M]: { requestBody?: { content: { 'application/json': infer B } } } }
+  ? B
+  : never;
+export type ChangePasswordRequest = Body<'/api/auth/me/password', 'post'>;
+export type ChangeEmailRequest = Body<'/api/auth/me/email', 'post'>;
+export type ConfirmEmailChangeRequest = Body<'/api/auth/confirm-email-change', 'post'>;
+export type ResetPasswordRequest = Body<'/api/auth/reset-password', 'post'>;
+
+/** Changes my display name; the answer is the signed-in user as it now is. */
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (displayName: string) => unwrap(api.PATCH('/api/auth/me', { body: { displayName } })),
+    onSuccess: (user) => {
+      queryClient.setQueryData(meQueryKey, user);
+      // Names are shown in member lists, assignees, activity…: read them again.
+      return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    },
+  });
+}
+
+/** Changes my password (the current one is needed). Every other session of the account ends; this one stays. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: async (body: ChangePasswordRequest) => {
+      await unwrap(api.POST('/api/auth/me/password', { body }));
+    },
+    // The session cookie is issued again: fetch a new antiforgery token rather than risk one bound to the old one.
+    onSuccess: () => clearAntiforgeryToken(),
+  });
+}
+
+/** Asks to move my account to another address: a link goes to the new address (202); nothing changes until it is opened. */
+export function useChangeEmail() {
+  return useMutation({
+    mutationFn: async (body: ChangeEmailRequest) => {
+      await unwrap(api.POST('/api/auth/me/email', { body }));
+    },
+  });
+}
+
+/**
+ * After a link that ends every session of the account `userId` (new address, new password): signed out here too when
+ * this tab was signed in as that account (or not at all); someone else signed in here stays signed in.
+ */
+function useSessionsOfAccountEnded() {
+  const queryClient = useQueryClient();
+  const identityChanged = useIdentityChanged();
+  return (userId: string) => {
+    const user = queryClient.getQueryData<CurrentUser | null>(meQueryKey);
+    if (!user || user.id === userId) identityChanged(null);
+  };
+}
+
+/** Opens the link mailed to the new address (anonymous). Every session of the account ends, this one included. */
+export function useConfirmEmailChange() {
+  const ended = useSessionsOfAccountEnded();
+  return useMutation({
+    mutationFn: async (body: ConfirmEmailChangeRequest) => {
+      await unwrap(api.POST('/api/auth/confirm-email-change', { body }));
+    },
+    onSuccess: (_result, body) => ended(body.userId),
+  });
+}
+
+/** Mails a reset link when an account uses the address; the server answers the same (202) whether or not one does. */
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: async (email: string) => {
+      await unwrap(api.POST('/api/auth/forgot-password', { body: { email } }));
+    },
+  });
+}
+
+/** Sets a new password from the mailed link (anonymous). Every session of the account ends, this one included. */
+export function useResetPassword() {
+  const ended = useSessionsOfAccountEnded();
+  return useMutation({
+    mutationFn: async (body: ResetPasswordRequest) => {
+      await unwrap(api.POST('/api/auth/reset-password', { body }));
+    },
+    onSuccess: (_result, body) => ended(body.userId),
   });
 }

@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { anonymous, json, mockFetch, problem, user } from '../../test/fetchMock';
+import { anonymous, json, mockFetch, problem, user, type Handler } from '../../test/fetchMock';
 import { ALL_PERMISSIONS, ORG_ID, orgRoutes, WS_GENERAL } from '../../test/orgFixtures';
 import { ADMIN_PERMISSIONS, peopleServer, pendingInvitation, ROLE_ADMIN, ROLE_CURATOR, ROLE_SUPERVISOR } from '../../test/peopleFixtures';
 import { renderApp } from '../../test/render';
 import { normaliseDomain } from './InvitationPreferencesSettings';
+import { addressErrors, MAX_ADDRESSES, parseAddresses } from './InviteDialog';
 
 const admin = { id: ROLE_ADMIN, name: 'Group Admin' };
 const LINK = 'http://localhost:5080/invitations/accept?token=tok_first';
@@ -38,7 +39,7 @@ describe('Invite people', () => {
     // The organization's default invitation role is preselected; the Supervisor role cannot be given by an Admin.
     expect(role.value).toBe(ROLE_CURATOR);
     expect((within(role).getByRole('option', { name: /^Group Supervisor/ }) as HTMLOptionElement).disabled).toBe(true);
-    await u.type(within(dialog).getByLabelText('E-mail address'), 'rosalind@lab.example');
+    await u.type(within(dialog).getByLabelText('E-mail addresses'), 'rosalind@lab.example');
     await u.click(await within(dialog).findByRole('checkbox', { name: 'General' }));
     await u.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
 
@@ -58,7 +59,7 @@ describe('Invite people', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     await u.click(screen.getByRole('button', { name: 'Invite people' }));
     dialog = screen.getByRole('dialog', { name: 'Invite people' });
-    await within(dialog).findByLabelText('E-mail address');
+    await within(dialog).findByLabelText('E-mail addresses');
     expect(within(dialog).queryByLabelText('Invitation link')).toBeNull();
     expect(within(dialog).queryByText(LINK)).toBeNull();
   });
@@ -79,7 +80,7 @@ describe('Invite people', () => {
 
     await u.click(await screen.findByRole('button', { name: 'Invite people' }));
     const dialog = screen.getByRole('dialog', { name: 'Invite people' });
-    const email = await within(dialog).findByLabelText('E-mail address');
+    const email = await within(dialog).findByLabelText('E-mail addresses');
     await u.type(email, 'someone@gmail.com');
     await u.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
 
@@ -87,6 +88,100 @@ describe('Invite people', () => {
     const errorId = email.getAttribute('aria-describedby')!.split(' ')[0]!;
     expect(document.getElementById(errorId)!.textContent).toContain('gmail.com is not one of them');
     expect(within(dialog).queryByLabelText('Invitation link')).toBeNull();
+  });
+
+  it('invites several addresses at once, one request each, and keeps only the refused ones in the field with the reason', async () => {
+    const server = peopleServer(admin);
+    const { calls } = mockFetch({
+      ...orgRoutes('Group Admin', ADMIN_PERMISSIONS),
+      ...server.routes,
+      [`POST ${server.base}/invitations`]: (_r, body) => {
+        const { email } = JSON.parse(body) as { email: string };
+        if (email === 'grace@example.org') return problem(409, { title: 'Conflict', detail: 'grace@example.org is already a member of this organization.' });
+        if (email === 'eve@gmail.com')
+          return problem(400, { title: 'One or more validation errors occurred.', errors: { Email: ['Only addresses at lab.example can be invited.'] } });
+        return json(201, { ...issued(`tok_${email}`), id: `inv-${email}`, email });
+      },
+    });
+    renderApp(`/orgs/${ORG_ID}/members`);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('button', { name: 'Invite people' }));
+    const dialog = screen.getByRole('dialog', { name: 'Invite people' });
+    const field = (await within(dialog).findByLabelText('E-mail addresses')) as HTMLTextAreaElement;
+    await u.type(field, 'rosalind@lab.example, grace@example.org;eve@gmail.com{Enter}marie@lab.example  ROSALIND@lab.example');
+    await u.click(await within(dialog).findByRole('checkbox', { name: 'General' }));
+    await u.click(within(dialog).getByRole('button', { name: 'Send invitations' }));
+
+    // Refused: left in the field, one line each with the server's reason, and the focus goes there.
+    await waitFor(() => expect(field.value).toBe('grace@example.org\neve@gmail.com'));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const errorText = document.getElementById(field.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent;
+    expect(errorText).toContain('grace@example.org: grace@example.org is already a member of this organization.');
+    expect(errorText).toContain('eve@gmail.com: Only addresses at lab.example can be invited.');
+    expect(document.activeElement).toBe(field);
+    expect(within(dialog).getByRole('alert').textContent).toContain('2 of 4 invitations could not be sent');
+    // Sent: listed with a link to copy (shown only now). Duplicates (any case) are sent once.
+    const sent = within(dialog).getByRole('list', { name: 'Invitations sent' });
+    expect(within(sent).getByText('rosalind@lab.example')).toBeTruthy();
+    expect(within(sent).getByText('marie@lab.example')).toBeTruthy();
+    const posted = calls(`POST ${server.base}/invitations`).map((c) => JSON.parse(c.body) as { email: string; workspaceIds: string[] });
+    expect(posted.map((p) => p.email)).toEqual(['rosalind@lab.example', 'grace@example.org', 'eve@gmail.com', 'marie@lab.example']);
+    expect(posted.every((p) => p.workspaceIds.length === 1 && p.workspaceIds[0] === WS_GENERAL)).toBe(true);
+    await u.click(within(sent).getByRole('button', { name: 'Copy invitation link for marie@lab.example' }));
+    expect(await navigator.clipboard.readText()).toBe('http://localhost:5080/invitations/accept?token=tok_marie@lab.example');
+
+    // Correcting the field sends only what is in it.
+    await u.clear(field);
+    await u.type(field, 'eve@lab.example');
+    await u.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    expect(await within(dialog).findByLabelText('Invitation link')).toBeTruthy();
+    expect(calls(`POST ${server.base}/invitations`).map((c) => (JSON.parse(c.body) as { email: string }).email).at(-1)).toBe('eve@lab.example');
+    expect(calls(`POST ${server.base}/invitations`)).toHaveLength(5);
+  });
+
+  it('lists every invitation with its own copy button when all addresses are sent', async () => {
+    const server = peopleServer(admin);
+    mockFetch({
+      ...orgRoutes('Group Admin', ADMIN_PERMISSIONS),
+      ...server.routes,
+      [`POST ${server.base}/invitations`]: (_r, body) => {
+        const { email } = JSON.parse(body) as { email: string };
+        return json(201, { ...issued(`tok_${email}`), id: `inv-${email}`, email });
+      },
+    });
+    renderApp(`/orgs/${ORG_ID}/members`);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('button', { name: 'Invite people' }));
+    const dialog = screen.getByRole('dialog', { name: 'Invite people' });
+    await u.type(await within(dialog).findByLabelText('E-mail addresses'), 'a@lab.example b@lab.example');
+    await u.click(within(dialog).getByRole('button', { name: 'Send invitations' }));
+    const sent = await within(dialog).findByRole('list', { name: 'Invitations sent' });
+    expect(within(sent).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(sent).getByRole('button', { name: 'Copy invitation link for b@lab.example' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toBeTruthy();
+  });
+
+  it('checks every address before sending anything', async () => {
+    const server = peopleServer(admin);
+    const { calls } = mockFetch({ ...orgRoutes('Group Admin', ADMIN_PERMISSIONS), ...server.routes });
+    renderApp(`/orgs/${ORG_ID}/members`);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('button', { name: 'Invite people' }));
+    const dialog = screen.getByRole('dialog', { name: 'Invite people' });
+    const field = await within(dialog).findByLabelText('E-mail addresses');
+    await u.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field);
+
+    await u.type(field, 'ok@lab.example; not-an-address');
+    await u.click(within(dialog).getByRole('button', { name: 'Send invitations' }));
+    const errorId = field.getAttribute('aria-describedby')!.split(' ')[0]!;
+    expect(document.getElementById(errorId)!.textContent).toContain('“not-an-address” is not a valid e-mail address');
+    expect(calls(`POST ${server.base}/invitations`)).toHaveLength(0);
+    expect(parseAddresses(' a@x.org,b@y.org;\n c@z.org  A@X.org ')).toEqual(['a@x.org', 'b@y.org', 'c@z.org']);
+    expect(addressErrors(parseAddresses(''))).toEqual(['Enter the e-mail address of the person to invite.']);
+    expect(addressErrors(Array.from({ length: MAX_ADDRESSES + 1 }, (_, i) => `p${i}@lab.example`))).toEqual([`Invite at most ${MAX_ADDRESSES} people at once.`]);
   });
 
   it('lists pending invitations; Resend shows a new link, Revoke asks first', async () => {
@@ -122,24 +217,77 @@ describe('Invite people', () => {
   });
 });
 
+const preview = {
+  organizationName: 'Northwind Genomics Lab',
+  organizationId: ORG_ID,
+  invitedBy: 'Katherine Johnson',
+  role: 'Clinical Curator',
+  email: 'ada@example.org',
+  status: 'pending',
+  expiresAt: '2030-01-08T10:00:00Z',
+};
+
+/** POST /api/invitations/preview answering with the preview above (changed by `overrides`). */
+function previewRoute(overrides: Partial<typeof preview> = {}): Record<string, Handler> {
+  return { 'POST /api/invitations/preview': () => json(200, { ...preview, ...overrides }) };
+}
+
 describe('Accept invitation page', () => {
   const route = '/invitations/accept?token=tok_abc';
 
-  it('asks an anonymous visitor to sign in or register, returning to the invitation afterwards', async () => {
-    const { calls } = mockFetch({ 'GET /api/auth/me': anonymous });
+  it('shows what the invitation is for first, and asks an anonymous visitor to sign in or register with the invited address', async () => {
+    const { calls } = mockFetch({ 'GET /api/auth/me': anonymous, ...previewRoute() });
     renderApp(route);
 
-    expect(await screen.findByText('Sign in or register with the invited e-mail address to accept.')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Invitation to join Northwind Genomics Lab' })).toBeTruthy();
+    const summary = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(summary('Organization')).toBe('Northwind Genomics Lab');
+    expect(summary('Invited by')).toBe('Katherine Johnson');
+    expect(summary('Role')).toBe('Clinical Curator');
+    expect(summary('Invited address')).toBe('ada@example.org');
+    expect(JSON.parse(calls('POST /api/invitations/preview')[0]!.body)).toEqual({ token: 'tok_abc' });
+
     const back = encodeURIComponent(route);
-    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(`/login?returnTo=${back}`);
-    expect(screen.getByRole('link', { name: 'Create an account' }).getAttribute('href')).toBe(`/register?returnTo=${back}`);
+    expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(`/login?returnTo=${back}&email=ada%40example.org`);
+    expect(screen.getByRole('link', { name: 'Create an account' }).getAttribute('href')).toBe(`/register?returnTo=${back}&email=ada%40example.org`);
     expect(screen.getByTestId('location').textContent).toBe(route);
     expect(calls('POST /api/invitations/accept')).toHaveLength(0);
+  });
+
+  it('prefills the registration form with the invited address, and comes back afterwards', async () => {
+    let registered = false;
+    mockFetch({
+      'GET /api/auth/me': () => (registered ? json(200, { ...user, email: 'rosalind@lab.example' }) : anonymous()),
+      ...previewRoute({ email: 'rosalind@lab.example' }),
+      'POST /api/auth/register': () => {
+        registered = true;
+        return json(200, { ...user, email: 'rosalind@lab.example' });
+      },
+    });
+    renderApp(route);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('link', { name: 'Create an account' }));
+    const email = (await screen.findByLabelText('E-mail address')) as HTMLInputElement;
+    expect(email.value).toBe('rosalind@lab.example');
+    await u.type(screen.getByLabelText('Full name'), 'Rosalind Franklin');
+    await u.type(screen.getByLabelText('Password'), 'a long enough passphrase');
+    await u.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(route));
+    expect(await screen.findByRole('button', { name: 'Join the organization' })).toBeTruthy();
+  });
+
+  it('prefills the sign-in form with the invited address too', async () => {
+    mockFetch({ 'GET /api/auth/me': anonymous, ...previewRoute() });
+    renderApp(route);
+    await userEvent.setup().click(await screen.findByRole('link', { name: 'Sign in' }));
+    expect(((await screen.findByLabelText('E-mail address')) as HTMLInputElement).value).toBe('ada@example.org');
   });
 
   it('joins with one click and opens the organization', async () => {
     const { calls } = mockFetch({
       ...orgRoutes('Analyst', []),
+      ...previewRoute(),
       'GET /api/auth/me': () => json(200, user),
       'POST /api/invitations/accept': () => json(200, { organizationId: ORG_ID, organizationName: 'Northwind Genomics Lab' }),
     });
@@ -152,8 +300,74 @@ describe('Accept invitation page', () => {
     expect(JSON.parse(calls('POST /api/invitations/accept')[0]!.body)).toEqual({ token: 'tok_abc' });
   });
 
+  it('disables "Join" with the reason when signed in with another address, and offers to sign out', async () => {
+    let signedIn = true;
+    const { calls } = mockFetch({
+      ...previewRoute({ email: 'rosalind@lab.example' }),
+      'GET /api/auth/me': () => (signedIn ? json(200, user) : anonymous()),
+      'POST /api/auth/logout': () => {
+        signedIn = false;
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderApp(route);
+    const u = userEvent.setup();
+
+    const join = (await screen.findByRole('button', { name: 'Join the organization' })) as HTMLButtonElement;
+    expect(join.disabled).toBe(true);
+    const reason = 'This invitation is for rosalind@lab.example; you are signed in as ada@example.org.';
+    expect(document.getElementById(join.getAttribute('aria-describedby')!)!.textContent).toBe(reason);
+    await u.click(screen.getByRole('button', { name: 'Sign out and sign in as rosalind@lab.example' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe(`/login?returnTo=${encodeURIComponent(route)}&email=rosalind%40lab.example`),
+    );
+    expect(((await screen.findByLabelText('E-mail address')) as HTMLInputElement).value).toBe('rosalind@lab.example');
+    expect(calls('POST /api/auth/logout')).toHaveLength(1);
+    expect(calls('POST /api/invitations/accept')).toHaveLength(0);
+  });
+
+  it('compares the addresses regardless of case', async () => {
+    mockFetch({ ...previewRoute({ email: 'Ada@Example.ORG' }), 'GET /api/auth/me': () => json(200, user) });
+    renderApp(route);
+    const join = (await screen.findByRole('button', { name: 'Join the organization' })) as HTMLButtonElement;
+    expect(join.disabled).toBe(false);
+  });
+
+  it('links to the organization once the invitation is accepted', async () => {
+    mockFetch({ ...previewRoute({ status: 'accepted' }), 'GET /api/auth/me': () => json(200, user) });
+    renderApp(route);
+    expect(await screen.findByText('This invitation has been accepted')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open Northwind Genomics Lab' }).getAttribute('href')).toBe(`/orgs/${ORG_ID}`);
+    expect(screen.getByRole('link', { name: 'Your organizations' }).getAttribute('href')).toBe('/orgs');
+    expect(screen.queryByRole('button', { name: 'Join the organization' })).toBeNull();
+  });
+
+  it.each([
+    ['revoked', 'This invitation was revoked'],
+    ['expired', 'This invitation has expired'],
+  ])('says a %s invitation cannot be used and suggests asking the inviter', async (status, title) => {
+    mockFetch({ ...previewRoute({ status }), 'GET /api/auth/me': anonymous });
+    renderApp(route);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(title);
+    expect(alert.textContent).toContain('ask Katherine Johnson for a new invitation');
+    expect(screen.queryByRole('link', { name: 'Sign in' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Join the organization' })).toBeNull();
+  });
+
+  it('says an unknown link is not valid (404 from the preview)', async () => {
+    mockFetch({
+      'GET /api/auth/me': anonymous,
+      'POST /api/invitations/preview': () => problem(404, { title: 'Not Found', detail: 'The invitation was not found.' }),
+    });
+    renderApp(route);
+    expect((await screen.findByRole('alert')).textContent).toContain('This invitation link is not valid');
+    expect(screen.queryByRole('link', { name: 'Sign in' })).toBeNull();
+  });
+
   it('explains a used, expired or revoked invitation (410)', async () => {
     mockFetch({
+      ...previewRoute(),
       'GET /api/auth/me': () => json(200, user),
       'POST /api/invitations/accept': () => problem(410, { title: 'Gone', detail: 'This invitation has expired. Ask for a new one.' }),
     });
@@ -171,6 +385,7 @@ describe('Accept invitation page', () => {
 
   it('names the invited address when the invitation is for someone else (403)', async () => {
     mockFetch({
+      ...previewRoute(),
       'GET /api/auth/me': () => json(200, user),
       'POST /api/invitations/accept': () =>
         problem(403, { title: 'Forbidden', detail: 'This invitation was sent to another e-mail address. Sign in as rosalind@lab.example to accept it.' }),
@@ -191,6 +406,7 @@ describe('Accept invitation page: e-mail verification', () => {
 
   it('says before joining that the address must be verified, without the shell’s banner', async () => {
     mockFetch({
+      ...previewRoute(),
       'GET /api/auth/me': () => json(200, unverified),
       'POST /api/auth/verify-email/resend': () => new Response(null, { status: 204 }),
     });
@@ -209,6 +425,7 @@ describe('Accept invitation page: e-mail verification', () => {
 
   it('explains a 403 with reason email-unverified and offers the link again instead of another account', async () => {
     const { calls } = mockFetch({
+      ...previewRoute(),
       'GET /api/auth/me': () => json(200, user),
       'POST /api/invitations/accept': () => problem(403, { title: 'Forbidden', detail, reason: 'email-unverified' }),
       'POST /api/auth/verify-email/resend': () => new Response(null, { status: 204 }),
@@ -232,6 +449,7 @@ describe('Accept invitation page: e-mail verification', () => {
 
   it('shows the detail of a 409 when the address turns out to be verified already', async () => {
     mockFetch({
+      ...previewRoute(),
       'GET /api/auth/me': () => json(200, unverified),
       'POST /api/auth/verify-email/resend': () => problem(409, { title: 'Conflict', detail: 'Your e-mail address is already verified.' }),
     });

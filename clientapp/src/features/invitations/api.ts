@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { CreateInvitationRequest, SetInvitationPreferencesRequest } from '../../api/types';
+import { asApiError, type ApiError } from '../../api/problem';
+import type { CreateInvitationRequest, IssuedInvitation, SetInvitationPreferencesRequest } from '../../api/types';
 import { orgKeys } from '../organizations/keys';
 
 /** Pending invitations (users.invite). */
@@ -21,13 +22,32 @@ function useInvitationsChanged(orgId: string) {
     ]);
 }
 
-/** Invites someone; the answer carries the accept link, which is shown once. */
-export function useCreateInvitation(orgId: string) {
+/** What became of one address of a batch: the invitation issued, or the refusal. */
+export type InvitationOutcome = { email: string; issued: IssuedInvitation; error?: undefined } | { email: string; issued?: undefined; error: ApiError };
+
+/**
+ * Invites several people with the same role and workspaces: one request per address, in order, each answered on its
+ * own (a refused address does not stop the others). Only a 401 (the session has ended) stops the batch and fails it.
+ */
+export function useSendInvitations(orgId: string) {
   const changed = useInvitationsChanged(orgId);
   return useMutation({
-    mutationFn: (body: CreateInvitationRequest) =>
-      unwrap(api.POST('/api/organizations/{orgId}/invitations', { params: { path: { orgId } }, body })),
-    onSuccess: changed,
+    mutationFn: async ({ emails, ...rest }: Omit<CreateInvitationRequest, 'email'> & { emails: readonly string[] }) => {
+      const outcomes: InvitationOutcome[] = [];
+      for (const email of emails) {
+        try {
+          const issued = await unwrap(api.POST('/api/organizations/{orgId}/invitations', { params: { path: { orgId } }, body: { ...rest, email } }));
+          outcomes.push({ email, issued });
+        } catch (caught) {
+          const error = asApiError(caught);
+          if (error.status === 401) throw error;
+          outcomes.push({ email, error });
+        }
+      }
+      return outcomes;
+    },
+    // Some may have been sent before a failure: refresh either way.
+    onSettled: changed,
   });
 }
 
@@ -68,6 +88,19 @@ export function useSetInvitationPreferences(orgId: string) {
       queryClient.setQueryData(orgKeys.invitationPreferences(orgId), result);
       return queryClient.invalidateQueries({ queryKey: ['orgs', orgId, 'activity'] });
     },
+  });
+}
+
+/**
+ * What an invitation link is for — organization, inviter, role, invited address and status (pending, accepted, revoked,
+ * expired) — readable signed out (the link is the credential). 404: no invitation has this token.
+ */
+export function useInvitationPreview(token: string) {
+  return useQuery({
+    queryKey: ['invitation-preview', token] as const,
+    queryFn: () => unwrap(api.POST('/api/invitations/preview', { body: { token } })),
+    enabled: !!token,
+    staleTime: 30_000,
   });
 }
 

@@ -2,18 +2,23 @@ import { useId, useState } from 'react';
 import type { Role } from '../../api/types';
 import { ActionsHeader, Alert, Button, DataTable, FilterSelect, FilterToolbar, LoadingState, RelativeTime, RetryAlert, RowActions, SearchField, SortToggle, useDebouncedValue } from '../../components';
 import { useMe } from '../auth/authApi';
+import { usePermissions } from '../organizations/permissions';
 import { useRoles } from '../roles/api';
 import { RoleOptions, sortRoles } from '../roles/RoleOptions';
 import { cannotChangeMemberReason, isSupervisorRole } from '../roles/rules';
 import { useActor } from '../roles/useActor';
+import { useWorkspaces } from '../workspaces/api';
 import { useMemberTable, type MemberFilters } from './api';
 import { ChangeRoleDialog, EditMemberDialog, RemoveMemberDialog } from './MemberDialogs';
+import { MemberWorkspacesDialog } from './MemberWorkspacesDialog';
 import type { Member, MemberSortKey } from './types';
+import { byName, summarizeWorkspaces, type WorkspaceSummary } from './workspaceSummary';
 
 type Open =
   | { kind: 'role'; member: Member; role: Role }
   | { kind: 'edit'; member: Member }
   | { kind: 'remove'; member: Member; leaving: boolean }
+  | { kind: 'workspaces'; member: Member }
   | null;
 
 const SORTS: { key: MemberSortKey; label: string }[] = [
@@ -21,9 +26,20 @@ const SORTS: { key: MemberSortKey; label: string }[] = [
   { key: 'LastLogin', label: 'Last login' },
 ];
 
-/** The members table: search, role filter, sort, "Load more"; role change, position, removal (users.manage). */
+/** A Group Supervisor enters every workspace, whatever their grants: there is nothing to edit. */
+export const SUPERVISOR_WORKSPACES_REASON = 'A Group Supervisor can enter every workspace.';
+
+/**
+ * The members table: search, role filter, sort, "Load more"; role change, position, removal (users.manage); the
+ * workspaces each member can enter, editable with workspaces.access.manage.
+ */
 export function MembersSection({ orgId }: { orgId: string }) {
   const { data: me } = useMe();
+  const { can } = usePermissions(orgId);
+  const canManageAccess = can('workspaces.access.manage');
+  // With workspaces.access.manage every workspace (to name them all and tick any); else those I can enter.
+  const workspaces = useWorkspaces(orgId, { all: canManageAccess });
+  const workspaceList = workspaces.data ? [...workspaces.data].sort(byName) : undefined;
   const roles = useRoles(orgId);
   const roleList = roles.data ? sortRoles(roles.data) : undefined;
   const actor = useActor(orgId);
@@ -75,6 +91,14 @@ export function MembersSection({ orgId }: { orgId: string }) {
           <RetryAlert title="Members could not be loaded" message={table.error.message} onRetry={() => void table.refetch()} />
         </div>
       ) : null}
+      {workspaces.isError ? (
+        <div className="people__message">
+          <Alert title="Workspaces could not be loaded">
+            {canManageAccess ? 'Workspace access cannot be changed until the list of workspaces loads. ' : null}
+            {workspaces.error.message}
+          </Alert>
+        </div>
+      ) : null}
       {roles.isError ? (
         <div className="people__message">
           <Alert title="Roles could not be loaded">Roles cannot be changed until the list of roles loads. {roles.error.message}</Alert>
@@ -93,6 +117,7 @@ export function MembersSection({ orgId }: { orgId: string }) {
               <th scope="col">Name</th>
               <th scope="col">Position</th>
               <th scope="col">Role</th>
+              <th scope="col">Workspaces</th>
               <th scope="col">Last login</th>
               <ActionsHeader />
             </>
@@ -104,6 +129,7 @@ export function MembersSection({ orgId }: { orgId: string }) {
             const roleLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, 'role');
             const removeLocked = cannotChangeMemberReason(memberRole, supervisorCount, actor, self ? 'leave' : 'remove');
             const lockId = `${ids}-lock-${m.userId}`;
+            const supervisor = supervisorRole !== undefined && m.role.id === supervisorRole.id;
             return (
               <tr key={m.userId}>
                 <th scope="row" className="table__primary">
@@ -140,11 +166,32 @@ export function MembersSection({ orgId }: { orgId: string }) {
                     <span className="badge badge--role">{m.role.name}</span>
                   )}
                 </td>
+                <td>
+                  {workspaceList ? (
+                    <WorkspacesCell summary={summarizeWorkspaces(m.workspaceIds, workspaceList, { complete: canManageAccess, supervisor })} />
+                  ) : workspaces.isError ? (
+                    <span className="muted">Unavailable</span>
+                  ) : (
+                    <span className="muted">Loading…</span>
+                  )}
+                </td>
                 <td>{m.lastLoginAt ? <RelativeTime value={m.lastLoginAt} /> : <span className="muted">Never</span>}</td>
                 <RowActions>
                   <Button variant="ghost" aria-label={`Edit ${m.displayName}`} onClick={() => setOpen({ kind: 'edit', member: m })}>
                     Edit
                   </Button>
+                  {canManageAccess ? (
+                    <Button
+                      variant="ghost"
+                      aria-label={`Edit workspaces of ${m.displayName}`}
+                      title={supervisor ? SUPERVISOR_WORKSPACES_REASON : undefined}
+                      // Until the roles load, a Group Supervisor cannot be told apart.
+                      disabled={supervisor || !workspaceList || roles.isPending}
+                      onClick={() => setOpen({ kind: 'workspaces', member: m })}
+                    >
+                      Workspaces
+                    </Button>
+                  ) : null}
                   <Button
                     variant="ghost-danger"
                     aria-label={self ? 'Leave organization' : `Remove ${m.displayName}`}
@@ -178,9 +225,25 @@ export function MembersSection({ orgId }: { orgId: string }) {
 
       {open?.kind === 'role' ? <ChangeRoleDialog orgId={orgId} member={open.member} role={open.role} onClose={close} /> : null}
       {open?.kind === 'edit' ? <EditMemberDialog orgId={orgId} member={open.member} onClose={close} /> : null}
+      {open?.kind === 'workspaces' && workspaceList ? (
+        <MemberWorkspacesDialog orgId={orgId} member={open.member} workspaces={workspaceList} onClose={close} />
+      ) : null}
       {open?.kind === 'remove' ? (
         <RemoveMemberDialog orgId={orgId} member={open.member} leaving={open.leaving} onClose={close} />
       ) : null}
     </section>
+  );
+}
+
+/** The compact list of a member's workspaces; assistive technology reads every name instead. */
+function WorkspacesCell({ summary }: { summary: WorkspaceSummary }) {
+  if (summary.short === summary.full) return <span>{summary.short}</span>;
+  return (
+    <>
+      <span aria-hidden="true" title={summary.full}>
+        {summary.short}
+      </span>
+      <span className="visually-hidden">{summary.full}</span>
+    </>
   );
 }

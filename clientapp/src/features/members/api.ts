@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { asApiError } from '../../api/problem';
 import type { CurrentUser, UpdateMemberRequest } from '../../api/types';
 import { meQueryKey } from '../auth/authApi';
 import { orgKeys } from '../organizations/keys';
@@ -70,5 +71,48 @@ export function useRemoveMember(orgId: string) {
       );
       return queryClient.invalidateQueries({ queryKey: orgKeys.list() });
     },
+  });
+}
+
+/** One workspace to give (`grant`) or take away from a member. */
+export interface WorkspaceAccessChange {
+  workspaceId: string;
+  workspaceName: string;
+  grant: boolean;
+}
+
+export interface WorkspaceAccessOutcome {
+  applied: WorkspaceAccessChange[];
+  /** The changes the server refused, each with the problem's message. */
+  failed: (WorkspaceAccessChange & { message: string })[];
+}
+
+/**
+ * Changes the workspaces one member can enter: one PUT (grant) or DELETE (revoke) of
+ * …/workspaces/{workspaceId}/access/{userId} per change, one after the other (they touch the same membership). A
+ * refused change does not stop the others; the outcome says which were applied. Afterwards the organization's data
+ * (members table, workspace lists, my own access) is reloaded.
+ */
+export function useSetMemberWorkspaces(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ userId, changes }: { userId: string; changes: readonly WorkspaceAccessChange[] }): Promise<WorkspaceAccessOutcome> => {
+      const outcome: WorkspaceAccessOutcome = { applied: [], failed: [] };
+      for (const change of changes) {
+        const params = { params: { path: { orgId, workspaceId: change.workspaceId, userId } } };
+        try {
+          await unwrap(
+            change.grant
+              ? api.PUT('/api/organizations/{orgId}/workspaces/{workspaceId}/access/{userId}', params)
+              : api.DELETE('/api/organizations/{orgId}/workspaces/{workspaceId}/access/{userId}', params),
+          );
+          outcome.applied.push(change);
+        } catch (error) {
+          outcome.failed.push({ ...change, message: asApiError(error).message });
+        }
+      }
+      return outcome;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: orgKeys.org(orgId) }),
   });
 }

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import type { CreatedOrganization } from '../../api/types';
-import { EmailField, FormDialog, TextAreaField, TextField } from '../../components';
+import { EmailField, FormDialog, TextAreaField, TextField, useStatusMessage } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useFormFields } from '../auth/useFormErrors';
 import { useCreateOrganization } from './api';
@@ -18,6 +18,7 @@ export function CreateOrganizationDialog({ onClose, onCreatedForSomeoneElse }: C
   const create = useCreateOrganization();
   const me = useMe();
   const navigate = useNavigate();
+  const announce = useStatusMessage();
   const { values, summary, validate, input, alertRef } = useFormFields(fields, { name: '', description: '', ownerEmail: '' }, create.error);
   const { name, description, ownerEmail } = values;
 
@@ -36,6 +37,7 @@ export function CreateOrganizationDialog({ onClose, onCreatedForSomeoneElse }: C
       {
         onSuccess: (created) => {
           if (created.ownerUserId && created.ownerUserId === me.data?.id) {
+            announce(`Organization “${created.name}” created.`);
             navigate(`/orgs/${created.id}`);
           } else {
             onCreatedForSomeoneElse(created);

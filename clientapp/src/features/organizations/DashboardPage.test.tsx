@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../test/fetchMock';
-import { ANALYST_PERMISSIONS, dashboard, ORG_ID, orgRoutes } from '../../test/orgFixtures';
+import { ANALYST_PERMISSIONS, dashboard, ORG_ID, organizations, orgRoutes, workspaces } from '../../test/orgFixtures';
+import { cssRule, statusMessage } from '../../test/helpers';
 import { renderApp } from '../../test/render';
 
 describe('Organization dashboard', () => {
@@ -68,5 +70,73 @@ describe('Organizations page', () => {
     mockFetch(orgRoutes('Analyst', ANALYST_PERMISSIONS, { id: 'admin', lastOrganizationId: null, isPlatformAdmin: true }));
     renderApp('/orgs');
     expect(await screen.findByRole('button', { name: 'Create organization' })).toBeTruthy();
+  });
+});
+
+describe('Long names (200 characters without a space)', () => {
+  const longOrg = 'O'.repeat(200);
+  const longWorkspace = 'W'.repeat(200);
+
+  it('wrap on the dashboard: the heading, the workspace list and the "Leave organization" text', async () => {
+    mockFetch({
+      ...orgRoutes('Analyst', ANALYST_PERMISSIONS),
+      [`GET /api/organizations/${ORG_ID}`]: () =>
+        json(
+          200,
+          dashboard(ANALYST_PERMISSIONS, {
+            name: longOrg,
+            description: 'D'.repeat(200),
+            workspaces: [{ ...workspaces[0]!, name: longWorkspace }],
+          }),
+        ),
+    });
+    renderApp(`/orgs/${ORG_ID}`);
+
+    const heading = await screen.findByRole('heading', { level: 1, name: longOrg });
+    expect(heading.classList.contains('wrap-anywhere')).toBe(true);
+    expect(screen.getByText('D'.repeat(200)).classList.contains('wrap-anywhere')).toBe(true);
+    expect(screen.getByRole('link', { name: longWorkspace }).classList.contains('wrap-anywhere')).toBe(true);
+    expect(screen.getByText(/You lose access to O+ and its workspaces/).classList.contains('wrap-anywhere')).toBe(true);
+    expect(cssRule('.wrap-anywhere')).toMatch(/overflow-wrap:\s*anywhere/);
+    // The "Leave organization" row is a flex row: its text column may shrink below the long name's width.
+    expect(cssRule('.danger-row > div')).toMatch(/min-width:\s*0/);
+  });
+
+  it('wrap on the organization cards of /orgs', async () => {
+    mockFetch({
+      ...orgRoutes('Analyst', ANALYST_PERMISSIONS),
+      'GET /api/organizations': () => json(200, [{ ...organizations[0]!, name: longOrg, description: 'D'.repeat(200) }]),
+    });
+    renderApp('/orgs');
+
+    const link = await screen.findByRole('link', { name: longOrg });
+    expect(link.closest('h2')!.classList.contains('wrap-anywhere')).toBe(true);
+    expect(screen.getByText('D'.repeat(200)).classList.contains('wrap-anywhere')).toBe(true);
+  });
+
+  it('wrap in alerts and status messages (flex items that could otherwise not shrink)', () => {
+    expect(cssRule('.alert__body')).toMatch(/min-width:\s*0/);
+    expect(cssRule('.alert__body')).toMatch(/overflow-wrap:\s*anywhere/);
+    expect(cssRule('.toast__text')).toMatch(/overflow-wrap:\s*anywhere/);
+  });
+});
+
+describe('Creating an organization', () => {
+  it('opens the new organization and says it was created', async () => {
+    const created = { id: ORG_ID, name: 'Northwind Genomics Lab', ownerUserId: 'admin', pendingOwnerEmail: null };
+    mockFetch({
+      ...orgRoutes('Group Supervisor', ANALYST_PERMISSIONS, { id: 'admin', lastOrganizationId: null, isPlatformAdmin: true }),
+      'POST /api/organizations': () => json(201, created),
+    });
+    renderApp('/orgs');
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('button', { name: 'Create organization' }));
+    const dialog = screen.getByRole('dialog', { name: 'Create organization' });
+    await u.type(within(dialog).getByLabelText('Name'), 'Northwind Genomics Lab');
+    await u.click(within(dialog).getByRole('button', { name: 'Create organization' }));
+
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`/orgs/${ORG_ID}`));
+    expect(statusMessage()).toBe('Organization “Northwind Genomics Lab” created.');
   });
 });

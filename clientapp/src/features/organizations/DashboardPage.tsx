@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { mutationStatus } from '../../api/problem';
-import type { PermissionInfo } from '../../api/types';
 import { Alert, Button, ConfirmDialog, formatDate, LoadingState, RetryAlert, StorageBar, usePageTitle } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useRemoveMember } from '../members/api';
-import { groupTitle } from '../roles/permissionGroups';
+import { PermissionList as HeldPermissionList } from '../roles/PermissionList';
 import { ActivityList } from './ActivityList';
 import { useOrganization, usePermissionCatalogue } from './api';
 import { useCurrentOrgId } from './permissions';
@@ -35,8 +34,8 @@ export default function DashboardPage() {
     <div className="page">
       <header className="page__header">
         <p className="page__eyebrow">Organization</p>
-        <h1 className="page__title">{org.name}</h1>
-        {org.description ? <p className="page__subtitle">{org.description}</p> : null}
+        <h1 className="page__title wrap-anywhere">{org.name}</h1>
+        {org.description ? <p className="page__subtitle wrap-anywhere">{org.description}</p> : null}
       </header>
 
       {org.pendingOwnerEmail ? (
@@ -77,10 +76,10 @@ export default function DashboardPage() {
             <ul className="list" aria-labelledby="my-workspaces">
               {org.workspaces.map((w) => (
                 <li key={w.id} className="list__item">
-                  <Link className="list__primary" to={`${base}/workspaces/${w.id}/samples`}>
+                  <Link className="list__primary wrap-anywhere" to={`${base}/workspaces/${w.id}/samples`}>
                     {w.name}
                   </Link>
-                  {w.description ? <span className="list__secondary">{w.description}</span> : null}
+                  {w.description ? <span className="list__secondary wrap-anywhere">{w.description}</span> : null}
                 </li>
               ))}
             </ul>
@@ -153,27 +152,7 @@ export default function DashboardPage() {
 function PermissionList({ keys }: { keys: readonly string[] }) {
   const catalogue = usePermissionCatalogue();
   if (keys.length === 0) return <p className="muted">Your role holds no permissions in this organization.</p>;
-  const byKey = new Map<string, PermissionInfo>((catalogue.data ?? []).map((p) => [p.key, p]));
-  const groups = new Map<string, string[]>();
-  for (const key of keys) {
-    const info = byKey.get(key);
-    const group = info?.group ?? key.split('.')[0] ?? 'other';
-    groups.set(group, [...(groups.get(group) ?? []), info?.description ?? key]);
-  }
-  return (
-    <div className="permissions">
-      {[...groups].map(([group, descriptions]) => (
-        <div key={group} className="permissions__group">
-          <h3 className="permissions__title">{groupTitle(group)}</h3>
-          <ul className="permissions__list">
-            {descriptions.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </div>
-  );
+  return <HeldPermissionList keys={keys} catalogue={catalogue.data ?? []} />;
 }
 
 /** Every member may leave; the server refuses the last Group Supervisor with a 400 whose detail is shown. */
@@ -189,7 +168,9 @@ function LeaveOrganization({ orgId, orgName }: { orgId: string; orgName: string 
         <h2 id="leave-org" className="card__title">
           Leave organization
         </h2>
-        <p className="muted">You lose access to {orgName} and its workspaces at once; someone has to invite you again to come back.</p>
+        <p className="muted wrap-anywhere">
+          You lose access to {orgName} and its workspaces at once; someone has to invite you again to come back.
+        </p>
       </div>
       <Button
         variant="ghost-danger"

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { OrganizationSummary } from '../../api/types';
+import { confirmLeave } from '../../components';
 import { useOrganizations, useRememberOrganization } from './api';
 
 /**
@@ -52,8 +53,11 @@ export function OrganizationSelector({ currentOrgId }: { currentOrgId: string | 
   function choose(org: OrganizationSummary) {
     close();
     if (org.id === currentOrgId) return;
-    remember.mutate(org.id);
-    navigate(`/orgs/${org.id}`);
+    // A page with unsaved changes (the roles matrix) asks first.
+    confirmLeave(() => {
+      remember.mutate(org.id);
+      navigate(`/orgs/${org.id}`);
+    });
   }
 
   function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {

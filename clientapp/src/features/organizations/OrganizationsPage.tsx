@@ -50,12 +50,12 @@ export default function OrganizationsPage() {
           {organizations.data.map((org) => (
             <li key={org.id} className="card orgcard">
               <div className="orgcard__head">
-                <h2 className="orgcard__name">
+                <h2 className="orgcard__name wrap-anywhere">
                   <Link to={`/orgs/${org.id}`}>{org.name}</Link>
                 </h2>
                 <span className="badge badge--role">{org.role.name}</span>
               </div>
-              {org.description ? <p className="orgcard__description">{org.description}</p> : null}
+              {org.description ? <p className="orgcard__description wrap-anywhere">{org.description}</p> : null}
               <dl className="orgcard__stats">
                 <div>
                   <dt>Members</dt>

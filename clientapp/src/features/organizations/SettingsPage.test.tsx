@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem } from '../../test/fetchMock';
 import { access, ALL_PERMISSIONS, ORG_ID, orgRoutes } from '../../test/orgFixtures';
+import { statusMessage } from '../../test/helpers';
 import { renderApp } from '../../test/render';
 
 const base = `/api/organizations/${ORG_ID}`;
@@ -40,6 +41,7 @@ describe('Settings: role-based access', () => {
     expect(off.textContent).toContain('Every member will see every sample');
     await u.click(within(off).getByRole('button', { name: 'Turn off' }));
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+    expect(statusMessage()).toBe('Role-based access is now off.');
     expect(JSON.parse(calls(`PUT ${base}/settings/access-control`)[0]!.body)).toEqual({ roleBasedAccessEnabled: false });
 
     await u.click(toggle);
@@ -74,7 +76,9 @@ describe('Settings: general', () => {
     expect(within(form).getByText('Enter a valid contact e-mail address.')).toBeTruthy();
 
     await u.click(within(form).getByRole('button', { name: 'Save changes' }));
-    expect(await within(form).findByText('Settings saved.')).toBeTruthy();
+    // The app's status region (polite) says so.
+    await waitFor(() => expect(statusMessage()).toBe('Settings saved.'));
+    expect(screen.getByTestId('status-message').getAttribute('role')).toBe('status');
     expect(JSON.parse(calls(`PATCH ${base}`)[1]!.body)).toEqual({
       name: 'Northwind Genomics Lab',
       description: 'Clinical exome and panel testing',
@@ -115,7 +119,7 @@ describe('Settings: danger zone', () => {
     expect(screen.queryByRole('heading', { name: 'Danger zone' })).toBeNull();
   });
 
-  it('lets the Group Supervisor delete the organization after typing its exact name, then goes home', async () => {
+  it('lets the Group Supervisor delete the organization after typing its exact name, then opens the organizations list', async () => {
     let deleted = false;
     const { calls } = mockFetch({
       ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
@@ -138,9 +142,11 @@ describe('Settings: danger zone', () => {
     expect(confirm.disabled).toBe(false);
     await u.click(confirm);
 
-    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/'));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/orgs'));
     expect(deleted).toBe(true);
     expect(JSON.parse(calls(`DELETE ${base}`)[0]!.body)).toEqual({ confirmName: 'Northwind Genomics Lab' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'You are not a member of any organization yet' })).toBeTruthy();
+    expect(statusMessage()).toBe('Organization “Northwind Genomics Lab” deleted.');
   });
 });

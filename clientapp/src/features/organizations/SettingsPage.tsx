@@ -2,7 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { asApiError } from '../../api/problem';
 import type { OrganizationDashboard } from '../../api/types';
-import { Alert, Button, Dialog, EmailField, LoadingState, ProblemAlert, TextAreaField, TextField, TypedConfirmDialog, usePageTitle } from '../../components';
+import {
+  Alert,
+  Button,
+  Dialog,
+  EmailField,
+  LoadingState,
+  ProblemAlert,
+  TextAreaField,
+  TextField,
+  TypedConfirmDialog,
+  usePageTitle,
+  useStatusMessage,
+} from '../../components';
 import { useFormFields } from '../auth/useFormErrors';
 import { InvitationPreferencesSettings } from '../invitations/InvitationPreferencesSettings';
 import { useAccessControl, useDeleteOrganization, useOrganization, useSetAccessControl, useUpdateOrganization } from './api';
@@ -31,7 +43,7 @@ export default function SettingsPage() {
     <div className="page page--medium">
       <header className="page__header">
         <h1 className="page__title">Settings</h1>
-        <p className="page__subtitle">{dashboard.data?.name ?? ' '}</p>
+        <p className="page__subtitle wrap-anywhere">{dashboard.data?.name ?? ' '}</p>
       </header>
       {dashboard.isPending ? <LoadingState label="Loading settings…" /> : null}
       {dashboard.isError ? <Alert title="Settings could not be loaded">{dashboard.error.message}</Alert> : null}
@@ -47,6 +59,7 @@ const generalFields = ['name', 'description', 'contactName', 'contactEmail'] as 
 
 function GeneralSettings({ org }: { org: OrganizationDashboard }) {
   const update = useUpdateOrganization(org.id);
+  const announce = useStatusMessage();
   const initial = { name: org.name, description: org.description ?? '', contactName: org.contactName ?? '', contactEmail: org.contactEmail ?? '' };
   const { values, summary, validate, input, alertRef } = useFormFields(generalFields, initial, update.error);
   const { name, description, contactName, contactEmail } = values;
@@ -63,7 +76,10 @@ function GeneralSettings({ org }: { org: OrganizationDashboard }) {
       return;
     }
     // Empty strings clear the optional fields.
-    update.mutate({ name: name.trim(), description: description.trim(), contactName: contactName.trim(), contactEmail: email });
+    update.mutate(
+      { name: name.trim(), description: description.trim(), contactName: contactName.trim(), contactEmail: email },
+      { onSuccess: () => announce('Settings saved.') },
+    );
   }
 
   return (
@@ -73,7 +89,6 @@ function GeneralSettings({ org }: { org: OrganizationDashboard }) {
       </h2>
       <form className="form" noValidate onSubmit={onSubmit} aria-label="General settings">
         <ProblemAlert ref={alertRef} title="The settings could not be saved" summary={summary} />
-        {update.isSuccess ? <Alert tone="info">Settings saved.</Alert> : null}
         <TextField {...input('name')} label="Organization name" required />
         <TextAreaField {...input('description')} label="Description" />
         <div className="form__row">
@@ -93,6 +108,7 @@ function GeneralSettings({ org }: { org: OrganizationDashboard }) {
 function AccessControlSettings({ orgId }: { orgId: string }) {
   const accessControl = useAccessControl(orgId);
   const setAccessControl = useSetAccessControl(orgId);
+  const announce = useStatusMessage();
   const [confirming, setConfirming] = useState(false);
   const enabled = accessControl.data?.roleBasedAccessEnabled;
 
@@ -138,9 +154,6 @@ function AccessControlSettings({ orgId }: { orgId: string }) {
               workspaces) always follow the role.
             </p>
           </div>
-          {setAccessControl.isSuccess && !confirming ? (
-            <Alert tone="info">Role-based access is now {enabled ? 'on' : 'off'}.</Alert>
-          ) : null}
         </>
       ) : null}
       {confirming && enabled !== undefined ? (
@@ -171,7 +184,14 @@ function AccessControlSettings({ orgId }: { orgId: string }) {
             <Button
               busy={setAccessControl.isPending}
               busyLabel="Saving…"
-              onClick={() => setAccessControl.mutate(!enabled, { onSuccess: () => setConfirming(false) })}
+              onClick={() =>
+                setAccessControl.mutate(!enabled, {
+                  onSuccess: (result) => {
+                    setConfirming(false);
+                    announce(`Role-based access is now ${result.roleBasedAccessEnabled ? 'on' : 'off'}.`);
+                  },
+                })
+              }
             >
               {enabled ? 'Turn off' : 'Turn on'}
             </Button>
@@ -185,6 +205,7 @@ function AccessControlSettings({ orgId }: { orgId: string }) {
 function DangerZone({ orgId, name }: { orgId: string; name: string }) {
   const remove = useDeleteOrganization(orgId);
   const navigate = useNavigate();
+  const announce = useStatusMessage();
   const [confirming, setConfirming] = useState(false);
   const error = remove.error ? asApiError(remove.error) : null;
   const message = error ? [error.message, ...(error.fieldErrors.confirmName ?? [])].filter((m, i, all) => all.indexOf(m) === i).join(' ') : null;
@@ -221,7 +242,15 @@ function DangerZone({ orgId, name }: { orgId: string; name: string }) {
           busy={remove.isPending}
           error={message}
           onCancel={() => setConfirming(false)}
-          onConfirm={() => remove.mutate(name, { onSuccess: () => navigate('/', { replace: true }) })}
+          // The organization is gone: land on the list of those left (not "/", which would open another one).
+          onConfirm={() =>
+            remove.mutate(name, {
+              onSuccess: () => {
+                announce(`Organization “${name}” deleted.`);
+                navigate('/orgs', { replace: true });
+              },
+            })
+          }
         >
           <p>
             <strong>{name}</strong> and everything in it will be deleted permanently for all of its members.

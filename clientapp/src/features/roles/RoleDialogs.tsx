@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { conflictOnField, mutationStatus } from '../../api/problem';
 import type { Role } from '../../api/types';
-import { ConfirmDialog, FormDialog, SelectField, TextField } from '../../components';
+import { ConfirmDialog, FormDialog, SelectField, TextField, useStatusMessage } from '../../components';
 import { useFormFields } from '../auth/useFormErrors';
 import { useCreateRole, useDeleteRole, useUpdateRole } from './api';
 import type { Actor } from './rules';
@@ -21,6 +21,7 @@ function nameErrors(name: string): string[] {
  */
 export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: string; roles: Role[]; actor: Actor; onClose: () => void }) {
   const create = useCreateRole(orgId);
+  const announce = useStatusMessage();
   const [source, setSource] = useState('');
   const { values, fieldErrors, summary, validate, input, alertRef } = useFormFields(createFields, { name: '' }, conflictOnField(create.error, 'name'));
   const { name } = values;
@@ -33,7 +34,15 @@ export function CreateRoleDialog({ orgId, roles, actor, onClose }: { orgId: stri
       create.reset();
       return;
     }
-    create.mutate({ name: name.trim(), permissions: copied }, { onSuccess: onClose });
+    create.mutate(
+      { name: name.trim(), permissions: copied },
+      {
+        onSuccess: (role) => {
+          announce(`Role “${role.name}” created.`);
+          onClose();
+        },
+      },
+    );
   }
 
   return (
@@ -85,6 +94,7 @@ const renameFields = ['name'] as const;
 
 export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role: Role; onClose: () => void }) {
   const update = useUpdateRole(orgId);
+  const announce = useStatusMessage();
   const { values, summary, validate, input, alertRef } = useFormFields(renameFields, { name: role.name }, conflictOnField(update.error, 'name'));
   const { name } = values;
   const title = `Rename “${role.name}”`;
@@ -98,7 +108,15 @@ export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role
       onClose();
       return;
     }
-    update.mutate({ roleId: role.id, name: name.trim() }, { onSuccess: onClose });
+    update.mutate(
+      { roleId: role.id, name: name.trim() },
+      {
+        onSuccess: () => {
+          announce(`Role “${role.name}” renamed to “${name.trim()}”.`);
+          onClose();
+        },
+      },
+    );
   }
 
   return (
@@ -121,6 +139,7 @@ export function RenameRoleDialog({ orgId, role, onClose }: { orgId: string; role
 /** Deletes a custom role; a role still held by members is refused (409) and the detail says how many hold it. */
 export function DeleteRoleDialog({ orgId, role, onClose, onDeleted }: { orgId: string; role: Role; onClose: () => void; onDeleted: () => void }) {
   const remove = useDeleteRole(orgId);
+  const announce = useStatusMessage();
   return (
     <ConfirmDialog
       title="Delete role"
@@ -133,6 +152,7 @@ export function DeleteRoleDialog({ orgId, role, onClose, onDeleted }: { orgId: s
         remove.mutate(role.id, {
           onSuccess: () => {
             onDeleted();
+            announce(`Role “${role.name}” deleted.`);
             onClose();
           },
         })

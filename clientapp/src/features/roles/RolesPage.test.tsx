@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem } from '../../test/fetchMock';
 import { ALL_PERMISSIONS, ANALYST_PERMISSIONS, ORG_ID, orgRoutes } from '../../test/orgFixtures';
-import { ADMIN_PERMISSIONS, catalogue, peopleServer, ROLE_ANALYST, ROLE_STEWARD } from '../../test/peopleFixtures';
+import { ADMIN_PERMISSIONS, catalogue, peopleServer, ROLE_ANALYST, ROLE_SEQUENCING, ROLE_STEWARD } from '../../test/peopleFixtures';
+import { cssRule, statusMessage } from '../../test/helpers';
 import { renderApp } from '../../test/render';
 import { cannotAssignReason, cannotTogglePermissionReason } from './rules';
 
@@ -36,7 +37,7 @@ describe('Roles & permissions matrix', () => {
 
   it('shows groups, descriptions and member counts, built-in roles before custom ones', async () => {
     const server = peopleServer(admin);
-    mockFetch({ ...orgRoutes('Analyst', ANALYST_PERMISSIONS), ...server.routes });
+    mockFetch({ ...orgRoutes('Group Supervisor', ALL_PERMISSIONS), ...server.routes });
     renderApp(`/orgs/${ORG_ID}/roles`);
 
     const table = await screen.findByRole('table', { name: 'Permissions of each role' });
@@ -46,10 +47,63 @@ describe('Roles & permissions matrix', () => {
     expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(
       expect.arrayContaining(['Organization', 'People', 'Samples', 'Analyses']),
     );
-    // Read-only without roles.manage.
-    expect(screen.getByText('You can view roles but not change them')).toBeTruthy();
-    expect(box('Analyst: Launch sub-analyses').disabled).toBe(true);
+  });
+
+  it('keeps the header row of role names in view: the matrix scrolls in its own container under a sticky header', async () => {
+    const server = peopleServer(admin);
+    mockFetch({ ...orgRoutes('Group Supervisor', ALL_PERMISSIONS), ...server.routes });
+    renderApp(`/orgs/${ORG_ID}/roles`);
+
+    const table = await screen.findByRole('table', { name: 'Permissions of each role' });
+    const scroller = screen.getByTestId('matrix-scroll');
+    expect(scroller.contains(table)).toBe(true);
+    expect(scroller.classList.contains('matrix-wrap')).toBe(true);
+    // The stylesheet: the wrapper scrolls both ways with a bounded height, and the header cells stick to its top.
+    expect(cssRule('.table-wrap.matrix-wrap')).toMatch(/overflow:\s*auto/);
+    expect(cssRule('.table-wrap.matrix-wrap')).toMatch(/max-height:/);
+    expect(cssRule('.matrix thead th')).toMatch(/position:\s*sticky/);
+    expect(cssRule('.matrix thead th')).toMatch(/top:\s*0/);
+    // The role names are header cells of the table's head.
+    const head = table.querySelector('thead')!;
+    expect(within(head).getByText('Data Steward')).toBeTruthy();
+  });
+
+  it('shows each role’s permissions as a readable, grouped list to someone without roles.manage', async () => {
+    const server = peopleServer(admin);
+    mockFetch({ ...orgRoutes('Analyst', ANALYST_PERMISSIONS), ...server.routes });
+    renderApp(`/orgs/${ORG_ID}/roles`);
+
+    expect(await screen.findByText('You can view roles but not change them')).toBeTruthy();
+    // No matrix of disabled boxes, no editing.
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryByRole('button', { name: 'New role' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Delete / })).toBeNull();
+
+    // One section per role, built-in first, with its members count.
+    const sections = screen.getAllByRole('region');
+    expect(sections.map((r) => within(r).getByRole('heading', { level: 2 }).textContent)).toEqual([
+      'Group Supervisor',
+      'Group Admin',
+      'Analyst',
+      'Clinical Curator',
+      'Report Writer',
+      'Data Steward',
+      'Sequencing Analyst',
+    ]);
+    const steward = screen.getByRole('region', { name: 'Data Steward' });
+    expect(steward.textContent).toContain('3 members · custom');
+    // Permissions by label under their group's heading, in catalogue order (Organization before Samples).
+    expect(within(steward).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Organization', 'Samples']);
+    const samples = within(steward).getByRole('heading', { name: 'Samples' }).nextElementSibling as HTMLElement;
+    expect(within(samples).getByRole('listitem').textContent).toBe('See every sample in the workspaces one can enter Data permission');
+    expect(within(steward).getByText('Delete workspaces')).toBeTruthy();
+    expect(steward.textContent).not.toContain('samples.view.all');
+
+    const analyst = screen.getByRole('region', { name: 'Analyst' });
+    expect(within(analyst).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Samples', 'Analyses']);
+    expect(within(analyst).getByText('Launch sub-analyses')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Group Supervisor' })).getByText('Always holds every permission.')).toBeTruthy();
   });
 
   it('groups the catalogue under one row header per group, in catalogue order, and marks data permissions', async () => {
@@ -149,8 +203,13 @@ describe('Roles & permissions matrix', () => {
     await u.click(box('Analyst: See every sample in the workspaces one can enter'));
     await u.click(box('Analyst: Launch sub-analyses'));
     expect(calls(`PUT ${server.base}/roles/${ROLE_ANALYST}`)).toHaveLength(0);
-    await u.click(screen.getByRole('button', { name: 'Save changes to Analyst' }));
-    await screen.findByText('Changes to Analyst saved.');
+    const saveButton = screen.getByRole('button', { name: 'Save changes to Analyst' });
+    const footerCell = saveButton.closest('td')!;
+    await u.click(saveButton);
+    // Feedback where the button was: a polite status in the same footer cell ("✓ Saved", read with the role's name).
+    const saved = await within(footerCell).findByText('Changes to Analyst saved.');
+    expect(saved.closest('[role=status]')).toBeTruthy();
+    expect(within(footerCell).getByText('✓ Saved')).toBeTruthy();
     expect(JSON.parse(calls(`PUT ${server.base}/roles/${ROLE_ANALYST}`)[0]!.body)).toEqual({
       permissions: ['analyses.launch.workflow', 'samples.define', 'samples.view.all', 'samples.view.assigned'],
       version: 'v1', // the version read, so an edit made meanwhile by someone else is refused (409), not overwritten
@@ -159,23 +218,56 @@ describe('Roles & permissions matrix', () => {
     expect(box('Analyst: See every sample in the workspaces one can enter').checked).toBe(true);
   });
 
-  it('shows why a role still held by members cannot be deleted', async () => {
+  it('disables Delete for a role still held by members and says why next to it', async () => {
+    const server = peopleServer(admin);
+    mockFetch({ ...orgRoutes('Group Supervisor', ALL_PERMISSIONS), ...server.routes });
+    renderApp(`/orgs/${ORG_ID}/roles`);
+
+    const held = (await screen.findByRole('button', { name: 'Delete Data Steward' })) as HTMLButtonElement;
+    expect(held.disabled).toBe(true);
+    const reason = document.getElementById(held.getAttribute('aria-describedby')!)!;
+    expect(reason.textContent).toBe('Held by 3 members');
+    expect(held.closest('th')!.textContent).toContain('Held by 3 members');
+    // A custom role nobody holds can be deleted.
+    expect((screen.getByRole('button', { name: 'Delete Sequencing Analyst' }) as HTMLButtonElement).disabled).toBe(false);
+    // Built-in roles cannot be renamed or deleted.
+    expect(screen.queryByRole('button', { name: 'Delete Analyst' })).toBeNull();
+  });
+
+  it('shows the server’s refusal when the role was given to someone meanwhile', async () => {
     const server = peopleServer(admin);
     mockFetch({
       ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
       ...server.routes,
-      [`DELETE ${server.base}/roles/${ROLE_STEWARD}`]: () =>
-        problem(409, { title: 'Conflict', detail: '3 members still hold the role "Data Steward". Give them another role first.' }),
+      [`DELETE ${server.base}/roles/${ROLE_SEQUENCING}`]: () =>
+        problem(409, { title: 'Conflict', detail: '1 member still holds the role "Sequencing Analyst". Give them another role first.' }),
     });
     renderApp(`/orgs/${ORG_ID}/roles`);
     const u = userEvent.setup();
 
-    await u.click(await screen.findByRole('button', { name: 'Delete Data Steward' }));
+    await u.click(await screen.findByRole('button', { name: 'Delete Sequencing Analyst' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete role' });
     await u.click(within(dialog).getByRole('button', { name: 'Delete role' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('3 members still hold the role "Data Steward"');
-    // Built-in roles cannot be renamed or deleted.
-    expect(screen.queryByRole('button', { name: 'Delete Analyst' })).toBeNull();
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('1 member still holds the role "Sequencing Analyst"');
+  });
+
+  it('deletes an unused custom role and says so in the status region', async () => {
+    const server = peopleServer(admin);
+    mockFetch({
+      ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
+      ...server.routes,
+      [`DELETE ${server.base}/roles/${ROLE_SEQUENCING}`]: () => {
+        server.state.roles = server.state.roles.filter((r) => r.id !== ROLE_SEQUENCING);
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderApp(`/orgs/${ORG_ID}/roles`);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('button', { name: 'Delete Sequencing Analyst' }));
+    await u.click(within(screen.getByRole('dialog', { name: 'Delete role' })).getByRole('button', { name: 'Delete role' }));
+    await waitFor(() => expect(statusMessage()).toBe('Role “Sequencing Analyst” deleted.'));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete Sequencing Analyst' })).toBeNull());
   });
 
   it('creates a custom role from a copy of another, copying only permissions the creator holds', async () => {
@@ -196,6 +288,89 @@ describe('Roles & permissions matrix', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Create role' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(JSON.parse(calls(`POST ${server.base}/roles`)[0]!.body)).toEqual({ name: 'Variant Reviewer', permissions: ['samples.view.all'] });
+    expect(statusMessage()).toBe('Role “Variant Reviewer” created.');
+  });
+});
+
+describe('Roles: saving and leaving', () => {
+  function analystServer(put: () => Response) {
+    const server = peopleServer(admin);
+    return { server, routes: { ...orgRoutes('Group Supervisor', ALL_PERMISSIONS), ...server.routes, [`PUT ${server.base}/roles/${ROLE_ANALYST}`]: put } };
+  }
+
+  it('shows a refused save next to the Save button, keeping the draft', async () => {
+    const { routes } = analystServer(() =>
+      problem(409, { title: 'Conflict', detail: 'The role was changed by someone else. Reload the page and try again.' }),
+    );
+    mockFetch(routes);
+    renderApp(`/orgs/${ORG_ID}/roles`);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('checkbox', { name: 'Analyst: Delete workspaces' }));
+    const saveButton = screen.getByRole('button', { name: 'Save changes to Analyst' });
+    await u.click(saveButton);
+    const error = await within(saveButton.closest('td')!).findByRole('alert');
+    expect(error.textContent).toBe('Not saved: The role was changed by someone else. Reload the page and try again.');
+    expect(box('Analyst: Delete workspaces').checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Save changes to Analyst' })).toBeTruthy();
+  });
+
+  it('asks before following a link away from unsaved ticks; staying keeps them, leaving drops them', async () => {
+    mockFetch(analystServer(() => json(200, {})).routes);
+    renderApp(`/orgs/${ORG_ID}/roles`);
+    const u = userEvent.setup();
+    const location = () => screen.getByTestId('location').textContent;
+
+    await u.click(await screen.findByRole('checkbox', { name: 'Analyst: Delete workspaces' }));
+    const nav = screen.getByRole('navigation', { name: 'Organization' });
+    await u.click(within(nav).getByRole('link', { name: 'Workspaces' }));
+
+    let dialog = screen.getByRole('dialog', { name: 'Leave without saving?' });
+    expect(dialog.textContent).toContain('Your changes to “Analyst” are not saved');
+    expect(location()).toBe(`/orgs/${ORG_ID}/roles`);
+    await u.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(location()).toBe(`/orgs/${ORG_ID}/roles`);
+    expect(box('Analyst: Delete workspaces').checked).toBe(true);
+
+    await u.click(within(nav).getByRole('link', { name: 'Workspaces' }));
+    dialog = screen.getByRole('dialog', { name: 'Leave without saving?' });
+    await u.click(within(dialog).getByRole('button', { name: 'Leave without saving' }));
+    await waitFor(() => expect(location()).toBe(`/orgs/${ORG_ID}/workspaces`));
+  });
+
+  it('asks before switching organization from the header with unsaved ticks', async () => {
+    mockFetch(analystServer(() => json(200, {})).routes);
+    renderApp(`/orgs/${ORG_ID}/roles`);
+    const u = userEvent.setup();
+
+    await u.click(await screen.findByRole('checkbox', { name: 'Analyst: Delete workspaces' }));
+    await u.click(screen.getByRole('button', { name: /^Organization/ }));
+    await u.click(screen.getByRole('menuitemradio', { name: /Contoso Research Institute/ }));
+    expect(screen.getByRole('dialog', { name: 'Leave without saving?' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe(`/orgs/${ORG_ID}/roles`);
+  });
+
+  it('lets links through once nothing is unsaved, and warns the browser (beforeunload) only while something is', async () => {
+    mockFetch(analystServer(() => json(200, {})).routes);
+    renderApp(`/orgs/${ORG_ID}/roles`);
+    const u = userEvent.setup();
+
+    await screen.findByRole('table', { name: 'Permissions of each role' });
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
+    await u.click(box('Analyst: Delete workspaces'));
+    expect(unload()).toBe(true);
+    await u.click(screen.getByRole('button', { name: 'Discard changes to Analyst' }));
+    expect(unload()).toBe(false);
+
+    await u.click(within(screen.getByRole('navigation', { name: 'Organization' })).getByRole('link', { name: 'Activity' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe(`/orgs/${ORG_ID}/activity`));
   });
 });
 

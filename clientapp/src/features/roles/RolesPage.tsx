@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { asApiError } from '../../api/problem';
-import type { Role } from '../../api/types';
-import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
+import type { PermissionInfo, Role } from '../../api/types';
+import { Alert, Button, LoadingState, RetryAlert, useLeaveGuard, usePageTitle } from '../../components';
 import { usePermissionCatalogue } from '../organizations/api';
 import { isPermissionKey, useCurrentOrgId, type PermissionKey } from '../organizations/permissions';
 import { useRoles, useUpdateRole } from './api';
 import { groupPermissions, groupTitle } from './permissionGroups';
+import { PermissionList } from './PermissionList';
 import { CreateRoleDialog, DeleteRoleDialog, RenameRoleDialog } from './RoleDialogs';
 import { sortRoles } from './RoleOptions';
 import { cannotTogglePermissionReason, isSupervisorRole, SUPERVISOR_LOCKED, UNKNOWN_PERMISSION, type Actor } from './rules';
@@ -19,6 +20,10 @@ function lockReason(role: Role, key: string, actor: Actor & { canManageRoles: bo
   return isPermissionKey(key) ? cannotTogglePermissionReason(role, key, actor) : UNKNOWN_PERMISSION;
 }
 
+function members(count: number): string {
+  return `${count} ${count === 1 ? 'member' : 'members'}`;
+}
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a);
@@ -26,8 +31,10 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * /orgs/:orgId/roles — one row per permission, one column per role. Everyone may look; roles.manage may change
- * what they hold themselves (the Supervisor column never changes). Edits stay as drafts until saved per role.
+ * /orgs/:orgId/roles — with roles.manage, a matrix: one row per permission, one column per role (its header row stays in
+ * view while the matrix scrolls); one changes what one holds oneself (the Supervisor column never changes), and edits
+ * stay as drafts until saved per role, with a warning before leaving the page with unsaved ones. Everyone else reads
+ * each role's permissions as a list.
  */
 export default function RolesPage() {
   usePageTitle('Roles & permissions');
@@ -40,20 +47,17 @@ export default function RolesPage() {
   const [drafts, setDrafts] = useState<Record<string, string[]>>({});
   const [saving, setSaving] = useState<Record<string, boolean>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  // Roles whose last save succeeded (shown next to their Save button until their next change).
+  const [saved, setSaved] = useState<Record<string, true>>({});
   const [open, setOpen] = useState<Open>(null);
 
   // Drafts of roles that no longer exist (deleted here or elsewhere) are dropped.
   const dirty = (roleList ?? []).filter((r) => drafts[r.id] && !sameSet(drafts[r.id]!, r.permissions));
 
-  // Unsaved edits survive in-app navigation only as long as the page is open; warn before the tab is closed or reloaded.
-  const hasDirty = dirty.length > 0;
-  useEffect(() => {
-    if (!hasDirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [hasDirty]);
+  // Drafts live only as long as the page: ask before closing the tab, following a link or switching organization.
+  const leaveDialog = useLeaveGuard(dirty.length > 0, {
+    message: <p>Your changes to {dirty.map((r) => `“${r.name}”`).join(', ')} are not saved and will be lost.</p>,
+  });
 
   if (roles.isPending || catalogue.isPending) return <LoadingState label="Loading roles…" />;
   if (roles.isError || catalogue.isError) {
@@ -76,7 +80,7 @@ export default function RolesPage() {
   const held = (role: Role) => drafts[role.id] ?? role.permissions;
 
   function toggle(role: Role, permission: PermissionKey, checked: boolean) {
-    setSaved(null);
+    setSaved(({ [role.id]: _dropped, ...rest }) => rest);
     setDrafts((current) => {
       const base = current[role.id] ?? role.permissions;
       const next = checked ? [...new Set([...base, permission])] : base.filter((p) => p !== permission);
@@ -97,12 +101,12 @@ export default function RolesPage() {
     if (!permissions) return;
     setSaving((s) => ({ ...s, [role.id]: true }));
     setErrors(({ [role.id]: _dropped, ...rest }) => rest);
-    setSaved(null);
+    setSaved(({ [role.id]: _dropped, ...rest }) => rest);
     try {
       // The full list: what the column shows is what the role will hold.
       await update.mutateAsync({ roleId: role.id, permissions: [...permissions].sort(), version: role.version });
       setDrafts(({ [role.id]: _dropped, ...rest }) => rest);
-      setSaved(role.name);
+      setSaved((s) => ({ ...s, [role.id]: true }));
     } catch (error) {
       setErrors((e) => ({ ...e, [role.id]: asApiError(error).message }));
     } finally {
@@ -133,7 +137,8 @@ export default function RolesPage() {
 
       {!actor.canManageRoles ? (
         <Alert tone="info" title="You can view roles but not change them">
-          Your role does not include managing roles and permissions. Ask a Group Supervisor.
+          Each role’s permissions are listed below. Your role does not include managing roles and permissions; ask a Group
+          Supervisor.
         </Alert>
       ) : !actor.isSupervisor ? (
         <Alert tone="info">You can change only the permissions you hold yourself; the others are locked for you.</Alert>
@@ -143,125 +148,160 @@ export default function RolesPage() {
           Changes to {dirty.map((r) => r.name).join(', ')} are not saved yet. Save or discard them below each role.
         </Alert>
       ) : null}
-      {saved ? <Alert tone="info">Changes to {saved} saved.</Alert> : null}
-      {list
-        .filter((r) => errors[r.id])
-        .map((r) => (
-          <Alert key={r.id} title={`Changes to ${r.name} could not be saved`}>
-            {errors[r.id]}
-          </Alert>
-        ))}
 
       {hasDataPermissions ? (
         <p className="note">
           <DataBadge inLegend /> marks a data permission: while role-based access is off (a switch in the organization&rsquo;s
-          settings), every member holds it, whatever their role. The ticks below apply once it is on.
+          settings), every member holds it, whatever their role. Roles decide who holds it once the switch is on.
         </p>
       ) : null}
 
-      <div className="table-wrap card card--flush">
-        <table className="table matrix">
-          <caption className="visually-hidden">Permissions of each role</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="matrix__permission-col">
-                Permission
-              </th>
-              {list.map((r) => (
-                <th key={r.id} scope="col" className="matrix__role-col">
-                  <span className="matrix__role">{r.name}</span>
-                  <span className="matrix__meta">
-                    {r.memberCount} {r.memberCount === 1 ? 'member' : 'members'}
-                    {r.builtIn ? '' : ' · custom'}
-                  </span>
-                  {dirty.includes(r) ? <span className="matrix__unsaved">Unsaved</span> : null}
-                  {actor.canManageRoles && !r.builtIn ? (
-                    <span className="matrix__actions">
-                      <Button variant="ghost" aria-label={`Rename ${r.name}`} onClick={() => setOpen({ kind: 'rename', role: r })}>
-                        Rename
-                      </Button>
-                      <Button variant="ghost-danger" aria-label={`Delete ${r.name}`} onClick={() => setOpen({ kind: 'delete', role: r })}>
-                        Delete
-                      </Button>
-                    </span>
-                  ) : null}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          {groups.map(([group, permissions]) => (
-            <tbody key={group}>
-              <tr className="matrix__group">
-                <th scope="rowgroup" colSpan={list.length + 1}>
-                  {groupTitle(group)}
-                </th>
-              </tr>
-              {permissions.map((p) => (
-                <tr key={p.key}>
-                  <th scope="row" className="matrix__permission">
-                    <span>{p.description}</span>
-                    {p.isData ? <DataBadge /> : null}
-                    <code className="matrix__key">{p.key}</code>
-                  </th>
-                  {list.map((r) => {
-                    const supervisor = isSupervisorRole(r);
-                    const reason = lockReason(r, p.key, actor);
-                    const checked = supervisor || held(r).includes(p.key);
-                    const changed = !supervisor && checked !== r.permissions.includes(p.key);
-                    return (
-                      <td key={r.id} className={changed ? 'matrix__cell matrix__cell--changed' : 'matrix__cell'}>
-                        <label className="matrix__check" title={reason ?? undefined}>
-                          <input
-                            type="checkbox"
-                            aria-label={`${r.name}: ${p.description}`}
-                            aria-describedby={reason ? reasonId(reason) : undefined}
-                            title={reason ?? undefined}
-                            checked={checked}
-                            disabled={reason !== null || saving[r.id] === true}
-                            onChange={(e) => {
-                              if (isPermissionKey(p.key)) toggle(r, p.key, e.target.checked);
-                            }}
-                          />
-                        </label>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          ))}
-          {actor.canManageRoles ? (
-            <tfoot>
+      {!actor.canManageRoles ? <RoleSummaries roles={list} catalogue={catalogue.data} /> : null}
+
+      {/* The wrapper scrolls both ways, so the header row (role names) can stay at its top (position: sticky). */}
+      {actor.canManageRoles ? (
+        <div className="table-wrap card card--flush matrix-wrap" data-testid="matrix-scroll">
+          <table className="table matrix">
+            <caption className="visually-hidden">Permissions of each role</caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <span className="visually-hidden">Save or discard</span>
+                <th scope="col" className="matrix__permission-col">
+                  Permission
                 </th>
                 {list.map((r) => (
-                  <td key={r.id} className="matrix__footer">
-                    {isSupervisorRole(r) ? (
-                      <span className="muted">Always every permission</span>
-                    ) : dirty.includes(r) ? (
-                      <span className="matrix__save">
-                        <Button
-                          aria-label={`Save changes to ${r.name}`}
-                          busy={saving[r.id] === true}
-                          busyLabel="Saving…"
-                          onClick={() => void save(r)}
-                        >
-                          Save changes
-                        </Button>
-                        <Button variant="secondary" aria-label={`Discard changes to ${r.name}`} disabled={saving[r.id] === true} onClick={() => discard(r)}>
-                          Discard
-                        </Button>
-                      </span>
+                  <th key={r.id} scope="col" className="matrix__role-col">
+                    <span className="matrix__role">{r.name}</span>
+                    <span className="matrix__meta">
+                      {members(r.memberCount)}
+                      {r.builtIn ? '' : ' · custom'}
+                    </span>
+                    {dirty.includes(r) ? <span className="matrix__unsaved">Unsaved</span> : null}
+                    {actor.canManageRoles && !r.builtIn ? (
+                      <>
+                        <span className="matrix__actions">
+                          <Button variant="ghost" aria-label={`Rename ${r.name}`} onClick={() => setOpen({ kind: 'rename', role: r })}>
+                            Rename
+                          </Button>
+                          {/* A role still held cannot be deleted (the server refuses it): say why instead of offering it. */}
+                          <Button
+                            variant="ghost-danger"
+                            aria-label={`Delete ${r.name}`}
+                            aria-describedby={r.memberCount > 0 ? `role-held-${r.id}` : undefined}
+                            disabled={r.memberCount > 0}
+                            title={r.memberCount > 0 ? 'Give its members another role before deleting it.' : undefined}
+                            onClick={() => setOpen({ kind: 'delete', role: r })}
+                          >
+                            Delete
+                          </Button>
+                        </span>
+                        {r.memberCount > 0 ? (
+                          <span id={`role-held-${r.id}`} className="matrix__held">
+                            Held by {members(r.memberCount)}
+                          </span>
+                        ) : null}
+                      </>
                     ) : null}
-                  </td>
+                  </th>
                 ))}
               </tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
+            </thead>
+            {groups.map(([group, permissions]) => (
+              <tbody key={group}>
+                <tr className="matrix__group">
+                  <th scope="rowgroup" colSpan={list.length + 1}>
+                    {groupTitle(group)}
+                  </th>
+                </tr>
+                {permissions.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row" className="matrix__permission">
+                      <span>{p.description}</span>
+                      {p.isData ? <DataBadge /> : null}
+                      <code className="matrix__key">{p.key}</code>
+                    </th>
+                    {list.map((r) => {
+                      const supervisor = isSupervisorRole(r);
+                      const reason = lockReason(r, p.key, actor);
+                      const checked = supervisor || held(r).includes(p.key);
+                      const changed = !supervisor && checked !== r.permissions.includes(p.key);
+                      return (
+                        <td key={r.id} className={changed ? 'matrix__cell matrix__cell--changed' : 'matrix__cell'}>
+                          <label className="matrix__check" title={reason ?? undefined}>
+                            <input
+                              type="checkbox"
+                              aria-label={`${r.name}: ${p.description}`}
+                              aria-describedby={reason ? reasonId(reason) : undefined}
+                              title={reason ?? undefined}
+                              checked={checked}
+                              disabled={reason !== null || saving[r.id] === true}
+                              onChange={(e) => {
+                                if (isPermissionKey(p.key)) toggle(r, p.key, e.target.checked);
+                              }}
+                            />
+                          </label>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+            {actor.canManageRoles ? (
+              <tfoot>
+                <tr>
+                  <th scope="row">
+                    <span className="visually-hidden">Save or discard</span>
+                  </th>
+                  {list.map((r) => (
+                    <td key={r.id} className="matrix__footer">
+                      {isSupervisorRole(r) ? (
+                        <span className="muted">Always every permission</span>
+                      ) : (
+                        <span className="matrix__save">
+                          {dirty.includes(r) ? (
+                            <>
+                              <Button
+                                aria-label={`Save changes to ${r.name}`}
+                                busy={saving[r.id] === true}
+                                busyLabel="Saving…"
+                                onClick={() => void save(r)}
+                              >
+                                Save changes
+                              </Button>
+                              <Button
+                                variant="secondary"
+                                aria-label={`Discard changes to ${r.name}`}
+                                disabled={saving[r.id] === true}
+                                onClick={() => discard(r)}
+                              >
+                                Discard
+                              </Button>
+                            </>
+                          ) : null}
+                          {/* Always present, so that "Saved" is announced when it appears (a polite live region). */}
+                          <span className="matrix__feedback" role="status">
+                            {saved[r.id] ? (
+                              <>
+                                <span aria-hidden="true">✓ Saved</span>
+                                <span className="visually-hidden">Changes to {r.name} saved.</span>
+                              </>
+                            ) : null}
+                          </span>
+                          {errors[r.id] ? (
+                            <span className="matrix__error" role="alert">
+                              Not saved: {errors[r.id]}
+                            </span>
+                          ) : null}
+                        </span>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            ) : null}
+          </table>
+        </div>
+      ) : null}
       {Object.entries(reasonIds).map(([reason, id]) => (
         <span key={id} id={id} className="visually-hidden">
           {reason}
@@ -278,6 +318,38 @@ export default function RolesPage() {
           onDeleted={() => discard(open.role)}
         />
       ) : null}
+      {leaveDialog}
+    </div>
+  );
+}
+
+/**
+ * The read-only view (without roles.manage): each role with its members count and its permissions by label, grouped
+ * as in the catalogue — rather than a grid of boxes nobody can tick.
+ */
+function RoleSummaries({ roles, catalogue }: { roles: readonly Role[]; catalogue: readonly PermissionInfo[] }) {
+  return (
+    <div className="rolecards">
+      {roles.map((r) => (
+        <section key={r.id} className="card rolecard" aria-labelledby={`role-title-${r.id}`}>
+          <div className="rolecard__head">
+            <h2 id={`role-title-${r.id}`} className="rolecard__name">
+              {r.name}
+            </h2>
+            <span className="muted">
+              {members(r.memberCount)}
+              {r.builtIn ? '' : ' · custom'}
+            </span>
+          </div>
+          {isSupervisorRole(r) ? (
+            <p>Always holds every permission.</p>
+          ) : r.permissions.length === 0 ? (
+            <p className="muted">No permissions.</p>
+          ) : (
+            <PermissionList keys={r.permissions} catalogue={catalogue} dataBadge={<DataBadge />} />
+          )}
+        </section>
+      ))}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { useAccessControl } from '../organizations/api';
 import { usePermissions } from '../organizations/permissions';
+import { subjectsPath } from '../subjects/paths';
 import { useAssays } from './api';
 import { BulkAssignDialog, EditAssigneesDialog } from './AssignDialogs';
 import { BulkAssignBar } from './BulkAssignBar';
@@ -14,16 +15,19 @@ import { useAnalysesTable } from './useAnalysesTable';
 
 type Open = { kind: 'bulk' } | { kind: 'row'; sample: Sample } | null;
 
-/** /orgs/:orgId/workspaces/:workspaceId/samples — the analyses table of one workspace. */
+/** /orgs/:orgId/workspaces/:workspaceId/samples — the Analyses table of one workspace (its rows are samples). */
 export default function AnalysesPage() {
   const { orgId = '', workspaceId = '' } = useParams();
   const permissions = usePermissions(orgId);
   const { can } = permissions;
   const accessibleWorkspaces = useMyWorkspaces(orgId);
   const workspaceName = accessibleWorkspaces.find((w) => w.id === workspaceId)?.name;
-  usePageTitle(workspaceName ? `Samples · ${workspaceName}` : 'Samples');
+  usePageTitle(workspaceName ? `Analyses · ${workspaceName}` : 'Analyses');
   const canAssign = can('samples.assign', workspaceId);
   const canDefine = can('samples.define', workspaceId);
+  const canDelete = can('samples.delete', workspaceId);
+  // The subject list shows every subject with samples.view.all, else those of the samples one sees (view.assigned).
+  const canListSubjects = can('samples.view.all', workspaceId) || can('samples.view.assigned', workspaceId);
   const accessControl = useAccessControl(orgId);
   const assays = useAssays(orgId);
   const { filterState, table, rows, total, selection, known } = useAnalysesTable(orgId, workspaceId);
@@ -58,11 +62,28 @@ export default function AnalysesPage() {
       <header className="page__header page__header--split">
         <div>
           <p className="page__eyebrow">{workspaceName ?? 'Workspace'}</p>
-          <h1 className="page__title">Samples</h1>
-          <p className="page__subtitle">The analyses table: the samples of this workspace you can see, and who works on them.</p>
+          <h1 id={`${ids}-heading`} className="page__title">
+            Analyses
+          </h1>
+          <p className="page__subtitle">The samples of this workspace you can see, and who works on them.</p>
         </div>
         <div className="actions">
           {accessibleWorkspaces.length > 1 ? <WorkspaceSwitcher key={workspaceId} orgId={orgId} workspaceId={workspaceId} workspaces={accessibleWorkspaces} /> : null}
+          {canListSubjects ? (
+            <Link className="btn btn--secondary" to={subjectsPath(orgId, workspaceId)}>
+              <span>Subjects</span>
+            </Link>
+          ) : null}
+          {canDelete ? (
+            <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/trash`}>
+              <span>Trash</span>
+            </Link>
+          ) : null}
+          {canDefine ? (
+            <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/samples/import`}>
+              <span>Import CSV</span>
+            </Link>
+          ) : null}
           {canDefine ? (
             <Link className="btn btn--primary" to={`/orgs/${orgId}/workspaces/${workspaceId}/samples/new`}>
               <span>Define sample</span>
@@ -82,21 +103,17 @@ export default function AnalysesPage() {
         </Alert>
       ) : null}
 
+      {/* The table is named by the page's heading ("Analyses"); its rows are samples, counted here. */}
       <section className="card card--flush people" aria-labelledby={`${ids}-heading`}>
         <div className="people__header">
-          <h2 id={`${ids}-heading`} className="card__title">
-            Analyses
-          </h2>
-          {total ? (
-            <p className="muted" aria-live="polite">
-              {total}
-            </p>
-          ) : null}
+          <p className="muted" aria-live="polite">
+            {total ?? '\u00a0'}
+          </p>
         </div>
 
         <SampleFilterToolbar state={filterState} assays={assays.data ?? []} />
 
-        {canAssign && selected.size > 0 ? (
+        {canAssign ? (
           <BulkAssignBar
             count={selected.size}
             onAssign={() => {
@@ -177,7 +194,7 @@ export default function AnalysesPage() {
 }
 
 /**
- * Moves to another workspace's analyses table (shown when I can enter more than one). Choosing a workspace does not
+ * Moves to another workspace's Analyses table (shown when I can enter more than one). Choosing a workspace does not
  * change page by itself (WCAG 3.2.2: browsing the list with the arrow keys must be harmless): "Open" does, or Enter.
  */
 function WorkspaceSwitcher({ orgId, workspaceId, workspaces }: { orgId: string; workspaceId: string; workspaces: readonly { id: string; name: string }[] }) {

@@ -9,20 +9,25 @@ export interface AssigneeStepProps {
   onChange: (userIds: string[]) => void;
   errors: readonly string[] | undefined;
   disabled: boolean;
+  /** The person defining the sample: the server assigns them, so they are shown ticked and cannot be unticked. */
+  creatorId: string | undefined;
 }
 
+export const CREATOR_REASON = 'You are assigned automatically as the creator.';
+
 /** Who works on the new sample. */
-export function AssigneeStep({ canAssign, candidates, selected, onChange, errors, disabled }: AssigneeStepProps) {
+export function AssigneeStep({ canAssign, candidates, selected, onChange, errors, disabled, creatorId }: AssigneeStepProps) {
   if (!canAssign) return <p className="note">You are assigned to this sample automatically as its creator.</p>;
   return (
     <UserPicker
       label="Assign to"
-      hint="Choose who works on this sample. You are assigned automatically as its creator."
+      hint="Choose who else works on this sample. You are assigned automatically as its creator."
       candidates={candidates}
       selected={selected}
       onChange={onChange}
       errors={errors}
       disabled={disabled}
+      fixed={creatorId ? { userId: creatorId, reason: CREATOR_REASON } : undefined}
     />
   );
 }

@@ -1,8 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { Button, LoadingState, ProblemAlert, SelectField, TextField, usePageTitle } from '../../components';
+import { useMe } from '../auth/authApi';
 import { usePermissions } from '../organizations/permissions';
 import { useAssays } from './api';
 import { AssigneeStep } from './AssigneeStep';
+import { useMyWorkspaces } from './samplesWorkspace';
 import { SubjectStep } from './SubjectStep';
 import { useAssigneeCandidates } from './useAssigneeCandidates';
 import { useDefineSample } from './useDefineSample';
@@ -17,14 +19,18 @@ export { invalidTerms, parseTerms } from './subjectTerms';
  * subjects' details. A subject that is not found can be created instead, as with "New subject".
  */
 export default function DefineSamplePage() {
-  usePageTitle('Define sample');
   const { orgId = '', workspaceId = '' } = useParams();
+  const workspaceName = useMyWorkspaces(orgId).find((w) => w.id === workspaceId)?.name;
+  const heading = workspaceName ? `Define a sample in ${workspaceName}` : 'Define a sample';
+  usePageTitle(heading);
+  const { data: me } = useMe();
   const permissions = usePermissions(orgId);
   const canDefine = permissions.can('samples.define', workspaceId);
   const canAssign = permissions.can('samples.assign', workspaceId);
   const canBrowseSubjects = permissions.can('samples.view.all', workspaceId);
   const assays = useAssays(orgId);
-  const candidates = useAssigneeCandidates(orgId, workspaceId);
+  // The creator is always among the people shown (ticked and locked: the server assigns them).
+  const candidates = useAssigneeCandidates(orgId, workspaceId, me ? [{ userId: me.id, displayName: me.displayName }] : []);
   const { base, name, setName, assay, setAssay, assigneeIds, setAssigneeIds, subject, sampleForm, subjectForm, busy, submit } = useDefineSample(
     orgId,
     workspaceId,
@@ -37,9 +43,9 @@ export default function DefineSamplePage() {
   if (!canDefine) {
     return (
       <div className="page page--narrow">
-        <h1 className="page__title">Define sample</h1>
+        <h1 className="page__title">{heading}</h1>
         <p>Your role cannot define samples in this workspace.</p>
-        <Link to={base}>Back to the samples</Link>
+        <Link to={base}>Back to the Analyses table</Link>
       </div>
     );
   }
@@ -50,9 +56,9 @@ export default function DefineSamplePage() {
     <div className="page page--medium">
       <header className="page__header">
         <p className="page__eyebrow">
-          <Link to={base}>Samples</Link>
+          <Link to={base}>Analyses</Link>
         </p>
-        <h1 className="page__title">Define sample</h1>
+        <h1 className="page__title">{heading}</h1>
       </header>
       <form className="form card" noValidate onSubmit={(e) => void submit(e)} aria-label="Define sample">
         <ProblemAlert ref={sampleSummary ? sampleAlertRef : subjectAlertRef} title="The sample could not be defined" summary={summary} />
@@ -96,6 +102,7 @@ export default function DefineSamplePage() {
           onChange={setAssigneeIds}
           errors={sampleErrors.assigneeIds}
           disabled={busy}
+          creatorId={me?.id}
         />
 
         <div className="form__actions">

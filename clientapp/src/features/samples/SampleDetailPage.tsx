@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, mutationStatus } from '../../api/problem';
-import { Alert, Button, ConfirmDialog, formatDateTime, LoadingState, RelativeTime, RetryAlert, usePageTitle } from '../../components';
+import { Alert, Button, ConfirmDialog, formatDateTime, LoadingState, RelativeTime, RetryAlert, usePageTitle, useStatusMessage } from '../../components';
+import { useMe } from '../auth/authApi';
 import { usePermissions } from '../organizations/permissions';
+import { subjectPath } from '../subjects/paths';
+import { joinNames, TRASH_RETENTION_DAYS } from '../trash/names';
 import { useDeleteSample, useSample, useSampleAssignees } from './api';
 import { EditAssigneesDialog } from './AssignDialogs';
 import { initials } from './UserPicker';
@@ -13,7 +16,10 @@ export default function SampleDetailPage() {
   const navigate = useNavigate();
   const { can } = usePermissions(orgId);
   const canAssign = can('samples.assign', workspaceId);
-  const canDefine = can('samples.define', workspaceId);
+  // Deleting moves the sample to the workspace's trash (samples.delete, which also restores it).
+  const canDelete = can('samples.delete', workspaceId);
+  const { data: me } = useMe();
+  const announce = useStatusMessage();
   const sample = useSample(orgId, workspaceId, sampleId);
   const assignees = useSampleAssignees(orgId, workspaceId, sampleId, { enabled: sample.isSuccess });
   const remove = useDeleteSample(orgId, workspaceId);
@@ -32,7 +38,7 @@ export default function SampleDetailPage() {
         ) : (
           <RetryAlert title="The sample could not be loaded" message={sample.error.message} onRetry={() => void sample.refetch()} />
         )}
-        <Link to={base}>Back to the samples</Link>
+        <Link to={base}>Back to the Analyses table</Link>
       </div>
     );
   }
@@ -43,11 +49,11 @@ export default function SampleDetailPage() {
       <header className="page__header page__header--split">
         <div>
           <p className="page__eyebrow">
-            <Link to={base}>Samples</Link>
+            <Link to={base}>Analyses</Link>
           </p>
           <h1 className="page__title">{s.name}</h1>
         </div>
-        {canDefine ? (
+        {canDelete ? (
           <Button variant="ghost-danger" onClick={() => setOpen('delete')}>
             Delete sample
           </Button>
@@ -61,7 +67,9 @@ export default function SampleDetailPage() {
         <dl className="details">
           <div>
             <dt>Subject</dt>
-            <dd>{s.subject ? s.subject.externalId : <span className="muted">None</span>}</dd>
+            <dd>
+              {s.subject ? <Link to={subjectPath(orgId, workspaceId, s.subject.id)}>{s.subject.externalId}</Link> : <span className="muted">None</span>}
+            </dd>
           </div>
           <div>
             <dt>Assay</dt>
@@ -122,22 +130,43 @@ export default function SampleDetailPage() {
       ) : null}
       {open === 'delete' ? (
         <ConfirmDialog
-          title="Delete sample"
+          title="Move sample to the trash"
           tone="danger"
-          actionLabel="Delete sample"
-          busyLabel="Deleting…"
+          actionLabel="Move to trash"
+          busyLabel="Moving…"
           {...mutationStatus(remove)}
           onCancel={() => {
             remove.reset();
             setOpen(null);
           }}
-          onConfirm={() => remove.mutate(s.id, { onSuccess: () => navigate(base, { replace: true }) })}
+          onConfirm={() =>
+            remove.mutate(s.id, {
+              onSuccess: () => {
+                announce(`Sample “${s.name}” moved to the trash.`);
+                navigate(base, { replace: true });
+              },
+            })
+          }
         >
           <p>
-            Delete <strong>{s.name}</strong> and its assignments? This cannot be undone.
+            Delete <strong>{s.name}</strong>? It goes to the workspace's trash with its assignments: it leaves the
+            Analyses table and can be restored from the trash for {TRASH_RETENTION_DAYS} days, then it is deleted for good.
           </p>
+          <DeleteWarning others={(assignees.data ?? s.assignees).filter((a) => a.userId !== me?.id).map((a) => a.displayName)} />
         </ConfirmDialog>
       ) : null}
     </div>
+  );
+}
+
+/** Names the people assigned to the sample (other than me) who lose it from their lists. */
+function DeleteWarning({ others }: { others: string[] }) {
+  if (others.length === 0) return null;
+  return (
+    <p>
+      {others.length === 1
+        ? `${others[0]} works on this sample; they will lose it from their list.`
+        : `${joinNames(others)} work on this sample; they will lose it from their lists.`}
+    </p>
   );
 }

@@ -7,7 +7,7 @@ const SORTS: { key: SampleSort; label: string }[] = [
   { key: 'name', label: 'Name' },
 ];
 
-/** Search, assay, status, sort and "Assigned to me" above the analyses table. */
+/** Search, assay, status, sort and "Assigned to me" above the Analyses table. */
 export function SampleFilterToolbar({ state, assays }: { state: SampleFilterState; assays: readonly Assay[] }) {
   return (
     <FilterToolbar label="Filter samples" onClear={state.filtered || state.search ? state.clear : undefined}>

@@ -1,10 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, type Handler } from '../../test/fetchMock';
 import { ADA_ID, ALL_PERMISSIONS, ANALYST_PERMISSIONS, GRACE_ID, members, ORG_ID, orgRoutes, WS_GENERAL } from '../../test/orgFixtures';
 import { renderApp } from '../../test/render';
+import styles from '../../styles.css?raw';
+import { NOTHING_SELECTED } from './BulkAssignBar';
 import { invalidTerms, parseTerms } from './DefineSamplePage';
+import { dateOfBirthErrors, FUTURE_BIRTH_DATE, localToday } from './subjectTerms';
 import type { Sample } from './types';
 
 const org = `/api/organizations/${ORG_ID}`;
@@ -68,7 +71,8 @@ describe('Define sample page', () => {
     renderApp(`${tablePath}/new`);
     const u = userEvent.setup();
 
-    await screen.findByRole('heading', { level: 1, name: 'Define sample' });
+    await screen.findByRole('heading', { level: 1, name: 'Define a sample in General' });
+    expect(document.title).toBe('Define a sample in General · VariantMiner');
     expect(screen.queryByRole('group', { name: 'Assign to' })).toBeNull();
     expect(screen.queryByPlaceholderText('Find people by name or e-mail')).toBeNull();
     expect(screen.getByText('You are assigned to this sample automatically as its creator.')).toBeTruthy();
@@ -93,8 +97,14 @@ describe('Define sample page', () => {
     const u = userEvent.setup();
 
     const picker = await screen.findByRole('group', { name: 'Assign to' });
-    expect(within(picker).getByText(/assigned automatically/)).toBeTruthy();
+    // The creator (me) is shown ticked and locked, with the reason; not sent (the server assigns the creator).
+    const me = (await within(picker).findByRole('checkbox', { name: 'Ada Lovelace' })) as HTMLInputElement;
+    expect(me.checked).toBe(true);
+    expect(me.disabled).toBe(true);
+    expect(description(me)).toContain('You are assigned automatically as the creator.');
+    expect(within(picker).getByText('1 selected')).toBeTruthy();
     await u.click(await within(picker).findByRole('checkbox', { name: /Grace Hopper/ }));
+    expect(within(picker).getByText('2 selected')).toBeTruthy();
     await u.type(screen.getByLabelText('Sample name'), 'NA24385');
     await screen.findByRole('option', { name: 'WGS' });
     await u.selectOptions(screen.getByLabelText('Assay'), 'WGS');
@@ -120,6 +130,28 @@ describe('Define sample page', () => {
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = name.getAttribute('aria-describedby')!.split(' ');
     expect(describedBy.map((id) => document.getElementById(id)?.textContent).join(' ')).toContain(detail);
+  });
+
+  it('moves the focus to the field in error once: typing elsewhere afterwards keeps the focus there', async () => {
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples`]: () => problem(409, { title: 'Conflict', detail: 'A sample named "NA1" already exists in this workspace.' }),
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await u.type(await screen.findByLabelText('Sample name'), 'NA1');
+    await screen.findByRole('option', { name: 'WES' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WES');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    const name = screen.getByLabelText('Sample name');
+    await waitFor(() => expect(document.activeElement).toBe(name));
+
+    await u.click(screen.getByRole('radio', { name: 'Existing subject' }));
+    const lookup = screen.getByLabelText('External id of the subject') as HTMLInputElement;
+    await u.click(lookup);
+    await u.keyboard('P-1');
+    expect(document.activeElement).toBe(lookup);
+    expect(lookup.value).toBe('P-1');
   });
 
   it('checks HPO terms before creating a new subject', async () => {
@@ -190,11 +222,9 @@ describe('Define sample page: subject', () => {
   });
 
   it('offers to create a subject that is not found, with the id typed (Enter finds, it does not submit)', async () => {
-    const newSubject = { ...subject, id: 'new-subject', externalId: 'P-404', sex: 'Unknown', dateOfBirth: null, phenotypeTerms: [], notes: null };
     const { calls } = mockFetch({
       ...samplesRoutes(ANALYST_PERMISSIONS, {}, 'Analyst'),
       [`GET ${ws}/subjects/lookup`]: lookup,
-      [`POST ${ws}/subjects`]: () => json(201, { ...newSubject, createdAt: '2025-03-01T10:00:00Z' }),
       [`POST ${ws}/samples`]: (_r, body) => created(body),
       ...defined,
     });
@@ -215,14 +245,85 @@ describe('Define sample page: subject', () => {
     await u.click(screen.getByRole('button', { name: 'Define sample' }));
 
     await screen.findByRole('heading', { level: 1, name: 'NA24385' });
-    expect(JSON.parse(calls(`POST ${ws}/subjects`)[0]!.body)).toEqual({
-      externalId: 'P-404',
-      sex: 'Unknown',
-      dateOfBirth: null,
-      phenotypeTerms: [],
-      notes: null,
+    // One request, all or nothing: the new subject travels inside the sample's definition.
+    expect(calls(`POST ${ws}/subjects`)).toHaveLength(0);
+    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({
+      name: 'NA24385',
+      assay: 'WES',
+      newSubject: { externalId: 'P-404', sex: 'Unknown', dateOfBirth: null, phenotypeTerms: [], notes: null },
     });
-    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body)).toEqual({ name: 'NA24385', assay: 'WES', subjectId: 'new-subject' });
+  });
+
+  it('sends a new subject with its details inside the sample, and retries with the same request after a refusal', async () => {
+    let attempts = 0;
+    const { calls } = mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples`]: (_r, body) => {
+        attempts++;
+        if (attempts === 1) {
+          return problem(400, {
+            title: 'One or more validation errors occurred.',
+            errors: { 'NewSubject.ExternalId': ['The external id is too long.'], 'NewSubject.PhenotypeTerms[1]': ['"HP:0000000" is not a known HPO term.'] },
+          });
+        }
+        return created(body);
+      },
+      ...defined,
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await fillSample(u);
+    await u.click(screen.getByRole('radio', { name: 'New subject' }));
+    await u.type(screen.getByLabelText('External id'), ' P-7 ');
+    await u.selectOptions(screen.getByLabelText('Sex'), 'Female');
+    fireEvent.change(screen.getByLabelText('Date of birth (optional)'), { target: { value: '2015-06-01' } });
+    await u.type(screen.getByLabelText('Phenotype terms (optional)'), 'HP:0001250 HP:0000000');
+    await u.type(screen.getByLabelText('Notes (optional)'), 'Proband');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+
+    // "newSubject.*" errors are shown next to the subject's fields, not in the sample's.
+    const externalId = screen.getByLabelText('External id');
+    await waitFor(() => expect(externalId.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(externalId)).toContain('The external id is too long.');
+    expect(description(screen.getByLabelText('Phenotype terms (optional)'))).toContain('is not a known HPO term.');
+    expect(screen.getByLabelText('Sample name').getAttribute('aria-invalid')).toBeNull();
+    expect(document.activeElement).toBe(externalId);
+    expect(screen.getByRole('alert').textContent).toContain('Check the highlighted fields');
+
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    await screen.findByRole('heading', { level: 1, name: 'NA24385' });
+    const sent = calls(`POST ${ws}/samples`).map((c) => JSON.parse(c.body));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(sent[0]).toEqual({
+      name: 'NA24385',
+      assay: 'WES',
+      newSubject: { externalId: 'P-7', sex: 'Female', dateOfBirth: '2015-06-01', phenotypeTerms: ['HP:0001250', 'HP:0000000'], notes: 'Proband' },
+    });
+    expect(calls(`POST ${ws}/subjects`)).toHaveLength(0);
+  });
+
+  it('puts a 409 about the new subject next to its external id, and one about the sample next to the name', async () => {
+    let detail = 'A subject with the external id "P-7" already exists in this workspace.';
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples`]: () => problem(409, { title: 'Conflict', detail }),
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    await fillSample(u);
+    await u.click(screen.getByRole('radio', { name: 'New subject' }));
+    await u.type(screen.getByLabelText('External id'), 'P-7');
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    const externalId = screen.getByLabelText('External id');
+    await waitFor(() => expect(description(externalId)).toContain(detail));
+    expect(screen.getByLabelText('Sample name').getAttribute('aria-invalid')).toBeNull();
+
+    detail = 'A sample named "NA24385" already exists in this workspace.';
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    const name = screen.getByLabelText('Sample name');
+    await waitFor(() => expect(description(name)).toContain(detail));
+    expect(externalId.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('asks for the external id, and for a found subject before defining', async () => {
@@ -282,7 +383,147 @@ describe('Define sample page: subject', () => {
   });
 });
 
+describe('Define sample page: date of birth of a new subject', () => {
+  async function newSubjectWithBirthDate(u: ReturnType<typeof userEvent.setup>, date: string) {
+    await u.type(await screen.findByLabelText('Sample name'), 'NA1');
+    await screen.findByRole('option', { name: 'WES' });
+    await u.selectOptions(screen.getByLabelText('Assay'), 'WES');
+    await u.click(screen.getByRole('radio', { name: 'New subject' }));
+    await u.type(screen.getByLabelText('External id'), 'P-9');
+    fireEvent.change(screen.getByLabelText('Date of birth (optional)'), { target: { value: date } });
+    await u.click(screen.getByRole('button', { name: 'Define sample' }));
+    return screen.getByLabelText('Date of birth (optional)');
+  }
+
+  it('refuses a date in the future next to the field, before sending anything', async () => {
+    const { calls } = mockFetch(samplesRoutes(ALL_PERMISSIONS));
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    const field = await newSubjectWithBirthDate(u, '2999-01-01');
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(field)).toContain(FUTURE_BIRTH_DATE);
+    expect(document.activeElement).toBe(field);
+    expect(field.getAttribute('max')).toBe(localToday());
+    expect(calls(`POST ${ws}/subjects`)).toHaveLength(0);
+    expect(calls(`POST ${ws}/samples`)).toHaveLength(0);
+  });
+
+  it("places the server's errors[\"newSubject.dateOfBirth\"] next to the field", async () => {
+    const message = 'The date of birth must be on or after 1900-01-01.';
+    const { calls } = mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples`]: () =>
+        problem(400, { title: 'One or more validation errors occurred.', errors: { 'NewSubject.DateOfBirth': [message] } }),
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    const field = await newSubjectWithBirthDate(u, '1850-01-01');
+    await waitFor(() => expect(description(field)).toContain(message));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(JSON.parse(calls(`POST ${ws}/samples`)[0]!.body).newSubject.dateOfBirth).toBe('1850-01-01');
+    expect(calls(`POST ${ws}/subjects`)).toHaveLength(0);
+  });
+
+  it("places the server's refusal of a future date (a bare detail today) next to the field", async () => {
+    const detail = 'A date of birth cannot be in the future.';
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`POST ${ws}/samples`]: () => problem(400, { title: 'Bad request', detail }),
+    });
+    renderApp(`${tablePath}/new`);
+    const u = userEvent.setup();
+    // Today passes the client check; the server's clock may disagree (another time zone).
+    const field = await newSubjectWithBirthDate(u, localToday());
+    await waitFor(() => expect(description(field)).toContain(detail));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toContain('Check the highlighted fields');
+  });
+
+  it('checks against the local calendar day', () => {
+    expect(localToday(new Date(2025, 2, 1, 23, 59))).toBe('2025-03-01');
+    expect(dateOfBirthErrors('2025-03-01', '2025-03-01')).toEqual([]);
+    expect(dateOfBirthErrors('', '2025-03-01')).toEqual([]);
+    expect(dateOfBirthErrors('2025-03-02', '2025-03-01')).toEqual([FUTURE_BIRTH_DATE]);
+  });
+});
+
 describe('Analyses table', () => {
+  it('is called "Analyses" in the navigation, the heading, the title and the table; its rows are samples', async () => {
+    mockFetch(samplesRoutes(ALL_PERMISSIONS));
+    renderApp(tablePath);
+    await screen.findByRole('link', { name: 'NA12878' });
+    const nav = screen.getByRole('navigation', { name: 'Organization' });
+    expect(within(nav).getByRole('link', { name: 'Analyses' }).getAttribute('href')).toBe(`/orgs/${ORG_ID}/samples`);
+    expect(within(nav).queryByRole('link', { name: 'Samples' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Analyses');
+    expect(screen.queryByRole('heading', { level: 2, name: 'Analyses' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Analyses' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Analyses' })).toBeTruthy();
+    expect(screen.getByText('3 samples')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Define sample' })).toBeTruthy();
+    expect(screen.queryByText(/the analyses table/i)).toBeNull();
+    await waitFor(() => expect(document.title).toBe('Analyses · General · VariantMiner'));
+  });
+
+  it('keeps "Assign selected…" in one place: there before anything is ticked, disabled with the reason', async () => {
+    mockFetch(samplesRoutes(ALL_PERMISSIONS));
+    renderApp(tablePath);
+    const u = userEvent.setup();
+    await screen.findByRole('link', { name: 'NA12878' });
+    const bar = screen.getByRole('region', { name: 'Bulk assignment' });
+    const assign = within(bar).getByRole('button', { name: 'Assign selected…' }) as HTMLButtonElement;
+    expect(assign.disabled).toBe(true);
+    expect(assign.title).toBe(NOTHING_SELECTED);
+    expect(description(assign)).toBe(NOTHING_SELECTED);
+    // The bar comes before the table and stays the same element: ticking a row moves nothing.
+    const table = screen.getByRole('table', { name: 'Analyses' });
+    expect(bar.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await u.click(screen.getByRole('checkbox', { name: 'Select NA12891' }));
+    expect(screen.getByRole('region', { name: 'Bulk assignment' })).toBe(bar);
+    expect(within(bar).getByRole('button', { name: 'Assign selected…' })).toBe(assign);
+    expect(assign.disabled).toBe(false);
+    expect(assign.title).toBe('');
+    expect(description(assign)).toBe('1 sample selected');
+    expect(bar.firstElementChild).toBe(assign);
+
+    await u.click(within(bar).getByRole('button', { name: 'Clear selection' }));
+    expect(assign.disabled).toBe(true);
+    expect(within(bar).queryByRole('button', { name: 'Clear selection' })).toBeNull();
+    // The focus stays in the bar, on what it now says, rather than falling to the page.
+    expect(document.activeElement?.textContent).toBe(NOTHING_SELECTED);
+  });
+
+  it('has no bulk assignment bar without samples.assign', async () => {
+    mockFetch(samplesRoutes(['samples.view.all'], {}, 'Clinical Curator'));
+    renderApp(tablePath);
+    await screen.findByRole('link', { name: 'NA12878' });
+    expect(screen.queryByRole('region', { name: 'Bulk assignment' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Assign selected…' })).toBeNull();
+  });
+
+  it('puts each row\'s assign button before the names, so that it sits in the same place on every row', async () => {
+    mockFetch(samplesRoutes(ALL_PERMISSIONS));
+    renderApp(tablePath);
+    const row = (await screen.findByRole('link', { name: 'NA12878' })).closest('tr')!;
+    const button = within(row).getByRole('button', { name: 'Assign people to NA12878' });
+    const names = within(row).getByRole('list', { name: 'Assigned to' });
+    expect(button.parentElement).toBe(names.parentElement);
+    expect(button.parentElement!.firstElementChild).toBe(button);
+  });
+
+  it('does not wrap sample names and subject ids (at hyphens); the table scrolls in its own wrapper instead', async () => {
+    mockFetch(samplesRoutes(ALL_PERMISSIONS));
+    renderApp(tablePath);
+    const name = (await screen.findByRole('link', { name: 'NA12878' })).closest('th')!;
+    const subject = screen.getByRole('link', { name: 'P-001' }).closest('td')!;
+    expect(name.classList.contains('nowrap')).toBe(true);
+    expect(subject.classList.contains('nowrap')).toBe(true);
+    expect(name.closest('table')!.parentElement!.classList.contains('table-wrap')).toBe(true);
+    expect(styles).toMatch(/\.table \.nowrap \{\s*white-space: nowrap;/);
+    expect(styles).toMatch(/\.table-wrap,\s*\.table-wrap\.card--flush \{[^}]*overflow-x: auto;/);
+  });
+
   it('builds the query string from the filters', async () => {
     const { calls } = mockFetch(samplesRoutes(ALL_PERMISSIONS));
     renderApp(tablePath);
@@ -322,7 +563,7 @@ describe('Analyses table', () => {
 
     await u.click(await screen.findByRole('checkbox', { name: 'Select NA12878' }));
     await u.click(screen.getByRole('checkbox', { name: 'Select NA12892' }));
-    expect(screen.getByRole('region', { name: 'Selected samples' }).textContent).toContain('2 samples selected');
+    expect(screen.getByRole('region', { name: 'Bulk assignment' }).textContent).toContain('2 samples selected');
     await u.click(screen.getByRole('button', { name: 'Assign selected…' }));
     const dialog = screen.getByRole('dialog', { name: 'Assign selected samples' });
     await u.click(within(dialog).getByRole('radio', { name: 'Replace' }));
@@ -430,6 +671,19 @@ describe('Analyses table', () => {
 });
 
 describe('Sample detail', () => {
+  it('links the subject to its page and leads back to the Analyses table', async () => {
+    mockFetch({
+      ...samplesRoutes(ALL_PERMISSIONS),
+      [`GET ${ws}/samples/${S1}`]: () => json(200, rows[0]),
+      [`GET ${ws}/samples/${S1}/assignees`]: () => json(200, []),
+    });
+    renderApp(`${tablePath}/${S1}`);
+    await screen.findByRole('heading', { level: 1, name: 'NA12878' });
+    expect(screen.getByRole('link', { name: 'P-001' }).getAttribute('href')).toBe(`/orgs/${ORG_ID}/workspaces/${WS_GENERAL}/subjects/subj-1`);
+    // The eyebrow (besides the navigation tab) leads back to the workspace's table.
+    expect(screen.getAllByRole('link', { name: 'Analyses' }).map((a) => a.getAttribute('href'))).toContain(tablePath);
+  });
+
   it('says when the sample does not exist or cannot be seen', async () => {
     mockFetch({
       ...samplesRoutes(ALL_PERMISSIONS),

@@ -3,9 +3,9 @@ import { LoadingState, usePageTitle } from '../../components';
 import { useMyAccess } from '../organizations/api';
 import { rememberedWorkspace, useMyWorkspaces } from './samplesWorkspace';
 
-/** /orgs/:orgId/samples (the "Samples" nav item): opens the analyses table of the last or first workspace I can enter. */
+/** /orgs/:orgId/samples (the "Analyses" nav item): opens the Analyses table of the last or first workspace I can enter. */
 export default function SamplesIndexPage() {
-  usePageTitle('Samples');
+  usePageTitle('Analyses');
   const { orgId = '' } = useParams();
   const access = useMyAccess(orgId);
   const workspaces = useMyWorkspaces(orgId);
@@ -15,7 +15,7 @@ export default function SamplesIndexPage() {
   if (target) return <Navigate to={`/orgs/${orgId}/workspaces/${target.id}/samples`} replace />;
   return (
     <div className="page page--narrow">
-      <h1 className="page__title">Samples</h1>
+      <h1 className="page__title">Analyses</h1>
       <p>Samples live in workspaces, and you have not been given access to any workspace yet. Ask an administrator of your organization.</p>
       <Link to={`/orgs/${orgId}/workspaces`}>Go to the workspaces</Link>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { DataTable, formatDate } from '../../components';
+import { subjectPath } from '../subjects/paths';
 import { AssigneeList } from './AssigneeList';
 import type { Sample } from './types';
 import type { RowSelection } from './useAnalysesTable';
@@ -16,7 +17,11 @@ export interface SamplesTableProps {
   onAssignRow: (sample: Sample) => void;
 }
 
-/** The analyses table's rows: sample, subject, assay, status, created, and who it is assigned to. */
+/**
+ * The Analyses table's rows: sample, subject, assay, status, created, and who it is assigned to. Identifiers (sample
+ * names, subjects' external ids) never wrap (at a hyphen, say): a long one widens the table, which then scrolls
+ * sideways inside its own wrapper (DataTable), not the page.
+ */
 export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, busy, onAssignRow }: SamplesTableProps) {
   const { selected } = selection;
   const selectAll = useRef<HTMLInputElement>(null);
@@ -28,7 +33,7 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
 
   return (
     <DataTable
-      caption="Samples"
+      caption="Analyses"
       busy={busy}
       columns={
         <>
@@ -69,12 +74,14 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
               />
             </td>
           ) : null}
-          <th scope="row" className="table__primary">
+          <th scope="row" className="table__primary nowrap">
             <Link className="table__name" to={`/orgs/${orgId}/workspaces/${workspaceId}/samples/${s.id}`}>
               {s.name}
             </Link>
           </th>
-          <td>{s.subject ? s.subject.externalId : <span className="muted">—</span>}</td>
+          <td className="nowrap">
+            {s.subject ? <Link to={subjectPath(orgId, workspaceId, s.subject.id)}>{s.subject.externalId}</Link> : <span className="muted">—</span>}
+          </td>
           <td className="nowrap">{s.assay}</td>
           <td className="nowrap">
             <span className="tag tag--status">{s.status}</span>
@@ -84,8 +91,8 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
             <span className="table__secondary">by {s.createdBy.displayName}</span>
           </td>
           <td>
+            {/* The button first: in the same place on every row, whoever is assigned. */}
             <div className="assign-cell">
-              <AssigneeList people={s.assignees} />
               {canAssign ? (
                 <button
                   type="button"
@@ -102,6 +109,7 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
                   </svg>
                 </button>
               ) : null}
+              <AssigneeList people={s.assignees} />
             </div>
           </td>
         </tr>

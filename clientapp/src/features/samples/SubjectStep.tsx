@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { Alert, Button, LoadingState, SelectField, TextAreaField, TextField } from '../../components';
+import { Alert, Button, LoadingState, TextField } from '../../components';
 import type { FieldBinding } from '../auth/useFormErrors';
-import type { SubjectField } from './useDefineSample';
-import { SEXES, type SubjectChoice, type SubjectMode } from './useSubjectChoice';
+import { SubjectFields, type SubjectField } from './SubjectFields';
+import type { SubjectChoice, SubjectMode } from './useSubjectChoice';
 
 type FieldRef = (el: HTMLElement | null) => void;
 
@@ -151,61 +151,19 @@ interface NewSubjectFieldsProps {
   field: (field: SubjectField) => FieldBinding<SubjectField>;
 }
 
-/** External id, sex, date of birth, HPO terms and notes of a subject to create (or the one already created). */
+/** External id, sex, date of birth, HPO terms and notes of a subject to create with the sample. */
 function NewSubjectFields({ choice, field }: NewSubjectFieldsProps) {
-  const { createdSubject, newExternalIdRef } = choice;
+  const { newExternalIdRef } = choice;
   return (
     <div className="subform">
-      {createdSubject ? (
-        <Alert tone="info">The subject {createdSubject.externalId} was created; the sample will be linked to it.</Alert>
-      ) : (
-        <>
-          <TextField
-            {...field('externalId')}
-            ref={(el) => {
-              field('externalId').ref(el);
-              newExternalIdRef.current = el;
-            }}
-            label="External id"
-            autoComplete="off"
-            value={choice.externalId}
-            onChange={(e) => choice.setExternalId(e.target.value)}
-            hint="The subject's identifier in your laboratory; unique in the workspace."
-          />
-          <div className="form__row">
-            <SelectField {...field('sex')} label="Sex" value={choice.sex} onChange={(e) => choice.setSex(e.target.value)}>
-              {SEXES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              {...field('dateOfBirth')}
-              label="Date of birth (optional)"
-              type="date"
-              value={choice.dateOfBirth}
-              onChange={(e) => choice.setDateOfBirth(e.target.value)}
-            />
-          </div>
-          <TextField
-            {...field('phenotypeTerms')}
-            label="Phenotype terms (optional)"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="HP:0001250, HP:0000252"
-            value={choice.terms}
-            onChange={(e) => choice.setTerms(e.target.value)}
-            hint="HPO ids such as HP:0001250, separated by commas or spaces."
-          />
-          <TextAreaField
-            {...field('notes')}
-            label="Notes (optional)"
-            value={choice.notes}
-            onChange={(e) => choice.setNotes(e.target.value)}
-          />
-        </>
-      )}
+      <SubjectFields
+        values={choice.values}
+        onChange={choice.setValue}
+        field={field}
+        externalIdRef={(el) => {
+          newExternalIdRef.current = el;
+        }}
+      />
     </div>
   );
 }

@@ -11,13 +11,18 @@ export interface UserPickerProps {
   hint?: string;
   errors?: readonly string[] | undefined;
   disabled?: boolean;
+  /**
+   * Someone who is on the list whatever is ticked (the creator of a new sample, assigned by the server): shown ticked
+   * and disabled with `reason`, and not part of `selected`.
+   */
+  fixed?: { userId: string; reason: string } | undefined;
 }
 
 /**
  * Picks several people: a search box that narrows the list (by name or e-mail) and one check-box per person.
  * Ticking adds, unticking removes; the order of `selected` follows the clicks.
  */
-export function UserPicker({ label, candidates, selected, onChange, hint, errors, disabled = false }: UserPickerProps) {
+export function UserPicker({ label, candidates, selected, onChange, hint, errors, disabled = false, fixed }: UserPickerProps) {
   const id = useId();
   const [search, setSearch] = useState('');
   const term = search.trim().toLowerCase();
@@ -25,6 +30,7 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
     ? candidates.people.filter((p) => p.displayName.toLowerCase().includes(term) || (p.email ?? '').toLowerCase().includes(term))
     : candidates.people;
   const chosen = new Set(selected);
+  const count = selected.filter((u) => u !== fixed?.userId).length + (fixed ? 1 : 0);
   const errorId = errors && errors.length > 0 ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
@@ -77,16 +83,18 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
           {shown.map((p) => {
             const nameId = `${id}-${p.userId}-name`;
             const emailId = p.email ? `${id}-${p.userId}-email` : undefined;
+            const isFixed = fixed?.userId === p.userId;
+            const reasonId = isFixed ? `${id}-${p.userId}-reason` : undefined;
             return (
               <li key={p.userId}>
                 <label className="checklist__item">
                   <input
                     type="checkbox"
-                    checked={chosen.has(p.userId)}
-                    disabled={disabled}
+                    checked={isFixed || chosen.has(p.userId)}
+                    disabled={disabled || isFixed}
                     // The name only: the e-mail is its description, not read a second time as part of the name.
                     aria-labelledby={nameId}
-                    aria-describedby={emailId}
+                    aria-describedby={[reasonId, emailId].filter(Boolean).join(' ') || undefined}
                     onChange={(e) => toggle(p.userId, e.target.checked)}
                   />
                   <span className="avatar" aria-hidden="true">
@@ -94,6 +102,11 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
                   </span>
                   <span className="picker__who">
                     <span id={nameId}>{p.displayName}</span>
+                    {isFixed ? (
+                      <span id={reasonId} className="muted picker__email">
+                        {fixed.reason}
+                      </span>
+                    ) : null}
                     {p.email ? (
                       <span id={emailId} className="muted picker__email">
                         {p.email}
@@ -107,7 +120,7 @@ export function UserPicker({ label, candidates, selected, onChange, hint, errors
         </ul>
       ) : null}
       <p className="muted picker__count" aria-live="polite">
-        {selected.length === 0 ? 'Nobody selected' : `${selected.length} selected`}
+        {count === 0 ? 'Nobody selected' : `${count} selected`}
       </p>
       <FieldErrors id={errorId} errors={errors} />
     </fieldset>

@@ -6,7 +6,6 @@ import type {
   AssignmentResult,
   AssignSamplesRequest,
   CreateSampleRequest,
-  CreateSubjectRequest,
   Sample,
   SampleFilters,
   SampleListQuery,
@@ -60,7 +59,7 @@ export function useAssignableMembers(orgId: string, workspaceId: string, { enabl
   });
 }
 
-/** The analyses table, a page at a time over the cursor. */
+/** The Analyses table, a page at a time over the cursor. */
 export function useSampleTable(orgId: string, workspaceId: string, filters: SampleFilters) {
   return useInfiniteQuery({
     queryKey: orgKeys.sampleTable(orgId, workspaceId, filters),
@@ -126,9 +125,10 @@ export function useDeleteSample(orgId: string, workspaceId: string) {
           params: { path: { ...ws(orgId, workspaceId), sampleId } },
         }),
       ),
+    // The sample goes to the workspace's trash: the tables, the subjects' sample lists and the trash change.
     onSuccess: (_r, sampleId) => {
       queryClient.removeQueries({ queryKey: orgKeys.sample(orgId, workspaceId, sampleId) });
-      return queryClient.invalidateQueries({ queryKey: orgKeys.samples(orgId, workspaceId) });
+      return queryClient.invalidateQueries({ queryKey: orgKeys.workspaceData(orgId, workspaceId) });
     },
   });
 }
@@ -163,7 +163,11 @@ export function useSetAssignees(orgId: string, workspaceId: string) {
   });
 }
 
-/** The workspace's subjects with their details, by external id search: only for people holding samples.view.all. */
+/**
+ * The workspace's subjects with their details, by external id search (the first SUBJECT_SEARCH_LIMIT). The server lists
+ * every subject to holders of samples.view.all and otherwise only those of samples one can see, so "Define sample"
+ * offers this list with samples.view.all only.
+ */
 export function useSubjects(orgId: string, workspaceId: string, search: string, { enabled = true } = {}) {
   return useQuery({
     queryKey: orgKeys.subjects(orgId, workspaceId, search),
@@ -192,12 +196,5 @@ export function useFindSubject(orgId: string, workspaceId: string) {
           params: { path: ws(orgId, workspaceId), query: { externalId } },
         }),
       ),
-  });
-}
-
-export function useCreateSubject(orgId: string, workspaceId: string) {
-  return useMutation({
-    mutationFn: (body: CreateSubjectRequest): Promise<Subject> =>
-      unwrap(api.POST('/api/organizations/{orgId}/workspaces/{workspaceId}/subjects', { params: { path: ws(orgId, workspaceId) }, body })),
   });
 }

@@ -10,7 +10,7 @@ type RawSamplePage = JsonOf<SamplesPath['get']['responses'][200]>;
 type RawSample = RawSamplePage['items'][number];
 
 /**
- * A row of the analyses table. The server sends `subject: null` for a sample without a subject although its
+ * A row of the Analyses table. The server sends `subject: null` for a sample without a subject although its
  * OpenAPI document declares the property non-nullable (reported as an API gap), so the type says what is sent.
  */
 export type Sample = Omit<RawSample, 'subject'> & { subject: RawSample['subject'] | null };
@@ -42,7 +42,7 @@ export const SAMPLE_STATUSES = ['Defined'] as const;
 
 export type SampleSort = 'created' | 'name';
 
-/** The analyses table's filters, as the page holds them. */
+/** The Analyses table's filters, as the page holds them. */
 export interface SampleFilters {
   assay: string;
   status: string;

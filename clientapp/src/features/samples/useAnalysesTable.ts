@@ -81,7 +81,7 @@ function uniquePeople(people: Person[]): Person[] {
   return [...map.values()];
 }
 
-/** The analyses table of one workspace: filters, the rows loaded so far, their total, the selection. */
+/** The Analyses table of one workspace: filters, the rows loaded so far, their total, the selection. */
 export function useAnalysesTable(orgId: string, workspaceId: string) {
   const filterState = useSampleFilters();
   const { filters, filtered } = filterState;

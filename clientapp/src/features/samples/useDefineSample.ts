@@ -1,18 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { conflictOnField } from '../../api/problem';
 import { useFormErrors } from '../auth/useFormErrors';
 import { useCreateSample } from './api';
-import { invalidTerms, parseTerms, subjectProblem } from './subjectTerms';
+import { subjectFields } from './SubjectFields';
+import { dateOfBirthErrors, invalidTerms, parseTerms, splitDefineSampleError } from './subjectTerms';
 import { useSubjectChoice } from './useSubjectChoice';
 
 export const sampleFields = ['name', 'assay', 'subjectId', 'assigneeIds'] as const;
-export const subjectFields = ['externalId', 'sex', 'dateOfBirth', 'phenotypeTerms', 'notes'] as const;
-export type SubjectField = (typeof subjectFields)[number];
 
 /**
- * The state of "Define sample" and its submission: the subject is created first when it is new (once: a retry after
- * a failed sample reuses it), then the sample, then the sample's page opens.
+ * The state of "Define sample" and its submission: one request, all or nothing — a new subject travels inside it as
+ * `newSubject` (no subject is left behind when the sample is refused) — then the sample's page opens. The server's
+ * `newSubject.*` field errors are shown next to the subject's fields.
  */
 export function useDefineSample(orgId: string, workspaceId: string, { canAssign, canBrowseSubjects }: { canAssign: boolean; canBrowseSubjects: boolean }) {
   const navigate = useNavigate();
@@ -21,14 +20,20 @@ export function useDefineSample(orgId: string, workspaceId: string, { canAssign,
   const [name, setName] = useState('');
   const [assay, setAssay] = useState('');
   const [assigneeIds, setAssigneeIds] = useState<string[]>([]);
-  const sampleForm = useFormErrors(sampleFields, conflictOnField(createSample.error, 'name'));
-  const subjectForm = useFormErrors(subjectFields, subjectProblem(subject.createSubject.error));
+  // Whether the failed request carried a new subject (the mode may change afterwards).
+  const [sentNewSubject, setSentNewSubject] = useState(false);
+  // One error object per failed request: useFormErrors moves the focus to the field in error whenever the object
+  // changes, so one made afresh on every render would pull the focus back there at each keystroke in another field.
+  const errors = useMemo(() => splitDefineSampleError(createSample.error, sentNewSubject), [createSample.error, sentNewSubject]);
+  // The subject's form first: when both have errors, the sample's (earlier on the page) takes the focus last.
+  const subjectForm = useFormErrors(subjectFields, errors.subject);
+  const sampleForm = useFormErrors(sampleFields, errors.sample);
   const base = `/orgs/${orgId}/workspaces/${workspaceId}/samples`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     createSample.reset();
-    const { mode, existing, createdSubject } = subject;
+    const { mode, existing } = subject;
     const sampleOk = sampleForm.validate({
       name: name.trim() ? [] : ['Enter a name for the sample.'],
       assay: assay ? [] : ['Choose an assay.'],
@@ -41,42 +46,39 @@ export function useDefineSample(orgId: string, workspaceId: string, { canAssign,
             ]
           : [],
     });
-    const newSubject = mode === 'new' && !createdSubject;
     const termList = parseTerms(subject.terms);
-    const subjectOk = newSubject
-      ? subjectForm.validate({
-          externalId: subject.externalId.trim() ? [] : ["Enter the subject's external id."],
-          phenotypeTerms: invalidTerms(termList),
-        })
-      : subjectForm.validate({});
+    const subjectOk =
+      mode === 'new'
+        ? subjectForm.validate({
+            externalId: subject.externalId.trim() ? [] : ["Enter the subject's external id."],
+            dateOfBirth: dateOfBirthErrors(subject.dateOfBirth),
+            phenotypeTerms: invalidTerms(termList),
+          })
+        : subjectForm.validate({});
     if (!sampleOk || !subjectOk) return;
 
-    let subjectId: string | null = null;
+    setSentNewSubject(mode === 'new');
     try {
-      if (mode === 'existing') subjectId = existing!.id;
-      if (mode === 'new') {
-        let created = createdSubject;
-        if (!created) {
-          created = await subject.createSubject.mutateAsync({
-            externalId: subject.externalId.trim(),
-            sex: subject.sex,
-            dateOfBirth: subject.dateOfBirth || null,
-            phenotypeTerms: termList,
-            notes: subject.notes.trim() || null,
-          });
-          subject.setCreatedSubject(created);
-        }
-        subjectId = created.id;
-      }
       const sample = await createSample.mutateAsync({
         name: name.trim(),
         assay,
-        ...(subjectId ? { subjectId } : {}),
+        ...(mode === 'existing' && existing ? { subjectId: existing.id } : {}),
+        ...(mode === 'new'
+          ? {
+              newSubject: {
+                externalId: subject.externalId.trim(),
+                sex: subject.sex,
+                dateOfBirth: subject.dateOfBirth || null,
+                phenotypeTerms: termList,
+                notes: subject.notes.trim() || null,
+              },
+            }
+          : {}),
         ...(canAssign && assigneeIds.length > 0 ? { assigneeIds } : {}),
       });
       navigate(`${base}/${sample.id}`, { replace: true });
     } catch {
-      // Shown by the forms (the mutations keep their errors).
+      // Shown by the forms (the mutation keeps its error).
     }
   }
 
@@ -91,7 +93,7 @@ export function useDefineSample(orgId: string, workspaceId: string, { canAssign,
     subject,
     sampleForm,
     subjectForm,
-    busy: subject.createSubject.isPending || createSample.isPending,
+    busy: createSample.isPending,
     submit,
   };
 }

@@ -2,16 +2,15 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { asApiError } from '../../api/problem';
 import { useDebouncedValue } from '../../components';
-import { useCreateSubject, useFindSubject, useSubjects } from './api';
+import { useFindSubject, useSubjects } from './api';
+import type { SubjectValues } from './SubjectFields';
 import type { Subject, SubjectReference } from './types';
 
 export type SubjectMode = 'none' | 'existing' | 'new';
 
-export const SEXES = ['Unknown', 'Female', 'Male', 'Other'] as const;
-
 /**
  * The subject step of "Define sample": no subject, an existing one (found by its exact external id, or chosen from
- * the list with samples.view.all), or a new one (created first when the sample is defined).
+ * the list with samples.view.all), or a new one (sent with the sample: both are created together, or neither).
  */
 export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSubjects: boolean) {
   const [mode, setMode] = useState<SubjectMode>('none');
@@ -27,15 +26,12 @@ export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSu
   const lookupInputRef = useRef<HTMLInputElement | null>(null);
 
   // A new subject.
-  const createSubject = useCreateSubject(orgId, workspaceId);
   const newExternalIdRef = useRef<HTMLInputElement | null>(null);
   const [externalId, setExternalId] = useState('');
   const [sex, setSex] = useState<string>('Unknown');
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [terms, setTerms] = useState('');
   const [notes, setNotes] = useState('');
-  // A subject created by an earlier attempt whose sample then failed: reused, not created twice.
-  const [createdSubject, setCreatedSubject] = useState<Subject | null>(null);
 
   const lookupError = findSubject.error ? asApiError(findSubject.error) : null;
   const notFound = lookupError?.status === 404;
@@ -72,11 +68,20 @@ export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSu
   /** "Create a new subject with this id": the new-subject form, continued in its external id field. */
   function createFromLookup() {
     flushSync(() => {
-      if (!createdSubject) setExternalId(lookup.trim());
+      setExternalId(lookup.trim());
       setMode('new');
     });
     newExternalIdRef.current?.focus();
   }
+
+  const values: SubjectValues = { externalId, sex, dateOfBirth, terms, notes };
+  const setters: Record<keyof SubjectValues, (value: string) => void> = {
+    externalId: setExternalId,
+    sex: setSex,
+    dateOfBirth: setDateOfBirth,
+    terms: setTerms,
+    notes: setNotes,
+  };
 
   function chooseFromList(subject: Subject) {
     setExisting(subject);
@@ -106,7 +111,6 @@ export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSu
     createFromLookup,
     chooseFromList,
     // New subject
-    createSubject,
     newExternalIdRef,
     externalId,
     setExternalId,
@@ -118,8 +122,9 @@ export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSu
     setTerms,
     notes,
     setNotes,
-    createdSubject,
-    setCreatedSubject,
+    /** The new subject's fields, for SubjectFields. */
+    values,
+    setValue: (field: keyof SubjectValues, value: string) => setters[field](value),
   };
 }
 

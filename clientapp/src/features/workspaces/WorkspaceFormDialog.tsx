@@ -1,6 +1,6 @@
 import { ApiError, asApiError } from '../../api/problem';
 import type { Workspace } from '../../api/types';
-import { FormDialog, TextAreaField, TextField } from '../../components';
+import { FormDialog, TextAreaField, TextField, useStatusMessage } from '../../components';
 import { useFormFields } from '../auth/useFormErrors';
 import { useCreateWorkspace, useUpdateWorkspace } from './api';
 
@@ -60,6 +60,7 @@ function WorkspaceForm({ title, submitLabel, busyLabel, initial, error, busy, on
 
 export function CreateWorkspaceDialog({ orgId, onClose }: { orgId: string; onClose: () => void }) {
   const create = useCreateWorkspace(orgId);
+  const announce = useStatusMessage();
   return (
     <WorkspaceForm
       title="New workspace"
@@ -70,7 +71,15 @@ export function CreateWorkspaceDialog({ orgId, onClose }: { orgId: string; onClo
       busy={create.isPending}
       onClose={onClose}
       onSubmit={({ name, description }) =>
-        create.mutate({ name, description: description || null }, { onSuccess: onClose })
+        create.mutate(
+          { name, description: description || null },
+          {
+            onSuccess: () => {
+              announce(`Workspace “${name}” created.`);
+              onClose();
+            },
+          },
+        )
       }
     />
   );
@@ -78,6 +87,7 @@ export function CreateWorkspaceDialog({ orgId, onClose }: { orgId: string; onClo
 
 export function EditWorkspaceDialog({ orgId, workspace, onClose }: { orgId: string; workspace: Workspace; onClose: () => void }) {
   const update = useUpdateWorkspace(orgId, workspace.id);
+  const announce = useStatusMessage();
   return (
     <WorkspaceForm
       title={`Edit “${workspace.name}”`}
@@ -88,7 +98,17 @@ export function EditWorkspaceDialog({ orgId, workspace, onClose }: { orgId: stri
       busy={update.isPending}
       onClose={onClose}
       // An empty description clears it.
-      onSubmit={({ name, description }) => update.mutate({ name, description }, { onSuccess: onClose })}
+      onSubmit={({ name, description }) =>
+        update.mutate(
+          { name, description },
+          {
+            onSuccess: () => {
+              announce(`Workspace “${name}” saved.`);
+              onClose();
+            },
+          },
+        )
+      }
     />
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ANTIFORGERY_HEADER } from '../../api/client';
 import { json, mockFetch, problem } from '../../test/fetchMock';
 import { ADA_ID, ALL_PERMISSIONS, GRACE_ID, members, ORG_ID, orgRoles, orgRoutes, WS_EXOME, workspaces } from '../../test/orgFixtures';
+import { cssGroupRule, cssRule, statusMessage } from '../../test/helpers';
 import { renderApp } from '../../test/render';
 
 /** The text of the elements an input's aria-describedby points to. */
@@ -63,6 +64,7 @@ describe('Workspaces page', () => {
 
     expect(await screen.findByRole('rowheader', { name: /Panels/ })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(statusMessage()).toBe('Workspace “Panels” created.');
   });
 
   it('renames a workspace with PATCH', async () => {
@@ -82,6 +84,7 @@ describe('Workspaces page', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(JSON.parse(calls(`PATCH ${base}/workspaces/${WS_EXOME}`)[0]!.body)).toEqual({ name: 'Exomes', description: 'Trio exomes' });
+    expect(statusMessage()).toBe('Workspace “Exomes” saved.');
   });
 
   it('enables Delete only once the exact workspace name is typed', async () => {
@@ -112,6 +115,34 @@ describe('Workspaces page', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(calls(`DELETE ${base}/workspaces/${WS_EXOME}`)).toHaveLength(1);
+    expect(statusMessage()).toBe('Workspace “Exome 2025” deleted.');
+    expect(screen.getByTestId('status-message').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('lets a 200-character name without spaces wrap in the table and in the typed confirmation', async () => {
+    const long = 'W'.repeat(200);
+    mockFetch({
+      ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
+      [`GET ${base}/workspaces`]: () => json(200, [{ ...workspaces[0]!, name: long, description: 'D'.repeat(200) }]),
+    });
+    renderApp(`/orgs/${ORG_ID}/workspaces`);
+    const u = userEvent.setup();
+
+    const link = await screen.findByRole('link', { name: long });
+    expect(link.classList.contains('wrap-anywhere')).toBe(true);
+    expect(screen.getByText('D'.repeat(200)).classList.contains('wrap-anywhere')).toBe(true);
+    expect(cssRule('.wrap-anywhere')).toMatch(/overflow-wrap:\s*anywhere/);
+
+    await u.click(screen.getByRole('button', { name: `Delete ${long}` }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete workspace' });
+    expect(within(dialog).getByLabelText(`Type “${long}” to confirm`)).toBeTruthy();
+    // The dialog is held to the screen's width and wraps its title, text and the confirmation's label.
+    expect(cssRule('.dialog-backdrop')).toMatch(/grid-template-columns:\s*minmax\(0, 1fr\)/);
+    expect(cssRule('.dialog')).toMatch(/min-width:\s*0/);
+    const wrapping = cssGroupRule('.dialog__title');
+    expect(wrapping).toContain('.dialog__text');
+    expect(wrapping).toContain('.dialog .field__label');
+    expect(wrapping).toMatch(/overflow-wrap:\s*anywhere/);
   });
 
   it('closes dialogs with Escape and returns focus to the button that opened them', async () => {

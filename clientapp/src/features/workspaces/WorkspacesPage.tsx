@@ -2,7 +2,18 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { mutationStatus } from '../../api/problem';
 import type { Workspace } from '../../api/types';
-import { ActionsHeader, Button, DataTable, formatDate, LoadingState, RetryAlert, RowActions, TypedConfirmDialog, usePageTitle } from '../../components';
+import {
+  ActionsHeader,
+  Button,
+  DataTable,
+  formatDate,
+  LoadingState,
+  RetryAlert,
+  RowActions,
+  TypedConfirmDialog,
+  usePageTitle,
+  useStatusMessage,
+} from '../../components';
 import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
 import { useDeleteWorkspace, useWorkspaces } from './api';
 import { WorkspaceAccessDialog } from './WorkspaceAccessDialog';
@@ -73,18 +84,18 @@ export default function WorkspacesPage() {
             <tr key={w.id}>
               <th scope="row" className="table__primary">
                 {canEnter(w.id) ? (
-                  <Link className="table__name" to={`/orgs/${orgId}/workspaces/${w.id}/samples`}>
+                  <Link className="table__name wrap-anywhere" to={`/orgs/${orgId}/workspaces/${w.id}/samples`}>
                     {w.name}
                   </Link>
                 ) : (
-                  <span className="table__name">{w.name}</span>
+                  <span className="table__name wrap-anywhere">{w.name}</span>
                 )}
                 {canManageAccess && !canEnter(w.id) ? (
                   <span className="tag" title="You manage access to this workspace but cannot enter it">
                     Not entered by you
                   </span>
                 ) : null}
-                {w.description ? <span className="table__secondary">{w.description}</span> : null}
+                {w.description ? <span className="table__secondary wrap-anywhere">{w.description}</span> : null}
               </th>
               <td className="nowrap">{formatDate(w.createdAt)}</td>
               <td className="num">{w.memberUserIds.length}</td>
@@ -130,6 +141,7 @@ export default function WorkspacesPage() {
 
 function DeleteWorkspaceDialog({ orgId, workspace, onClose }: { orgId: string; workspace: Workspace; onClose: () => void }) {
   const remove = useDeleteWorkspace(orgId);
+  const announce = useStatusMessage();
   return (
     <TypedConfirmDialog
       title="Delete workspace"
@@ -138,7 +150,14 @@ function DeleteWorkspaceDialog({ orgId, workspace, onClose }: { orgId: string; w
       busyLabel="Deleting…"
       {...mutationStatus(remove)}
       onCancel={onClose}
-      onConfirm={() => remove.mutate(workspace.id, { onSuccess: onClose })}
+      onConfirm={() =>
+        remove.mutate(workspace.id, {
+          onSuccess: () => {
+            announce(`Workspace “${workspace.name}” deleted.`);
+            onClose();
+          },
+        })
+      }
     >
       <p>
         <strong>{workspace.name}</strong> will be deleted with all its subjects, samples, files, analyses and reports.

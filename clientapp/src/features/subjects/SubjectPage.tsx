@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/problem';
+import { Button, DataTable, formatDate, formatDateTime, LoadingState, RetryAlert, usePageTitle } from '../../components';
+import { usePermissions } from '../organizations/permissions';
+import { AssigneeList } from '../samples/AssigneeList';
+import { useSubjectDetail } from './api';
+import { EditSubjectDialog } from './EditSubjectDialog';
+import { subjectsPath } from './paths';
+import type { SubjectDetail } from './types';
+
+/**
+ * /orgs/:orgId/workspaces/:workspaceId/subjects/:subjectId — one subject: details, "Edit subject" (samples.define)
+ * and the samples of it I may see (GET …/subjects/{id} sends them, newest first, at most 200, with their count).
+ */
+export default function SubjectPage() {
+  const { orgId = '', workspaceId = '', subjectId = '' } = useParams();
+  const { can } = usePermissions(orgId);
+  const canEdit = can('samples.define', workspaceId);
+  const canList = can('samples.view.all', workspaceId) || can('samples.view.assigned', workspaceId);
+  const seesAll = can('samples.view.all', workspaceId);
+  const detail = useSubjectDetail(orgId, workspaceId, subjectId);
+  const [editing, setEditing] = useState(false);
+  usePageTitle(detail.data ? `Subject ${detail.data.subject.externalId}` : 'Subject');
+  const analysesPath = `/orgs/${orgId}/workspaces/${workspaceId}/samples`;
+  const back = canList ? (
+    <Link to={subjectsPath(orgId, workspaceId)}>Back to the subjects</Link>
+  ) : (
+    <Link to={analysesPath}>Back to the Analyses table</Link>
+  );
+
+  if (detail.isPending) return <LoadingState label="Loading subject…" />;
+  if (detail.isError) {
+    const notFound = detail.error instanceof ApiError && detail.error.status === 404;
+    return (
+      <div className="page page--narrow">
+        <h1 className="page__title">{notFound ? 'Subject not found' : 'Subject unavailable'}</h1>
+        {notFound ? (
+          <p>This subject does not exist or you cannot see it.</p>
+        ) : (
+          <RetryAlert title="The subject could not be loaded" message={detail.error.message} onRetry={() => void detail.refetch()} />
+        )}
+        {back}
+      </div>
+    );
+  }
+  const { subject } = detail.data;
+
+  return (
+    <div className="page page--medium">
+      <header className="page__header page__header--split">
+        <div>
+          <p className="page__eyebrow">{canList ? <Link to={subjectsPath(orgId, workspaceId)}>Subjects</Link> : <Link to={analysesPath}>Analyses</Link>}</p>
+          <h1 className="page__title">{subject.externalId}</h1>
+        </div>
+        {canEdit ? (
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            Edit subject
+          </Button>
+        ) : null}
+      </header>
+
+      <section className="card" aria-labelledby="subject-details">
+        <h2 id="subject-details" className="card__title">
+          Details
+        </h2>
+        <dl className="details">
+          <div>
+            <dt>External id</dt>
+            <dd>{subject.externalId}</dd>
+          </div>
+          <div>
+            <dt>Sex</dt>
+            <dd>{subject.sex}</dd>
+          </div>
+          <div>
+            <dt>Date of birth</dt>
+            <dd>{subject.dateOfBirth ?? <span className="muted">Not recorded</span>}</dd>
+          </div>
+          <div>
+            <dt>Phenotype terms</dt>
+            <dd>{subject.phenotypeTerms.length > 0 ? subject.phenotypeTerms.join(', ') : <span className="muted">None</span>}</dd>
+          </div>
+          <div>
+            <dt>Notes</dt>
+            <dd>{subject.notes ?? <span className="muted">None</span>}</dd>
+          </div>
+          <div>
+            <dt>Created</dt>
+            <dd>{formatDateTime(subject.createdAt)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <SubjectSamples orgId={orgId} workspaceId={workspaceId} detail={detail.data} seesAll={seesAll} />
+
+      {editing ? <EditSubjectDialog orgId={orgId} workspaceId={workspaceId} subject={subject} onClose={() => setEditing(false)} /> : null}
+    </div>
+  );
+}
+
+/** The samples of the subject I may see, newest first (as many as the server sends, with the full count). */
+function SubjectSamples({ orgId, workspaceId, detail, seesAll }: { orgId: string; workspaceId: string; detail: SubjectDetail; seesAll: boolean }) {
+  const { samples, visibleSampleCount, subject } = detail;
+  const count = `${visibleSampleCount.toLocaleString('en-US')} ${visibleSampleCount === 1 ? 'sample' : 'samples'}`;
+  const notes = [
+    ...(seesAll ? [] : ['Only the samples you can see are listed.']),
+    ...(visibleSampleCount === 0 ? ['No sample you can see belongs to this subject.'] : []),
+    ...(samples.length < visibleSampleCount
+      ? [`The newest ${samples.length.toLocaleString('en-US')} of ${visibleSampleCount.toLocaleString('en-US')} samples are listed.`]
+      : []),
+  ];
+  return (
+    <section className="card card--flush people" aria-labelledby="subject-samples">
+      <div className="people__header">
+        <h2 id="subject-samples" className="card__title">
+          Samples
+        </h2>
+        <p className="muted">{count}</p>
+      </div>
+      {notes.length > 0 ? (
+        <div className="people__message">
+          {notes.map((note) => (
+            <p key={note} className="muted">
+              {note}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      {samples.length > 0 ? (
+        <DataTable
+          caption={`Samples of ${subject.externalId}`}
+          columns={
+            <>
+              <th scope="col">Sample</th>
+              <th scope="col">Assay</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+              <th scope="col">Assigned to</th>
+            </>
+          }
+        >
+          {samples.map((s) => (
+            <tr key={s.id}>
+              <th scope="row" className="table__primary nowrap">
+                <Link className="table__name" to={`/orgs/${orgId}/workspaces/${workspaceId}/samples/${s.id}`}>
+                  {s.name}
+                </Link>
+              </th>
+              <td className="nowrap">{s.assay}</td>
+              <td className="nowrap">
+                <span className="tag tag--status">{s.status}</span>
+              </td>
+              <td>
+                {formatDate(s.createdAt)}
+                <span className="table__secondary">by {s.createdBy.displayName}</span>
+              </td>
+              <td>
+                <AssigneeList people={s.assignees} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+    </section>
+  );
+}

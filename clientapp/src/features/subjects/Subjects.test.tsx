@@ -1,0 +1,291 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, problem, type Handler } from '../../test/fetchMock';
+import { ADA_ID, ALL_PERMISSIONS, ANALYST_PERMISSIONS, ORG_ID, orgRoutes, WS_GENERAL } from '../../test/orgFixtures';
+import { renderApp } from '../../test/render';
+import { FUTURE_BIRTH_DATE } from '../samples/subjectTerms';
+import type { Sample } from '../samples/types';
+import { updateSubjectRequest } from './EditSubjectDialog';
+import type { Subject, SubjectDetail } from './types';
+
+const org = `/api/organizations/${ORG_ID}`;
+const ws = `${org}/workspaces/${WS_GENERAL}`;
+const SUBJECT_ID = '0190f0aa-0000-7000-8000-0000000005b1';
+const SAMPLE_ID = '0190f0aa-0000-7000-8000-0000000005a1';
+const appWs = `/orgs/${ORG_ID}/workspaces/${WS_GENERAL}`;
+const subjectUrl = `${appWs}/subjects/${SUBJECT_ID}`;
+const ada = { userId: ADA_ID, displayName: 'Ada Lovelace' };
+
+const subject: Subject = {
+  id: SUBJECT_ID,
+  externalId: 'FAM-0042-II-1',
+  sex: 'Female',
+  dateOfBirth: '2019-05-04',
+  phenotypeTerms: ['HP:0001250', 'HP:0000252'],
+  notes: 'Proband',
+  createdAt: '2025-03-01T10:00:00Z',
+};
+
+const sample: Sample = {
+  id: SAMPLE_ID,
+  name: 'NA12878-WES-01',
+  assay: 'WES',
+  status: 'Defined',
+  subject: { id: SUBJECT_ID, externalId: subject.externalId },
+  assignees: [ada],
+  createdAt: '2025-03-01T10:00:00Z',
+  createdBy: ada,
+};
+
+function detail(overrides: Partial<SubjectDetail> = {}): SubjectDetail {
+  return { subject, samples: [sample], visibleSampleCount: 1, ...overrides };
+}
+
+function routes(permissions: readonly string[], extra: Record<string, Handler> = {}, roleName = 'Group Supervisor'): Record<string, Handler> {
+  return {
+    ...orgRoutes(roleName, permissions),
+    [`GET ${org}/assays`]: () => json(200, [{ name: 'WES' }]),
+    [`GET ${org}/settings/access-control`]: () => json(200, { roleBasedAccessEnabled: true }),
+    [`GET ${ws}/assignable-members`]: () => json(200, []),
+    [`GET ${ws}/samples`]: () => json(200, { items: [sample], nextCursor: null, total: 1, totalCapped: false }),
+    [`GET ${ws}/subjects/${SUBJECT_ID}`]: () => json(200, detail()),
+    ...extra,
+  };
+}
+
+/** The text of the elements an input's aria-describedby points to. */
+function description(input: HTMLElement): string {
+  return (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
+
+function query(path: string): Record<string, string> {
+  return Object.fromEntries(new URL(path, 'http://x').searchParams);
+}
+
+describe('Subjects list', () => {
+  it('is linked from the Analyses page for those who see samples (all or assigned), not for others', async () => {
+    mockFetch(routes(ANALYST_PERMISSIONS, {}, 'Analyst'));
+    const first = renderApp(`${appWs}/samples`);
+    const link = await screen.findByRole('link', { name: 'Subjects' });
+    expect(link.getAttribute('href')).toBe(`${appWs}/subjects`);
+    first.unmount();
+
+    mockFetch(routes(['samples.define'], {}, 'Sample Clerk'));
+    renderApp(`${appWs}/samples`);
+    await screen.findByRole('heading', { level: 1, name: 'Analyses' });
+    await screen.findByRole('link', { name: 'Define sample' });
+    expect(screen.queryByRole('link', { name: 'Subjects' })).toBeNull();
+  });
+
+  it('lists subjects with search and "Load more" over the cursor, linking each to its page', async () => {
+    const second = { ...subject, id: 'subject-2', externalId: 'FAM-0043-II-1', dateOfBirth: null, phenotypeTerms: [] };
+    const { calls } = mockFetch(
+      routes(ALL_PERMISSIONS, {
+        [`GET ${ws}/subjects`]: (request) => {
+          const params = new URL(request.url).searchParams;
+          if (params.get('cursor') === 'page-2') return json(200, { items: [second], nextCursor: null });
+          if (params.get('search')) return json(200, { items: [], nextCursor: null });
+          return json(200, { items: [subject], nextCursor: 'page-2' });
+        },
+      }),
+    );
+    renderApp(`${appWs}/subjects`);
+    const u = userEvent.setup();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Subjects' })).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('Subjects · General · VariantMiner'));
+    expect(screen.getByText('Every subject of this workspace, by external id.')).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Subjects' });
+    const link = within(table).getByRole('link', { name: 'FAM-0042-II-1' });
+    expect(link.getAttribute('href')).toBe(subjectUrl);
+    expect(link.closest('th')!.classList.contains('nowrap')).toBe(true);
+    expect(within(table).getByText('HP:0001250, HP:0000252')).toBeTruthy();
+    expect(query(calls(`GET ${ws}/subjects`)[0]!.path)).toEqual({ limit: '50' });
+
+    await u.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await within(table).findByRole('link', { name: 'FAM-0043-II-1' })).toBeTruthy();
+    expect(query(calls(`GET ${ws}/subjects`).at(-1)!.path)).toEqual({ limit: '50', cursor: 'page-2' });
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+
+    await u.type(screen.getByLabelText('Search'), ' FAM-9 ');
+    expect(await screen.findByText('No subject matches the search')).toBeTruthy();
+    expect(query(calls(`GET ${ws}/subjects`).at(-1)!.path)).toEqual({ limit: '50', search: 'FAM-9' });
+    await u.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByRole('link', { name: 'FAM-0042-II-1' })).toBeTruthy();
+  });
+
+  it('says that only the subjects of samples one can see are listed (samples.view.assigned)', async () => {
+    mockFetch(routes(ANALYST_PERMISSIONS, { [`GET ${ws}/subjects`]: () => json(200, { items: [], nextCursor: null }) }, 'Analyst'));
+    renderApp(`${appWs}/subjects`);
+    expect(await screen.findByText('The subjects of the samples you can see in this workspace, by external id.')).toBeTruthy();
+    expect(await screen.findByText('No subjects you can see yet')).toBeTruthy();
+  });
+
+  it('lists nothing (and asks nothing) for a role that sees no samples', async () => {
+    const { calls } = mockFetch(routes(['samples.define'], {}, 'Sample Clerk'));
+    renderApp(`${appWs}/subjects`);
+    expect(await screen.findByText('Your role cannot see samples in this workspace, so it cannot see their subjects either.')).toBeTruthy();
+    expect(calls(`GET ${ws}/subjects`)).toHaveLength(0);
+  });
+});
+
+describe('Subject page', () => {
+  it('opens from the subject id in the Analyses table and shows the details and the samples one can see', async () => {
+    mockFetch(routes(ALL_PERMISSIONS));
+    renderApp(`${appWs}/samples`);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('link', { name: 'FAM-0042-II-1' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'FAM-0042-II-1' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe(subjectUrl);
+    await waitFor(() => expect(document.title).toBe('Subject FAM-0042-II-1 · VariantMiner'));
+    const details = screen.getByRole('region', { name: 'Details' });
+    expect(within(details).getByText('Female')).toBeTruthy();
+    expect(within(details).getByText('2019-05-04')).toBeTruthy();
+    expect(within(details).getByText('HP:0001250, HP:0000252')).toBeTruthy();
+    expect(within(details).getByText('Proband')).toBeTruthy();
+
+    const samples = screen.getByRole('region', { name: 'Samples' });
+    expect(within(samples).getByText('1 sample')).toBeTruthy();
+    const table = within(samples).getByRole('table', { name: 'Samples of FAM-0042-II-1' });
+    expect(within(table).getByRole('link', { name: 'NA12878-WES-01' }).getAttribute('href')).toBe(`${appWs}/samples/${SAMPLE_ID}`);
+    expect(within(table).getByText('Ada Lovelace')).toBeTruthy();
+    expect(screen.queryByText('Only the samples you can see are listed.')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Subjects' }).getAttribute('href')).toBe(`${appWs}/subjects`);
+  });
+
+  it('says when only some samples are listed: those one can see, the newest the server sends', async () => {
+    mockFetch(routes(ANALYST_PERMISSIONS, { [`GET ${ws}/subjects/${SUBJECT_ID}`]: () => json(200, detail({ visibleSampleCount: 250 })) }, 'Analyst'));
+    renderApp(subjectUrl);
+    await screen.findByRole('heading', { level: 1, name: 'FAM-0042-II-1' });
+    expect(screen.getByText('250 samples')).toBeTruthy();
+    expect(screen.getByText('Only the samples you can see are listed.')).toBeTruthy();
+    expect(screen.getByText('The newest 1 of 250 samples are listed.')).toBeTruthy();
+  });
+
+  it('offers "Edit subject" only with samples.define', async () => {
+    mockFetch(routes(['samples.view.all'], {}, 'Clinical Curator'));
+    renderApp(subjectUrl);
+    await screen.findByRole('heading', { level: 1, name: 'FAM-0042-II-1' });
+    expect(screen.queryByRole('button', { name: 'Edit subject' })).toBeNull();
+  });
+
+  it('says when the subject does not exist or cannot be seen', async () => {
+    mockFetch(routes(ALL_PERMISSIONS, { [`GET ${ws}/subjects/${SUBJECT_ID}`]: () => problem(404, { title: 'Not Found', detail: 'The subject was not found.' }) }));
+    renderApp(subjectUrl);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Subject not found' })).toBeTruthy();
+    expect(screen.getByText('This subject does not exist or you cannot see it.')).toBeTruthy();
+  });
+});
+
+describe('Edit subject', () => {
+  it('sends every field (an emptied date of birth as clearDateOfBirth) and shows the saved subject', async () => {
+    let current = subject;
+    const { calls } = mockFetch(
+      routes(ALL_PERMISSIONS, {
+        [`GET ${ws}/subjects/${SUBJECT_ID}`]: () => json(200, detail({ subject: current })),
+        [`PATCH ${ws}/subjects/${SUBJECT_ID}`]: () => {
+          current = { ...subject, externalId: 'FAM-0042-II-2', sex: 'Male', dateOfBirth: null, phenotypeTerms: ['HP:0001250'], notes: null };
+          return json(200, current);
+        },
+      }),
+    );
+    renderApp(subjectUrl);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('button', { name: 'Edit subject' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit subject' });
+    const externalId = within(dialog).getByLabelText('External id') as HTMLInputElement;
+    expect(externalId.value).toBe('FAM-0042-II-1');
+    expect((within(dialog).getByLabelText('Phenotype terms (optional)') as HTMLInputElement).value).toBe('HP:0001250, HP:0000252');
+
+    await u.clear(externalId);
+    await u.type(externalId, ' FAM-0042-II-2 ');
+    await u.selectOptions(within(dialog).getByLabelText('Sex'), 'Male');
+    fireEvent.change(within(dialog).getByLabelText('Date of birth (optional)'), { target: { value: '' } });
+    await u.clear(within(dialog).getByLabelText('Phenotype terms (optional)'));
+    await u.type(within(dialog).getByLabelText('Phenotype terms (optional)'), 'HP:0001250');
+    await u.clear(within(dialog).getByLabelText('Notes (optional)'));
+    await u.click(within(dialog).getByRole('button', { name: 'Save subject' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(JSON.parse(calls(`PATCH ${ws}/subjects/${SUBJECT_ID}`)[0]!.body)).toEqual({
+      externalId: 'FAM-0042-II-2',
+      sex: 'Male',
+      phenotypeTerms: ['HP:0001250'],
+      notes: '',
+      clearDateOfBirth: true,
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'FAM-0042-II-2' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Details' })).getByText('Not recorded')).toBeTruthy();
+  });
+
+  it('refuses a date of birth in the future next to the field, without sending', async () => {
+    const { calls } = mockFetch(routes(ALL_PERMISSIONS));
+    renderApp(subjectUrl);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('button', { name: 'Edit subject' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit subject' });
+    const date = within(dialog).getByLabelText('Date of birth (optional)');
+    fireEvent.change(date, { target: { value: '2999-12-31' } });
+    await u.click(within(dialog).getByRole('button', { name: 'Save subject' }));
+    await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(date)).toContain(FUTURE_BIRTH_DATE);
+    expect(document.activeElement).toBe(date);
+    expect(calls(`PATCH ${ws}/subjects/${SUBJECT_ID}`)).toHaveLength(0);
+  });
+
+  it("places the server's errors next to the fields: errors.dateOfBirth, and a 409 on the external id", async () => {
+    let answer = () => problem(400, { title: 'One or more validation errors occurred.', errors: { dateOfBirth: ['A date of birth cannot be in the future.'] } });
+    mockFetch(routes(ALL_PERMISSIONS, { [`PATCH ${ws}/subjects/${SUBJECT_ID}`]: () => answer() }));
+    renderApp(subjectUrl);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('button', { name: 'Edit subject' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit subject' });
+    await u.click(within(dialog).getByRole('button', { name: 'Save subject' }));
+    const date = within(dialog).getByLabelText('Date of birth (optional)');
+    await waitFor(() => expect(description(date)).toContain('A date of birth cannot be in the future.'));
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByRole('alert').textContent).toContain('Check the highlighted fields');
+    await waitFor(() => expect(document.activeElement).toBe(date));
+    // The focus moved there once; typing in another field afterwards keeps it in that field.
+    const notes = within(dialog).getByLabelText('Notes (optional)');
+    await u.click(notes);
+    await u.keyboard(' (twin)');
+    expect(document.activeElement).toBe(notes);
+
+    const taken = 'A subject with the external id "FAM-0001" already exists in this workspace.';
+    answer = () => problem(409, { title: 'Conflict', detail: taken });
+    await u.click(within(dialog).getByRole('button', { name: 'Save subject' }));
+    const externalId = within(dialog).getByLabelText('External id');
+    await waitFor(() => expect(description(externalId)).toContain(taken));
+    expect(externalId.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('dialog', { name: 'Edit subject' })).toBeTruthy();
+  });
+
+  it('clears the date of birth only when the subject had one', () => {
+    const values = { externalId: 'P-1', sex: 'Unknown', dateOfBirth: '', terms: '', notes: ' ' };
+    expect(updateSubjectRequest(values, { ...subject, dateOfBirth: null })).toEqual({ externalId: 'P-1', sex: 'Unknown', phenotypeTerms: [], notes: '' });
+    expect(updateSubjectRequest({ ...values, dateOfBirth: '2020-01-02' }, subject)).toMatchObject({ dateOfBirth: '2020-01-02' });
+    expect(updateSubjectRequest({ ...values, dateOfBirth: '2020-01-02' }, subject)).not.toHaveProperty('clearDateOfBirth');
+  });
+});
+
+describe('Sample page', () => {
+  it('links the subject to its page', async () => {
+    mockFetch(
+      routes(ALL_PERMISSIONS, {
+        [`GET ${ws}/samples/${SAMPLE_ID}`]: () => json(200, sample),
+        [`GET ${ws}/samples/${SAMPLE_ID}/assignees`]: () => json(200, []),
+      }),
+    );
+    renderApp(`${appWs}/samples/${SAMPLE_ID}`);
+    const u = userEvent.setup();
+    await u.click(await screen.findByRole('link', { name: 'FAM-0042-II-1' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'FAM-0042-II-1' })).toBeTruthy();
+  });
+});
