@@ -1,26 +1,43 @@
 import type { Activity } from '../../api/types';
 import { RelativeTime } from '../../components';
 
-/** Who did what, when: newest first. */
-export function ActivityList({ items, label }: { items: readonly Activity[]; label: string }) {
+export interface ActivityListProps {
+  items: readonly Activity[];
+  label: string;
+  /** Names of the workspaces I know (id → name): an entry of one of them says where it happened. */
+  workspaceNames?: ReadonlyMap<string, string> | undefined;
+}
+
+/** Who did what, when (and in which workspace): newest first. */
+export function ActivityList({ items, label, workspaceNames }: ActivityListProps) {
   return (
     <ol className="activity" aria-label={label}>
-      {items.map((item) => (
-        <li key={item.id} className="activity__item">
-          <span className="activity__avatar" aria-hidden="true">
-            {initials(item.actorDisplayName)}
-          </span>
-          <div className="activity__body">
-            <p>
-              <strong className="activity__who">{item.actorDisplayName}</strong>{' '}
-              <span className="activity__what">{lowerFirst(item.summary)}</span>
-            </p>
-            <p className="activity__when">
-              <RelativeTime value={item.occurredAt} />
-            </p>
-          </div>
-        </li>
-      ))}
+      {items.map((item) => {
+        const workspace = item.workspaceId ? workspaceNames?.get(item.workspaceId) : undefined;
+        return (
+          <li key={item.id} className="activity__item">
+            <span className="activity__avatar" aria-hidden="true">
+              {initials(item.actorDisplayName)}
+            </span>
+            <div className="activity__body">
+              <p>
+                <strong className="activity__who">{item.actorDisplayName}</strong>
+                {' · '}
+                <span className="activity__what">{entrySummary(item)}</span>
+              </p>
+              <p className="activity__when">
+                <RelativeTime value={item.occurredAt} />
+                {workspace ? (
+                  <>
+                    {' · '}
+                    <span className="activity__where">in {workspace}</span>
+                  </>
+                ) : null}
+              </p>
+            </div>
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -31,7 +48,14 @@ function initials(name: string): string {
   return letters.filter(Boolean).join('').toUpperCase() || '?';
 }
 
-/** "Created the workspace …" reads as "Ada Lovelace created the workspace …". */
-function lowerFirst(text: string): string {
-  return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/**
+ * The summary as it reads after the actor's name, which the list shows first: the server words it so ("Created the
+ * workspace …"). One that still begins with the actor's own name ("Ada Lovelace left the organization") loses it,
+ * so the name is not shown twice.
+ */
+export function entrySummary({ actorDisplayName, summary }: Pick<Activity, 'actorDisplayName' | 'summary'>): string {
+  const name = actorDisplayName.trim();
+  if (!name || !summary.startsWith(`${name} `)) return summary;
+  const rest = summary.slice(name.length + 1).trimStart();
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : summary;
 }

@@ -42,9 +42,31 @@ describe('Organization dashboard', () => {
     expect(within(workspaces).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Exome 2025Trio exomes', 'General']);
 
     const activity = screen.getByRole('list', { name: 'Recent activity' });
-    expect(within(activity).getByRole('listitem').textContent).toContain('Ada Lovelace created the workspace "Exome 2025"');
-    expect(within(activity).getByRole('listitem').textContent).toContain('5 minutes ago');
+    expect(within(activity).getByRole('listitem').textContent).toContain('Ada Lovelace · Created the workspace "Exome 2025"');
+    // The entry's workspace, named from my workspaces.
+    expect(within(activity).getByRole('listitem').querySelector('.activity__when')!.textContent).toBe('5 minutes ago · in Exome 2025');
     expect(screen.getByRole('region', { name: 'Details' }).textContent).toContain('Dr. Jane Doe · lab@northwind.example');
+  });
+});
+
+describe('Leaving the organization', () => {
+  it('is offered when the server gives no reason against it', async () => {
+    mockFetch(orgRoutes('Analyst', ANALYST_PERMISSIONS));
+    renderApp(`/orgs/${ORG_ID}`);
+    const section = await screen.findByRole('region', { name: 'Leave organization' });
+    expect(within(section).getByRole('button', { name: 'Leave organization…' })).toBeTruthy();
+  });
+
+  it('is not offered to the only Group Supervisor: the reason is shown where the button was', async () => {
+    const reason = "You are the organization's only Group Supervisor. Make someone else Supervisor before you leave.";
+    mockFetch({
+      ...orgRoutes('Group Supervisor', ANALYST_PERMISSIONS),
+      [`GET /api/organizations/${ORG_ID}`]: () => json(200, dashboard(ANALYST_PERMISSIONS, { leaveRefusal: reason })),
+    });
+    renderApp(`/orgs/${ORG_ID}`);
+    const section = await screen.findByRole('region', { name: 'Leave organization' });
+    expect(within(section).getByText(reason)).toBeTruthy();
+    expect(within(section).queryByRole('button')).toBeNull();
   });
 });
 

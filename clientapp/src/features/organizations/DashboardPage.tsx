@@ -112,7 +112,11 @@ export default function DashboardPage() {
           {org.recentActivity.length === 0 ? (
             <p className="muted">Nothing has happened here yet.</p>
           ) : (
-            <ActivityList items={org.recentActivity} label="Recent activity" />
+            <ActivityList
+              items={org.recentActivity}
+              label="Recent activity"
+              workspaceNames={new Map(org.workspaces.map((w) => [w.id, w.name]))}
+            />
           )}
         </section>
 
@@ -143,7 +147,7 @@ export default function DashboardPage() {
         </section>
       </div>
 
-      <LeaveOrganization orgId={orgId} orgName={org.name} />
+      <LeaveOrganization orgId={orgId} orgName={org.name} refusal={org.leaveRefusal} />
     </div>
   );
 }
@@ -155,8 +159,11 @@ function PermissionList({ keys }: { keys: readonly string[] }) {
   return <HeldPermissionList keys={keys} catalogue={catalogue.data ?? []} />;
 }
 
-/** Every member may leave; the server refuses the last Group Supervisor with a 400 whose detail is shown. */
-function LeaveOrganization({ orgId, orgName }: { orgId: string; orgName: string }) {
+/**
+ * "Leave organization…", unless the server says why I cannot (`refusal`: I am its only Group Supervisor), which is then
+ * shown in its place. Should the server still refuse (a change since the page loaded), the 400's detail is shown.
+ */
+function LeaveOrganization({ orgId, orgName, refusal }: { orgId: string; orgName: string; refusal: string | null }) {
   const { data: me } = useMe();
   const leave = useRemoveMember(orgId);
   const navigate = useNavigate();
@@ -172,16 +179,20 @@ function LeaveOrganization({ orgId, orgName }: { orgId: string; orgName: string 
           You lose access to {orgName} and its workspaces at once; someone has to invite you again to come back.
         </p>
       </div>
-      <Button
-        variant="ghost-danger"
-        onClick={() => {
-          leave.reset();
-          setConfirming(true);
-        }}
-      >
-        Leave organization…
-      </Button>
-      {confirming ? (
+      {refusal ? (
+        <p className="note wrap-anywhere">{refusal}</p>
+      ) : (
+        <Button
+          variant="ghost-danger"
+          onClick={() => {
+            leave.reset();
+            setConfirming(true);
+          }}
+        >
+          Leave organization…
+        </Button>
+      )}
+      {confirming && !refusal ? (
         <ConfirmDialog
           title="Leave organization"
           tone="danger"

@@ -8,6 +8,7 @@ import type {
 } from '../../api/types';
 import { meQueryKey, useMe } from '../auth/authApi';
 import { orgKeys } from './keys';
+import type { ActivityFilters } from './useActivityFilters';
 
 const path = (orgId: string) => ({ params: { path: { orgId } } });
 
@@ -119,14 +120,25 @@ export function useSetAccessControl(orgId: string) {
 
 export const ACTIVITY_PAGE_SIZE = 25;
 
-export function useActivity(orgId: string) {
+/** Activity I may see, newest first, filtered (only what is set is sent), a page at a time over the cursor. */
+export function useActivity(orgId: string, filters: ActivityFilters) {
   return useInfiniteQuery({
-    queryKey: orgKeys.activity(orgId),
+    queryKey: orgKeys.activityList(orgId, filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/organizations/{orgId}/activity', {
-          params: { path: { orgId }, query: { limit: ACTIVITY_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            path: { orgId },
+            query: {
+              limit: ACTIVITY_PAGE_SIZE,
+              ...(filters.actorUserId ? { actorUserId: filters.actorUserId } : {}),
+              ...(filters.kind ? { kind: filters.kind } : {}),
+              ...(filters.from ? { from: filters.from } : {}),
+              ...(filters.to ? { to: filters.to } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

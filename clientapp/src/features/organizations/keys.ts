@@ -6,6 +6,8 @@ export const orgKeys = {
   access: (orgId: string) => ['orgs', orgId, 'me'] as const,
   accessControl: (orgId: string) => ['orgs', orgId, 'access-control'] as const,
   activity: (orgId: string) => ['orgs', orgId, 'activity'] as const,
+  /** The activity page: one cache entry per filter set (prefix: activity). */
+  activityList: (orgId: string, filters: object) => ['orgs', orgId, 'activity', filters] as const,
   /** The audit trail: one cache entry per filter set. */
   audit: (orgId: string, filters: object) => ['orgs', orgId, 'audit', filters] as const,
   workspaces: (orgId: string, all: boolean) => ['orgs', orgId, 'workspaces', { all }] as const,

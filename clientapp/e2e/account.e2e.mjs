@@ -1,0 +1,136 @@
+// Browser end-to-end test of one's own account against a running server (see harness.mjs): the profile page (display
+// name, password change — the new password signs in, the old one no longer does) and "Forgot your password?" (the reset
+// link is read from the server's mail folder, like the verification link; it works once).
+//
+//   E2E_BASE_URL=http://localhost:5080 node e2e/account.e2e.mjs      (npm run e2e runs every suite)
+//
+// Its account belongs to no organization and need not be the installation's first.
+import { baseUrl, checkAccessibility, expectPath, newAccount, onBaseUrl, runSuite, timeout, waitForMailLink } from './harness.mjs';
+
+const account = newAccount('Account');
+const renamed = `${account.displayName} (renamed)`;
+const changedPassword = `${account.password} changed`;
+const resetPassword = `${account.password} reset`;
+let resetRequestedAt = 0;
+let resetLink = '';
+
+function status(page, text) {
+  return page.getByTestId('status-message').filter({ hasText: text });
+}
+
+async function submitSignIn(page, password) {
+  await page.getByLabel('E-mail address').fill(account.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Signs in from the sign-in page and waits for the home page. */
+async function signInWith(page, password) {
+  await expectPath(page, /^\/login/);
+  await submitSignIn(page, password);
+  await expectPath(page, '/');
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout });
+}
+
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expectPath(page, '/login');
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout });
+}
+
+await runSuite([
+  {
+    name: 'account-registers',
+    async run(page) {
+      await page.goto(`${baseUrl}/register`);
+      await page.getByLabel('Full name').fill(account.displayName);
+      await page.getByLabel('E-mail address').fill(account.email);
+      await page.getByLabel('Password').fill(account.password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expectPath(page, '/');
+      await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'profile-page-changes-the-display-name',
+    async run(page) {
+      // The header's name leads to the profile (its accessible name starts with "Your profile").
+      await page.getByRole('banner').getByRole('link', { name: /^Your profile/ }).click();
+      await expectPath(page, '/profile');
+      await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor({ timeout });
+      await checkAccessibility(page, 'profile page');
+      const form = page.getByRole('form', { name: 'Name' });
+      await form.getByLabel('Display name').fill(renamed);
+      await form.getByRole('button', { name: 'Save name' }).click();
+      await status(page, `Your name is now “${renamed}”.`).waitFor({ timeout });
+      await page.getByRole('banner').getByText(renamed, { exact: true }).waitFor({ timeout });
+      // Stored on the server.
+      await page.reload();
+      const value = await page.getByRole('form', { name: 'Name' }).getByLabel('Display name').inputValue({ timeout });
+      if (value !== renamed) throw new Error(`after a reload the display name is "${value}", expected "${renamed}"`);
+    },
+  },
+  {
+    name: 'profile-page-changes-the-password-and-the-new-one-signs-in',
+    async run(page) {
+      const form = page.getByRole('form', { name: 'Change password' });
+      await form.getByLabel('Current password', { exact: true }).fill(account.password);
+      await form.getByLabel('New password', { exact: true }).fill(changedPassword);
+      await form.getByLabel('Repeat the new password', { exact: true }).fill(changedPassword);
+      await form.getByRole('button', { name: 'Change password' }).click();
+      await status(page, 'Your password has been changed.').waitFor({ timeout });
+      // This session stays.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor({ timeout });
+      if (new URL(page.url()).pathname !== '/profile') throw new Error(`after changing the password the profile reloads at ${page.url()}`);
+
+      await signOut(page);
+      // The old password no longer works…
+      const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/auth/login');
+      await submitSignIn(page, account.password);
+      if ((await answer).status() !== 401) throw new Error('the old password still signs in');
+      await page.getByRole('alert').waitFor({ timeout });
+      // …the new one does.
+      await signInWith(page, changedPassword);
+    },
+  },
+  {
+    name: 'forgot-password-always-says-the-same-and-mails-a-link',
+    async run(page) {
+      await signOut(page);
+      await page.getByRole('link', { name: 'Forgot your password?' }).click();
+      await expectPath(page, '/forgot-password');
+      await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor({ timeout });
+      await checkAccessibility(page, 'forgot password page');
+      resetRequestedAt = Date.now() - 1000;
+      await page.getByLabel('E-mail address').fill(account.email);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.getByText(/^If an account uses this address, we sent a link/).waitFor({ timeout });
+      await checkAccessibility(page, 'forgot password page (link requested)');
+      resetLink = await waitForMailLink(account.email, '/reset-password', { since: resetRequestedAt });
+    },
+  },
+  {
+    name: 'reset-link-sets-a-new-password-that-signs-in-and-works-once',
+    async run(page) {
+      await page.goto(onBaseUrl(resetLink));
+      await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor({ timeout });
+      await checkAccessibility(page, 'reset password page');
+      await page.getByLabel('New password', { exact: true }).fill(resetPassword);
+      await page.getByLabel('Repeat the new password', { exact: true }).fill(resetPassword);
+      await page.getByRole('button', { name: 'Set new password' }).click();
+      await page.getByText('Your new password is set').waitFor({ timeout });
+      await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
+      await signInWith(page, resetPassword);
+
+      // The link works once.
+      await signOut(page);
+      await page.goto(onBaseUrl(resetLink));
+      await page.getByLabel('New password', { exact: true }).fill(`${resetPassword} again`);
+      await page.getByLabel('Repeat the new password', { exact: true }).fill(`${resetPassword} again`);
+      await page.getByRole('button', { name: 'Set new password' }).click();
+      await page.getByText('This reset link cannot be used').waitFor({ timeout });
+      await page.getByRole('link', { name: 'Ask for a new link' }).waitFor({ timeout });
+    },
+  },
+]);
