@@ -28,13 +28,13 @@ async function submitSignIn(page, password) {
 async function signInWith(page, password) {
   await expectPath(page, /^\/login/);
   await submitSignIn(page, password);
-  await expectPath(page, '/');
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout });
+  await expectPath(page, /^\/(?!login)/); // home, or the page the sign-in page was asked to return to
+  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout });
 }
 
 async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expectPath(page, '/login');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expectPath(page, /^\/login/); // with ?returnTo= when signing out from a page that needs a session
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout });
 }
 
@@ -48,7 +48,7 @@ await runSuite([
       await page.getByLabel('Password').fill(account.password);
       await page.getByRole('button', { name: 'Create account' }).click();
       await expectPath(page, '/');
-      await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout });
+      await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout });
     },
   },
   {

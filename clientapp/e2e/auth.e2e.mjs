@@ -22,7 +22,7 @@ async function expectHome(page) {
   const who = await page.getByText(/Signed in as/).textContent({ timeout });
   if (!who?.includes(account.displayName)) throw new Error(`expected "Signed in as ${account.displayName}", got "${who}"`);
   await page.getByRole('definition').getByText(account.email, { exact: true }).waitFor({ timeout });
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout });
+  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout });
 }
 
 async function signIn(page, password, email = account.email) {
@@ -101,7 +101,7 @@ await runSuite([
   {
     name: 'sign-out-returns-to-sign-in',
     async run(page) {
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
       await expectPath(page, '/login');
       await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout });
       // The server session is gone too: a fresh load of a protected page is sent to sign in.

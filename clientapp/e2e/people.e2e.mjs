@@ -53,7 +53,7 @@ await runSuite([
         await page.getByRole('button', { name: 'Create account' }).click();
         await expectPath(page, '/');
       }
-      await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout });
+      await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout });
     },
   },
   {

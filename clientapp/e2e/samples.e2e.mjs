@@ -98,7 +98,7 @@ async function defineSample(page, name, assay, newSubject = null) {
   await select.locator('option', { hasText: assay }).waitFor({ state: 'attached', timeout });
   await select.selectOption({ label: assay });
   if (newSubject) {
-    await page.getByRole('radio', { name: 'New subject' }).check();
+    await page.locator('label', { hasText: 'New subject' }).click(); // the segmented control's label covers its radio
     await page.getByLabel('External id', { exact: true }).fill(newSubject.externalId);
     // A date of birth in the future is refused next to its field, before anything is sent.
     const born = page.getByLabel('Date of birth (optional)');
@@ -276,11 +276,16 @@ await runSuite([
       await assign.waitFor({ timeout });
       if (!(await assign.isDisabled())) throw new Error('"Assign selected…" is enabled with nothing selected');
       await bar.getByText('No samples selected: tick samples in the table to assign them.').waitFor({ timeout });
-      const before = await assign.boundingBox();
+      // Its place on the page, not in the viewport: ticking a row may scroll the row into view.
+      const place = () => assign.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return { x: box.x + window.scrollX, y: box.y + window.scrollY };
+      });
+      const before = await place();
       await page.getByRole('checkbox', { name: `Select ${sampleB}` }).check();
       await bar.getByText('1 sample selected').waitFor({ timeout });
       if (await assign.isDisabled()) throw new Error('"Assign selected…" stays disabled with a row selected');
-      const after = await assign.boundingBox();
+      const after = await place();
       if (!before || !after || Math.abs(before.x - after.x) > 0.5 || Math.abs(before.y - after.y) > 0.5) {
         throw new Error(`"Assign selected…" moved when a row was ticked: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
       }

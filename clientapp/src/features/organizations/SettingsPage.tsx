@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { asApiError } from '../../api/problem';
 import type { OrganizationDashboard } from '../../api/types';
@@ -18,6 +19,7 @@ import {
 import { useFormFields } from '../auth/useFormErrors';
 import { InvitationPreferencesSettings } from '../invitations/InvitationPreferencesSettings';
 import { useAccessControl, useDeleteOrganization, useOrganization, useSetAccessControl, useUpdateOrganization } from './api';
+import { orgKeys } from './keys';
 import { useCurrentOrgId, usePermissions } from './permissions';
 
 /** /orgs/:orgId/settings (organization.settings.manage): general settings, role-based access, invitations, danger zone. */
@@ -204,6 +206,7 @@ function AccessControlSettings({ orgId }: { orgId: string }) {
 
 function DangerZone({ orgId, name }: { orgId: string; name: string }) {
   const remove = useDeleteOrganization(orgId);
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const announce = useStatusMessage();
   const [confirming, setConfirming] = useState(false);
@@ -248,6 +251,7 @@ function DangerZone({ orgId, name }: { orgId: string; name: string }) {
               onSuccess: () => {
                 announce(`Organization “${name}” deleted.`);
                 navigate('/orgs', { replace: true });
+                queryClient.removeQueries({ queryKey: orgKeys.org(orgId) });
               },
             })
           }

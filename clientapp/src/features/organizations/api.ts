@@ -86,7 +86,8 @@ export function useDeleteOrganization(orgId: string) {
     mutationFn: (confirmName: string) =>
       unwrap(api.DELETE('/api/organizations/{orgId}', { ...path(orgId), body: { confirmName } })),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: orgKeys.org(orgId) });
+      // The organization's own queries are dropped by the page after it has navigated away: dropping them here
+      // would refetch them (404) while its pages are still mounted, replacing the page before it can leave.
       queryClient.setQueryData<CurrentUser | null>(meQueryKey, (user) =>
         user && user.lastOrganizationId === orgId ? { ...user, lastOrganizationId: null } : user,
       );

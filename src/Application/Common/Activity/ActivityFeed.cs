@@ -25,6 +25,11 @@ internal sealed class ActivityFeed(
     IDomainEventHandler<SubjectRestored>, IDomainEventHandler<SubjectPurged>,
     IDomainEventHandler<AssayAdded>
 {
+    /// <summary>The actor of what the product does by itself (the trash purge); shown as <see cref="SystemActorName"/>.</summary>
+    public static readonly Guid SystemActor = Guid.Empty;
+
+    public const string SystemActorName = "VariantMiner (automatic)";
+
     /// <summary>Adds an entry to the unit of work: saved by the same SaveChanges as the change it describes.</summary>
     private void Record(Guid organizationId, string action, string targetType, Guid? targetId, string summary, Guid? workspaceId = null,
         Guid? actorUserId = null)
@@ -114,7 +119,7 @@ internal sealed class ActivityFeed(
         var name = await NameOfAsync(userId, "a member", cancellationToken);
         var leaving = userId == currentUser.UserId;
         Record(e.Membership.OrganizationId, leaving ? "member.left" : "member.removed", "member", userId,
-            leaving ? $"{name} left the organization" : $"Removed {name} from the organization");
+            leaving ? "Left the organization" : $"Removed {name} from the organization");
     }
 
     public async Task HandleAsync(WorkspaceAccessChanged e, CancellationToken cancellationToken)
@@ -203,10 +208,10 @@ internal sealed class ActivityFeed(
         return Task.CompletedTask;
     }
 
-    /// <summary>Written by the purge job (no signed-in user): under the person who deleted it.</summary>
+    /// <summary>Written by the purge job: the system is the actor (<see cref="SystemActor"/>).</summary>
     public Task HandleAsync(SamplePurged e, CancellationToken cancellationToken)
     {
-        RecordSample(e.Sample, "sample.purged", $"The sample \"{e.Sample.Name}\" was purged from the trash for good", e.Sample.DeletedBy);
+        RecordSample(e.Sample, "sample.purged", $"Purged the sample \"{e.Sample.Name}\" from the trash for good", SystemActor);
         return Task.CompletedTask;
     }
 
@@ -248,7 +253,7 @@ internal sealed class ActivityFeed(
 
     public Task HandleAsync(SubjectPurged e, CancellationToken cancellationToken)
     {
-        RecordSubject(e.Subject, "subject.purged", $"The subject \"{e.Subject.ExternalId}\" was purged from the trash for good", e.Subject.DeletedBy);
+        RecordSubject(e.Subject, "subject.purged", $"Purged the subject \"{e.Subject.ExternalId}\" from the trash for good", SystemActor);
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VariantMiner.Application.Common.Activity;
 using VariantMiner.Application.Samples;
 
 namespace VariantMiner.Application.Organizations.Queries.ListActivity;
@@ -74,7 +75,8 @@ public sealed class ListActivityHandler(IApplicationDbContext db, IOrganizationC
     public static async Task<IReadOnlyList<ActivityDto>> ToDtosAsync(IReadOnlyList<ActivityRecord> records, IUserAccounts accounts, CancellationToken cancellationToken)
     {
         var names = await accounts.DisplayNamesAsync(records.Select(r => r.ActorUserId).Distinct(), cancellationToken);
-        return records.Select(r => new ActivityDto(r.Id, r.OccurredAt, r.ActorUserId, names.GetValueOrDefault(r.ActorUserId, "Former user"),
+        string Name(Guid actor) => actor == ActivityFeed.SystemActor ? ActivityFeed.SystemActorName : names.GetValueOrDefault(actor, "Former user");
+        return records.Select(r => new ActivityDto(r.Id, r.OccurredAt, r.ActorUserId, Name(r.ActorUserId),
             r.Action, r.TargetType, r.TargetId, r.WorkspaceId, r.Summary)).ToList();
     }
 
