@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/problem';
-import { Button, DataTable, formatDate, formatDateTime, LoadingState, RetryAlert, usePageTitle } from '../../components';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, mutationStatus } from '../../api/problem';
+import { Button, ConfirmDialog, DataTable, formatDate, formatDateTime, LoadingState, RetryAlert, usePageTitle, useStatusMessage } from '../../components';
 import { usePermissions } from '../organizations/permissions';
 import { AssigneeList } from '../samples/AssigneeList';
-import { useSubjectDetail } from './api';
+import { TRASH_RETENTION_DAYS } from '../trash/names';
+import { useDeleteSubject, useSubjectDetail } from './api';
 import { EditSubjectDialog } from './EditSubjectDialog';
 import { subjectsPath } from './paths';
 import type { SubjectDetail } from './types';
 
 /**
- * /orgs/:orgId/workspaces/:workspaceId/subjects/:subjectId — one subject: details, "Edit subject" (samples.define)
- * and the samples of it I may see (GET …/subjects/{id} sends them, newest first, at most 200, with their count).
+ * /orgs/:orgId/workspaces/:workspaceId/subjects/:subjectId — one subject: details, "Edit subject" (samples.define),
+ * "Delete subject" into the trash (samples.delete; only once no sample refers to it) and the samples of it I may see (GET …/subjects/{id} sends them, newest first, at most 200, with their count).
  */
 export default function SubjectPage() {
   const { orgId = '', workspaceId = '', subjectId = '' } = useParams();
@@ -19,8 +20,13 @@ export default function SubjectPage() {
   const canEdit = can('samples.define', workspaceId);
   const canList = can('samples.view.all', workspaceId) || can('samples.view.assigned', workspaceId);
   const seesAll = can('samples.view.all', workspaceId);
+  const canDelete = can('samples.delete', workspaceId);
   const detail = useSubjectDetail(orgId, workspaceId, subjectId);
+  const remove = useDeleteSubject(orgId, workspaceId, subjectId);
+  const navigate = useNavigate();
+  const announce = useStatusMessage();
   const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   usePageTitle(detail.data ? `Subject ${detail.data.subject.externalId}` : 'Subject');
   const analysesPath = `/orgs/${orgId}/workspaces/${workspaceId}/samples`;
   const back = canList ? (
@@ -53,11 +59,28 @@ export default function SubjectPage() {
           <p className="page__eyebrow">{canList ? <Link to={subjectsPath(orgId, workspaceId)}>Subjects</Link> : <Link to={analysesPath}>Analyses</Link>}</p>
           <h1 className="page__title">{subject.externalId}</h1>
         </div>
-        {canEdit ? (
-          <Button variant="secondary" onClick={() => setEditing(true)}>
-            Edit subject
-          </Button>
-        ) : null}
+        <div className="actions">
+          {canEdit ? (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit subject
+            </Button>
+          ) : null}
+          {canDelete ? (
+            <Button
+              variant="ghost-danger"
+              disabled={detail.data.visibleSampleCount > 0}
+              aria-describedby={detail.data.visibleSampleCount > 0 ? 'subject-delete-reason' : undefined}
+              onClick={() => setDeleting(true)}
+            >
+              Delete subject
+            </Button>
+          ) : null}
+          {canDelete && detail.data.visibleSampleCount > 0 ? (
+            <p id="subject-delete-reason" className="muted">
+              Samples refer to this subject: delete them or link them to another subject first.
+            </p>
+          ) : null}
+        </div>
       </header>
 
       <section className="card" aria-labelledby="subject-details">
@@ -95,6 +118,32 @@ export default function SubjectPage() {
       <SubjectSamples orgId={orgId} workspaceId={workspaceId} detail={detail.data} seesAll={seesAll} />
 
       {editing ? <EditSubjectDialog orgId={orgId} workspaceId={workspaceId} subject={subject} onClose={() => setEditing(false)} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title="Move subject to the trash"
+          tone="danger"
+          actionLabel="Move to trash"
+          busyLabel="Moving…"
+          {...mutationStatus(remove)}
+          onCancel={() => {
+            remove.reset();
+            setDeleting(false);
+          }}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => {
+                announce(`Subject “${subject.externalId}” moved to the trash.`);
+                navigate(canList ? subjectsPath(orgId, workspaceId) : analysesPath, { replace: true });
+              },
+            })
+          }
+        >
+          <p>
+            Delete <strong>{subject.externalId}</strong>? It goes to the workspace's trash and can be restored from there
+            for {TRASH_RETENTION_DAYS} days, then it is deleted for good.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }

@@ -175,6 +175,39 @@ describe('Subject page', () => {
     expect(screen.queryByRole('button', { name: 'Edit subject' })).toBeNull();
   });
 
+  it('moves a subject without samples to the trash (samples.delete), and says why not while samples refer to it', async () => {
+    const user = userEvent.setup();
+    mockFetch(routes(ALL_PERMISSIONS));
+    const first = renderApp(subjectUrl);
+    await screen.findByRole('heading', { level: 1, name: 'FAM-0042-II-1' });
+    const blocked = screen.getByRole('button', { name: 'Delete subject' });
+    expect((blocked as HTMLButtonElement).disabled).toBe(true);
+    expect(description(blocked)).toContain('delete them or link them to another subject first');
+    first.unmount();
+
+    const { calls } = mockFetch(
+      routes(ALL_PERMISSIONS, {
+        [`GET ${ws}/subjects/${SUBJECT_ID}`]: () => json(200, detail({ samples: [], visibleSampleCount: 0 })),
+        [`DELETE ${ws}/subjects/${SUBJECT_ID}`]: () => new Response(null, { status: 204 }),
+        [`GET ${ws}/subjects`]: () => json(200, { items: [], nextCursor: null }),
+      }),
+    );
+    renderApp(subjectUrl);
+    await user.click(await screen.findByRole('button', { name: 'Delete subject' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Move subject to the trash' });
+    expect(within(dialog).getByText(/restored from there/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Move to trash' }));
+    await waitFor(() => expect(calls(`DELETE ${ws}/subjects/${SUBJECT_ID}`)).toHaveLength(1));
+    expect(await screen.findByText('Subject “FAM-0042-II-1” moved to the trash.')).toBeTruthy();
+  });
+
+  it('offers no "Delete subject" without samples.delete', async () => {
+    mockFetch(routes(ANALYST_PERMISSIONS, {}, 'Analyst'));
+    renderApp(subjectUrl);
+    await screen.findByRole('heading', { level: 1, name: 'FAM-0042-II-1' });
+    expect(screen.queryByRole('button', { name: 'Delete subject' })).toBeNull();
+  });
+
   it('says when the subject does not exist or cannot be seen', async () => {
     mockFetch(routes(ALL_PERMISSIONS, { [`GET ${ws}/subjects/${SUBJECT_ID}`]: () => problem(404, { title: 'Not Found', detail: 'The subject was not found.' }) }));
     renderApp(subjectUrl);

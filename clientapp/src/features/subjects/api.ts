@@ -67,3 +67,20 @@ export function useUpdateSubject(orgId: string, workspaceId: string, subjectId: 
     },
   });
 }
+
+/** Moves a subject no live sample refers to into the workspace's trash (samples.delete); 409 while samples refer to it. */
+export function useDeleteSubject(orgId: string, workspaceId: string, subjectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (): Promise<unknown> =>
+      unwrap(
+        api.DELETE('/api/organizations/{orgId}/workspaces/{workspaceId}/subjects/{subjectId}', {
+          params: { path: { orgId, workspaceId, subjectId } },
+        }),
+      ),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: subjectKeys.one(orgId, workspaceId, subjectId) });
+      return queryClient.invalidateQueries({ queryKey: orgKeys.workspaceData(orgId, workspaceId) });
+    },
+  });
+}
