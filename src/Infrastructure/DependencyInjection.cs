@@ -32,6 +32,9 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>());
         services.AddHostedService<VariantMiner.Infrastructure.Jobs.TrashPurgeJob>();
+        services.AddHostedService<VariantMiner.Infrastructure.Jobs.UploadSweepJob>();
+        services.AddSingleton<VariantMiner.Infrastructure.Storage.LocalFileStore>();
+        services.AddSingleton<VariantMiner.Application.Files.IFileStore>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Storage.LocalFileStore>());
         services.AddSingleton(TimeProvider.System);
 
         services.AddIdentityCore<ApplicationUser>(options =>

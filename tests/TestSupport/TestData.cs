@@ -39,7 +39,7 @@ public static class TestData
 
     public static async Task<SeededOrganization> AddOrganizationAsync(AppDbContext db, string name, bool roleBasedAccess = true)
     {
-        var organization = new Organization(name, null, DateTimeOffset.UtcNow);
+        var organization = new Organization(name, null, DateTimeOffset.UtcNow, storageQuotaBytes: 1L << 40); // the installation default
         organization.SetRoleBasedAccess(roleBasedAccess);
         db.Organizations.Add(organization);
         var roles = Enum.GetValues<BuiltInRole>().ToDictionary(r => r, r => Role.CreateBuiltIn(organization.Id, r));

@@ -27,6 +27,11 @@ public partial class DataAccessAllowListTests
         ["src/Application/Invitations/Queries/PreviewInvitation/PreviewInvitation.cs"] = "IgnoreQueryFilters",
         // Platform administration lists every organization with its members (names and addresses only).
         ["src/Application/Platform/PlatformOrganizations.cs"] = "IgnoreQueryFilters",
+        // Files and uploads of a purged sample or a deleted workspace, and the organizations' storage figures (system
+        // jobs and the workspace's own deletion; always selected by sample or workspace id).
+        ["src/Application/Files/StorageLedger.cs"] = "IgnoreQueryFilters",
+        // The expiry sweep removes expired uploads of every organization (a system job).
+        ["src/Application/Files/UploadSweep.cs"] = "IgnoreQueryFilters",
         // The trash purge job removes expired rows of every organization (a system job; no scope, deletes only trashed rows).
         ["src/Application/Trash/TrashPurge.cs"] = "IgnoreQueryFilters",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using VariantMiner.Application.Files;
 using static VariantMiner.Domain.Authorization.BuiltInRole;
 
 namespace VariantMiner.WebApi.Tests;
@@ -18,9 +20,16 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         public BuiltInRole[] Hidden { get; init; } = [];
         /// <summary>Route values replaced for this use case, e.g. subjectId → emptySubjectId.</summary>
         public (string Key, string From)? Use { get; init; }
+        /// <summary>Request headers (the tus protocol's) added to the request.</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+        /// <summary>A raw body (a tus chunk) instead of JSON.</summary>
+        public byte[]? Bytes { get; init; }
 
         public override string ToString() => $"{Method} {Route}";
     }
+
+    // Declared before the use cases: static fields initialise in order.
+    private static readonly Dictionary<string, string> Tus = new() { ["Tus-Resumable"] = "1.0.0" };
 
     public static readonly UseCase[] UseCases =
     [
@@ -87,6 +96,20 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}/assignees", null, Everyone),
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/samples/{sampleId:guid}/assignees",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
+        // Files: visible like their sample (assigned to everyone here); uploads are their creator's (the Supervisor's).
+        new("OPTIONS", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/uploads", null, Supervisor, GroupAdmin, Analyst),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/uploads", null, Supervisor, GroupAdmin, Analyst)
+            { Headers = new Dictionary<string, string>(Tus) { ["Upload-Length"] = "100", ["Upload-Metadata"] = "filename YS5mcQ==,kind ZmFzdHE=" } },
+        new("HEAD", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/uploads/{uploadId:guid}", null, Supervisor)
+            { Hidden = [GroupAdmin, Analyst], Headers = Tus },
+        new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/uploads/{uploadId:guid}", null, Supervisor)
+            { Hidden = [GroupAdmin, Analyst], Headers = new Dictionary<string, string>(Tus) { ["Upload-Offset"] = "0" }, Bytes = "@r\nACGT\n+\nIIII\n"u8.ToArray() },
+        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/uploads/{uploadId:guid}", null, Supervisor)
+            { Hidden = [GroupAdmin, Analyst], Headers = Tus },
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/files", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/files/{fileId:guid}", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/files/{fileId:guid}/content", null, Everyone),
+        new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/files/{fileId:guid}", null, Supervisor, GroupAdmin, Analyst),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -100,7 +123,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         SeededLab lab;
         SeededSamples samples;
         await using (var db = Database.CreateContext()) lab = await SeededLab.CreateAsync(db, "Matrix Lab");
-        await using (var db = Database.CreateContext()) samples = await SeededSamples.CreateAsync(db, lab);
+        await using (var db = Database.CreateContext()) samples = await SeededSamples.CreateAsync(db, lab, Factory.Services.GetRequiredService<IFileStore>());
         var client = await Factory.SignedInClientAsync(lab.Members[role].Email);
         var ids = new Dictionary<string, Guid>(lab.RouteValues)
         {
@@ -109,14 +132,37 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["emptySubjectId"] = samples.EmptySubjectId,
             ["trashedSampleId"] = samples.TrashedSampleId,
             ["trashedSubjectId"] = samples.TrashedSubjectId,
+            ["uploadId"] = samples.UploadId,
+            ["fileId"] = samples.FileId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;
         var body = useCase.Body is Func<IReadOnlyDictionary<string, Guid>, object> make ? make(ids) : useCase.Body;
 
-        var response = useCase.Method == "GET"
-            ? await client.GetAsync(url)
-            : await client.SendUnsafeAsync(new HttpMethod(useCase.Method), url, body);
+        HttpResponseMessage response;
+        if (useCase.Method == "GET") response = await client.GetAsync(url);
+        else if (useCase.Headers.Count == 0 && useCase.Bytes is null) response = await client.SendUnsafeAsync(new HttpMethod(useCase.Method), url, body);
+        else
+        {
+            var token = await client.GetFromJsonAsync<JsonElement>("/api/auth/antiforgery");
+            using var request = new HttpRequestMessage(new HttpMethod(useCase.Method), url);
+            request.Headers.Add("X-XSRF-TOKEN", token.GetProperty("token").GetString());
+            foreach (var (name, value) in useCase.Headers) request.Headers.Add(name, value);
+            if (useCase.Bytes is not null)
+            {
+                request.Content = new ByteArrayContent(useCase.Bytes);
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/offset+octet-stream");
+            }
+            response = await client.SendAsync(request);
+        }
+        if (useCase.Method == "HEAD")
+        {
+            // No body on a HEAD answer: the status says it all.
+            if (useCase.Hidden.Contains(role)) Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            else if (useCase.Allowed.Contains(role)) Assert.That(response.IsSuccessStatusCode, Is.True, $"{role}: {(int)response.StatusCode}");
+            else Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            return;
+        }
 
         if (useCase.Hidden.Contains(role))
             await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);

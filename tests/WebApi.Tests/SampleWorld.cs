@@ -7,9 +7,10 @@ namespace VariantMiner.WebApi.Tests;
 /// a second subject without samples (seen only by those who see every sample), and in the trash a sample assigned to
 /// every member with its subject; written straight to the database.
 /// </summary>
-public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId)
+/// With a file store: a FASTQ file of the sample and an unfinished upload of the Supervisor's, bytes included.
+public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId)
 {
-    public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab)
+    public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null)
     {
         var creator = lab.Members[Domain.Authorization.BuiltInRole.Supervisor].UserId;
         var now = DateTimeOffset.UtcNow;
@@ -27,7 +28,14 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         trashedSubject.MoveToTrash(creator, now);
         db.Subjects.AddRange(subject, empty, trashedSubject);
         db.Samples.AddRange(sample, trashed);
+        var fastq = "@r1\nACGT\n+\nIIII\n"u8.ToArray();
+        var upload = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, sample.Id, "part.fq", "fastq", fastq.Length, null, creator, now, now.AddDays(1));
+        var complete = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, sample.Id, "reads.fq", "fastq", 0, null, creator, now, now.AddDays(1));
+        var file = new Domain.Files.StoredFile(complete, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty)), now);
+        db.Uploads.Add(upload);
+        db.StoredFiles.Add(file);
         await db.SaveChangesAsync();
-        return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id);
+        if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
+        return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id);
     }
 }

@@ -6,7 +6,7 @@ namespace VariantMiner.Application.Trash;
 /// sample, live or trashed, refers to it. Each batch is one transaction, audited like any other delete (no actor:
 /// the system) and recorded in the activity feed under the person who deleted it.
 /// </summary>
-public sealed class TrashPurge(IApplicationDbContext db, IUnitOfWork unitOfWork)
+public sealed class TrashPurge(IApplicationDbContext db, IUnitOfWork unitOfWork, Files.IFileStore store)
 {
     private const int BatchSize = 200;
 
@@ -21,6 +21,8 @@ public sealed class TrashPurge(IApplicationDbContext db, IUnitOfWork unitOfWork)
                 var samples = await db.Samples.IgnoreQueryFilters().Where(s => s.DeletedAt != null && s.DeletedAt < cutoff)
                     .OrderBy(s => s.DeletedAt).ThenBy(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
                 var sampleIds = samples.Select(s => s.Id).ToList();
+                await Files.StorageLedger.RemoveAsync(db, unitOfWork, store, f => f.SampleId != null && sampleIds.Contains(f.SampleId.Value),
+                    u => u.SampleId != null && sampleIds.Contains(u.SampleId.Value), cancellationToken);
                 foreach (var sample in samples)
                 {
                     sample.Purge();

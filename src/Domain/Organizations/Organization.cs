@@ -26,7 +26,10 @@ public sealed class Organization : Entity
     public string? ContactName { get; private set; }
     public string? ContactEmail { get; private set; }
     public long StorageQuotaBytes { get; private set; }
+    /// <summary>Bytes of the organization's complete files (exact).</summary>
     public long StorageUsedBytes { get; private set; }
+    /// <summary>Declared lengths of uploads in progress: held against the quota until they complete or go away.</summary>
+    public long StorageReservedBytes { get; private set; }
     /// <summary>E-mail (lower case) of an owner who has no account yet; they become Supervisor when they register.</summary>
     public string? PendingOwnerEmail { get; private set; }
     /// <summary>Invitation preferences: e-mail domains invitees may have (empty = any), comma-separated, lower case.</summary>

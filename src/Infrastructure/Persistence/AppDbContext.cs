@@ -27,6 +27,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Sample> Samples => Set<Sample>();
     public DbSet<SampleAssignment> SampleAssignments => Set<SampleAssignment>();
 
+    // Files and uploads in progress
+    public DbSet<Domain.Files.Upload> Uploads => Set<Domain.Files.Upload>();
+    public DbSet<Domain.Files.StoredFile> StoredFiles => Set<Domain.Files.StoredFile>();
+
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization
     /// scope it is Guid.Empty, which matches no row: the filter fails closed.

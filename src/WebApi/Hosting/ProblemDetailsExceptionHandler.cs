@@ -23,6 +23,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
             GoneException => Problem(StatusCodes.Status410Gone, "Gone", exception.Message),
+            RequestRefusedException refused => Problem(refused.Status, refused.Title, exception.Message),
             PermissionEscalationException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             DomainException => Problem(StatusCodes.Status400BadRequest, "Bad request", exception.Message),
             AntiforgeryValidationException => Problem(StatusCodes.Status400BadRequest, "Bad request",

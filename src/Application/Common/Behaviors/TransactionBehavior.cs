@@ -13,9 +13,3 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfW
         return await unitOfWork.InTransactionAsync(async () => await next(message, cancellationToken), cancellationToken);
     }
 }
-
-/// <summary>
-/// A command whose effects must stay even when it answers with a refusal, so it runs without the command transaction:
-/// a failed sign-in counts towards lockout although the caller gets a 401.
-/// </summary>
-public interface IOutsideTransaction;

@@ -31,3 +31,13 @@ public sealed class ConflictException(string message) : AppException(message);
 
 /// <summary>The thing existed but is no longer usable, e.g. an expired or revoked invitation (410).</summary>
 public sealed class GoneException(string message) : AppException(message);
+
+/// <summary>
+/// A refusal with its own HTTP status, where a protocol names one: 413 (too large), 415 (wrong body type), 422 (the
+/// content is not what was declared), 460 (tus checksum mismatch).
+/// </summary>
+public sealed class RequestRefusedException(int status, string title, string message) : AppException(message)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+}

@@ -24,5 +24,9 @@ public interface IApplicationDbContext
     DbSet<Sample> Samples { get; }
     DbSet<SampleAssignment> SampleAssignments { get; }
 
+    // Files and uploads in progress
+    DbSet<Domain.Files.Upload> Uploads { get; }
+    DbSet<Domain.Files.StoredFile> StoredFiles { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -38,3 +38,10 @@ public sealed class RequiresSupervisorAttribute : Attribute;
 /// <summary>Only a platform administrator may send this request (else 403). For installation-wide requests, not organization ones.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class RequiresPlatformAdminAttribute : Attribute;
+
+/// <summary>
+/// A command that runs without the command transaction: its effects must stay even when it answers with a refusal (a
+/// failed sign-in counts towards lockout although the caller gets a 401), or it streams for minutes and opens short
+/// transactions of its own (uploads).
+/// </summary>
+public interface IOutsideTransaction;

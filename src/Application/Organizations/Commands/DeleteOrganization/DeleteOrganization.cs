@@ -17,7 +17,8 @@ public sealed class DeleteOrganizationValidator : AbstractValidator<DeleteOrgani
 }
 
 public sealed class DeleteOrganizationHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, IAuditTrail audit, ILogger<DeleteOrganizationHandler> logger)
+    IApplicationDbContext db, IUnitOfWork unitOfWork, Files.IFileStore store, ICurrentUser currentUser, IAuditTrail audit,
+    ILogger<DeleteOrganizationHandler> logger)
     : ICommandHandler<DeleteOrganization>
 {
     public async ValueTask<Unit> Handle(DeleteOrganization command, CancellationToken cancellationToken)
@@ -34,6 +35,8 @@ public sealed class DeleteOrganizationHandler(
             new Dictionary<string, object?> { ["Name"] = new object?[] { name, null } });
         await db.SaveChangesAsync(cancellationToken);
         await db.Organizations.Where(o => o.Id == command.OrganizationId).ExecuteDeleteAsync(cancellationToken);
+        // Its bytes go after the command's transaction commits: a rollback must not lose files that still have rows.
+        unitOfWork.AfterCommit(() => store.DeleteOrganization(command.OrganizationId));
         logger.LogWarning("Organization {OrganizationId} deleted by user {UserId}", command.OrganizationId, currentUser.UserId);
         return Unit.Value;
     }

@@ -3,7 +3,7 @@ using VariantMiner.Application.Users.Queries.GetCurrentUser;
 
 namespace VariantMiner.Application.Users.Commands.SignIn;
 
-public sealed record SignIn(string Email, string Password) : ICommand<CurrentUserDto>, IAllowAnonymous, Common.Behaviors.IOutsideTransaction;
+public sealed record SignIn(string Email, string Password) : ICommand<CurrentUserDto>, IAllowAnonymous, IOutsideTransaction;
 
 public sealed class SignInValidator : AbstractValidator<SignIn>
 {

@@ -1,0 +1,44 @@
+using VariantMiner.Application.Files;
+
+namespace VariantMiner.Infrastructure.Storage;
+
+/// <summary>
+/// The file store on local disk: <c>{DataDirectory}/files/{organizationId}/{id}</c> — generated ids only, so a
+/// client's file name never reaches a path. One directory per organization, so deleting an organization removes one
+/// directory.
+/// </summary>
+public sealed class LocalFileStore(DatabaseSettings settings) : IFileStore
+{
+    private const int BufferBytes = 1 << 20;
+
+    public string Root => Path.Combine(settings.DataDirectory, "files");
+
+    public Stream OpenAppend(Guid organizationId, Guid id, long offset)
+    {
+        var path = PathOf(organizationId, id);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // FileShare.None: one writer per upload at a time, on this machine or any sharing the directory.
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, BufferBytes, FileOptions.Asynchronous);
+        if (stream.Length > offset) stream.SetLength(offset);
+        stream.Seek(0, SeekOrigin.End);
+        return stream;
+    }
+
+    public Stream OpenRead(Guid organizationId, Guid id) =>
+        new FileStream(PathOf(organizationId, id), FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    public void Delete(Guid organizationId, Guid id)
+    {
+        var path = PathOf(organizationId, id);
+        if (File.Exists(path)) File.Delete(path); // File.Delete throws when the folder does not exist
+    }
+
+    /// <summary>Every byte of an organization (after the organization itself is deleted).</summary>
+    public void DeleteOrganization(Guid organizationId)
+    {
+        var folder = Path.Combine(Root, organizationId.ToString("N"));
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    private string PathOf(Guid organizationId, Guid id) => Path.Combine(Root, organizationId.ToString("N"), id.ToString("N"));
+}
