@@ -41,6 +41,7 @@ public static class ApplicationDependencyInjection
                 "Uploads: MaxFileBytes, MaxChunkBytes, Expiry and SweepInterval must be positive.")
             .ValidateOnStart();
         services.AddScoped<VariantMiner.Application.Files.UploadCompletion>();
+        services.AddSingleton<VariantMiner.Application.Files.UploadHashes>();
         services.AddScoped<VariantMiner.Application.Files.UploadSweep>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();

@@ -90,7 +90,7 @@ public sealed record AppendUpload(Guid OrganizationId, Guid WorkspaceId, Guid Up
     : ICommand<UploadStateDto>, IWorkspaceRequest, IOutsideTransaction;
 
 public sealed class AppendUploadHandler(
-    IApplicationDbContext db, ICurrentUser currentUser, IFileStore store, UploadCompletion completion, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser currentUser, IFileStore store, UploadCompletion completion, UploadHashes hashes, TimeProvider clock)
     : ICommandHandler<AppendUpload, UploadStateDto>
 {
     private const int BufferBytes = 1 << 20;
@@ -114,6 +114,7 @@ public sealed class AppendUploadHandler(
             if (file.Length != offset) file.SetLength(offset);
 
             using var hash = command.Sha256 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var whole = hashes.Take(upload.Id, offset); // the file's running hash, when this process saw every chunk so far
             var remaining = upload.Length - offset;
             var buffer = new byte[BufferBytes];
             written = 0;
@@ -122,16 +123,19 @@ public sealed class AppendUploadHandler(
             {
                 if (written + read > remaining)
                 {
+                    whole?.Dispose();
                     file.SetLength(offset);
                     throw new RequestRefusedException(UploadStatus.RequestEntityTooLarge, "Payload too large",
                         $"The request carries more than the {remaining} bytes left of this upload (Upload-Length {upload.Length}); nothing of it was kept.");
                 }
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 hash?.AppendData(buffer, 0, read);
+                whole?.AppendData(buffer, 0, read);
                 written += read;
             }
             if (hash is not null && !hash.GetHashAndReset().AsSpan().SequenceEqual(command.Sha256))
             {
+                whole?.Dispose();
                 file.SetLength(offset);
                 throw new RequestRefusedException(UploadStatus.ChecksumMismatch, "Checksum mismatch",
                     "The chunk's SHA-256 is not the one in Upload-Checksum; nothing of it was kept. Send it again.");
@@ -140,6 +144,7 @@ public sealed class AppendUploadHandler(
             if (file is FileStream disk) disk.Flush(flushToDisk: true);
             await db.Uploads.Where(u => u.Id == upload.Id && u.Offset == offset)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.Offset, offset + written), cancellationToken);
+            if (whole is not null) hashes.Keep(upload.Id, offset + written, whole);
         }
 
         var total = command.Offset + written;
@@ -193,7 +198,7 @@ public sealed class CompleteUploadHandler(IApplicationDbContext db, ICurrentUser
 /// SHA-256 of the whole file, then in one transaction removes the upload, adds the file and moves its bytes from
 /// "reserved" to "used". A file of the wrong kind is refused (422 naming what was found) and nothing stays.
 /// </summary>
-public sealed class UploadCompletion(IApplicationDbContext db, IUnitOfWork unitOfWork, IFileStore store, TimeProvider clock)
+public sealed class UploadCompletion(IApplicationDbContext db, IUnitOfWork unitOfWork, IFileStore store, UploadHashes hashes, TimeProvider clock)
 {
     public async Task<Guid> CompleteAsync(Guid uploadId, CancellationToken cancellationToken)
     {
@@ -211,12 +216,14 @@ public sealed class UploadCompletion(IApplicationDbContext db, IUnitOfWork unitO
         await using (var bytes = store.OpenRead(upload.OrganizationId, upload.Id))
         {
             check = FileContent.Check(bytes, FileContent.Parse(upload.Kind)!.Value);
-            if (check.Matches)
+            using var running = hashes.Take(upload.Id, upload.Length);
+            if (!check.Matches) sha256 = "";
+            else if (running is not null && upload.Length > 0) sha256 = Convert.ToHexStringLower(running.GetHashAndReset());
+            else
             {
                 bytes.Position = 0;
                 sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes, cancellationToken));
             }
-            else sha256 = "";
         }
         if (!check.Matches)
         {
@@ -243,6 +250,7 @@ public sealed class UploadCompletion(IApplicationDbContext db, IUnitOfWork unitO
     /// </summary>
     public async Task DiscardAsync(Upload upload, CancellationToken cancellationToken)
     {
+        hashes.Forget(upload.Id);
         await unitOfWork.InTransactionAsync(async () =>
         {
             db.Uploads.Remove(upload);
