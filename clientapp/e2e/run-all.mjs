@@ -5,7 +5,9 @@
 // registration of a fresh database, so it runs first. people.e2e.mjs signs in as that same administrator
 // (handed over through E2E_ADMIN_*) to create its own organization, roles and invitations; samples.e2e.mjs does the
 // same for its own organization (an Analyst, a Clinical Curator and a Report Writer; samples, bulk assignment and
-// visibility, role-based access off; a sample moved to the trash and restored); auth.e2e.mjs and account.e2e.mjs (profile,
+// visibility, role-based access off; a sample moved to the trash and restored); files.e2e.mjs has the same administrator
+// create an organization for a new person's address, who registers, verifies it and, as its Supervisor, uploads files
+// (tus, resumed after a reload) and downloads them back; auth.e2e.mjs and account.e2e.mjs (profile,
 // password change, forgot / reset password) work with any account.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -14,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { newAccount } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = ['organizations.e2e.mjs', 'people.e2e.mjs', 'samples.e2e.mjs', 'auth.e2e.mjs', 'account.e2e.mjs'];
+const suites = ['organizations.e2e.mjs', 'people.e2e.mjs', 'samples.e2e.mjs', 'files.e2e.mjs', 'auth.e2e.mjs', 'account.e2e.mjs'];
 const admin = newAccount('Admin');
 const env = {
   ...process.env,

@@ -31,6 +31,7 @@ const ImportSamplesPage = lazy(() => import('../features/samples/ImportSamplesPa
 const SampleDetailPage = lazy(() => import('../features/samples/SampleDetailPage'));
 const SubjectsPage = lazy(() => import('../features/subjects/SubjectsPage'));
 const SubjectPage = lazy(() => import('../features/subjects/SubjectPage'));
+const FilesPage = lazy(() => import('../features/files/FilesPage'));
 const AssaysPage = lazy(() => import('../features/assays/AssaysPage'));
 const AcceptInvitationPage = lazy(() => import('../features/invitations/AcceptInvitationPage'));
 
@@ -62,6 +63,7 @@ export function AppRoutes() {
             <Route path="workspaces/:workspaceId/subjects" element={<SubjectsPage />} />
             <Route path="workspaces/:workspaceId/subjects/:subjectId" element={<SubjectPage />} />
             <Route path="workspaces/:workspaceId/trash" element={<TrashPage />} />
+            <Route path="workspaces/:workspaceId/files" element={<FilesPage />} />
             <Route path="activity" element={<ActivityPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="members" element={<PeoplePage />} />

@@ -74,6 +74,9 @@ export default function AnalysesPage() {
               <span>Subjects</span>
             </Link>
           ) : null}
+          <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/files`}>
+            <span>Files</span>
+          </Link>
           {canDelete ? (
             <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/trash`}>
               <span>Trash</span>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, mutationStatus } from '../../api/problem';
 import { Alert, Button, ConfirmDialog, formatDateTime, LoadingState, RelativeTime, RetryAlert, usePageTitle, useStatusMessage } from '../../components';
 import { useMe } from '../auth/authApi';
+import { SampleFilesSection } from '../files/SampleFilesSection';
 import { usePermissions } from '../organizations/permissions';
 import { subjectPath } from '../subjects/paths';
 import { joinNames, TRASH_RETENTION_DAYS } from '../trash/names';
@@ -118,6 +119,8 @@ export default function SampleDetailPage() {
           </ul>
         ) : null}
       </section>
+
+      <SampleFilesSection orgId={orgId} workspaceId={workspaceId} sampleId={s.id} sampleName={s.name} canDefine={can('samples.define', workspaceId)} />
 
       {open === 'assign' ? (
         <EditAssigneesDialog
