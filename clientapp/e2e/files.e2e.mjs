@@ -14,6 +14,8 @@
 // storage, the kind filter, a workspace file uploaded and deleted, and a file whose content is not its declared kind
 // refused with the server's reason.
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import * as tus from 'tus-js-client';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -392,6 +394,48 @@ await runSuite([
       await table.getByRole('rowheader', { name: targets.name }).waitFor({ state: 'detached', timeout });
       const after = await callApi(page, 'GET', `${workspaceApi()}/files`);
       if (after.body.some((f) => f.name === targets.name)) throw new Error(`${targets.name} is still listed by the server after deletion`);
+    },
+  },
+  {
+    // Interop outside the browser: tus-js-client in Node streams a generated 64 MiB FASTQ (never written to disk) to the
+    // real server with the page's session, in 8 MiB chunks; the server's SHA-256 equals the stream's.
+    name: 'files-tus-js-client-in-node-streams-a-generated-upload',
+    async run(page) {
+      const token = (await (await page.request.get(`${baseUrl}/api/auth/antiforgery`)).json()).token;
+      const cookie = (await page.context().cookies(baseUrl)).map((c) => `${c.name}=${c.value}`).join('; ');
+      const record = '@node\nACGTACGTACGTACGTACGTACGTACGTACGT\n+\nIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIII\n';
+      const count = Math.floor((64 * MiB) / record.length);
+      const size = count * record.length;
+      const hash = createHash('sha256');
+      const block = Buffer.from(record.repeat(1000));
+      let left = count;
+      const stream = new Readable({
+        read() {
+          if (left === 0) return this.push(null);
+          const n = Math.min(1000, left);
+          left -= n;
+          const chunk = n === 1000 ? block : block.subarray(0, n * record.length);
+          hash.update(chunk);
+          this.push(chunk);
+        },
+      });
+      const name = `node-${supervisor.unique}.fq`;
+      await new Promise((resolve, reject) => {
+        const upload = new tus.Upload(stream, {
+          endpoint: `${baseUrl}${workspaceApi()}/uploads`,
+          uploadSize: size,
+          chunkSize: 8 * MiB,
+          metadata: { filename: name, kind: 'fastq', sampleId },
+          headers: { 'X-XSRF-TOKEN': token, Cookie: cookie },
+          retryDelays: [0, 1000],
+          onError: reject,
+          onSuccess: resolve,
+        });
+        upload.start();
+      });
+      const file = await storedFile(page, name, `?sampleId=${sampleId}`);
+      const expected = hash.digest('hex');
+      if (file.sizeBytes !== size || file.sha256 !== expected) throw new Error(`${name}: the server holds ${JSON.stringify(file)}, expected ${size} bytes, ${expected}`);
     },
   },
   {
