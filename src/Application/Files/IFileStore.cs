@@ -22,4 +22,7 @@ public interface IFileStore
 
     /// <summary>Removes every byte of an organization (once the organization itself is deleted).</summary>
     void DeleteOrganization(Guid organizationId);
+
+    /// <summary>Every stored id with the time its bytes were last written (for the sweep of bytes nothing refers to).</summary>
+    IEnumerable<(Guid OrganizationId, Guid Id, DateTimeOffset LastWrite)> List();
 }

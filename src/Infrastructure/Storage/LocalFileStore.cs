@@ -40,5 +40,17 @@ public sealed class LocalFileStore(DatabaseSettings settings) : IFileStore
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
+    public IEnumerable<(Guid OrganizationId, Guid Id, DateTimeOffset LastWrite)> List()
+    {
+        if (!Directory.Exists(Root)) yield break;
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            if (!Guid.TryParseExact(Path.GetFileName(folder), "N", out var organizationId)) continue;
+            foreach (var file in Directory.EnumerateFiles(folder))
+                if (Guid.TryParseExact(Path.GetFileName(file), "N", out var id))
+                    yield return (organizationId, id, new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero));
+        }
+    }
+
     private string PathOf(Guid organizationId, Guid id) => Path.Combine(Root, organizationId.ToString("N"), id.ToString("N"));
 }
