@@ -214,6 +214,13 @@ public class UploadTests(DatabaseProvider provider) : WebTestBase(provider)
         Assert.That(await FileIdsAsync(_supervisor), Does.Contain(Guid.Parse(fileId)));
         await Problems.AssertProblemAsync(await writer.GetAsync($"{Workspace}/files/{fileId}"), HttpStatusCode.NotFound);
         await Problems.AssertProblemAsync(await writer.GetAsync($"{Workspace}/files/{fileId}/content"), HttpStatusCode.NotFound);
+        // With role-based access off everyone sees every sample, and so its files.
+        Assert.That((await _supervisor.SendUnsafeAsync(HttpMethod.Put, $"/api/organizations/{_lab.OrganizationId}/settings/access-control",
+            new { roleBasedAccessEnabled = false })).IsSuccessStatusCode, Is.True);
+        Assert.That(await FileIdsAsync(writer), Does.Contain(Guid.Parse(fileId)));
+        Assert.That((await writer.GetAsync($"{Workspace}/files/{fileId}/content")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await _supervisor.SendUnsafeAsync(HttpMethod.Put, $"/api/organizations/{_lab.OrganizationId}/settings/access-control", new { roleBasedAccessEnabled = true });
+
         var analyst = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email);
         await Problems.AssertProblemAsync(await analyst.SendUnsafeAsync(HttpMethod.Delete, $"{Workspace}/files/{fileId}"), HttpStatusCode.NotFound);
         Assert.That((await SendAsync(analyst, HttpMethod.Head, url)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "an upload is its creator's");
