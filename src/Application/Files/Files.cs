@@ -1,4 +1,4 @@
-using VariantMiner.Domain.Auditing;
+using VariantMiner.Application.Audit;
 using VariantMiner.Domain.Files;
 
 namespace VariantMiner.Application.Files;
@@ -74,9 +74,8 @@ public sealed class OpenFileContentHandler(
     {
         var file = await FileVisibility.VisibleFiles(db, scope.Access, currentUser.UserId!.Value, query.WorkspaceId).AsNoTracking()
             .SingleOrDefaultAsync(f => f.Id == query.FileId, cancellationToken) ?? throw new NotFoundException("The file");
-        audit.Record(file.OrganizationId, file.WorkspaceId, nameof(StoredFile), file.Id, AuditRecord.Read,
+        await PatientDataReads.RecordAsync(db, audit, file.OrganizationId, file.WorkspaceId, nameof(StoredFile), [file.Id], cancellationToken,
             new Dictionary<string, object?> { ["Name"] = file.Name, ["SampleId"] = file.SampleId });
-        await db.SaveChangesAsync(cancellationToken);
         var content = store.OpenRead(file.OrganizationId, file.Id);
         return new FileContentDto((await ListFilesHandler.ToDtosAsync([file], accounts, cancellationToken))[0], content);
     }

@@ -95,6 +95,20 @@ public class AuditTrailTests(DatabaseProvider provider) : WebTestBase(provider)
     }
 
     [Test]
+    public async Task Reading_subjects_patient_data_leaves_a_read_row_per_subject_read()
+    {
+        var created = await _supervisor.PostUnsafeAsync($"{Workspace}/subjects", new { externalId = "P-READ", dateOfBirth = "1980-01-02" });
+        var subjectId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await _supervisor.PostUnsafeAsync($"{Workspace}/subjects", new { externalId = "P-READ-2" });
+
+        Assert.That(await TrailOfAsync(() => _supervisor.GetAsync($"{Workspace}/subjects/{subjectId}")), Is.EqualTo(new[] { "Subject read" }));
+        Assert.That(await TrailOfAsync(() => _supervisor.GetAsync($"{Workspace}/subjects")), Is.EqualTo(new[] { "Subject read", "Subject read" }));
+        var rows = await RowsAsync();
+        Assert.That(rows.Last().ActorUserId, Is.EqualTo(_lab.Members[Supervisor].UserId));
+        Assert.That(rows.Where(r => r.Action == AuditRecord.Read).Select(r => r.EntityId), Does.Contain(subjectId.ToString()));
+    }
+
+    [Test]
     public async Task A_refused_command_leaves_no_row()
     {
         var before = (await RowsAsync()).Count;

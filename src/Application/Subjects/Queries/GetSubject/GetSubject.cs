@@ -5,7 +5,8 @@ namespace VariantMiner.Application.Subjects.Queries.GetSubject;
 /// <summary>The subject page: the subject and only the samples the caller may see (newest 200), with their exact count.</summary>
 public sealed record GetSubject(Guid OrganizationId, Guid WorkspaceId, Guid SubjectId) : IQuery<SubjectDetailDto>, IWorkspaceRequest;
 
-public sealed class GetSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts)
+/// <remarks>The subject's record is patient data: reading it is an audit row (read).</remarks>
+public sealed class GetSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IAuditTrail audit)
     : IQueryHandler<GetSubject, SubjectDetailDto>
 {
     public const int MaxSamples = 200;
@@ -14,6 +15,7 @@ public sealed class GetSubjectHandler(IApplicationDbContext db, IOrganizationCon
     {
         var subject = await SampleVisibility.VisibleSubjects(db.Subjects.AsNoTracking(), db.Samples, scope.Access, currentUser.UserId!.Value, query.WorkspaceId)
             .SingleOrDefaultAsync(s => s.Id == query.SubjectId, cancellationToken) ?? throw new NotFoundException("The subject");
+        await Audit.PatientDataReads.RecordAsync(db, audit, query.OrganizationId, query.WorkspaceId, nameof(Subject), [subject.Id], cancellationToken);
         var samples = SampleVisibility.VisibleSamples(db.Samples.AsNoTracking(), scope.Access, currentUser.UserId!.Value, query.WorkspaceId)
             .Where(s => s.SubjectId == subject.Id);
         var count = await samples.CountAsync(cancellationToken);

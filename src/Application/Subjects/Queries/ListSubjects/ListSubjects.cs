@@ -15,7 +15,9 @@ public sealed class ListSubjectsValidator : AbstractValidator<ListSubjects>
     public ListSubjectsValidator() => RuleFor(q => q.Search).MaximumLength(200);
 }
 
-public sealed class ListSubjectsHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser) : IQueryHandler<ListSubjects, Page<SubjectDto>>
+/// <remarks>Subjects carry patient data: every subject listed is an audit row (read).</remarks>
+public sealed class ListSubjectsHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IAuditTrail audit)
+    : IQueryHandler<ListSubjects, Page<SubjectDto>>
 {
     public async ValueTask<Page<SubjectDto>> Handle(ListSubjects query, CancellationToken cancellationToken)
     {
@@ -35,6 +37,8 @@ public sealed class ListSubjectsHandler(IApplicationDbContext db, IOrganizationC
         }
         var page = await subjects.OrderBy(s => s.ExternalId).ThenBy(s => s.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? Common.Cursor.Encode(Common.Cursor.EncodeText(page[limit - 1].ExternalId), page[limit - 1].Id.ToString()) : null;
-        return new Page<SubjectDto>(page.Take(limit).Select(SubjectDto.From).ToList(), next);
+        var items = page.Take(limit).ToList();
+        await Audit.PatientDataReads.RecordAsync(db, audit, query.OrganizationId, query.WorkspaceId, nameof(Subject), items.Select(s => s.Id), cancellationToken);
+        return new Page<SubjectDto>(items.Select(SubjectDto.From).ToList(), next);
     }
 }

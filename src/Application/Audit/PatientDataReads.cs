@@ -1,0 +1,22 @@
+using VariantMiner.Domain.Auditing;
+
+namespace VariantMiner.Application.Audit;
+
+/// <summary>
+/// Reads of patient data — a subject's record (date of birth, phenotypes), a file's bytes — leave one audit row per
+/// record read (action <c>read</c>), written before the answer is sent.
+/// </summary>
+public static class PatientDataReads
+{
+    public static async Task RecordAsync(IApplicationDbContext db, IAuditTrail audit, Guid organizationId, Guid workspaceId, string entityType,
+        IEnumerable<Guid> ids, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? details = null)
+    {
+        var any = false;
+        foreach (var id in ids)
+        {
+            audit.Record(organizationId, workspaceId, entityType, id, AuditRecord.Read, details);
+            any = true;
+        }
+        if (any) await db.SaveChangesAsync(cancellationToken);
+    }
+}
