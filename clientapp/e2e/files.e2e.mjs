@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import {
   adminAccount,
   baseUrl,
+  callApi,
   checkAccessibility,
   expectNoHorizontalScroll,
   expectPath,
@@ -98,24 +99,6 @@ const targets = writeText(`targets-${supervisor.unique}.bed`, 'chr1\t1000\t2000\
 const mislabelled = writeText(`mislabelled-${supervisor.unique}.vcf`, '@r1\nACGTACGT\n+\nIIIIIIII\n');
 
 // ---- Helpers ----
-
-/** Calls the API from the signed-in page (same origin, cookies, antiforgery token), like the SPA does. */
-async function callApi(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const headers = { Accept: 'application/json' };
-      if (method !== 'GET') {
-        const token = await fetch('/api/auth/antiforgery', { credentials: 'same-origin' }).then((r) => r.json());
-        headers['X-XSRF-TOKEN'] = token.token;
-        headers['Content-Type'] = 'application/json';
-      }
-      const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body },
-  );
-}
 
 function workspaceApi() {
   return `/api/organizations/${orgId}/workspaces/${workspaceId}`;

@@ -173,6 +173,24 @@ export async function verifyEmail(page, email, options) {
   await page.getByText('Your e-mail address is verified', { exact: true }).waitFor({ timeout });
 }
 
+/** Calls the API from the signed-in page (same origin, cookies, antiforgery token), like the SPA does. */
+export async function callApi(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers = { Accept: 'application/json' };
+      if (method !== 'GET') {
+        const token = await fetch('/api/auth/antiforgery', { credentials: 'same-origin' }).then((r) => r.json());
+        headers['X-XSRF-TOKEN'] = token.token;
+        headers['Content-Type'] = 'application/json';
+      }
+      const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
+}
+
 export function pathOf(page) {
   const url = new URL(page.url());
   return url.pathname + url.search;

@@ -16,6 +16,7 @@
 import {
   adminAccount,
   baseUrl,
+  callApi,
   checkAccessibility,
   expectFocusOn,
   expectNoHorizontalScroll,
@@ -49,24 +50,6 @@ const otherWorkspace = `Panels E2E ${analyst.unique}`;
 
 async function clickNav(page, name) {
   await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name, exact: true }).click();
-}
-
-/** Calls the API from the signed-in page (same origin, cookies, antiforgery token), like the SPA does. */
-async function callApi(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const headers = { Accept: 'application/json' };
-      if (method !== 'GET') {
-        const token = await fetch('/api/auth/antiforgery', { credentials: 'same-origin' }).then((r) => r.json());
-        headers['X-XSRF-TOKEN'] = token.token;
-        headers['Content-Type'] = 'application/json';
-      }
-      const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body },
-  );
 }
 
 /** The names of the sample links in the Analyses table. */
