@@ -23,3 +23,4 @@ export { TypedConfirmDialog } from './TypedConfirmDialog';
 export { usePageTitle } from './usePageTitle';
 export { useDebouncedValue } from './useDebouncedValue';
 export { confirmLeave, useLeaveGuard } from './useLeaveGuard';
+export { LoadFailure } from './LoadFailure';

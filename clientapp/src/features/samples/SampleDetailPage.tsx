@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, mutationStatus } from '../../api/problem';
-import { Alert, Button, ConfirmDialog, formatDateTime, LoadingState, RelativeTime, RetryAlert, usePageTitle, useStatusMessage } from '../../components';
+import { mutationStatus } from '../../api/problem';
+import { Alert, Button, ConfirmDialog, formatDateTime, LoadFailure, LoadingState, RelativeTime, usePageTitle, useStatusMessage } from '../../components';
 import { useMe } from '../auth/authApi';
 import { SampleFilesSection } from '../files/SampleFilesSection';
 import { usePermissions } from '../organizations/permissions';
@@ -29,20 +29,12 @@ export default function SampleDetailPage() {
   const base = `/orgs/${orgId}/workspaces/${workspaceId}/samples`;
 
   if (sample.isPending) return <LoadingState label="Loading sample…" />;
-  if (sample.isError) {
-    const notFound = sample.error instanceof ApiError && sample.error.status === 404;
+  if (sample.isError)
     return (
-      <div className="page page--narrow">
-        <h1 className="page__title">{notFound ? 'Sample not found' : 'Sample unavailable'}</h1>
-        {notFound ? (
-          <p>This sample does not exist or you cannot see it.</p>
-        ) : (
-          <RetryAlert title="The sample could not be loaded" message={sample.error.message} onRetry={() => void sample.refetch()} />
-        )}
+      <LoadFailure noun="sample" error={sample.error} onRetry={() => void sample.refetch()}>
         <Link to={base}>Back to the Analyses table</Link>
-      </div>
+      </LoadFailure>
     );
-  }
   const s = sample.data;
 
   return (

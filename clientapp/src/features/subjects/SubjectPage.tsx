@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, mutationStatus } from '../../api/problem';
-import { Button, ConfirmDialog, DataTable, formatDate, formatDateTime, LoadingState, RetryAlert, usePageTitle, useStatusMessage } from '../../components';
+import { mutationStatus } from '../../api/problem';
+import { Button, ConfirmDialog, DataTable, formatDate, formatDateTime, LoadFailure, LoadingState, usePageTitle, useStatusMessage } from '../../components';
 import { usePermissions } from '../organizations/permissions';
 import { AssigneeList } from '../samples/AssigneeList';
 import { TRASH_RETENTION_DAYS } from '../trash/names';
@@ -36,20 +36,12 @@ export default function SubjectPage() {
   );
 
   if (detail.isPending) return <LoadingState label="Loading subject…" />;
-  if (detail.isError) {
-    const notFound = detail.error instanceof ApiError && detail.error.status === 404;
+  if (detail.isError)
     return (
-      <div className="page page--narrow">
-        <h1 className="page__title">{notFound ? 'Subject not found' : 'Subject unavailable'}</h1>
-        {notFound ? (
-          <p>This subject does not exist or you cannot see it.</p>
-        ) : (
-          <RetryAlert title="The subject could not be loaded" message={detail.error.message} onRetry={() => void detail.refetch()} />
-        )}
+      <LoadFailure noun="subject" error={detail.error} onRetry={() => void detail.refetch()}>
         {back}
-      </div>
+      </LoadFailure>
     );
-  }
   const { subject } = detail.data;
 
   return (
