@@ -37,6 +37,19 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<VariantMiner.Application.Files.IFileStore>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Storage.LocalFileStore>());
         services.AddSingleton(TimeProvider.System);
 
+        // Pipelines and the run queue (a --worker process registers the same; Workers:Enabled=false leaves runs to others)
+        services.AddOptions<VariantMiner.Infrastructure.Analyses.PipelineOptions>().BindConfiguration("Pipelines");
+        services.AddOptions<VariantMiner.Infrastructure.Analyses.WorkerOptions>().BindConfiguration("Workers");
+        services.AddSingleton<VariantMiner.Infrastructure.Analyses.PipelineCatalog>();
+        services.AddSingleton<VariantMiner.Application.Analyses.IPipelineCatalog>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Analyses.PipelineCatalog>());
+        services.AddSingleton<VariantMiner.Infrastructure.Analyses.CwlEngine>();
+        services.AddSingleton<VariantMiner.Infrastructure.Analyses.RunFiles>();
+        services.AddSingleton<VariantMiner.Application.Analyses.IRunFiles>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Analyses.RunFiles>());
+        services.AddScoped<VariantMiner.Infrastructure.Analyses.RunQueue>();
+        services.AddScoped<VariantMiner.Infrastructure.Analyses.RunExecutor>();
+        services.AddScoped<VariantMiner.Infrastructure.Analyses.ReferenceFiles>();
+        services.AddHostedService<VariantMiner.Infrastructure.Analyses.AnalysisWorker>();
+
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 // Length, not composition (NIST SP 800-63B; docs/decisions/0004): at least 12 characters, no
@@ -65,7 +78,8 @@ public static class InfrastructureDependencyInjection
         services.AddOptions<KeyManagementOptions>().Configure<DatabaseSettings, ILoggerFactory>((o, settings, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")), logs));
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<VariantMiner.Infrastructure.Analyses.PipelineHealthCheck>("pipelines");
         return services;
     }
 }

@@ -2,6 +2,12 @@ using VariantMiner.Infrastructure.Persistence;
 using VariantMiner.WebApi.Endpoints;
 using VariantMiner.WebApi.Hosting;
 
+if (args.Contains(WorkerHost.Flag))
+{
+    await WorkerHost.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -33,7 +39,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AntiforgeryMiddleware>();
 
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", new() { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
 app.MapEndpointGroups();
 app.MapApiNotFound();
 app.MapFallbackToFile("index.html").AllowAnonymous();

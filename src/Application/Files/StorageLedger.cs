@@ -13,6 +13,12 @@ public static class StorageLedger
             .Where(o => o.Id == organizationId && o.StorageUsedBytes + o.StorageReservedBytes + bytes <= o.StorageQuotaBytes)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.StorageReservedBytes, o => o.StorageReservedBytes + bytes), cancellationToken) == 1;
 
+    /// <summary>Counts new bytes (an analysis's outputs) as used at once; false (and nothing changed) when they do not fit.</summary>
+    public static async Task<bool> TryUseAsync(IApplicationDbContext db, Guid organizationId, long bytes, CancellationToken cancellationToken) =>
+        await db.Organizations
+            .Where(o => o.Id == organizationId && o.StorageUsedBytes + o.StorageReservedBytes + bytes <= o.StorageQuotaBytes)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.StorageUsedBytes, o => o.StorageUsedBytes + bytes), cancellationToken) == 1;
+
     public static Task CommitAsync(IApplicationDbContext db, Guid organizationId, long bytes, CancellationToken cancellationToken) =>
         db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.StorageReservedBytes, o => o.StorageReservedBytes - bytes)

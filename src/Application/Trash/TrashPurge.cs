@@ -23,6 +23,9 @@ public sealed class TrashPurge(IApplicationDbContext db, IUnitOfWork unitOfWork,
                 var sampleIds = samples.Select(s => s.Id).ToList();
                 await Files.StorageLedger.RemoveAsync(db, unitOfWork, store, f => f.SampleId != null && sampleIds.Contains(f.SampleId.Value),
                     u => u.SampleId != null && sampleIds.Contains(u.SampleId.Value), cancellationToken);
+                // Their runs (and sub-analyses, which carry the same samples) go with them; their output files went above.
+                db.Analyses.RemoveRange(await db.Analyses.IgnoreQueryFilters().Where(a => a.Samples.Any(x => sampleIds.Contains(x.SampleId)))
+                    .ToListAsync(cancellationToken));
                 foreach (var sample in samples)
                 {
                     sample.Purge();

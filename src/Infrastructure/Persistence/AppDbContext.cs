@@ -31,6 +31,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Files.Upload> Uploads => Set<Domain.Files.Upload>();
     public DbSet<Domain.Files.StoredFile> StoredFiles => Set<Domain.Files.StoredFile>();
 
+    // Analyses (runs and their queue), workflows and reference bundles
+    public DbSet<Domain.Analyses.Analysis> Analyses => Set<Domain.Analyses.Analysis>();
+    public DbSet<Domain.Analyses.Workflow> Workflows => Set<Domain.Analyses.Workflow>();
+    public DbSet<Domain.Analyses.ReferenceBundle> ReferenceBundles => Set<Domain.Analyses.ReferenceBundle>();
+
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization
     /// scope it is Guid.Empty, which matches no row: the filter fails closed.

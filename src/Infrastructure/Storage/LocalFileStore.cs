@@ -52,5 +52,18 @@ public sealed class LocalFileStore(DatabaseSettings settings) : IFileStore
         }
     }
 
-    private string PathOf(Guid organizationId, Guid id) => Path.Combine(Root, organizationId.ToString("N"), id.ToString("N"));
+    /// <summary>Where the bytes of a file are on this machine (the pipelines read them in place).</summary>
+    public string PathOf(Guid organizationId, Guid id) => Path.Combine(Root, organizationId.ToString("N"), id.ToString("N"));
+
+    /// <summary>
+    /// Moves a finished file (an analysis output on the same disk) into the store under <paramref name="id"/>; its write
+    /// time becomes now, so the sweep of unreferenced bytes leaves it alone until its row is committed.
+    /// </summary>
+    public void Adopt(Guid organizationId, Guid id, string sourcePath)
+    {
+        var path = PathOf(organizationId, id);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Move(sourcePath, path);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+    }
 }

@@ -27,6 +27,9 @@ public interface IApplicationDbContext
     // Files and uploads in progress
     DbSet<Domain.Files.Upload> Uploads { get; }
     DbSet<Domain.Files.StoredFile> StoredFiles { get; }
+    DbSet<Domain.Analyses.Analysis> Analyses { get; }
+    DbSet<Domain.Analyses.Workflow> Workflows { get; }
+    DbSet<Domain.Analyses.ReferenceBundle> ReferenceBundles { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -17,6 +17,14 @@ public sealed record OrganizationAccess(
     public bool IsSupervisor => BuiltInRole == Domain.Authorization.BuiltInRole.Supervisor;
     public bool Has(string permission) => Permissions.Contains(permission);
     public bool CanEnter(Guid workspaceId) => EnterableWorkspaceIds.Contains(workspaceId);
+
+    /// <summary>
+    /// The product's own work inside one organization and workspace (a worker running an analysis): the tenant filters
+    /// then match that organization only. No member, no role.
+    /// </summary>
+    public static OrganizationAccess ForSystem(Guid organizationId, Guid workspaceId) =>
+        new(organizationId, Guid.Empty, Guid.Empty, "VariantMiner (automatic)", null, false,
+            Domain.Authorization.Permissions.All, new HashSet<Guid> { workspaceId });
 }
 
 /// <summary>Reads a user's membership in an organization; null when they are not a member (or it does not exist).</summary>

@@ -30,7 +30,9 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         // The workspace's files newest first, and a sample's files.
         b.HasIndex(f => new { f.OrganizationId, f.WorkspaceId, f.UploadedAt });
         b.HasIndex(f => f.SampleId);
+        b.HasIndex(f => f.AnalysisId);
         b.HasOne<Workspace>().WithMany().HasForeignKey(f => f.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Sample>().WithMany().HasForeignKey(f => f.SampleId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<Domain.Analyses.Analysis>().WithMany().HasForeignKey(f => f.AnalysisId).OnDelete(DeleteBehavior.NoAction);
     }
 }

@@ -1,0 +1,88 @@
+using VariantMiner.Application.Files;
+using VariantMiner.Domain.Analyses;
+
+namespace VariantMiner.Application.Analyses;
+
+public sealed record ReferenceBundleDto(Guid Id, string Name, string Version, string GenomeBuild, string Status, string? Reason, Guid GenomeFileId,
+    Guid? GeneModelsFileId, IReadOnlyList<Guid> AnnotationFileIds, DateTimeOffset CreatedAt, DateTimeOffset? ReadyAt, DateTimeOffset? RetiredAt);
+
+/// <summary>The organization's reference bundles, newest first (everyone sees them, to launch with one).</summary>
+public sealed record ListReferenceBundles(Guid OrganizationId) : IQuery<IReadOnlyList<ReferenceBundleDto>>, IOrganizationRequest;
+
+public sealed class ListReferenceBundlesHandler(IApplicationDbContext db) : IQueryHandler<ListReferenceBundles, IReadOnlyList<ReferenceBundleDto>>
+{
+    public async ValueTask<IReadOnlyList<ReferenceBundleDto>> Handle(ListReferenceBundles query, CancellationToken cancellationToken) =>
+        (await db.ReferenceBundles.AsNoTracking().OrderByDescending(b => b.CreatedAt).ToListAsync(cancellationToken)).Select(ToDto).ToList();
+
+    internal static ReferenceBundleDto ToDto(ReferenceBundle b) => new(b.Id, b.Name, b.Version, b.GenomeBuild, b.Status.ToString(), b.Reason, b.GenomeFileId,
+        b.GeneModelsFileId, b.AnnotationFileIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(), b.CreatedAt, b.ReadyAt, b.RetiredAt);
+}
+
+/// <summary>
+/// Creates a reference bundle from files already uploaded to a workspace (references.manage): a genome FASTA, optional
+/// gene models (GFF3) and annotation VCFs, each a file I see. The product then copies them and builds the genome's
+/// indexes in the background (Preparing → Ready, or Failed with the reason); only a Ready bundle can be launched with.
+/// </summary>
+[RequiresPermission(Permissions.ReferencesManage)]
+public sealed record CreateReferenceBundle(string Name, string Version, string GenomeBuild, Guid GenomeFileId) : ICommand<ReferenceBundleDto>, IOrganizationRequest
+{
+    [JsonIgnore] public Guid OrganizationId { get; init; }
+    public Guid? GeneModelsFileId { get; init; }
+    public IReadOnlyList<Guid>? AnnotationFileIds { get; init; }
+}
+
+public sealed class CreateReferenceBundleValidator : AbstractValidator<CreateReferenceBundle>
+{
+    public CreateReferenceBundleValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(ReferenceBundle.NameMaxLength);
+        RuleFor(c => c.Version).NotEmpty().MaximumLength(ReferenceBundle.NameMaxLength);
+        RuleFor(c => c.GenomeBuild).NotEmpty().MaximumLength(ReferenceBundle.NameMaxLength);
+        RuleFor(c => c.AnnotationFileIds).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 annotation files.");
+    }
+}
+
+public sealed class CreateReferenceBundleHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<CreateReferenceBundle, ReferenceBundleDto>
+{
+    public async ValueTask<ReferenceBundleDto> Handle(CreateReferenceBundle command, CancellationToken cancellationToken)
+    {
+        await EnsureFileAsync(command.GenomeFileId, "fasta", "genomeFileId", cancellationToken);
+        if (command.GeneModelsFileId is { } gff) await EnsureFileAsync(gff, "gff3", "geneModelsFileId", cancellationToken);
+        foreach (var id in command.AnnotationFileIds ?? []) await EnsureFileAsync(id, "vcf", "annotationFileIds", cancellationToken);
+        var name = command.Name.Trim();
+        var version = command.Version.Trim();
+        if (await db.ReferenceBundles.AnyAsync(b => b.Name == name && b.Version == version, cancellationToken))
+            throw new ConflictException($"The reference bundle {name} {version} already exists; give the new one another version.");
+        var bundle = new ReferenceBundle(command.OrganizationId, name, version, command.GenomeBuild, command.GenomeFileId, command.GeneModelsFileId,
+            command.AnnotationFileIds ?? [], currentUser.UserId!.Value, clock.GetUtcNow());
+        db.ReferenceBundles.Add(bundle);
+        await db.SaveChangesAsync(cancellationToken);
+        return ListReferenceBundlesHandler.ToDto(bundle);
+    }
+
+    /// <summary>A file of the organization I see (in a workspace I can enter), of the kind the bundle needs.</summary>
+    private async Task EnsureFileAsync(Guid id, string kind, string field, CancellationToken cancellationToken)
+    {
+        var file = await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (file is null || !await FileVisibility.VisibleFiles(db, scope.Access, currentUser.UserId!.Value, file.WorkspaceId).AnyAsync(f => f.Id == id, cancellationToken))
+            throw Invalid.Field(field, $"No such file in this organization: {id}.");
+        if (file.Kind != kind) throw Invalid.Field(field, $"{file.Name} is a {file.Kind} file; a {kind} file is needed here.");
+    }
+}
+
+/// <summary>Retires a bundle (references.manage): no new run can use it; runs that used it keep it.</summary>
+[RequiresPermission(Permissions.ReferencesManage)]
+public sealed record RetireReferenceBundle(Guid OrganizationId, Guid ReferenceId) : ICommand<ReferenceBundleDto>, IOrganizationRequest;
+
+public sealed class RetireReferenceBundleHandler(IApplicationDbContext db, TimeProvider clock) : ICommandHandler<RetireReferenceBundle, ReferenceBundleDto>
+{
+    public async ValueTask<ReferenceBundleDto> Handle(RetireReferenceBundle command, CancellationToken cancellationToken)
+    {
+        var bundle = await db.ReferenceBundles.SingleOrDefaultAsync(b => b.Id == command.ReferenceId, cancellationToken)
+            ?? throw new NotFoundException("The reference bundle");
+        bundle.Retire(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ListReferenceBundlesHandler.ToDto(bundle);
+    }
+}

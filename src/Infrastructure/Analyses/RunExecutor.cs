@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VariantMiner.Application.Analyses;
+using VariantMiner.Application.Files;
+using VariantMiner.Domain.Analyses;
+using VariantMiner.Domain.Files;
+using VariantMiner.Infrastructure.Storage;
+
+namespace VariantMiner.Infrastructure.Analyses;
+
+/// <summary>
+/// Runs one claimed analysis to its end, inside the run's organization scope: writes the CWL job, starts the engine,
+/// follows its log (step states, lease heartbeat, cancel), then either registers the outputs as files of the sample —
+/// all of them and COMPLETE in one transaction, or none — or records why it failed. Outputs of a run that did not
+/// complete are never registered: they stay in the work folder, which is removed.
+/// </summary>
+public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalog catalog, CwlEngine engine, RunFiles runFiles, LocalFileStore store,
+    ReferenceFiles references, IUnitOfWork unitOfWork, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<RunExecutor> logger)
+{
+    private const int TailLines = 60;
+
+    public async Task ExecuteAsync(ClaimedRun claimed, string worker, CancellationToken stoppingToken)
+    {
+        var run = await db.Analyses.SingleAsync(a => a.Id == claimed.Id, stoppingToken);
+        if (run.Attempts > 1) run.StartOver();
+        var pipeline = catalog.Find(run.Pipeline);
+        if (pipeline is null)
+        {
+            await FinishAsync(run, worker, AnalysisStatus.SYSTEM_ERROR, $"The pipeline {run.Pipeline} is not installed on this server.", stoppingToken);
+            return;
+        }
+        if (catalog.MissingTools(pipeline) is { Count: > 0 } missing)
+        {
+            await FinishAsync(run, worker, AnalysisStatus.SYSTEM_ERROR, $"Not installed on the worker: {string.Join(", ", missing)}.", stoppingToken);
+            return;
+        }
+
+        var folder = runFiles.FolderOf(run.OrganizationId, run.Id);
+        var work = Path.Combine(folder, "work");
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true); // a previous attempt's leftovers
+        Directory.CreateDirectory(Path.Combine(work, "tmp"));
+        var logPath = runFiles.LogOf(run.OrganizationId, run.Id);
+
+        string jobPath;
+        try
+        {
+            jobPath = Path.Combine(work, "job.json");
+            await File.WriteAllTextAsync(jobPath, (await JobAsync(run, pipeline, stoppingToken)).ToJsonString(), stoppingToken);
+        }
+        catch (RunInputException e)
+        {
+            await FinishAsync(run, worker, AnalysisStatus.SYSTEM_ERROR, e.Message, stoppingToken);
+            return;
+        }
+
+        run.Started(clock.GetUtcNow());
+        await db.SaveChangesAsync(stoppingToken);
+        var started = Stopwatch.StartNew();
+
+        var outcome = await RunEngineAsync(run, worker, Path.Combine(pipeline.Directory, pipeline.Workflow), jobPath, work, logPath, stoppingToken);
+        var cpu = File.Exists(Path.Combine(work, "cpu-times")) ? CwlEngine.ParseCpuTimes(await File.ReadAllTextAsync(Path.Combine(work, "cpu-times"), stoppingToken)) : null;
+        run.Measured(started.Elapsed.TotalSeconds, cpu);
+        run.KeepLogTail(Tail(logPath));
+
+        try
+        {
+            switch (outcome)
+            {
+                case EngineOutcome.LostLease:
+                    logger.LogWarning("Run {Run} was taken over by another worker; this worker leaves it", run.Id);
+                    return;
+                case EngineOutcome.Canceled:
+                    await FinishAsync(run, worker, AnalysisStatus.CANCELED, "Cancelled while running; the engine was stopped.", stoppingToken);
+                    return;
+                case EngineOutcome.Failed failed:
+                    var step = run.Steps.Where(s => s.Status == AnalysisStatus.EXECUTOR_ERROR).OrderBy(s => s.Position).FirstOrDefault()
+                        ?? run.Steps.Where(s => s.Status == AnalysisStatus.RUNNING).OrderBy(s => s.Position).FirstOrDefault();
+                    await FinishAsync(run, worker, AnalysisStatus.EXECUTOR_ERROR,
+                        $"{(step is null ? "The workflow" : $"The step {step.Name}")} failed (engine exit code {failed.ExitCode}). The log ends with: {LastLines(run.LogTail, 5)}",
+                        stoppingToken);
+                    return;
+                case EngineOutcome.Succeeded succeeded:
+                    await RegisterOutputsAsync(run, pipeline, worker, succeeded.OutputJson, stoppingToken);
+                    return;
+            }
+        }
+        finally
+        {
+            if (outcome is not EngineOutcome.LostLease && Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private abstract record EngineOutcome
+    {
+        public sealed record Succeeded(string OutputJson) : EngineOutcome;
+        public sealed record Failed(int ExitCode) : EngineOutcome;
+        public sealed record Canceled : EngineOutcome;
+        public sealed record LostLease : EngineOutcome;
+    }
+
+    private async Task<EngineOutcome> RunEngineAsync(Analysis run, string worker, string workflowPath, string jobPath, string work, string logPath,
+        CancellationToken stoppingToken)
+    {
+        var command = engine.CommandLine(workflowPath, jobPath, work);
+        var start = new ProcessStartInfo(command[0]) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in command.Skip(1)) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The engine did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync(stoppingToken);
+
+        var changed = false;
+        var gate = new object();
+        var stderr = Task.Run(async () =>
+        {
+            await using var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+            while (await process.StandardError.ReadLineAsync(stoppingToken) is { } line)
+            {
+                await log.WriteLineAsync(line);
+                await log.FlushAsync(stoppingToken);
+                if (engine.Parse(line) is { } step)
+                    lock (gate) { run.StepChanged(step.Step, step.Status, clock.GetUtcNow()); changed = true; }
+            }
+        }, stoppingToken);
+
+        var heartbeat = options.Value.Heartbeat;
+        var lastBeat = Stopwatch.StartNew();
+        EngineOutcome? stopped = null;
+        while (!process.HasExited)
+        {
+            try { await process.WaitForExitAsync(CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, new CancellationTokenSource(TimeSpan.FromSeconds(1)).Token).Token); }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
+            catch (OperationCanceledException)
+            {
+                // The host is stopping: leave the run to the lease (another worker, or this one after restart, takes it over).
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+            if (process.HasExited) break;
+            lock (gate)
+                if (changed)
+                {
+                    changed = false;
+                    db.SaveChanges();
+                }
+            if (lastBeat.Elapsed < heartbeat) continue;
+            lastBeat.Restart();
+            if (!await queue.RenewAsync(run.Id, worker, clock.GetUtcNow(), options.Value.Lease, stoppingToken)) stopped = new EngineOutcome.LostLease();
+            else if (await db.Analyses.AsNoTracking().Where(a => a.Id == run.Id).Select(a => a.Status).SingleAsync(stoppingToken) == AnalysisStatus.CANCELING)
+                stopped = new EngineOutcome.Canceled();
+            if (stopped is not null)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+                break;
+            }
+        }
+        await stderr;
+        var output = await stdout;
+        if (stopped is not null) return stopped;
+        // A cancel that arrived after the last heartbeat still wins over a result nobody wants any more.
+        if (await db.Analyses.AsNoTracking().Where(a => a.Id == run.Id).Select(a => a.Status).SingleAsync(stoppingToken) == AnalysisStatus.CANCELING)
+            return new EngineOutcome.Canceled();
+        return process.ExitCode == 0 ? new EngineOutcome.Succeeded(output) : new EngineOutcome.Failed(process.ExitCode);
+    }
+
+    /// <summary>The CWL job: input files and the reference by their paths on this machine, parameters by their CWL names.</summary>
+    private async Task<JsonObject> JobAsync(Analysis run, PipelineDefinition pipeline, CancellationToken cancellationToken)
+    {
+        var job = new JsonObject();
+        var inputIds = run.Inputs.Select(i => i.FileId).ToList();
+        var inputs = await db.StoredFiles.AsNoTracking().Where(f => inputIds.Contains(f.Id)).ToListAsync(cancellationToken);
+        foreach (var input in pipeline.Inputs)
+        {
+            var file = inputs.FirstOrDefault(f => f.Kind == input.Kind && (input.Read is null || f.ReadNumber == input.Read || (input.Read == 1 && f.ReadNumber is null)));
+            if (file is null)
+            {
+                if (input.Required) throw new RunInputException($"The input file for {input.Cwl} was deleted before the run started.");
+                continue;
+            }
+            job[input.Cwl] = CwlFile(store.PathOf(file.OrganizationId, file.Id));
+        }
+        var sampleId = run.Samples.First().SampleId;
+        var sampleName = await db.Samples.IgnoreQueryFilters([QueryFilters.Trash]).Where(s => s.Id == sampleId).Select(s => s.Name).SingleAsync(cancellationToken);
+        job["sample_name"] = SafeName(sampleName);
+
+        var parameters = JsonNode.Parse(run.ParametersJson)!.AsObject();
+        foreach (var p in pipeline.Parameters)
+        {
+            if (parameters[p.Key] is not { } value) continue;
+            job[p.Cwl] = p.Type switch
+            {
+                "reference" => CwlFile(await references.GenomePathAsync(Guid.Parse(value.GetValue<string>()), cancellationToken)
+                    ?? throw new RunInputException("The reference bundle is not ready on this machine.")),
+                "file" => CwlFile(await FilePathAsync(Guid.Parse(value.GetValue<string>()), cancellationToken)),
+                _ => value.DeepClone(),
+            };
+        }
+        return job;
+    }
+
+    private async Task<string> FilePathAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var file = await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
+            ?? throw new RunInputException("A file named in the parameters was deleted before the run started.");
+        return store.PathOf(file.OrganizationId, file.Id);
+    }
+
+    private static JsonObject CwlFile(string path) => new() { ["class"] = "File", ["path"] = path };
+
+    /// <summary>The sample's name as the read group and output name: letters, digits, dot, dash and underscore only.</summary>
+    private static string SafeName(string name)
+    {
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()).Trim('.');
+        return safe.Length == 0 ? "sample" : safe;
+    }
+
+    /// <summary>
+    /// Every declared output (and its index files) becomes a file of the sample, counted against the quota, in one
+    /// transaction with COMPLETE; over the quota → the run fails with the figures and no file is kept.
+    /// </summary>
+    private async Task RegisterOutputsAsync(Analysis run, PipelineDefinition pipeline, string worker, string outputJson, CancellationToken cancellationToken)
+    {
+        var outputs = new List<(string Path, string Name, string Kind)>();
+        var document = JsonNode.Parse(outputJson)?.AsObject() ?? new JsonObject();
+        foreach (var (key, kind) in pipeline.Outputs)
+        {
+            if (document[key] is not JsonObject file) continue;
+            outputs.Add((file["path"]!.GetValue<string>(), file["basename"]!.GetValue<string>(), kind));
+            foreach (var secondary in file["secondaryFiles"]?.AsArray() ?? [])
+                outputs.Add((secondary!["path"]!.GetValue<string>(), secondary["basename"]!.GetValue<string>(), "other"));
+        }
+        var total = outputs.Sum(o => new FileInfo(o.Path).Length);
+        var sampleId = run.Samples.First().SampleId;
+        var now = clock.GetUtcNow();
+        // Bytes move into the store first (same disk: a rename), rows follow in one transaction. Should the process die in
+        // between, the store's sweep removes bytes no row refers to.
+        var files = new List<StoredFile>();
+        foreach (var (path, name, kind) in outputs)
+        {
+            var id = Guid.CreateVersion7();
+            var sha256 = await Sha256Async(path, cancellationToken);
+            var size = new FileInfo(path).Length;
+            store.Adopt(run.OrganizationId, id, path);
+            files.Add(StoredFile.Output(id, run.OrganizationId, run.WorkspaceId, sampleId, run.Id, name, kind, size, sha256, run.LaunchedBy, now));
+        }
+        bool? registered = null;
+        try
+        {
+            registered = await unitOfWork.InTransactionAsync(async () =>
+            {
+                if (!await queue.RenewAsync(run.Id, worker, now, options.Value.Lease, cancellationToken)) return (bool?)null;
+                if (!await StorageLedger.TryUseAsync(db, run.OrganizationId, total, cancellationToken)) return false;
+                db.StoredFiles.AddRange(files);
+                run.Finish(AnalysisStatus.COMPLETE, now);
+                await db.SaveChangesAsync(cancellationToken);
+                await queue.ReleaseAsync(run.Id, cancellationToken);
+                return true;
+            }, cancellationToken);
+        }
+        finally
+        {
+            if (registered != true) foreach (var file in files) store.Delete(run.OrganizationId, file.Id);
+        }
+
+        if (registered is null) return; // taken over by another worker meanwhile
+        if (registered == false)
+            await FinishAsync(run, worker, AnalysisStatus.EXECUTOR_ERROR,
+                $"The outputs ({Bytes(total)}) would exceed the organization's storage quota; free space or raise the quota, then retry.", cancellationToken);
+    }
+
+    private async Task FinishAsync(Analysis run, string worker, AnalysisStatus status, string reason, CancellationToken cancellationToken)
+    {
+        run.Finish(status, clock.GetUtcNow(), reason);
+        await db.SaveChangesAsync(cancellationToken);
+        await queue.ReleaseAsync(run.Id, cancellationToken);
+        logger.LogInformation("Run {Run} ended {Status}: {Reason}", run.Id, status, reason);
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    private static string Tail(string logPath)
+    {
+        if (!File.Exists(logPath)) return "";
+        var lines = File.ReadLines(logPath).TakeLast(TailLines);
+        return string.Join('\n', lines);
+    }
+
+    private static string LastLines(string text, int count) => string.Join(" | ", text.Split('\n').Where(l => l.Trim().Length > 0).TakeLast(count));
+
+    private static string Bytes(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):0.0} GiB" : $"{bytes / (double)(1 << 20):0.0} MiB";
+}
+
+/// <summary>A run cannot start because something it reads is gone: it ends in SYSTEM_ERROR with this message.</summary>
+public sealed class RunInputException(string message) : Exception(message);
