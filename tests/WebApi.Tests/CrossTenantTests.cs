@@ -9,13 +9,29 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
 {
     private SeededLab _a = null!;
     private SeededLab _b = null!;
+    /// <summary>A's route values: its workspace, members and roles, and its sample, files, workflow, bundle and runs.</summary>
+    private Dictionary<string, Guid> _aIds = null!;
 
     [SetUp]
     public async Task SeedTwoLabs()
     {
-        await using var db = Database.CreateContext();
-        _a = await SeededLab.CreateAsync(db, "Lab A");
-        _b = await SeededLab.CreateAsync(db, "Lab B");
+        await using (var db = Database.CreateContext())
+        {
+            _a = await SeededLab.CreateAsync(db, "Lab A");
+            _b = await SeededLab.CreateAsync(db, "Lab B");
+        }
+        SeededSamples a;
+        await using (var db = Database.CreateContext()) a = await SeededSamples.CreateAsync(db, _a);
+        _aIds = new Dictionary<string, Guid>(_a.RouteValues)
+        {
+            ["sampleId"] = a.SampleId,
+            ["subjectId"] = a.SubjectId,
+            ["uploadId"] = a.UploadId,
+            ["fileId"] = a.FileId,
+            ["referenceId"] = a.ReferenceId,
+            ["workflowId"] = a.WorkflowId,
+            ["analysisId"] = a.AnalysisId,
+        };
     }
 
     private IReadOnlyList<ApiEndpointCatalog.ApiEndpoint> OrganizationEndpoints()
@@ -41,6 +57,10 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         assay = "WGS",
         externalId = "Hijacked",
         sampleIds = Array.Empty<Guid>(),
+        pipeline = "germline-fastq",
+        version = Guid.CreateVersion7().ToString(), // a sample's concurrency token, a bundle's version text
+        genomeBuild = "hijacked",
+        genomeFileId = Guid.CreateVersion7(),
         userIds = Array.Empty<Guid>(),
         mode = "replace",
         csv = "sample,assay\nHijacked,WGS",
@@ -52,7 +72,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
     {
         var before = await SnapshotAAsync();
         var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
-        var ids = _a.RouteValues;
+        var ids = _aIds;
 
         foreach (var endpoint in OrganizationEndpoints())
         {
@@ -69,7 +89,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         var before = await SnapshotAAsync();
         var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
         // My own organization, with A's workspace, member, role and invitation.
-        var ids = new Dictionary<string, Guid>(_a.RouteValues) { ["orgId"] = _b.OrganizationId };
+        var ids = new Dictionary<string, Guid>(_aIds) { ["orgId"] = _b.OrganizationId };
         var nested = OrganizationEndpoints().Where(e => e.Route.Count(c => c == '{') > 1).ToList();
         Assert.That(nested, Is.Not.Empty);
 

@@ -34,6 +34,9 @@ public partial class DataAccessAllowListTests
         ["src/Application/Files/UploadSweep.cs"] = "IgnoreQueryFilters",
         // The trash purge job removes expired rows of every organization (a system job; no scope, deletes only trashed rows).
         ["src/Application/Trash/TrashPurge.cs"] = "IgnoreQueryFilters",
+        // The run queue: claim, lease and take-over must each be one statement (UPDATE … RETURNING, SKIP LOCKED on
+        // PostgreSQL); they touch only queue columns and return the row's organization, whose scope the worker then enters.
+        ["src/Infrastructure/Analyses/RunQueue.cs"] = "SqlQuery|ExecuteSql",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.
         ["src/Application/Invitations/Commands/AcceptInvitation/AcceptInvitation.cs"] = "IgnoreQueryFilters",
     };

@@ -6,11 +6,16 @@ namespace VariantMiner.WebApi.Tests;
 public class HostTests(DatabaseProvider provider) : WebTestBase(provider)
 {
     [Test]
-    public async Task Health_is_anonymous_and_checks_the_database()
+    public async Task Health_is_anonymous_and_checks_the_database_and_the_pipelines()
     {
         var response = await Factory.CreateBrowserClient().GetAsync("/health");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var checks = health.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.That(checks["database"], Is.EqualTo("Healthy"));
+        // The test machine has the pipelines' tools (CI installs them), so both pipelines are ready.
+        Assert.That(checks["pipelines"], Is.EqualTo("Healthy"), health.ToString());
+        Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
     }
 
     [Test]

@@ -110,6 +110,36 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/files/{fileId:guid}", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/files/{fileId:guid}/content", null, Everyone),
         new("DELETE", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/files/{fileId:guid}", null, Supervisor, GroupAdmin, Analyst),
+
+        // Analyses. Workflows and bundles are the organization's (everyone reads them); runs are seen like their sample
+        // (assigned to everyone here). The queued run was launched with the workflow, the failed one without.
+        new("GET", "/api/organizations/{orgId:guid}/pipelines", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/workflows", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/workflows",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { name = "Strict", pipeline = "germline-fastq", parameters = new { reference = ids["referenceId"], minMappingQuality = 30 } }),
+            Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/workflows/{workflowId:guid}", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/workflows/{workflowId:guid}",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { name = "Germline v2", parameters = new { reference = ids["referenceId"] } }), Supervisor),
+        new("DELETE", "/api/organizations/{orgId:guid}/workflows/{workflowId:guid}", null, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/references", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/references",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { name = "ce", version = "2", genomeBuild = "WBcel235", genomeFileId = ids["genomeFileId"] }),
+            Supervisor, GroupAdmin),
+        new("POST", "/api/organizations/{orgId:guid}/references/{referenceId:guid}/retire", null, Supervisor, GroupAdmin),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, workflowId = ids["workflowId"] }),
+            Supervisor, GroupAdmin, Analyst),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/log", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/cancel", null, Supervisor, GroupAdmin, Analyst),
+        // Retrying needs what launching needed: this run was launched without a workflow (analyses.launch.direct).
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/retry", null, Supervisor, GroupAdmin)
+            { Use = ("analysisId", "failedAnalysisId") },
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -134,6 +164,11 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["trashedSubjectId"] = samples.TrashedSubjectId,
             ["uploadId"] = samples.UploadId,
             ["fileId"] = samples.FileId,
+            ["genomeFileId"] = samples.GenomeFileId,
+            ["referenceId"] = samples.ReferenceId,
+            ["workflowId"] = samples.WorkflowId,
+            ["analysisId"] = samples.AnalysisId,
+            ["failedAnalysisId"] = samples.FailedAnalysisId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

@@ -1,3 +1,4 @@
+using VariantMiner.Domain.Analyses;
 using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.WebApi.Tests;
@@ -8,9 +9,14 @@ namespace VariantMiner.WebApi.Tests;
 /// every member with its subject; written straight to the database.
 /// </summary>
 /// With a file store: a FASTQ file of the sample and an unfinished upload of the Supervisor's, bytes included.
-public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId)
+/// For analyses: a genome FASTA of the workspace, a Ready reference bundle, a germline workflow using it, a queued run
+/// of the sample (launched with the workflow) and a failed one (launched without).
+public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
+    Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId)
 {
-    public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null)
+    /// <param name="queueRun">false for hosts whose worker runs pipelines: the seeded run (its file has no bytes) is then cancelled.</param>
+    public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null,
+        bool queueRun = true)
     {
         var creator = lab.Members[Domain.Authorization.BuiltInRole.Supervisor].UserId;
         var now = DateTimeOffset.UtcNow;
@@ -34,8 +40,27 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         var file = new Domain.Files.StoredFile(complete, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty)), now);
         db.Uploads.Add(upload);
         db.StoredFiles.Add(file);
+
+        var genomeUpload = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, null, "genome.fa", "fasta", 0, null, creator, now, now.AddDays(1));
+        var genome = new Domain.Files.StoredFile(genomeUpload, file.Sha256, now);
+        db.StoredFiles.Add(genome);
+        var reference = new ReferenceBundle(lab.OrganizationId, "ce", "1", "WBcel235", genome.Id, null, [], creator, now);
+        reference.Prepared(now);
+        db.ReferenceBundles.Add(reference);
+        var parameters = $$"""{"reference":"{{reference.Id}}","minBaseQuality":13,"minMappingQuality":20,"minVariantQuality":20}""";
+        var workflow = new Workflow(lab.OrganizationId, "Germline default", "germline-fastq", parameters, creator, now);
+        db.Workflows.Add(workflow);
+        string[] steps = ["align", "index", "alignment_qc", "call", "normalize", "variant_qc"];
+        var queued = new Analysis(lab.OrganizationId, lab.WorkspaceId, "germline-fastq", parameters, [sample.Id], [file.Id], steps, creator, now,
+            workflow.Id, reference.Id);
+        var failed = new Analysis(lab.OrganizationId, lab.WorkspaceId, "germline-fastq", parameters, [sample.Id], [file.Id], steps, creator, now.AddSeconds(-1),
+            referenceBundleId: reference.Id);
+        failed.Finish(AnalysisStatus.EXECUTOR_ERROR, now, "The step align failed.");
+        if (!queueRun) queued.Cancel(creator, now);
+        db.Analyses.AddRange(queued, failed);
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
-        return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id);
+        return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
+            queued.Id, failed.Id);
     }
 }

@@ -57,7 +57,17 @@ public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceI
         var activities = await db.Activities.IgnoreQueryFilters().CountAsync(a => a.OrganizationId == id);
         var invitations = await db.Invitations.IgnoreQueryFilters().AsNoTracking().Where(i => i.OrganizationId == id)
             .Select(i => i.Email + ":" + i.Status + ":" + i.TokenHash + ":" + i.RoleId).ToListAsync();
+        var samples = await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => s.OrganizationId == id)
+            .Select(s => s.Id + ":" + s.Name + ":" + s.DeletedAt + ":" + s.Assignments.Count).ToListAsync();
+        var files = await db.StoredFiles.IgnoreQueryFilters().AsNoTracking().Where(f => f.OrganizationId == id).Select(f => f.Id + ":" + f.Name).ToListAsync();
+        var analyses = await db.Analyses.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrganizationId == id)
+            .Select(a => a.Id + ":" + a.Status + ":" + a.Assignments.Count).ToListAsync();
+        var workflows = await db.Workflows.IgnoreQueryFilters().AsNoTracking().Where(w => w.OrganizationId == id)
+            .Select(w => w.Id + ":" + w.Name + ":" + w.ParametersJson).ToListAsync();
+        var references = await db.ReferenceBundles.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrganizationId == id)
+            .Select(r => r.Id + ":" + r.Name + ":" + r.Version + ":" + r.RetiredAt).ToListAsync();
         return string.Join("\n", new[] { org ?? "(deleted)" }.Concat(roles.Order()).Concat(members.Order()).Concat(workspaces.Order())
-            .Concat(invitations.Order()).Append($"activities={activities}"));
+            .Concat(invitations.Order()).Concat(samples.Order()).Concat(files.Order()).Concat(analyses.Order()).Concat(workflows.Order())
+            .Concat(references.Order()).Append($"activities={activities}"));
     }
 }

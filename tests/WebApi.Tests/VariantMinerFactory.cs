@@ -8,10 +8,14 @@ public sealed class VariantMinerFactory : WebApplicationFactory<Program>
 {
     public const string SpaMarker = "<!-- test spa -->";
     private readonly TestDatabase database;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public VariantMinerFactory(TestDatabase database)
+    /// <param name="settings">Configuration for this host, e.g. Workers:Enabled=true for tests that run real pipelines (off otherwise:
+    /// most tests only queue runs).</param>
+    public VariantMinerFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.database = database;
+        this.settings = settings ?? new Dictionary<string, string>();
         // The web root is chosen before the host builder exists (Program reads SpaRoot), so it comes from the environment.
         var spa = Path.Combine(database.DataDirectory, "spa");
         Directory.CreateDirectory(spa);
@@ -25,6 +29,8 @@ public sealed class VariantMinerFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", database.DataDirectory);
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{database.Provider}", database.ConnectionString);
+        builder.UseSetting("Workers:Enabled", "false");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions

@@ -9,11 +9,14 @@ public abstract class WebTestBase(DatabaseProvider provider)
     protected VariantMinerFactory Factory { get; private set; } = null!;
     protected DatabaseProvider Provider => provider;
 
+    /// <summary>Configuration of this fixture's host (see <see cref="VariantMinerFactory"/>).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? HostSettings => null;
+
     [OneTimeSetUp]
     public async Task StartHost()
     {
         Database = await TestDatabase.CreateAsync(provider);
-        Factory = new VariantMinerFactory(Database);
+        Factory = new VariantMinerFactory(Database, HostSettings);
     }
 
     [OneTimeTearDown]

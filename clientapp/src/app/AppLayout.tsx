@@ -79,6 +79,14 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/roles`} className={className}>
           Roles
         </NavLink>
+        {/* Every member reads workflows and reference bundles (to launch with them); workflows.manage and
+            references.manage change them. */}
+        <NavLink to={`${base}/workflows`} className={className}>
+          Workflows
+        </NavLink>
+        <NavLink to={`${base}/references`} className={className}>
+          References
+        </NavLink>
         {/* Anyone may read the assay list (the sample form uses it); adding one takes the settings permission. */}
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/assays`} className={className}>

@@ -33,6 +33,10 @@ const SubjectsPage = lazy(() => import('../features/subjects/SubjectsPage'));
 const SubjectPage = lazy(() => import('../features/subjects/SubjectPage'));
 const FilesPage = lazy(() => import('../features/files/FilesPage'));
 const AssaysPage = lazy(() => import('../features/assays/AssaysPage'));
+const RunsPage = lazy(() => import('../features/analyses/RunsPage'));
+const RunPage = lazy(() => import('../features/analyses/RunPage'));
+const WorkflowsPage = lazy(() => import('../features/workflows/WorkflowsPage'));
+const ReferencesPage = lazy(() => import('../features/references/ReferencesPage'));
 const AcceptInvitationPage = lazy(() => import('../features/invitations/AcceptInvitationPage'));
 
 export function AppRoutes() {
@@ -64,6 +68,10 @@ export function AppRoutes() {
             <Route path="workspaces/:workspaceId/subjects/:subjectId" element={<SubjectPage />} />
             <Route path="workspaces/:workspaceId/trash" element={<TrashPage />} />
             <Route path="workspaces/:workspaceId/files" element={<FilesPage />} />
+            <Route path="workspaces/:workspaceId/analyses" element={<RunsPage />} />
+            <Route path="workspaces/:workspaceId/analyses/:analysisId" element={<RunPage />} />
+            <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="references" element={<ReferencesPage />} />
             <Route path="activity" element={<ActivityPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="members" element={<PeoplePage />} />

@@ -15,6 +15,8 @@ export interface ConfirmDialogProps {
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The dismissing button's text (default "Cancel"). */
+  cancelLabel?: string;
 }
 
 /** A yes/no confirmation for actions that are not destructive enough to need typing (see TypedConfirmDialog). */
@@ -28,6 +30,7 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  cancelLabel,
 }: ConfirmDialogProps) {
   return (
     <Dialog title={title} onClose={onCancel} tone={tone} busy={busy}>
@@ -40,6 +43,7 @@ export function ConfirmDialog({
         busyLabel={busyLabel}
         onCancel={onCancel}
         onConfirm={onConfirm}
+        cancelLabel={cancelLabel}
       />
     </Dialog>
   );

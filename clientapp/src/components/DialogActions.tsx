@@ -12,14 +12,16 @@ export interface DialogActionsProps {
   disabled?: boolean;
   /** Without it the main action submits the enclosing form. */
   onConfirm?: () => void;
+  /** The dismissing button's text, when "Cancel" would be ambiguous (the action itself cancels something). */
+  cancelLabel?: string;
 }
 
 /** The standard dialog footer: Cancel (disabled while busy), then the main action with its busy state. */
-export function DialogActions({ label, busy = false, busyLabel, onCancel, variant = 'primary', disabled, onConfirm }: DialogActionsProps) {
+export function DialogActions({ label, busy = false, busyLabel, onCancel, variant = 'primary', disabled, onConfirm, cancelLabel = 'Cancel' }: DialogActionsProps) {
   return (
     <div className="dialog__actions">
       <Button variant="secondary" onClick={onCancel} disabled={busy}>
-        Cancel
+        {cancelLabel}
       </Button>
       <Button
         type={onConfirm ? 'button' : 'submit'}

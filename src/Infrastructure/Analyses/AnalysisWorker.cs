@@ -54,6 +54,7 @@ public sealed class AnalysisWorker(IServiceScopeFactory scopes, IOptions<WorkerO
             if (!await queue.TakeOverAsync(claimed.Id, worker, clock.GetUtcNow(), options.Value.Lease, stoppingToken)) continue;
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var run = await db.Analyses.SingleAsync(a => a.Id == claimed.Id, stoppingToken);
+            scope.ServiceProvider.GetRequiredService<RunFiles>().KillLeftoverEngines(run.OrganizationId, run.Id);
             var now = clock.GetUtcNow();
             if (run.Status == AnalysisStatus.CANCELING) run.Finish(AnalysisStatus.CANCELED, now, "Cancelled; its worker stopped before confirming.");
             else if (run.Attempts < options.Value.MaxAttempts) run.Requeue();

@@ -18,8 +18,9 @@ public sealed partial class CwlEngine(IOptions<PipelineOptions> options, Pipelin
     public bool IsToil => catalog.EngineProgram == "toil-cwl-runner";
 
     /// <summary>
-    /// The command line, wrapped in <c>sh</c> so the shell's <c>times</c> can write the CPU time of the engine's whole
-    /// process tree (every step's tools are its descendants, waited for) to <c>cpu-times</c> after it exits.
+    /// The command line: <c>setsid</c> gives the engine its own process group (so the whole tree can be killed, also by
+    /// a worker that takes the run over after this one died), and <c>sh</c> lets the shell's <c>times</c> write the CPU
+    /// time of the engine's whole process tree (every step's tools are its descendants, waited for) to <c>cpu-times</c>.
     /// </summary>
     public IReadOnlyList<string> CommandLine(string workflowPath, string jobPath, string workDirectory)
     {
@@ -30,7 +31,7 @@ public sealed partial class CwlEngine(IOptions<PipelineOptions> options, Pipelin
                 "--logInfo", .. options.Value.ToilOptions, workflowPath, jobPath]
             : ["cwltool", "--no-container", "--disable-color", "--outdir", outDir, "--tmpdir-prefix", tmp, "--tmp-outdir-prefix", tmp,
                 workflowPath, jobPath];
-        return ["sh", "-c", "\"$@\"; rc=$?; times > cpu-times; exit $rc", "sh", .. engine];
+        return ["setsid", "sh", "-c", "\"$@\"; rc=$?; times > cpu-times; exit $rc", "sh", .. engine];
     }
 
     public StepEvent? Parse(string line)

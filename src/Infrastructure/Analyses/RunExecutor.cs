@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VariantMiner.Application.Analyses;
+using VariantMiner.Application.Common.Exceptions;
 using VariantMiner.Application.Files;
 using VariantMiner.Domain.Analyses;
 using VariantMiner.Domain.Files;
@@ -26,6 +27,23 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
 
     public async Task ExecuteAsync(ClaimedRun claimed, string worker, CancellationToken stoppingToken)
     {
+        try
+        {
+            await ExecuteAttemptAsync(claimed, worker, stoppingToken);
+        }
+        catch (ConflictException)
+        {
+            // The run's status is a concurrency token: it changed under the worker, which only happens when someone
+            // cancelled it between two of the worker's writes. The cancel wins.
+            db.ChangeTracker.Clear();
+            var run = await db.Analyses.SingleAsync(a => a.Id == claimed.Id, stoppingToken);
+            if (run.Status != AnalysisStatus.CANCELING) throw;
+            await FinishAsync(run, worker, AnalysisStatus.CANCELED, "Cancelled before its outputs were registered.", stoppingToken);
+        }
+    }
+
+    private async Task ExecuteAttemptAsync(ClaimedRun claimed, string worker, CancellationToken stoppingToken)
+    {
         var run = await db.Analyses.SingleAsync(a => a.Id == claimed.Id, stoppingToken);
         if (run.Attempts > 1) run.StartOver();
         var pipeline = catalog.Find(run.Pipeline);
@@ -40,9 +58,9 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             return;
         }
 
-        var folder = runFiles.FolderOf(run.OrganizationId, run.Id);
-        var work = Path.Combine(folder, "work");
-        if (Directory.Exists(work)) Directory.Delete(work, recursive: true); // a previous attempt's leftovers
+        runFiles.KillLeftoverEngines(run.OrganizationId, run.Id);
+        runFiles.DeleteWorkFolders(run.OrganizationId, run.Id);
+        var work = runFiles.WorkFolderOf(run.OrganizationId, run.Id, run.Attempts);
         Directory.CreateDirectory(Path.Combine(work, "tmp"));
         var logPath = runFiles.LogOf(run.OrganizationId, run.Id);
 
@@ -91,7 +109,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         }
         finally
         {
-            if (outcome is not EngineOutcome.LostLease && Directory.Exists(work)) Directory.Delete(work, recursive: true);
+            if (outcome is not EngineOutcome.LostLease) runFiles.DeleteWorkFolders(run.OrganizationId, run.Id);
         }
     }
 
@@ -110,6 +128,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         var start = new ProcessStartInfo(command[0]) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in command.Skip(1)) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The engine did not start.");
+        RunFiles.RecordEngine(work, process.Id);
         var stdout = process.StandardOutput.ReadToEndAsync(stoppingToken);
 
         var changed = false;

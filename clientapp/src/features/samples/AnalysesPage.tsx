@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
+import { runsPagePath } from '../analyses/api';
 import { useAccessControl } from '../organizations/api';
 import { usePermissions } from '../organizations/permissions';
 import { subjectsPath } from '../subjects/paths';
@@ -76,6 +77,9 @@ export default function AnalysesPage() {
           ) : null}
           <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/files`}>
             <span>Files</span>
+          </Link>
+          <Link className="btn btn--secondary" to={runsPagePath(orgId, workspaceId)}>
+            <span>Runs</span>
           </Link>
           {canDelete ? (
             <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/trash`}>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { mutationStatus } from '../../api/problem';
 import { Alert, Button, ConfirmDialog, formatDateTime, LoadFailure, LoadingState, RelativeTime, usePageTitle, useStatusMessage } from '../../components';
 import { useMe } from '../auth/authApi';
+import { SampleRunsSection } from '../analyses/SampleRunsSection';
 import { SampleFilesSection } from '../files/SampleFilesSection';
 import { usePermissions } from '../organizations/permissions';
 import { subjectPath } from '../subjects/paths';
@@ -11,7 +12,7 @@ import { useDeleteSample, useSample, useSampleAssignees } from './api';
 import { EditAssigneesDialog } from './AssignDialogs';
 import { initials } from './UserPicker';
 
-/** /orgs/:orgId/workspaces/:workspaceId/samples/:sampleId — one sample, its assignees, deletion. */
+/** /orgs/:orgId/workspaces/:workspaceId/samples/:sampleId — one sample, its assignees, files and runs, deletion. */
 export default function SampleDetailPage() {
   const { orgId = '', workspaceId = '', sampleId = '' } = useParams();
   const navigate = useNavigate();
@@ -113,6 +114,8 @@ export default function SampleDetailPage() {
       </section>
 
       <SampleFilesSection orgId={orgId} workspaceId={workspaceId} sampleId={s.id} sampleName={s.name} canDefine={can('samples.define', workspaceId)} />
+
+      <SampleRunsSection orgId={orgId} workspaceId={workspaceId} sample={{ id: s.id, name: s.name }} />
 
       {open === 'assign' ? (
         <EditAssigneesDialog

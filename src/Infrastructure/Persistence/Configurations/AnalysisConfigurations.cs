@@ -6,13 +6,13 @@ namespace VariantMiner.Infrastructure.Persistence.Configurations;
 
 internal sealed class AnalysisConfiguration : IEntityTypeConfiguration<Analysis>
 {
-    /// <remarks>Samples, inputs, steps and assignments are owned: loaded with every run (a handful of rows each).</remarks>
     public void Configure(EntityTypeBuilder<Analysis> b)
     {
         b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.Kind).HasMaxLength(64);
         b.Property(a => a.Pipeline).HasMaxLength(64);
-        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        // A concurrency token: a worker's write never overwrites a cancel that arrived meanwhile (nor a cancel a claim).
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         b.Property(a => a.Reason).HasMaxLength(Analysis.ReasonMaxLength);
         b.Property(a => a.LogTail).HasMaxLength(Analysis.LogTailMaxLength);
         // The run queue's lease (written by the queue's SQL only; see RunQueue).
@@ -23,40 +23,53 @@ internal sealed class AnalysisConfiguration : IEntityTypeConfiguration<Analysis>
         b.HasIndex(a => new { a.OrganizationId, a.WorkspaceId, a.CreatedAt });
         b.HasIndex(a => a.ParentId);
         b.HasOne<Workspace>().WithMany().HasForeignKey(a => a.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Analysis>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.NoAction);
+        // Deleting a workspace or an organization cascades along several paths at once; every link from a run is
+        // therefore one the database may resolve in any order (cascade or set null), never a NO ACTION check.
+        b.HasOne<Analysis>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Workflow>().WithMany().HasForeignKey(a => a.WorkflowId).OnDelete(DeleteBehavior.SetNull);
-        b.HasOne<ReferenceBundle>().WithMany().HasForeignKey(a => a.ReferenceBundleId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<ReferenceBundle>().WithMany().HasForeignKey(a => a.ReferenceBundleId).OnDelete(DeleteBehavior.SetNull);
 
-        b.OwnsMany(a => a.Samples, s =>
-        {
-            s.ToTable("AnalysisSamples");
-            s.WithOwner().HasForeignKey(x => x.AnalysisId);
-            s.HasKey(x => new { x.AnalysisId, x.SampleId });
-            s.HasIndex(x => x.SampleId);
-            s.HasOne<Sample>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.NoAction);
-        });
-        b.OwnsMany(a => a.Inputs, s =>
-        {
-            s.ToTable("AnalysisInputs");
-            s.WithOwner().HasForeignKey(x => x.AnalysisId);
-            s.HasKey(x => new { x.AnalysisId, x.FileId });
-        });
-        b.OwnsMany(a => a.Steps, s =>
-        {
-            s.ToTable("AnalysisSteps");
-            s.WithOwner().HasForeignKey(x => x.AnalysisId);
-            s.HasKey(x => new { x.AnalysisId, x.Name });
-            s.Property(x => x.Name).HasMaxLength(100);
-            s.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        });
-        b.OwnsMany(a => a.Assignments, s =>
-        {
-            s.ToTable("AnalysisAssignments");
-            s.WithOwner().HasForeignKey(x => x.AnalysisId);
-            s.HasKey(x => new { x.AnalysisId, x.UserId });
-            // "Assigned to me" in a workspace.
-            s.HasIndex(x => new { x.UserId, x.WorkspaceId });
-        });
+        // A run's samples, inputs, steps and assignments are loaded with it (a handful of rows each).
+        b.HasMany(a => a.Samples).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Inputs).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Steps).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Assignments).WithOne().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var navigation in new[] { nameof(Analysis.Samples), nameof(Analysis.Inputs), nameof(Analysis.Steps), nameof(Analysis.Assignments) })
+            b.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+internal sealed class AnalysisPartsConfiguration : IEntityTypeConfiguration<AnalysisSample>, IEntityTypeConfiguration<AnalysisInput>,
+    IEntityTypeConfiguration<AnalysisStep>, IEntityTypeConfiguration<AnalysisAssignment>
+{
+    public void Configure(EntityTypeBuilder<AnalysisSample> b)
+    {
+        b.ToTable("AnalysisSamples");
+        b.HasKey(x => new { x.AnalysisId, x.SampleId });
+        b.HasIndex(x => x.SampleId);
+        b.HasOne<Sample>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<AnalysisInput> b)
+    {
+        b.ToTable("AnalysisInputs");
+        b.HasKey(x => new { x.AnalysisId, x.FileId });
+    }
+
+    public void Configure(EntityTypeBuilder<AnalysisStep> b)
+    {
+        b.ToTable("AnalysisSteps");
+        b.HasKey(x => new { x.AnalysisId, x.Name });
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+    }
+
+    public void Configure(EntityTypeBuilder<AnalysisAssignment> b)
+    {
+        b.ToTable("AnalysisAssignments");
+        b.HasKey(x => new { x.AnalysisId, x.UserId });
+        // "Assigned to me" in a workspace.
+        b.HasIndex(x => new { x.UserId, x.WorkspaceId });
     }
 }
 

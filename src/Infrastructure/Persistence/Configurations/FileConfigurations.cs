@@ -33,6 +33,6 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.HasIndex(f => f.AnalysisId);
         b.HasOne<Workspace>().WithMany().HasForeignKey(f => f.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Sample>().WithMany().HasForeignKey(f => f.SampleId).OnDelete(DeleteBehavior.NoAction);
-        b.HasOne<Domain.Analyses.Analysis>().WithMany().HasForeignKey(f => f.AnalysisId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<Domain.Analyses.Analysis>().WithMany().HasForeignKey(f => f.AnalysisId).OnDelete(DeleteBehavior.SetNull);
     }
 }

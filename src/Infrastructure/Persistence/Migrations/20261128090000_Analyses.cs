@@ -85,9 +85,9 @@ public sealed class Analyses : Migration
         {
             t.PrimaryKey("PK_Analyses", x => x.Id);
             t.ForeignKey("FK_Analyses_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
-            t.ForeignKey("FK_Analyses_Analyses_ParentId", x => x.ParentId, "Analyses", "Id");
+            t.ForeignKey("FK_Analyses_Analyses_ParentId", x => x.ParentId, "Analyses", "Id", onDelete: ReferentialAction.Cascade);
             t.ForeignKey("FK_Analyses_Workflows_WorkflowId", x => x.WorkflowId, "Workflows", "Id", onDelete: ReferentialAction.SetNull);
-            t.ForeignKey("FK_Analyses_ReferenceBundles_ReferenceBundleId", x => x.ReferenceBundleId, "ReferenceBundles", "Id");
+            t.ForeignKey("FK_Analyses_ReferenceBundles_ReferenceBundleId", x => x.ReferenceBundleId, "ReferenceBundles", "Id", onDelete: ReferentialAction.SetNull);
         });
         mb.CreateIndex("IX_Analyses_Status_CreatedAt", "Analyses", ["Status", "CreatedAt"]);
         mb.CreateIndex("IX_Analyses_OrganizationId_WorkspaceId_CreatedAt", "Analyses", ["OrganizationId", "WorkspaceId", "CreatedAt"]);
@@ -104,7 +104,7 @@ public sealed class Analyses : Migration
         {
             t.PrimaryKey("PK_AnalysisSamples", x => new { x.AnalysisId, x.SampleId });
             t.ForeignKey("FK_AnalysisSamples_Analyses_AnalysisId", x => x.AnalysisId, "Analyses", "Id", onDelete: ReferentialAction.Cascade);
-            t.ForeignKey("FK_AnalysisSamples_Samples_SampleId", x => x.SampleId, "Samples", "Id");
+            t.ForeignKey("FK_AnalysisSamples_Samples_SampleId", x => x.SampleId, "Samples", "Id", onDelete: ReferentialAction.Cascade);
         });
         mb.CreateIndex("IX_AnalysisSamples_SampleId", "AnalysisSamples", "SampleId");
 
@@ -149,12 +149,12 @@ public sealed class Analyses : Migration
         if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
         {
             // SQLite cannot add a foreign key to an existing table, but a new column may carry one.
-            mb.Sql("""ALTER TABLE "Files" ADD COLUMN "AnalysisId" TEXT NULL CONSTRAINT "FK_Files_Analyses_AnalysisId" REFERENCES "Analyses" ("Id")""");
+            mb.Sql("""ALTER TABLE "Files" ADD COLUMN "AnalysisId" TEXT NULL CONSTRAINT "FK_Files_Analyses_AnalysisId" REFERENCES "Analyses" ("Id") ON DELETE SET NULL""");
         }
         else
         {
             mb.AddColumn<Guid>("AnalysisId", "Files", nullable: true);
-            mb.AddForeignKey("FK_Files_Analyses_AnalysisId", "Files", "AnalysisId", "Analyses", principalColumn: "Id");
+            mb.AddForeignKey("FK_Files_Analyses_AnalysisId", "Files", "AnalysisId", "Analyses", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
         }
         mb.CreateIndex("IX_Files_AnalysisId", "Files", "AnalysisId");
     }

@@ -1,0 +1,138 @@
+using System.IO.Compression;
+using VariantMiner.Domain.Analyses;
+
+namespace VariantMiner.WebApi.Tests.Analyses;
+
+/// <summary>
+/// Real runs through the real host with cwltool: the germline pipeline on reads simulated from ce.fa calls the planted
+/// variants and its outputs become files of the sample; a failing step ends in EXECUTOR_ERROR naming it; a cancel kills
+/// the engine's whole process tree. (Toil: <see cref="ToilRunTests"/>; a killed worker: <see cref="KilledWorkerTests"/>.)
+/// </summary>
+[NonParallelizable]
+public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
+{
+    private static readonly string Pipelines = AnalysisWorld.PipelinesWithTestOnes();
+    private SeededLab _lab = null!;
+    private SeededSamples _samples = null!;
+    private HttpClient _supervisor = null!;
+
+    protected override IReadOnlyDictionary<string, string> HostSettings => AnalysisWorld.RunningHost(Pipelines);
+
+    private string Workspace => $"/api/organizations/{_lab.OrganizationId}/workspaces/{_lab.WorkspaceId}";
+
+    [SetUp]
+    public async Task Seed()
+    {
+        await using (var db = Database.CreateContext()) _lab = await SeededLab.CreateAsync(db, "Pipeline Lab");
+        await using (var db = Database.CreateContext()) _samples = await SeededSamples.CreateAsync(db, _lab, queueRun: false);
+        _supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
+    }
+
+    [Test]
+    public async Task The_germline_pipeline_calls_the_planted_variants_and_its_outputs_become_files_of_the_sample()
+    {
+        var reads = AnalysisWorld.Simulate(Path.Combine(Database.DataDirectory, "reads"), pairs: 156_000); // 30× of ce.fa's 1.04 Mb
+        var reference = await AnalysisWorld.CreateReferenceAsync(_supervisor, _lab.OrganizationId, Workspace);
+        await AnalysisWorld.UploadAsync(_supervisor, Workspace, await File.ReadAllBytesAsync(reads.Read1), "S1_R1.fastq.gz", "fastq", _samples.SampleId, 1);
+        await AnalysisWorld.UploadAsync(_supervisor, Workspace, await File.ReadAllBytesAsync(reads.Read2), "S1_R2.fastq.gz", "fastq", _samples.SampleId, 2);
+        // The seeded empty FASTQ would make the read-1 input ambiguous; it goes.
+        Assert.That((await _supervisor.SendUnsafeAsync(HttpMethod.Delete, $"{Workspace}/files/{_samples.FileId}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var workflow = await _supervisor.PostUnsafeAsync($"/api/organizations/{_lab.OrganizationId}/workflows",
+            new { name = "Germline 30x", pipeline = "germline-fastq", parameters = new { reference } });
+        Assert.That(workflow.StatusCode, Is.EqualTo(HttpStatusCode.Created), await workflow.Content.ReadAsStringAsync());
+        var workflowId = (await workflow.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        long usedBefore;
+        await using (var db = Database.CreateContext())
+            usedBefore = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == _lab.OrganizationId).Select(o => o.StorageUsedBytes).SingleAsync();
+
+        // An Analyst (workflow launches only) runs it on the sample assigned to them.
+        var analyst = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email);
+        var launched = await analyst.PostUnsafeAsync($"{Workspace}/analyses", new { sampleIds = new[] { _samples.SampleId }, workflowId });
+        Assert.That(launched.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await launched.Content.ReadAsStringAsync());
+        var runUrl = launched.Headers.Location!.OriginalString;
+        var run = await AnalysisWorld.WaitForRunAsync(analyst, runUrl);
+
+        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("COMPLETE"), run.ToString());
+        Assert.That(run.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("name").GetString(), s.GetProperty("status").GetString())),
+            Is.EqualTo(new[] { "align", "index", "alignment_qc", "call", "normalize", "variant_qc" }.Select(n => ((string?)n, (string?)"COMPLETE"))));
+        Assert.That(run.GetProperty("wallSeconds").GetDouble(), Is.GreaterThan(0));
+        Assert.That(run.GetProperty("cpuSeconds").GetDouble(), Is.GreaterThan(1), "bwa and bcftools are descendants of the engine: their CPU time counts");
+        Assert.That(run.GetProperty("reference").GetProperty("id").GetGuid(), Is.EqualTo(reference));
+        var outputs = run.GetProperty("outputs").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f);
+        Assert.That(outputs.Keys, Is.EquivalentTo(new[]
+        {
+            "NA12878.vcf.gz", "NA12878.vcf.gz.tbi", "aligned.bam", "aligned.bam.bai", "flagstat.txt", "samtools-stats.txt", "bcftools-stats.txt",
+        }));
+        Assert.That(outputs["NA12878.vcf.gz"].GetProperty("kind").GetString(), Is.EqualTo("vcf"));
+        Assert.That(outputs["aligned.bam"].GetProperty("kind").GetString(), Is.EqualTo("bam"));
+        Assert.That(outputs.Values.All(f => f.GetProperty("sampleId").GetGuid() == _samples.SampleId));
+        await using (var db = Database.CreateContext())
+        {
+            var used = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == _lab.OrganizationId).Select(o => o.StorageUsedBytes).SingleAsync();
+            Assert.That(used - usedBefore, Is.EqualTo(outputs.Values.Sum(f => f.GetProperty("sizeBytes").GetInt64())), "outputs count against the quota, exactly");
+        }
+        Assert.That(await analyst.GetStringAsync($"{runUrl}/log"), Does.Contain("[step call] completed success"));
+
+        // Recall and precision against dwgsim's truth (both normalised the same way), on (chrom, pos, ref, alt).
+        var vcfId = outputs["NA12878.vcf.gz"].GetProperty("id").GetGuid();
+        await using var content = await analyst.GetStreamAsync($"{Workspace}/files/{vcfId}/content");
+        var called = Variants(new StreamReader(new GZipStream(content, CompressionMode.Decompress)).ReadToEnd());
+        var folder = Path.GetDirectoryName(reads.TruthVcf)!;
+        var truth = Variants(AnalysisWorld.Run(folder, "bcftools", "norm", "-m", "-any", "-f", AnalysisWorld.Genome, reads.TruthVcf));
+        var found = called.Intersect(truth).Count();
+        double recall = (double)found / truth.Count, precision = (double)found / called.Count;
+        TestContext.Out.WriteLine($"truth {truth.Count}, called {called.Count}, recall {recall:0.000}, precision {precision:0.000}");
+        // Measured on this data (bench/README.md, "Germline recall"): recall 0.957, precision 1.000 at 30×; the margin allows
+        // for bwa's multi-threaded placement of a few reads.
+        Assert.That(recall, Is.GreaterThan(0.90));
+        Assert.That(precision, Is.GreaterThan(0.98));
+    }
+
+    private static HashSet<string> Variants(string vcf) =>
+        vcf.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')).Select(f => $"{f[0]}:{f[1]}:{f[3]}:{f[4]}").ToHashSet();
+
+    [Test]
+    public async Task A_failing_step_ends_the_run_in_EXECUTOR_ERROR_naming_the_step_and_registers_nothing()
+    {
+        var reference = await AnalysisWorld.CreateReferenceAsync(_supervisor, _lab.OrganizationId, Workspace);
+        // ce.fa has TAAGC at CHROMOSOME_I:100; this VCF claims GGGGG there: the intake's REF check refuses it.
+        var vcf = "##fileformat=VCFv4.2\n##contig=<ID=CHROMOSOME_I,length=1009800>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n" +
+            "CHROMOSOME_I\t100\t.\tGGGGG\tG\t50\tPASS\t.\n";
+        await AnalysisWorld.UploadAsync(_supervisor, Workspace, System.Text.Encoding.ASCII.GetBytes(vcf), "wrong.vcf", "vcf", _samples.SampleId);
+        var launched = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses",
+            new { sampleIds = new[] { _samples.SampleId }, pipeline = "vcf-intake", parameters = new { reference } });
+        Assert.That(launched.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await launched.Content.ReadAsStringAsync());
+        var run = await AnalysisWorld.WaitForRunAsync(_supervisor, launched.Headers.Location!.OriginalString);
+
+        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("EXECUTOR_ERROR"));
+        Assert.That(run.GetProperty("reason").GetString(), Does.Contain("The step validate failed"));
+        Assert.That(run.GetProperty("steps")[0].GetProperty("status").GetString(), Is.EqualTo("EXECUTOR_ERROR"));
+        Assert.That(run.GetProperty("outputs").GetArrayLength(), Is.Zero);
+        await using var db = Database.CreateContext();
+        var id = run.GetProperty("id").GetGuid();
+        Assert.That(await db.StoredFiles.IgnoreQueryFilters().CountAsync(f => f.AnalysisId == id), Is.Zero);
+    }
+
+    [Test]
+    public async Task Cancelling_a_running_analysis_kills_the_engines_process_tree()
+    {
+        var launched = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses",
+            new { sampleIds = new[] { _samples.SampleId }, pipeline = "test-slow", parameters = new { seconds = 3517 } });
+        Assert.That(launched.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await launched.Content.ReadAsStringAsync());
+        var runUrl = launched.Headers.Location!.OriginalString;
+        await AnalysisWorld.WaitForRunAsync(_supervisor, runUrl, r => r.GetProperty("steps")[0].GetProperty("status").GetString() == "RUNNING", 60);
+        for (var i = 0; i < 40 && !AnalysisWorld.ProcessRunning("sleep 3517"); i++) await Task.Delay(250);
+        Assert.That(AnalysisWorld.ProcessRunning("sleep 3517"), Is.True, "the step's tool runs");
+
+        var cancel = await _supervisor.PostUnsafeAsync($"{runUrl}/cancel");
+        Assert.That((await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("CANCELING"));
+        var run = await AnalysisWorld.WaitForRunAsync(_supervisor, runUrl, timeoutSeconds: 30);
+
+        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("CANCELED"));
+        Assert.That(run.GetProperty("steps")[0].GetProperty("status").GetString(), Is.EqualTo("CANCELED"));
+        Assert.That(AnalysisWorld.ProcessRunning("sleep 3517"), Is.False, "the tool three processes below the worker is gone");
+        Assert.That(run.GetProperty("outputs").GetArrayLength(), Is.Zero);
+        var again = await _supervisor.PostUnsafeAsync($"{runUrl}/cancel");
+        await Problems.AssertProblemAsync(again, HttpStatusCode.Conflict);
+    }
+}
