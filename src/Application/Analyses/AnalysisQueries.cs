@@ -69,7 +69,7 @@ public sealed class GetAnalysisHandler(IApplicationDbContext db, IOrganizationCo
     {
         var me = currentUser.UserId!.Value;
         var run = await AnalysisVisibility.VisibleAnalyses(db, scope.Access, me, query.WorkspaceId).AsNoTracking()
-            
+
             .SingleOrDefaultAsync(a => a.Id == query.AnalysisId, cancellationToken) ?? throw new NotFoundException("The analysis");
         var outputs = await FileVisibility.VisibleFiles(db, scope.Access, me, query.WorkspaceId).AsNoTracking()
             .Where(f => f.AnalysisId == run.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);

@@ -79,7 +79,8 @@ public sealed class Analysis : Entity, ITenantOwned
     {
         if (!Status.IsFinal() || Status == AnalysisStatus.COMPLETE) throw new DomainException("Only a failed or cancelled run can be retried.");
         return new Analysis(OrganizationId, WorkspaceId, Pipeline, ParametersJson, _samples.Select(s => s.SampleId).ToList(),
-            _inputs.Select(i => i.FileId).ToList(), _steps.OrderBy(s => s.Position).Select(s => s.Name).ToList(), launchedBy, now, WorkflowId, ReferenceBundleId, ParentId, Kind) { RetryOf = Id };
+            _inputs.Select(i => i.FileId).ToList(), _steps.OrderBy(s => s.Position).Select(s => s.Name).ToList(), launchedBy, now, WorkflowId, ReferenceBundleId, ParentId, Kind)
+        { RetryOf = Id };
     }
 
     /// <summary>Asks for the run to stop: a queued run is cancelled at once; a running one when its worker has killed the engine.</summary>

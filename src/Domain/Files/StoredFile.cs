@@ -31,19 +31,19 @@ public sealed class StoredFile : Entity, ITenantOwned
     /// <summary>An output of an analysis: it belongs to the run's sample and is seen by whoever sees the run.</summary>
     public static StoredFile Output(Guid id, Guid organizationId, Guid workspaceId, Guid sampleId, Guid analysisId, string name, string kind, long sizeBytes,
         string sha256, Guid launchedBy, DateTimeOffset completedAt) => new()
-    {
-        Id = id,
-        OrganizationId = organizationId,
-        WorkspaceId = workspaceId,
-        SampleId = sampleId,
-        AnalysisId = analysisId,
-        Name = CleanName(name),
-        Kind = kind,
-        SizeBytes = sizeBytes,
-        Sha256 = sha256,
-        UploadedBy = launchedBy,
-        UploadedAt = completedAt,
-    };
+        {
+            Id = id,
+            OrganizationId = organizationId,
+            WorkspaceId = workspaceId,
+            SampleId = sampleId,
+            AnalysisId = analysisId,
+            Name = CleanName(name),
+            Kind = kind,
+            SizeBytes = sizeBytes,
+            Sha256 = sha256,
+            UploadedBy = launchedBy,
+            UploadedAt = completedAt,
+        };
 
     public Guid OrganizationId { get; private init; }
     public Guid WorkspaceId { get; private init; }

@@ -31,6 +31,15 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         {
             await ExecuteAttemptAsync(claimed, worker, stoppingToken);
         }
+        catch (Exception e) when (e is not (ConflictException or OperationCanceledException))
+        {
+            // A fault of the worker itself (not of the pipeline): end the run now with the reason, rather than leave it to the lease.
+            logger.LogError(e, "Run {Run} failed in the worker", claimed.Id);
+            db.ChangeTracker.Clear();
+            var run = await db.Analyses.SingleAsync(a => a.Id == claimed.Id, stoppingToken);
+            if (!run.Status.IsFinal()) await FinishAsync(run, worker, AnalysisStatus.SYSTEM_ERROR, $"The worker failed: {e.Message}", stoppingToken);
+            runFiles.DeleteWorkFolders(run.OrganizationId, run.Id);
+        }
         catch (ConflictException)
         {
             // The run's status is a concurrency token: it changed under the worker, which only happens when someone
@@ -248,9 +257,9 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         foreach (var (key, kind) in pipeline.Outputs)
         {
             if (document[key] is not JsonObject file) continue;
-            outputs.Add((file["path"]!.GetValue<string>(), file["basename"]!.GetValue<string>(), kind));
+            outputs.Add((LocalPath(file), Path.GetFileName(LocalPath(file)), kind));
             foreach (var secondary in file["secondaryFiles"]?.AsArray() ?? [])
-                outputs.Add((secondary!["path"]!.GetValue<string>(), secondary["basename"]!.GetValue<string>(), "other"));
+                outputs.Add((LocalPath(secondary!), Path.GetFileName(LocalPath(secondary!)), "other"));
         }
         var total = outputs.Sum(o => new FileInfo(o.Path).Length);
         var sampleId = run.Samples.First().SampleId;
@@ -290,6 +299,10 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             await FinishAsync(run, worker, AnalysisStatus.EXECUTOR_ERROR,
                 $"The outputs ({Bytes(total)}) would exceed the organization's storage quota; free space or raise the quota, then retry.", cancellationToken);
     }
+
+    /// <summary>A CWL File's path on this machine: "path" (cwltool), or its file:// "location" (Toil gives only that for secondary files).</summary>
+    private static string LocalPath(JsonNode file) =>
+        file["path"]?.GetValue<string>() ?? new Uri(file["location"]!.GetValue<string>()).LocalPath;
 
     private async Task FinishAsync(Analysis run, string worker, AnalysisStatus status, string reason, CancellationToken cancellationToken)
     {
