@@ -212,6 +212,7 @@ export function analysesRoutes(
       return json(200, runs.filter((r) => (!sampleId || r.samples.some((s) => s.id === sampleId)) && (!status || r.status === status)));
     },
   };
+  for (const f of files) handlers[`GET ${ws}/files/${f.id}`] = () => json(200, f);
   for (const r of runs) handlers[`GET ${ws}/analyses/${r.id}`] = () => json(200, r);
   return { ...handlers, ...extra };
 }

@@ -1,4 +1,5 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
 import { useId, type ReactNode } from 'react';
 import { FieldErrors, formatBytes, LoadingState, SelectField } from '../../components';
 import type { FieldBinding } from '../auth/useFormErrors';
@@ -157,4 +158,16 @@ export function FileChecklist({ legend, hint, files, isLoading, error, emptyText
       <FieldErrors id={errorId} errors={errors} />
     </fieldset>
   );
+}
+
+/** A file named by its id (a run's input, a file parameter): its name once read, else the id (deleted, or not mine to see). */
+export function FileName({ orgId, workspaceId, fileId }: { orgId: string; workspaceId: string; fileId: string }) {
+  const file = useQuery({
+    queryKey: [...fileKeys.all(orgId, workspaceId), 'one', fileId],
+    queryFn: () =>
+      unwrap(api.GET('/api/organizations/{orgId}/workspaces/{workspaceId}/files/{fileId}', { params: { path: { orgId, workspaceId, fileId } } })),
+    staleTime: 60_000,
+    retry: false,
+  });
+  return file.data ? <span className="wrap-anywhere">{file.data.name}</span> : <code className="run-code">{fileId}</code>;
 }

@@ -58,10 +58,11 @@ export function LaunchDialog({ orgId, workspaceId, sample, canWorkflow, canDirec
   function choosePipeline(next: Pipeline) {
     setPipelineKey(next.key);
     setDraft(parameterDraft(next.parameters));
-    resetFiles();
+    startOver();
   }
 
-  function resetFiles() {
+  // Another choice: the last refusal (and the files it asked for) no longer applies.
+  function startOver() {
     launch.reset();
     setChooseFiles(false);
     setFileIds([]);
@@ -128,7 +129,7 @@ export function LaunchDialog({ orgId, workspaceId, sample, canWorkflow, canDirec
                   checked={mode === value}
                   onChange={() => {
                     setMode(value);
-                    resetFiles();
+                    startOver();
                   }}
                 />
                 {label}
@@ -151,7 +152,7 @@ export function LaunchDialog({ orgId, workspaceId, sample, canWorkflow, canDirec
             value={workflowId}
             onChange={(e) => {
               setWorkflowId(e.target.value);
-              resetFiles();
+              startOver();
             }}
           >
             <option value="">{workflows.isPending ? 'Loading workflows…' : 'Choose a workflow'}</option>

@@ -1,5 +1,6 @@
 import { DataTable } from '../../components';
 import { referenceLabel, useReferences } from '../references/api';
+import { FileName } from './FileSelect';
 import type { PipelineParameter } from './types';
 
 export interface ParametersTableProps {
@@ -9,10 +10,12 @@ export interface ParametersTableProps {
   /** The pipeline's declaration (labels, types); a key it does not declare is shown as it was saved. */
   parameters: readonly PipelineParameter[];
   values: Record<string, unknown>;
+  /** The workspace a file parameter's file belongs to (a run's), to show its name; without it the id is shown. */
+  workspaceId?: string;
 }
 
 /** Saved parameter values (a run's, a workflow's) as a two-column table, by the declared labels. */
-export function ParametersTable({ orgId, caption, parameters, values }: ParametersTableProps) {
+export function ParametersTable({ orgId, caption, parameters, values, workspaceId }: ParametersTableProps) {
   const references = useReferences(orgId, { enabled: parameters.some((p) => p.type === 'reference') });
   const declared = new Map(parameters.map((p) => [p.key, p]));
   const keys = [...parameters.map((p) => p.key).filter((k) => k in values), ...Object.keys(values).filter((k) => !declared.has(k))];
@@ -26,7 +29,8 @@ export function ParametersTable({ orgId, caption, parameters, values }: Paramete
       const bundle = references.data?.find((b) => b.id === value);
       return bundle ? referenceLabel(bundle) : <code className="run-code">{String(value)}</code>;
     }
-    if (p?.type === 'file') return <code className="run-code">{String(value)}</code>;
+    if (p?.type === 'file')
+      return workspaceId ? <FileName orgId={orgId} workspaceId={workspaceId} fileId={String(value)} /> : <code className="run-code">{String(value)}</code>;
     if (typeof value === 'boolean') return value ? 'Yes' : 'No';
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

@@ -20,6 +20,7 @@ import { useAssigneeCandidates } from '../samples/useAssigneeCandidates';
 import { UserPicker } from '../samples/UserPicker';
 import { referenceLabel } from '../references/api';
 import { runPagePath, runsPagePath, runTitle, useCancelRun, usePipelines, useRetryRun, useRun, useRunLog, useSetRunAssignees } from './api';
+import { FileName } from './FileSelect';
 import { ParametersTable } from './ParametersTable';
 import { processingTime, RunProgress, RunStatusBadge, statusLabel } from './RunParts';
 import { canBeRetried, isFinal, parametersOf, type Analysis } from './types';
@@ -57,7 +58,8 @@ export default function RunPage() {
   usePageTitle(title);
   const runsPath = runsPagePath(orgId, workspaceId);
 
-  if (run.isPending) return <LoadingState label="Loading run…" />;
+  // The pipeline's name and parameter labels come with the pipelines: wait for them too (the heading is announced once).
+  if (run.isPending || pipelines.isPending) return <LoadingState label="Loading run…" />;
   if (run.isError)
     return (
       <LoadFailure noun="run" error={run.error} onRetry={() => void run.refetch()}>
@@ -152,6 +154,22 @@ export default function RunPage() {
             </dd>
           </div>
           <div>
+            <dt>Input files</dt>
+            <dd>
+              {r.inputFileIds.length === 0 ? (
+                <span className="muted">None</span>
+              ) : (
+                <ul className="run-inputs">
+                  {r.inputFileIds.map((id) => (
+                    <li key={id}>
+                      <FileName orgId={orgId} workspaceId={workspaceId} fileId={id} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+          <div>
             <dt>Launched</dt>
             <dd>
               {formatDateTime(r.createdAt)} by {r.launchedBy.displayName}
@@ -223,7 +241,13 @@ export default function RunPage() {
         <h2 id="run-parameters" className="card__title">
           Parameters
         </h2>
-        <ParametersTable orgId={orgId} caption={`Parameters of ${title}`} parameters={pipeline?.parameters ?? []} values={parametersOf(r.parameters)} />
+        <ParametersTable
+          orgId={orgId}
+          workspaceId={workspaceId}
+          caption={`Parameters of ${title}`}
+          parameters={pipeline?.parameters ?? []}
+          values={parametersOf(r.parameters)}
+        />
       </section>
 
       <section className="card" aria-labelledby="run-outputs">

@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PermissionKey } from '../../api/permissionKeys';
 import {
   analysesRoutes,
+  BED_1,
   completeRun,
   OUT_VCF,
+  REF_READY,
   RUN_1,
   RUN_2,
   RUN_SUB,
@@ -29,7 +31,7 @@ afterEach(() => {
 
 describe('Run page', () => {
   it('shows the summary, the steps with their status, the progress bar and the processing time of a running run', async () => {
-    mockFetch(analysesRoutes(ALL_PERMISSIONS, { runs: [run(RUN_1)] }));
+    mockFetch(analysesRoutes(ALL_PERMISSIONS, { runs: [run(RUN_1, { parameters: { reference: REF_READY, targets: BED_1, minBaseQuality: 13 } })] }));
     renderApp(runPath(RUN_1));
 
     await screen.findByRole('heading', { level: 1, name: 'Germline calling from FASTQ' });
@@ -39,6 +41,8 @@ describe('Run page', () => {
     expect(within(summary).getByRole('link', { name: 'NA12878' })).toBeTruthy();
     expect(within(summary).getByText('3 min 5 s wall clock')).toBeTruthy();
     expect(within(summary).getByText(/by Ada Lovelace/)).toBeTruthy();
+    // Files are named (read by id).
+    expect(await within(summary).findByText('NA12878_R1.fastq.gz')).toBeTruthy();
 
     const steps = screen.getByRole('region', { name: 'Steps' });
     const bar = within(steps).getByRole('progressbar');
@@ -52,6 +56,8 @@ describe('Run page', () => {
 
     const parameters = await screen.findByRole('table', { name: 'Parameters of Germline calling from FASTQ' });
     expect(within(parameters).getByRole('rowheader', { name: 'Minimum base quality' }).closest('tr')!.textContent).toContain('13');
+    expect(await within(parameters).findByText('exome-targets.bed')).toBeTruthy();
+    expect(await within(parameters).findByText('Human reference v1 (GRCh38)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Cancel run' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });

@@ -48,7 +48,8 @@ export function useRuns(orgId: string, workspaceId: string, filters: RunFilters 
         }),
       ),
     refetchInterval: (query) => (query.state.data?.some((r) => !isFinal(r.status)) ? POLL_MS : false),
-    placeholderData: keepPreviousData,
+    // Between status filters the rows stay until the next ones arrive; never another sample's runs.
+    placeholderData: filters.sampleId ? undefined : keepPreviousData,
     enabled,
   });
 }
