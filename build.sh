@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Thin shim: all build logic is in build/build.cs.  Usage: ./build.sh [build|test|run|clean|openapi]
+# Thin shim: all build logic is in build/build.cs.  Usage: ./build.sh [build|test|run|worker|clean|openapi]
 set -euo pipefail
 cd "$(dirname "$0")"
 # A server started by "run" stops when this process does, however it is stopped (src/WebApi/Hosting/OwnerProcessWatch.cs).

@@ -1,5 +1,5 @@
 // The one place build logic lives; build.sh and build.ps1 only call it:  dotnet run build/build.cs -- <target>
-// Targets: build, test, run, clean, openapi.  Needs the .NET 10 SDK and Node.js (npm) on PATH.
+// Targets: build, test, run, worker, clean, openapi.  Needs the .NET 10 SDK and Node.js (npm) on PATH.
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -17,10 +17,11 @@ try
         case "build": Build(); break;
         case "test": Build(); Test(); break;
         case "run": Run(); break;
+        case "worker": Worker(); break;
         case "clean": Clean(); break;
         case "openapi": OpenApi(); break;
         default:
-            Console.Error.WriteLine($"Unknown target '{target}'. Use: build | test | run | clean | openapi");
+            Console.Error.WriteLine($"Unknown target '{target}'. Use: build | test | run | worker | clean | openapi");
             return 2;
     }
     return 0;
@@ -89,6 +90,23 @@ void Run()
     var server = StartServer(port, null, Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development", links);
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; Stop(server); };
     server.WaitForExit();
+}
+
+// A separate analysis worker (no web server) on the same configuration: DataDirectory, Database__Provider,
+// ConnectionStrings__Postgres — on another machine that shares the database and the data directory.
+void Worker()
+{
+    Exec("dotnet", "build src/WebApi/VariantMiner.WebApi.csproj -nologo -v quiet", root);
+    var info = new ProcessStartInfo("dotnet", "run --no-build --no-launch-profile --project src/WebApi/VariantMiner.WebApi.csproj -- --worker")
+    {
+        WorkingDirectory = root,
+        UseShellExecute = false,
+    };
+    if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DataDirectory"))) info.Environment["DataDirectory"] = Path.Combine(root, "data");
+    Console.WriteLine($"VariantMiner worker (data: {info.Environment["DataDirectory"] ?? Environment.GetEnvironmentVariable("DataDirectory")}; Ctrl+C stops)");
+    var worker = Process.Start(info) ?? throw new BuildFailed("could not start the worker");
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; Stop(worker); };
+    worker.WaitForExit();
 }
 
 void Clean()
