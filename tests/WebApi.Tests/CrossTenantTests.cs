@@ -58,6 +58,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         externalId = "Hijacked",
         sampleIds = Array.Empty<Guid>(),
         pipeline = "germline-fastq",
+        kind = "gene-list",
         version = Guid.CreateVersion7().ToString(), // a sample's concurrency token, a bundle's version text
         genomeBuild = "hijacked",
         genomeFileId = Guid.CreateVersion7(),

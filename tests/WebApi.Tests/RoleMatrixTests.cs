@@ -137,6 +137,9 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         // Retrying needs what launching needed: this run was launched without a workflow (analyses.launch.direct).
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/retry", null, Supervisor, GroupAdmin)
             { Use = ("analysisId", "failedAnalysisId") },
+        // Sub-analyses have their own right (analyses.launch.sub), held by the Analyst without direct launches.
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/sub-analyses",
+            new { kind = "gene-list", parameters = new { genes = "BRCA1" } }, Supervisor, GroupAdmin, Analyst) { Use = ("analysisId", "completeAnalysisId") },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees", null, Everyone),
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
@@ -169,6 +172,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["workflowId"] = samples.WorkflowId,
             ["analysisId"] = samples.AnalysisId,
             ["failedAnalysisId"] = samples.FailedAnalysisId,
+            ["completeAnalysisId"] = samples.CompleteAnalysisId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

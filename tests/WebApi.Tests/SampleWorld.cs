@@ -10,9 +10,9 @@ namespace VariantMiner.WebApi.Tests;
 /// </summary>
 /// With a file store: a FASTQ file of the sample and an unfinished upload of the Supervisor's, bytes included.
 /// For analyses: a genome FASTA of the workspace, a Ready reference bundle, a germline workflow using it, a queued run
-/// of the sample (launched with the workflow) and a failed one (launched without).
+/// of the sample (launched with the workflow), a failed one (launched without) and a complete one with a VCF output.
 public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
-    Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId)
+    Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId)
 {
     /// <param name="queueRun">false for hosts whose worker runs pipelines: the seeded run (its file has no bytes) is then cancelled.</param>
     public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null,
@@ -36,15 +36,17 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         db.Samples.AddRange(sample, trashed);
         var fastq = "@r1\nACGT\n+\nIIII\n"u8.ToArray();
         var upload = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, sample.Id, "part.fq", "fastq", fastq.Length, null, creator, now, now.AddDays(1));
-        var complete = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, sample.Id, "reads.fq", "fastq", 0, null, creator, now, now.AddDays(1));
-        var file = new Domain.Files.StoredFile(complete, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty)), now);
+        var completeUpload = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, sample.Id, "reads.fq", "fastq", 0, null, creator, now, now.AddDays(1));
+        var file = new Domain.Files.StoredFile(completeUpload, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty)), now);
         db.Uploads.Add(upload);
         db.StoredFiles.Add(file);
 
         var genomeUpload = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, null, "genome.fa", "fasta", 0, null, creator, now, now.AddDays(1));
         var genome = new Domain.Files.StoredFile(genomeUpload, file.Sha256, now);
-        db.StoredFiles.Add(genome);
-        var reference = new ReferenceBundle(lab.OrganizationId, "ce", "1", "WBcel235", genome.Id, null, [], creator, now);
+        var genesUpload = new Domain.Files.Upload(lab.OrganizationId, lab.WorkspaceId, null, "genes.gff3", "gff3", 0, null, creator, now, now.AddDays(1));
+        var genes = new Domain.Files.StoredFile(genesUpload, file.Sha256, now);
+        db.StoredFiles.AddRange(genome, genes);
+        var reference = new ReferenceBundle(lab.OrganizationId, "ce", "1", "WBcel235", genome.Id, genes.Id, [], creator, now);
         reference.Prepared(now);
         db.ReferenceBundles.Add(reference);
         var parameters = $$"""{"reference":"{{reference.Id}}","minBaseQuality":13,"minMappingQuality":20,"minVariantQuality":20}""";
@@ -57,10 +59,15 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
             referenceBundleId: reference.Id);
         failed.Finish(AnalysisStatus.EXECUTOR_ERROR, now, "The step align failed.");
         if (!queueRun) queued.Cancel(creator, now);
-        db.Analyses.AddRange(queued, failed);
+        var complete = new Analysis(lab.OrganizationId, lab.WorkspaceId, "germline-fastq", parameters, [sample.Id], [file.Id], steps, creator, now.AddSeconds(-2),
+            workflow.Id, reference.Id);
+        complete.Finish(AnalysisStatus.COMPLETE, now);
+        db.Analyses.AddRange(queued, failed, complete);
+        db.StoredFiles.Add(Domain.Files.StoredFile.Output(Guid.CreateVersion7(), lab.OrganizationId, lab.WorkspaceId, sample.Id, complete.Id, "NA12878.vcf.gz", "vcf", 0,
+            file.Sha256, creator, now));
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
-            queued.Id, failed.Id);
+            queued.Id, failed.Id, complete.Id);
     }
 }

@@ -179,6 +179,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}/sub-analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launches a sub-analysis of a COMPLETE analysis (analyses.launch.sub): {kind: "gene-list", parameters: {genes}}; it reads the main analysis's outputs and reference bundle. */
+        post: operations["Analyses_LaunchSub"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}/assignees": {
         parameters: {
             query?: never;
@@ -1504,6 +1521,12 @@ export interface components {
             } | null;
             fileIds?: string[] | null;
         };
+        LaunchSubAnalysis: {
+            kind: string;
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+        };
         Launched: {
             /** Format: uuid */
             id: string;
@@ -1596,6 +1619,7 @@ export interface components {
             parameters: components["schemas"]["PipelineParameter"][];
             ready: boolean;
             missingTools: string[];
+            subAnalysis: string | null;
         };
         PipelineParameter: {
             key: string;
@@ -1608,6 +1632,7 @@ export interface components {
             /** Format: double */
             max: number | null;
             kind: string | null;
+            pattern: string | null;
         };
         PlatformMember: {
             /** Format: uuid */
@@ -2701,6 +2726,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Launched"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Analyses_LaunchSub: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchSubAnalysis"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Launched"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */

@@ -63,6 +63,8 @@ public sealed class LaunchAnalysisHandler(IApplicationDbContext db, IOrganizatio
             pipelineKey = command.Pipeline!;
         }
         var pipeline = catalog.Find(pipelineKey) ?? throw Invalid.Field("pipeline", $"No pipeline '{pipelineKey}'. Pipelines: {string.Join(", ", catalog.All.Select(p => p.Key))}.");
+        if (pipeline.SubAnalysis is not null)
+            throw Invalid.Field("pipeline", $"{pipeline.Name} is a sub-analysis: launch it from a finished analysis.");
         EnsureRunnable(catalog, pipeline);
 
         var sample = await SampleVisibility.VisibleSamples(db.Samples, scope.Access, me, command.WorkspaceId).AsNoTracking()

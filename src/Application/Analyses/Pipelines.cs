@@ -8,16 +8,22 @@ namespace VariantMiner.Application.Analyses;
 public sealed record PipelineInput(string Cwl, string Kind, int? Read, bool Required);
 
 /// <summary>
-/// A declared parameter. Types: integer, number, string, boolean, reference (a Ready reference bundle of the
-/// organization), file (a file of the workspace, of <see cref="Kind"/>).
+/// A declared parameter. Types: integer, number, string (optionally matching <see cref="Pattern"/>), boolean, reference
+/// (a Ready reference bundle of the organization), file (a file of the workspace, of <see cref="Kind"/>). A parameter
+/// without a <see cref="Cwl"/> name is recorded but not passed to the workflow (a sub-analysis's reference bundle, whose
+/// gene models it reads).
 /// </summary>
-public sealed record PipelineParameter(string Key, string Cwl, string Type, string Label, bool Required = false, JsonElement? Default = null,
-    double? Min = null, double? Max = null, string? Kind = null);
+public sealed record PipelineParameter(string Key, string? Cwl, string Type, string Label, bool Required = false, JsonElement? Default = null,
+    double? Min = null, double? Max = null, string? Kind = null, string? Pattern = null);
 
 /// <summary>A pipeline of the repository's pipelines/ folder, as its pipeline.json declares it.</summary>
 /// <param name="Steps">The workflow's steps in order (its CWL step names): a run lists them from the start, for its progress bar.</param>
+/// <param name="SubAnalysis">For a sub-analysis pipeline, the kind it serves (gene-list): it reads a finished analysis's outputs
+/// and is launched from that analysis only.</param>
+/// <param name="GeneModels">The CWL input that receives the reference bundle's gene models (GFF3), if the workflow reads them.</param>
 public sealed record PipelineDefinition(string Key, string Name, string Description, string Workflow, IReadOnlyList<string> Steps, IReadOnlyList<string> Tools,
-    IReadOnlyList<PipelineInput> Inputs, IReadOnlyList<PipelineParameter> Parameters, IReadOnlyDictionary<string, string> Outputs)
+    IReadOnlyList<PipelineInput> Inputs, IReadOnlyList<PipelineParameter> Parameters, IReadOnlyDictionary<string, string> Outputs,
+    string? SubAnalysis = null, string? GeneModels = null)
 {
     /// <summary>The folder holding pipeline.json and the CWL workflow (set by the catalogue).</summary>
     [JsonIgnore] public string Directory { get; init; } = "";
@@ -32,10 +38,12 @@ public interface IPipelineCatalog
     IReadOnlyList<string> MissingTools(PipelineDefinition pipeline);
 }
 
-public sealed record PipelineParameterDto(string Key, string Type, string Label, bool Required, JsonElement? Default, double? Min, double? Max, string? Kind);
+public sealed record PipelineParameterDto(string Key, string Type, string Label, bool Required, JsonElement? Default, double? Min, double? Max, string? Kind,
+    string? Pattern);
 
+/// <param name="SubAnalysis">Set for a sub-analysis pipeline (the kind it serves): launched from a finished analysis only.</param>
 public sealed record PipelineDto(string Key, string Name, string Description, IReadOnlyList<string> Inputs, IReadOnlyList<string> Steps,
-    IReadOnlyList<PipelineParameterDto> Parameters, bool Ready, IReadOnlyList<string> MissingTools);
+    IReadOnlyList<PipelineParameterDto> Parameters, bool Ready, IReadOnlyList<string> MissingTools, string? SubAnalysis);
 
 /// <summary>The pipelines members of the organization can launch (or pick in a workflow), with their declared parameters.</summary>
 public sealed record ListPipelines(Guid OrganizationId) : IQuery<IReadOnlyList<PipelineDto>>, IOrganizationRequest;
@@ -48,8 +56,8 @@ public sealed class ListPipelinesHandler(IPipelineCatalog catalog) : IQueryHandl
         {
             var missing = catalog.MissingTools(p);
             return new PipelineDto(p.Key, p.Name, p.Description, p.Inputs.Select(i => i.Kind).Distinct().ToList(), p.Steps,
-                p.Parameters.Select(x => new PipelineParameterDto(x.Key, x.Type, x.Label, x.Required, x.Default, x.Min, x.Max, x.Kind)).ToList(),
-                missing.Count == 0, missing);
+                p.Parameters.Select(x => new PipelineParameterDto(x.Key, x.Type, x.Label, x.Required, x.Default, x.Min, x.Max, x.Kind, x.Pattern)).ToList(),
+                missing.Count == 0, missing, p.SubAnalysis);
         }).ToList();
         return ValueTask.FromResult(list);
     }
@@ -86,7 +94,7 @@ public sealed class PipelineParameters(IApplicationDbContext db)
                 "integer" => Number(value, p, name, integer: true),
                 "number" => Number(value, p, name, integer: false),
                 "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw Invalid.Field(name, $"{p.Label} is true or false."),
-                "string" => value.ValueKind == JsonValueKind.String ? value.GetString() : throw Invalid.Field(name, $"{p.Label} is text."),
+                "string" => Text(value, p, name),
                 "reference" => (await ReferenceAsync(Id(value, p, name), name, cancellationToken)).ToString(),
                 "file" => (await FileAsync(files, Id(value, p, name), p, name, cancellationToken)).ToString(),
                 _ => throw new InvalidOperationException($"Unknown parameter type {p.Type} in {pipeline.Key}."),
@@ -105,6 +113,16 @@ public sealed class PipelineParameters(IApplicationDbContext db)
             throw Invalid.Field(name, $"{p.Label} is {(integer ? "a whole number" : "a number")}.");
         if (number < p.Min || number > p.Max) throw Invalid.Field(name, $"{p.Label} is between {p.Min} and {p.Max} (got {number}).");
         return integer ? JsonValue.Create((long)number) : JsonValue.Create(number);
+    }
+
+    private static JsonNode Text(JsonElement value, PipelineParameter p, string name)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : throw Invalid.Field(name, $"{p.Label} is text.");
+        if (text.Length == 0 || text.Length > 2000) throw Invalid.Field(name, $"{p.Label} has 1 to 2000 characters.");
+        if (p.Pattern is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(text, pattern, System.Text.RegularExpressions.RegexOptions.None,
+                TimeSpan.FromSeconds(1)))
+            throw Invalid.Field(name, $"{p.Label}: '{(text.Length > 60 ? text[..60] + "…" : text)}' is not in the expected form.");
+        return JsonValue.Create(text);
     }
 
     private static Guid Id(JsonElement value, PipelineParameter p, string name) =>

@@ -52,6 +52,7 @@ public sealed class CreateWorkflowHandler(IApplicationDbContext db, ICurrentUser
     {
         var pipeline = catalog.Find(command.Pipeline)
             ?? throw Invalid.Field("pipeline", $"No pipeline '{command.Pipeline}'. Pipelines: {string.Join(", ", catalog.All.Select(p => p.Key))}.");
+        if (pipeline.SubAnalysis is not null) throw Invalid.Field("pipeline", $"{pipeline.Name} is a sub-analysis; a workflow presets a main analysis.");
         var values = await parameters.ValidateAsync(pipeline, command.Parameters, db.StoredFiles, "parameters", cancellationToken);
         await WorkflowNames.EnsureFreeAsync(db, command.Name, null, cancellationToken);
         var workflow = new Workflow(command.OrganizationId, command.Name, pipeline.Key, values.ToJsonString(), currentUser.UserId!.Value, clock.GetUtcNow());

@@ -10,7 +10,7 @@ namespace VariantMiner.Infrastructure.Analyses;
 /// <c>annotation-N.vcf</c>. Prepared in a temporary folder renamed into place when complete, so a bundle is either
 /// entirely there or not at all (a preparation killed half-way starts over).
 /// </summary>
-public sealed class ReferenceFiles(AppDbContext db, DatabaseSettings settings, LocalFileStore store)
+public sealed class ReferenceFiles(AppDbContext db, IUnitOfWork unitOfWork, DatabaseSettings settings, LocalFileStore store)
 {
     public string FolderOf(Guid organizationId, Guid bundleId) =>
         Path.Combine(settings.DataDirectory, "references", organizationId.ToString("N"), bundleId.ToString("N"));
@@ -21,6 +21,14 @@ public sealed class ReferenceFiles(AppDbContext db, DatabaseSettings settings, L
         var bundle = await db.ReferenceBundles.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bundleId, cancellationToken);
         if (bundle?.Status != ReferenceStatus.Ready) return null;
         var path = Path.Combine(FolderOf(bundle.OrganizationId, bundle.Id), "genome.fa");
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The gene models (GFF3) of a Ready bundle of the current organization, or null.</summary>
+    public async Task<string?> GeneModelsPathAsync(Guid? bundleId, CancellationToken cancellationToken)
+    {
+        if (bundleId is null || await GenomePathAsync(bundleId.Value, cancellationToken) is not { } genome) return null;
+        var path = Path.Combine(Path.GetDirectoryName(genome)!, "genes.gff3");
         return File.Exists(path) ? path : null;
     }
 
@@ -49,7 +57,7 @@ public sealed class ReferenceFiles(AppDbContext db, DatabaseSettings settings, L
             if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
             bundle.PreparationFailed(e is FileNotFoundException ? "A file of the bundle was deleted before it could be copied." : e.Message);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.InTransactionAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
     }
 
     private void Copy(Guid organizationId, Guid fileId, string destination) => File.Copy(store.PathOf(organizationId, fileId), destination);

@@ -86,7 +86,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         }
 
         run.Started(clock.GetUtcNow());
-        await db.SaveChangesAsync(stoppingToken);
+        await SaveAsync(stoppingToken);
         var started = Stopwatch.StartNew();
 
         var outcome = await RunEngineAsync(run, worker, Path.Combine(pipeline.Directory, pipeline.Workflow), jobPath, work, logPath, stoppingToken);
@@ -140,8 +140,8 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         RunFiles.RecordEngine(work, process.Id);
         var stdout = process.StandardOutput.ReadToEndAsync(stoppingToken);
 
-        var changed = false;
-        var gate = new object();
+        // The log reader only queues step events; this loop alone touches the run (a DbContext is single-threaded).
+        var events = new System.Collections.Concurrent.ConcurrentQueue<(StepEvent Step, DateTimeOffset At)>();
         var stderr = Task.Run(async () =>
         {
             await using var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
@@ -149,8 +149,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             {
                 await log.WriteLineAsync(line);
                 await log.FlushAsync(stoppingToken);
-                if (engine.Parse(line) is { } step)
-                    lock (gate) { run.StepChanged(step.Step, step.Status, clock.GetUtcNow()); changed = true; }
+                if (engine.Parse(line) is { } step) events.Enqueue((step, clock.GetUtcNow()));
             }
         }, stoppingToken);
 
@@ -159,8 +158,11 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         EngineOutcome? stopped = null;
         while (!process.HasExited)
         {
-            try { await process.WaitForExitAsync(CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, new CancellationTokenSource(TimeSpan.FromSeconds(1)).Token).Token); }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
+            try
+            {
+                await Task.WhenAny(process.WaitForExitAsync(stoppingToken), Task.Delay(TimeSpan.FromSeconds(1), stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+            }
             catch (OperationCanceledException)
             {
                 // The host is stopping: leave the run to the lease (another worker, or this one after restart, takes it over).
@@ -168,12 +170,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
                 throw;
             }
             if (process.HasExited) break;
-            lock (gate)
-                if (changed)
-                {
-                    changed = false;
-                    db.SaveChanges();
-                }
+            await RecordStepsAsync(run, events, stoppingToken);
             if (lastBeat.Elapsed < heartbeat) continue;
             lastBeat.Restart();
             if (!await queue.RenewAsync(run.Id, worker, clock.GetUtcNow(), options.Value.Lease, stoppingToken)) stopped = new EngineOutcome.LostLease();
@@ -187,6 +184,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             }
         }
         await stderr;
+        await RecordStepsAsync(run, events, stoppingToken);
         var output = await stdout;
         if (stopped is not null) return stopped;
         // A cancel that arrived after the last heartbeat still wins over a result nobody wants any more.
@@ -194,6 +192,18 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             return new EngineOutcome.Canceled();
         return process.ExitCode == 0 ? new EngineOutcome.Succeeded(output) : new EngineOutcome.Failed(process.ExitCode);
     }
+
+    private async Task RecordStepsAsync(Analysis run, System.Collections.Concurrent.ConcurrentQueue<(StepEvent Step, DateTimeOffset At)> events,
+        CancellationToken cancellationToken)
+    {
+        if (events.IsEmpty) return;
+        while (events.TryDequeue(out var e)) run.StepChanged(e.Step.Step, e.Step.Status, e.At);
+        await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Every write of the worker in a transaction, like a command's: the audit chain's lock is held for it.</summary>
+    private Task SaveAsync(CancellationToken cancellationToken) =>
+        unitOfWork.InTransactionAsync(async () => await db.SaveChangesAsync(cancellationToken), cancellationToken);
 
     /// <summary>The CWL job: input files and the reference by their paths on this machine, parameters by their CWL names.</summary>
     private async Task<JsonObject> JobAsync(Analysis run, PipelineDefinition pipeline, CancellationToken cancellationToken)
@@ -218,7 +228,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         var parameters = JsonNode.Parse(run.ParametersJson)!.AsObject();
         foreach (var p in pipeline.Parameters)
         {
-            if (parameters[p.Key] is not { } value) continue;
+            if (p.Cwl is null || parameters[p.Key] is not { } value) continue;
             job[p.Cwl] = p.Type switch
             {
                 "reference" => CwlFile(await references.GenomePathAsync(Guid.Parse(value.GetValue<string>()), cancellationToken)
@@ -227,6 +237,9 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
                 _ => value.DeepClone(),
             };
         }
+        if (pipeline.GeneModels is { } geneModels)
+            job[geneModels] = CwlFile(await references.GeneModelsPathAsync(run.ReferenceBundleId, cancellationToken)
+                ?? throw new RunInputException("The reference bundle's gene models are not available on this machine."));
         return job;
     }
 
@@ -307,7 +320,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
     private async Task FinishAsync(Analysis run, string worker, AnalysisStatus status, string reason, CancellationToken cancellationToken)
     {
         run.Finish(status, clock.GetUtcNow(), reason);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         await queue.ReleaseAsync(run.Id, cancellationToken);
         logger.LogInformation("Run {Run} ended {Status}: {Reason}", run.Id, status, reason);
     }

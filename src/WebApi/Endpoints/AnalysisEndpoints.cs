@@ -125,6 +125,18 @@ internal sealed class AnalysisEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        analyses.MapPost("/{analysisId:guid}/sub-analyses", async Task<Accepted<LaunchedDto>> (Guid orgId, Guid workspaceId, Guid analysisId, LaunchSubAnalysis body,
+                    ISender sender, CancellationToken ct) =>
+            {
+                var launched = await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId, AnalysisId = analysisId }, ct);
+                return TypedResults.Accepted($"/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{launched.Id}", launched);
+            })
+            .WithName("Analyses_LaunchSub")
+            .WithSummary("Launches a sub-analysis of a COMPLETE analysis (analyses.launch.sub): {kind: \"gene-list\", parameters: {genes}}; it reads the main analysis's outputs and reference bundle.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         analyses.MapGet("/{analysisId:guid}/assignees", async Task<Ok<IReadOnlyList<AssigneeDto>>> (Guid orgId, Guid workspaceId, Guid analysisId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetAnalysisAssignees(orgId, workspaceId, analysisId), ct)))
             .WithName("Analyses_GetAssignees")

@@ -84,10 +84,10 @@ public class AnalysisVisibilityTests(DatabaseProvider provider) : WebTestBase(pr
         var workspace = $"/api/organizations/{lab.OrganizationId}/workspaces/{lab.WorkspaceId}";
         var analyst = await Factory.SignedInClientAsync(lab.Members[BuiltInRole.Analyst].Email);
         var list = await analyst.GetFromJsonAsync<JsonElement>($"{workspace}/analyses");
-        Assert.That(list.EnumerateArray().Select(r => r.GetProperty("id").GetGuid()), Is.EquivalentTo(new[] { seeded.AnalysisId, seeded.FailedAnalysisId }));
+        Assert.That(list.EnumerateArray().Select(r => r.GetProperty("id").GetGuid()), Is.EquivalentTo(new[] { seeded.AnalysisId, seeded.FailedAnalysisId, seeded.CompleteAnalysisId }));
         await Problems.AssertProblemAsync(await analyst.GetAsync($"{workspace}/analyses/{hiddenRun}"), HttpStatusCode.NotFound);
         await Problems.AssertProblemAsync(await analyst.GetAsync($"{workspace}/analyses/{hiddenRun}/log"), HttpStatusCode.NotFound);
         var supervisor = await Factory.SignedInClientAsync(lab.Members[BuiltInRole.Supervisor].Email);
-        Assert.That((await supervisor.GetFromJsonAsync<JsonElement>($"{workspace}/analyses")).GetArrayLength(), Is.EqualTo(3));
+        Assert.That((await supervisor.GetFromJsonAsync<JsonElement>($"{workspace}/analyses")).GetArrayLength(), Is.EqualTo(4));
     }
 }

@@ -10,6 +10,9 @@ public static class AnalysisWorld
 {
     public const string Genome = "/usr/share/htslib-test/test/ce.fa";
 
+    /// <summary>Four made-up genes on ce.fa (tests/data/ce-genes.gff3): vmA1 1001-5000, vmB2 20001-30002, vmC3 100001-150000 on CHROMOSOME_I; vmD4 on II.</summary>
+    public static string GeneModels => Path.Combine(RepositoryPaths.Root, "tests", "data", "ce-genes.gff3");
+
     /// <summary>
     /// The repository's pipelines plus the test ones (a step that sleeps; one that needs a missing tool), as one folder of
     /// symbolic links, so the real pipelines run exactly as shipped.
@@ -87,12 +90,13 @@ public static class AnalysisWorld
         return Guid.Parse(done.Headers.GetValues("Upload-File-Id").Single());
     }
 
-    /// <summary>A Ready reference bundle of ce.fa, created through the API and prepared by the worker.</summary>
+    /// <summary>A Ready reference bundle of ce.fa with its test gene models, created through the API and prepared by the worker.</summary>
     public static async Task<Guid> CreateReferenceAsync(HttpClient client, Guid organizationId, string workspaceUrl)
     {
         var genome = await UploadAsync(client, workspaceUrl, await File.ReadAllBytesAsync(Genome), "ce.fa", "fasta");
+        var genes = await UploadAsync(client, workspaceUrl, await File.ReadAllBytesAsync(GeneModels), "ce-genes.gff3", "gff3");
         var created = await client.PostUnsafeAsync($"/api/organizations/{organizationId}/references",
-            new { name = "C. elegans test genome", version = "1", genomeBuild = "ce-htslib", genomeFileId = genome });
+            new { name = "C. elegans test genome", version = "1", genomeBuild = "ce-htslib", genomeFileId = genome, geneModelsFileId = genes });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var deadline = DateTime.UtcNow.AddMinutes(2);

@@ -163,4 +163,32 @@ public class LaunchRulesTests(DatabaseProvider provider) : WebTestBase(provider)
         var completeRetry = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses/{id}/retry");
         await Problems.AssertProblemAsync(completeRetry, HttpStatusCode.Conflict);
     }
+
+    [Test]
+    public async Task A_sub_analysis_needs_a_complete_main_analysis_a_known_kind_and_genes_in_plain_form()
+    {
+        var before = await RunCountAsync();
+        string Sub(Guid id) => $"{Workspace}/analyses/{id}/sub-analyses";
+        var notComplete = await _supervisor.PostUnsafeAsync(Sub(_samples.FailedAnalysisId), new { kind = "gene-list", parameters = new { genes = "vmA1" } });
+        Assert.That((await Problems.AssertProblemAsync(notComplete, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), Does.Contain("COMPLETE"));
+        var unknown = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "de-novo", parameters = new { genes = "vmA1" } });
+        Assert.That((await Problems.AssertProblemAsync(unknown, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("kind")[0].GetString(),
+            Does.Contain("gene-list"));
+        foreach (var genes in new[] { "vmA1; rm -rf /", "$(id)", "vmA1\nvmC3", "" })
+        {
+            var bad = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "gene-list", parameters = new { genes } });
+            await Problems.AssertProblemAsync(bad, HttpStatusCode.BadRequest);
+        }
+        // A sub-analysis pipeline is not launched on its own, nor preset in a workflow.
+        var direct = await LaunchAsync(_supervisor, new { sampleIds = new[] { _samples.SampleId }, pipeline = "gene-list-filter", parameters = new { genes = "vmA1" } });
+        await Problems.AssertProblemAsync(direct, HttpStatusCode.BadRequest);
+        Assert.That(await RunCountAsync(), Is.EqualTo(before));
+
+        var good = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "gene-list", parameters = new { genes = "vmA1, vmC3" } });
+        Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await good.Content.ReadAsStringAsync());
+        var run = await _supervisor.GetFromJsonAsync<JsonElement>(good.Headers.Location!.OriginalString);
+        Assert.That(run.GetProperty("parentId").GetGuid(), Is.EqualTo(_samples.CompleteAnalysisId));
+        Assert.That(run.GetProperty("reference").GetProperty("id").GetGuid(), Is.EqualTo(_samples.ReferenceId), "the main analysis's bundle");
+        Assert.That(run.GetProperty("inputFileIds").GetArrayLength(), Is.EqualTo(1), "the main analysis's VCF");
+    }
 }

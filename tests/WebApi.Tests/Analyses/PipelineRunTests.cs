@@ -86,6 +86,27 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
         // for bwa's multi-threaded placement of a few reads.
         Assert.That(recall, Is.GreaterThan(0.90));
         Assert.That(precision, Is.GreaterThan(0.98));
+
+        // A gene-list sub-analysis of this run (analyses.launch.sub: the Analyst has it), assigned to a Report Writer
+        // who does not see the sample.
+        var sub = await analyst.PostUnsafeAsync($"{runUrl}/sub-analyses", new { kind = "gene-list", parameters = new { genes = "vmA1, vmC3" } });
+        Assert.That(sub.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await sub.Content.ReadAsStringAsync());
+        var subUrl = sub.Headers.Location!.OriginalString;
+        var subRun = await AnalysisWorld.WaitForRunAsync(analyst, subUrl);
+        Assert.That(subRun.GetProperty("status").GetString(), Is.EqualTo("COMPLETE"), subRun.ToString());
+        Assert.That(subRun.GetProperty("parentId").GetGuid(), Is.EqualTo(run.GetProperty("id").GetGuid()));
+        Assert.That(subRun.GetProperty("kind").GetString(), Is.EqualTo("gene-list"));
+        var subVcf = subRun.GetProperty("outputs").EnumerateArray().Single(f => f.GetProperty("kind").GetString() == "vcf");
+        await using var subContent = await analyst.GetStreamAsync($"{Workspace}/files/{subVcf.GetProperty("id").GetGuid()}/content");
+        var inGenes = Variants(new StreamReader(new GZipStream(subContent, CompressionMode.Decompress)).ReadToEnd());
+        static bool InGenes(string v)
+        {
+            var f = v.Split(':');
+            var pos = int.Parse(f[1]);
+            return f[0] == "CHROMOSOME_I" && (pos is >= 1001 and <= 5000 || pos is >= 100001 and <= 150000);
+        }
+        Assert.That(inGenes, Is.EquivalentTo(called.Where(InGenes)), "exactly the main analysis's variants inside vmA1 and vmC3");
+        Assert.That(inGenes, Is.Not.Empty);
     }
 
     private static HashSet<string> Variants(string vcf) =>
