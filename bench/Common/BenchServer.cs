@@ -49,6 +49,7 @@ sealed class BenchServer : IAsyncDisposable
         };
         for (var i = 0; i < 300 && !await server.HealthyAsync(); i++) await Task.Delay(100);
         await server.SendAsync(HttpMethod.Post, "/api/auth/register", new { email = $"bench@{name}.example", password = "benchmark password 1", displayName = "Bench" });
+        server._token = null; // the antiforgery token is tied to the user: the signed-in session needs its own
         var org = await (await server.SendAsync(HttpMethod.Post, "/api/organizations", new { name = $"Bench {name}" })).Content.ReadFromJsonAsync<JsonElement>();
         server.OrganizationId = org.GetProperty("id").GetGuid();
         server.Workspace = $"/api/organizations/{server.OrganizationId}/workspaces/{org.GetProperty("initialWorkspaceId").GetGuid()}";
