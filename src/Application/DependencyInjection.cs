@@ -43,6 +43,7 @@ public static class ApplicationDependencyInjection
         services.AddScoped<VariantMiner.Application.Files.UploadCompletion>();
         services.AddSingleton<VariantMiner.Application.Files.UploadHashes>();
         services.AddScoped<VariantMiner.Application.Files.UploadSweep>();
+        services.AddScoped<VariantMiner.Application.Files.StorageRetentionSweep>();
         services.AddScoped<VariantMiner.Application.Analyses.PipelineParameters>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();

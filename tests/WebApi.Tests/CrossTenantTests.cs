@@ -59,6 +59,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         sampleIds = Array.Empty<Guid>(),
         pipeline = "germline-fastq",
         kind = "gene-list",
+        deleteFastqDaysAfterAnalysis = 1,
         version = Guid.CreateVersion7().ToString(), // a sample's concurrency token, a bundle's version text
         genomeBuild = "hijacked",
         genomeFileId = Guid.CreateVersion7(),

@@ -732,6 +732,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/settings/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Storage preferences: FASTQ / BAM files are deleted this many days after their analysis completed (null: kept). */
+        get: operations["Organizations_GetStoragePreferences"];
+        /** Sets the storage preferences (organization.settings.manage); an hourly sweep applies them, audited. */
+        put: operations["Organizations_SetStoragePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/settings/invitations": {
         parameters: {
             query?: never;
@@ -1761,6 +1779,12 @@ export interface components {
         SetSampleAssignees: {
             userIds: string[];
         };
+        SetStoragePreferences: {
+            /** Format: int32 */
+            deleteFastqDaysAfterAnalysis?: number | null;
+            /** Format: int32 */
+            deleteBamDaysAfterAnalysis?: number | null;
+        };
         SetStorageQuota: {
             /** Format: int64 */
             storageQuotaBytes: number;
@@ -1768,6 +1792,12 @@ export interface components {
         SignIn: {
             email: string;
             password: string;
+        };
+        StoragePreferences: {
+            /** Format: int32 */
+            deleteFastqDaysAfterAnalysis: number | null;
+            /** Format: int32 */
+            deleteBamDaysAfterAnalysis: number | null;
         };
         Subject: {
             /** Format: uuid */
@@ -4741,6 +4771,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessControl"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_GetStoragePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoragePreferences"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_SetStoragePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetStoragePreferences"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoragePreferences"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */

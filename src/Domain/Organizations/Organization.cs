@@ -36,6 +36,12 @@ public sealed class Organization : Entity
     public string AllowedInvitationDomains { get; private set; } = "";
     /// <summary>Invitation preferences: the role an invitation offers unless the inviter picks another.</summary>
     public Guid? DefaultInvitationRoleId { get; private set; }
+    /// <summary>Storage preference: delete FASTQ files this many days after the last analysis that read them completed (null: keep).</summary>
+    public int? DeleteFastqDaysAfterAnalysis { get; private set; }
+    /// <summary>Storage preference: delete BAM files (and their indexes) this many days after the analysis that made them completed (null: keep).</summary>
+    public int? DeleteBamDaysAfterAnalysis { get; private set; }
+
+    public const int MaxRetentionDays = 3650;
     public DateTimeOffset CreatedAt { get; private init; }
 
     public void Rename(string name)
@@ -74,6 +80,16 @@ public sealed class Organization : Entity
         if (bytes == StorageQuotaBytes) return;
         StorageQuotaBytes = bytes;
         Raise(new OrganizationDetailsChanged(this, ["storage quota"]));
+    }
+
+    public void SetStorageRetention(int? fastqDays, int? bamDays)
+    {
+        foreach (var days in new[] { fastqDays, bamDays })
+            if (days is < 1 or > MaxRetentionDays) throw new DomainException($"Keep files between 1 and {MaxRetentionDays} days after their analysis, or always.");
+        if (fastqDays == DeleteFastqDaysAfterAnalysis && bamDays == DeleteBamDaysAfterAnalysis) return;
+        DeleteFastqDaysAfterAnalysis = fastqDays;
+        DeleteBamDaysAfterAnalysis = bamDays;
+        Raise(new OrganizationDetailsChanged(this, ["storage preferences"]));
     }
 
     public IReadOnlyList<string> InvitationDomains =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using VariantMiner.Application.Files;
 using VariantMiner.Application.Organizations;
 using VariantMiner.Application.Organizations.Commands.CreateOrganization;
 using VariantMiner.Application.Organizations.Commands.DeleteOrganization;
@@ -79,6 +80,17 @@ internal sealed class OrganizationEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
             .WithName("Organizations_SetAccessControl")
             .WithSummary("Turns role-based access on or off (organization.settings.manage). Stored roles and assignments are unchanged.");
+
+        organization.MapGet("/settings/storage", async Task<Ok<StoragePreferencesDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetStoragePreferences(orgId), ct)))
+            .WithName("Organizations_GetStoragePreferences")
+            .WithSummary("Storage preferences: FASTQ / BAM files are deleted this many days after their analysis completed (null: kept).");
+
+        organization.MapPut("/settings/storage", async Task<Ok<StoragePreferencesDto>> (Guid orgId, SetStoragePreferences body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
+            .WithName("Organizations_SetStoragePreferences")
+            .WithSummary("Sets the storage preferences (organization.settings.manage); an hourly sweep applies them, audited.")
+            .ProducesValidationProblem();
 
         organization.MapGet("/settings/invitations", async Task<Ok<InvitationPreferencesDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetInvitationPreferences(orgId), ct)))
