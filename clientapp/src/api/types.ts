@@ -40,6 +40,7 @@ export type CreateInvitationRequest = JsonBody<'/api/organizations/{orgId}/invit
 export type IssuedInvitation = Created<'/api/organizations/{orgId}/invitations', 201>;
 export type InvitationPreferences = Get<'/api/organizations/{orgId}/settings/invitations'>;
 export type SetInvitationPreferencesRequest = JsonBody<'/api/organizations/{orgId}/settings/invitations', 'put'>;
+export type StoragePreferences = Get<'/api/organizations/{orgId}/settings/storage'>;
 export type AcceptedInvitation = Created<'/api/invitations/accept', 200>;
 
 // Audit trail (organization.audit.view).

@@ -78,3 +78,23 @@ export function useDeleteFile(orgId: string, workspaceId: string) {
     onSuccess: changed,
   });
 }
+
+/** The organization's storage preferences: FASTQ / BAM deleted N days after their analysis completed (null: kept). */
+export function useStoragePreferences(orgId: string) {
+  return useQuery({
+    queryKey: orgKeys.storagePreferences(orgId),
+    queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/settings/storage', { params: { path: { orgId } } })),
+  });
+}
+
+export function useSetStoragePreferences(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { deleteFastqDaysAfterAnalysis: number | null; deleteBamDaysAfterAnalysis: number | null }) =>
+      unwrap(api.PUT('/api/organizations/{orgId}/settings/storage', { params: { path: { orgId } }, body })),
+    onSuccess: (result) => {
+      queryClient.setQueryData(orgKeys.storagePreferences(orgId), result);
+      return queryClient.invalidateQueries({ queryKey: ['orgs', orgId, 'activity'] });
+    },
+  });
+}

@@ -17,12 +17,13 @@ import {
   useStatusMessage,
 } from '../../components';
 import { useFormFields } from '../auth/useFormErrors';
+import { StoragePreferencesSettings } from '../files/StoragePreferencesSettings';
 import { InvitationPreferencesSettings } from '../invitations/InvitationPreferencesSettings';
 import { useAccessControl, useDeleteOrganization, useOrganization, useSetAccessControl, useUpdateOrganization } from './api';
 import { orgKeys } from './keys';
 import { useCurrentOrgId, usePermissions } from './permissions';
 
-/** /orgs/:orgId/settings (organization.settings.manage): general settings, role-based access, invitations, danger zone. */
+/** /orgs/:orgId/settings (organization.settings.manage): general settings, role-based access, invitations, storage, danger zone. */
 export default function SettingsPage() {
   usePageTitle('Settings');
   const orgId = useCurrentOrgId()!;
@@ -52,6 +53,7 @@ export default function SettingsPage() {
       {dashboard.data ? <GeneralSettings key={dashboard.data.id} org={dashboard.data} /> : null}
       <AccessControlSettings orgId={orgId} />
       <InvitationPreferencesSettings orgId={orgId} />
+      <StoragePreferencesSettings orgId={orgId} />
       {isSupervisor && dashboard.data ? <DangerZone orgId={orgId} name={dashboard.data.name} /> : null}
     </div>
   );

@@ -18,6 +18,7 @@ export const orgKeys = {
   roles: (orgId: string) => ['orgs', orgId, 'roles'] as const,
   invitations: (orgId: string) => ['orgs', orgId, 'invitations'] as const,
   invitationPreferences: (orgId: string) => ['orgs', orgId, 'invitation-preferences'] as const,
+  storagePreferences: (orgId: string) => ['orgs', orgId, 'storage-preferences'] as const,
   permissionCatalogue: () => ['permissions'] as const,
   assays: (orgId: string) => ['orgs', orgId, 'assays'] as const,
   /** Everything of one workspace's samples and subjects (prefix for invalidation). */
