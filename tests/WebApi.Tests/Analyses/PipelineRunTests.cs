@@ -119,9 +119,14 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
         // ce.fa has TAAGC at CHROMOSOME_I:100; this VCF claims GGGGG there: the intake's REF check refuses it.
         var vcf = "##fileformat=VCFv4.2\n##contig=<ID=CHROMOSOME_I,length=1009800>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n" +
             "CHROMOSOME_I\t100\t.\tGGGGG\tG\t50\tPASS\t.\n";
-        await AnalysisWorld.UploadAsync(_supervisor, Workspace, System.Text.Encoding.ASCII.GetBytes(vcf), "wrong.vcf", "vcf", _samples.SampleId);
-        var launched = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses",
+        var wrong = await AnalysisWorld.UploadAsync(_supervisor, Workspace, System.Text.Encoding.ASCII.GetBytes(vcf), "wrong.vcf", "vcf", _samples.SampleId);
+        // The sample has another VCF (an earlier analysis's output): the launch names the one to read.
+        var ambiguous = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses",
             new { sampleIds = new[] { _samples.SampleId }, pipeline = "vcf-intake", parameters = new { reference } });
+        Assert.That((await Problems.AssertProblemAsync(ambiguous, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("fileIds")[0].GetString(),
+            Does.Contain("choose one"));
+        var launched = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses",
+            new { sampleIds = new[] { _samples.SampleId }, pipeline = "vcf-intake", parameters = new { reference }, fileIds = new[] { wrong } });
         Assert.That(launched.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await launched.Content.ReadAsStringAsync());
         var run = await AnalysisWorld.WaitForRunAsync(_supervisor, launched.Headers.Location!.OriginalString);
 

@@ -22,10 +22,10 @@ public class ToilRunTests(DatabaseProvider provider) : WebTestBase(provider)
         var workspace = $"/api/organizations/{lab.OrganizationId}/workspaces/{lab.WorkspaceId}";
         var reads = AnalysisWorld.Simulate(Path.Combine(Database.DataDirectory, "truth"), pairs: 1_000);
         var reference = await AnalysisWorld.CreateReferenceAsync(supervisor, lab.OrganizationId, workspace);
-        await AnalysisWorld.UploadAsync(supervisor, workspace, await File.ReadAllBytesAsync(reads.TruthVcf), "truth.vcf", "vcf", samples.SampleId);
+        var truth = await AnalysisWorld.UploadAsync(supervisor, workspace, await File.ReadAllBytesAsync(reads.TruthVcf), "truth.vcf", "vcf", samples.SampleId);
 
         var launched = await supervisor.PostUnsafeAsync($"{workspace}/analyses",
-            new { sampleIds = new[] { samples.SampleId }, pipeline = "vcf-intake", parameters = new { reference } });
+            new { sampleIds = new[] { samples.SampleId }, pipeline = "vcf-intake", parameters = new { reference }, fileIds = new[] { truth } });
         Assert.That(launched.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await launched.Content.ReadAsStringAsync());
         var runUrl = launched.Headers.Location!.OriginalString;
         var run = await AnalysisWorld.WaitForRunAsync(supervisor, runUrl);
