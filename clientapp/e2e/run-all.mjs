@@ -7,7 +7,11 @@
 // same for its own organization (an Analyst, a Clinical Curator and a Report Writer; samples, bulk assignment and
 // visibility, role-based access off; a sample moved to the trash and restored); files.e2e.mjs has the same administrator
 // create an organization for a new person's address, who registers, verifies it and, as its Supervisor, uploads files
-// (tus, resumed after a reload) and downloads them back; auth.e2e.mjs and account.e2e.mjs (profile,
+// (tus, resumed after a reload) and downloads them back; analyses.e2e.mjs does the same for a Supervisor who adds a
+// reference bundle (htslib's ce.fa and tests/data/ce-genes.gff3), a workflow, a sample with reads simulated by dwgsim,
+// runs the real germline pipeline and a gene-list sub-analysis, and assigns the latter to an invited Report Writer, who
+// sees it and its main analysis only (it needs cwltool, bwa, samtools, bcftools and dwgsim on the server's machine);
+// auth.e2e.mjs and account.e2e.mjs (profile,
 // password change, forgot / reset password) work with any account.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -16,7 +20,15 @@ import { fileURLToPath } from 'node:url';
 import { newAccount } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const suites = ['organizations.e2e.mjs', 'people.e2e.mjs', 'samples.e2e.mjs', 'files.e2e.mjs', 'auth.e2e.mjs', 'account.e2e.mjs'];
+const suites = [
+  'organizations.e2e.mjs',
+  'people.e2e.mjs',
+  'samples.e2e.mjs',
+  'files.e2e.mjs',
+  'analyses.e2e.mjs',
+  'auth.e2e.mjs',
+  'account.e2e.mjs',
+];
 const admin = newAccount('Admin');
 const env = {
   ...process.env,

@@ -52,13 +52,14 @@ export const germline: Pipeline = {
   inputs: ['fastq'],
   steps: ['align', 'index', 'alignment_qc', 'call', 'normalize', 'variant_qc'],
   parameters: [
-    { key: 'reference', type: 'reference', label: 'Reference bundle', required: true, default: null, min: null, max: null, kind: null },
-    { key: 'targets', type: 'file', label: 'Target regions (BED)', required: false, default: null, min: null, max: null, kind: 'bed' },
-    { key: 'minBaseQuality', type: 'integer', label: 'Minimum base quality', required: false, default: 13, min: 0, max: 60, kind: null },
-    { key: 'minVariantQuality', type: 'number', label: 'Minimum variant quality (QUAL)', required: false, default: 20, min: 0, max: 1000, kind: null },
+    { key: 'reference', type: 'reference', label: 'Reference bundle', required: true, default: null, min: null, max: null, kind: null, pattern: null },
+    { key: 'targets', type: 'file', label: 'Target regions (BED)', required: false, default: null, min: null, max: null, kind: 'bed', pattern: null },
+    { key: 'minBaseQuality', type: 'integer', label: 'Minimum base quality', required: false, default: 13, min: 0, max: 60, kind: null, pattern: null },
+    { key: 'minVariantQuality', type: 'number', label: 'Minimum variant quality (QUAL)', required: false, default: 20, min: 0, max: 1000, kind: null, pattern: null },
   ],
   ready: true,
   missingTools: [],
+  subAnalysis: null,
 };
 
 export const vcfIntake: Pipeline = {
@@ -67,12 +68,39 @@ export const vcfIntake: Pipeline = {
   description: 'Checks and normalises an uploaded VCF.',
   inputs: ['vcf'],
   steps: ['validate', 'normalize', 'variant_qc'],
-  parameters: [{ key: 'reference', type: 'reference', label: 'Reference bundle', required: true, default: null, min: null, max: null, kind: null }],
+  parameters: [{ key: 'reference', type: 'reference', label: 'Reference bundle', required: true, default: null, min: null, max: null, kind: null, pattern: null }],
   ready: false,
   missingTools: ['bcftools'],
+  subAnalysis: null,
 };
 
-export const pipelines = [germline, vcfIntake];
+/** A sub-analysis pipeline (kind gene-list): launched from a COMPLETE main analysis, never from the launch dialog. */
+export const geneList: Pipeline = {
+  key: 'gene-list-filter',
+  name: 'Gene-list filter (sub-analysis)',
+  description: 'Keeps the variants of a finished analysis that fall inside the named genes.',
+  inputs: ['vcf'],
+  steps: ['regions', 'filter'],
+  parameters: [
+    { key: 'reference', type: 'reference', label: "Reference bundle (the main analysis's)", required: true, default: null, min: null, max: null, kind: null, pattern: null },
+    {
+      key: 'genes',
+      type: 'string',
+      label: 'Genes (symbols or ids, separated by commas or spaces)',
+      required: true,
+      default: null,
+      min: null,
+      max: null,
+      kind: null,
+      pattern: '^[A-Za-z0-9._:\\-]+([ ,;]+[A-Za-z0-9._:\\-]+)*$',
+    },
+  ],
+  ready: true,
+  missingTools: [],
+  subAnalysis: 'gene-list',
+};
+
+export const pipelines = [germline, vcfIntake, geneList];
 
 function bundle(id: string, name: string, overrides: Partial<ReferenceBundle> = {}): ReferenceBundle {
   return {

@@ -8,7 +8,7 @@ import { useLaunch, usePipelines } from './api';
 import { FileChecklist } from './FileSelect';
 import { checkParameters, ParameterFields, parameterDraft, parameterField, parameterValues, type ParameterDraft } from './ParameterFields';
 import { ParametersTable } from './ParametersTable';
-import { parametersOf, type Pipeline } from './types';
+import { isSubAnalysisPipeline, parametersOf, type Pipeline } from './types';
 
 type Mode = 'workflow' | 'direct';
 
@@ -183,7 +183,9 @@ export function LaunchDialog({ orgId, workspaceId, sample, canWorkflow, canDirec
         <>
           <PipelineChoice
             name={`${ids}-pipeline`}
-            pipelines={pipelines.data ?? []}
+            legend="Pipeline"
+            // Sub-analysis pipelines read a finished analysis: they are launched from its page, not on a sample.
+            pipelines={(pipelines.data ?? []).filter((p) => !isSubAnalysisPipeline(p))}
             value={pipelineKey}
             onChoose={choosePipeline}
             errors={form.fieldErrors.pipeline}
@@ -224,6 +226,8 @@ export function LaunchDialog({ orgId, workspaceId, sample, canWorkflow, canDirec
 
 interface PipelineChoiceProps {
   name: string;
+  /** The group's name ("Pipeline", "Kind of sub-analysis"). */
+  legend: string;
   pipelines: readonly Pipeline[];
   value: string;
   onChoose: (pipeline: Pipeline) => void;
@@ -232,12 +236,12 @@ interface PipelineChoiceProps {
 }
 
 /** The pipelines as radio buttons with their descriptions; one this server cannot run is disabled, naming the missing tools. */
-function PipelineChoice({ name, pipelines, value, onChoose, errors, focusRef }: PipelineChoiceProps) {
+export function PipelineChoice({ name, legend, pipelines, value, onChoose, errors, focusRef }: PipelineChoiceProps) {
   const errorId = errors?.length ? `${name}-error` : undefined;
   const firstReady = pipelines.find((p) => p.ready);
   return (
     <fieldset className={['checklist', 'form__group', errorId ? 'field--invalid' : ''].filter(Boolean).join(' ')} aria-describedby={errorId}>
-      <legend className="field__label">Pipeline</legend>
+      <legend className="field__label">{legend}</legend>
       {pipelines.length === 0 ? <p className="muted">No pipeline is installed.</p> : null}
       <ul className="pipelines">
         {pipelines.map((p) => {

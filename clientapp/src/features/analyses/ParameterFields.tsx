@@ -32,7 +32,23 @@ function rangeText(p: PipelineParameter): string | null {
   return null;
 }
 
-/** Client checks before sending (the server checks the same and answers field errors): required, whole numbers, min/max. */
+/**
+ * Whether text matches the parameter's declared `pattern` (the server's regular expression). A pattern this browser
+ * cannot compile is left to the server.
+ */
+function matchesPattern(p: PipelineParameter, text: string): boolean {
+  if (!p.pattern) return true;
+  try {
+    return new RegExp(p.pattern).test(text);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Client checks before sending (the server checks the same and answers field errors): required, whole numbers, min/max,
+ * the declared pattern of text.
+ */
 export function checkParameters(parameters: readonly PipelineParameter[], draft: ParameterDraft): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const p of parameters) {
@@ -49,6 +65,8 @@ export function checkParameters(parameters: readonly PipelineParameter[], draft:
       if (!Number.isFinite(number)) problems.push(`${p.label} is a number.`);
       else if (p.type === 'integer' && !Number.isInteger(number)) problems.push(`${p.label} is a whole number.`);
       else if ((p.min !== null && number < p.min) || (p.max !== null && number > p.max)) problems.push(`${p.label} is ${range}.`);
+    } else if (p.type === 'string' && !matchesPattern(p, text)) {
+      problems.push(`${p.label}: “${text.length > 60 ? `${text.slice(0, 60)}…` : text}” is not in the expected form.`);
     }
     if (problems.length > 0) errors[parameterField(p.key)] = problems;
   }

@@ -23,7 +23,8 @@ import { runPagePath, runsPagePath, runTitle, useCancelRun, usePipelines, useRet
 import { FileName } from './FileSelect';
 import { ParametersTable } from './ParametersTable';
 import { processingTime, RunProgress, RunStatusBadge, statusLabel } from './RunParts';
-import { canBeRetried, isFinal, parametersOf, type Analysis } from './types';
+import { SubAnalysisDialog } from './SubAnalysisDialog';
+import { canBeRetried, isFinal, isSubAnalysisPipeline, parametersOf, type Analysis } from './types';
 import './analyses.css';
 
 /** The permission a retry needs: the one its launch needed (a sub-analysis, with a workflow, or direct). */
@@ -41,7 +42,8 @@ function secondsBetween(start: string | null, end: string | null): number | null
  * /orgs/:orgId/workspaces/:workspaceId/analyses/:analysisId — one run, read again every few seconds until it is final:
  * summary, steps with the progress bar, processing time, the reason of a failure, parameters, outputs (downloads), the
  * engine's log (on demand), assignees (editable with samples.assign); Cancel while it runs, Retry once it failed or was
- * cancelled.
+ * cancelled; "Launch sub-analysis" on a COMPLETE main analysis (analyses.launch.sub). A sub-analysis links to its main
+ * analysis.
  */
 export default function RunPage() {
   const { orgId = '', workspaceId = '', analysisId = '' } = useParams();
@@ -52,7 +54,10 @@ export default function RunPage() {
   const pipelines = usePipelines(orgId);
   const cancel = useCancelRun(orgId, workspaceId);
   const retry = useRetryRun(orgId, workspaceId);
-  const [open, setOpen] = useState<'cancel' | 'assign' | null>(null);
+  const [open, setOpen] = useState<'cancel' | 'assign' | 'sub' | null>(null);
+  // A sub-analysis names its main analysis (read once: it is COMPLETE).
+  const parentId = run.data?.parentId ?? '';
+  const parent = useRun(orgId, workspaceId, parentId, { enabled: !!parentId });
   const pipelineNames = new Map((pipelines.data ?? []).map((p) => [p.key, p.name]));
   const title = run.data ? runTitle(run.data, pipelineNames) : 'Run';
   usePageTitle(title);
@@ -73,6 +78,9 @@ export default function RunPage() {
   const canCancel = canLaunchAny && !isFinal(r.status) && r.status !== 'CANCELING';
   const canRetry = canBeRetried(r.status) && can(retryPermission(r), workspaceId);
   const canAssign = can('samples.assign', workspaceId);
+  // A sub-analysis reads a COMPLETE main analysis (not another sub-analysis), with a kind this server knows.
+  const canLaunchSub =
+    can('analyses.launch.sub', workspaceId) && !r.parentId && r.status === 'COMPLETE' && (pipelines.data ?? []).some(isSubAnalysisPipeline);
   const failed = r.status === 'EXECUTOR_ERROR' || r.status === 'SYSTEM_ERROR';
 
   function onRetry() {
@@ -97,8 +105,9 @@ export default function RunPage() {
             <span>on {r.samples.map((s) => s.name).join(', ')}</span>
           </p>
         </div>
-        {canCancel || canRetry ? (
+        {canCancel || canRetry || canLaunchSub ? (
           <div className="actions">
+            {canLaunchSub ? <Button onClick={() => setOpen('sub')}>Launch sub-analysis</Button> : null}
             {canRetry ? (
               <Button variant="secondary" busy={retry.isPending} busyLabel="Retrying…" onClick={onRetry}>
                 Retry
@@ -130,6 +139,14 @@ export default function RunPage() {
           Summary
         </h2>
         <dl className="details">
+          {r.parentId ? (
+            <div>
+              <dt>Sub-analysis of</dt>
+              <dd>
+                <Link to={runPagePath(orgId, workspaceId, r.parentId)}>{parent.data ? runTitle(parent.data, pipelineNames) : 'the main analysis'}</Link>
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Pipeline</dt>
             <dd>{pipeline?.name ?? r.pipeline}</dd>
@@ -194,14 +211,6 @@ export default function RunPage() {
             <div>
               <dt>Attempts</dt>
               <dd>{r.attempts}</dd>
-            </div>
-          ) : null}
-          {r.parentId ? (
-            <div>
-              <dt>Sub-analysis of</dt>
-              <dd>
-                <Link to={runPagePath(orgId, workspaceId, r.parentId)}>the main analysis</Link>
-              </dd>
             </div>
           ) : null}
           {r.retryOf ? (
@@ -304,6 +313,19 @@ export default function RunPage() {
             running one stops once its engine has been stopped. Its outputs so far are not kept. It can be retried later.
           </p>
         </ConfirmDialog>
+      ) : null}
+      {open === 'sub' ? (
+        <SubAnalysisDialog
+          orgId={orgId}
+          workspaceId={workspaceId}
+          run={r}
+          title={title}
+          onClose={() => setOpen(null)}
+          onLaunched={(id) => {
+            setOpen(null);
+            navigate(runPagePath(orgId, workspaceId, id));
+          }}
+        />
       ) : null}
       {open === 'assign' ? <RunAssigneesDialog orgId={orgId} workspaceId={workspaceId} run={r} title={title} onClose={() => setOpen(null)} /> : null}
     </div>

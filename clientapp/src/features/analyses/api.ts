@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { orgKeys } from '../organizations/keys';
-import { isFinal, POLL_MS, type Analysis, type LaunchRequest, type RunFilters } from './types';
+import { isFinal, POLL_MS, type Analysis, type LaunchRequest, type RunFilters, type SubAnalysisRequest } from './types';
 
 /** Query keys: runs under the workspace's data, so deleting or restoring a sample refreshes them too. */
 export const analysisKeys = {
@@ -55,11 +55,12 @@ export function useRuns(orgId: string, workspaceId: string, filters: RunFilters 
 }
 
 /** One run; read again every few seconds until it is final. */
-export function useRun(orgId: string, workspaceId: string, analysisId: string) {
+export function useRun(orgId: string, workspaceId: string, analysisId: string, { enabled = true } = {}) {
   return useQuery({
     queryKey: analysisKeys.one(orgId, workspaceId, analysisId),
     queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}', runPath(orgId, workspaceId, analysisId))),
     refetchInterval: (query) => (query.state.data && !isFinal(query.state.data.status) ? POLL_MS : false),
+    enabled,
   });
 }
 
@@ -91,6 +92,21 @@ export function useLaunch(orgId: string, workspaceId: string) {
   return useMutation({
     mutationFn: (body: LaunchRequest) =>
       unwrap(api.POST('/api/organizations/{orgId}/workspaces/{workspaceId}/analyses', { params: { path: { orgId, workspaceId } }, body })),
+    onSuccess: changed,
+  });
+}
+
+/** POST …/analyses/{id}/sub-analyses: a sub-analysis of a COMPLETE analysis (analyses.launch.sub; 202 with its id). */
+export function useLaunchSubAnalysis(orgId: string, workspaceId: string, analysisId: string) {
+  const changed = useRunsChanged(orgId, workspaceId);
+  return useMutation({
+    mutationFn: (body: SubAnalysisRequest) =>
+      unwrap(
+        api.POST('/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}/sub-analyses', {
+          ...runPath(orgId, workspaceId, analysisId),
+          body,
+        }),
+      ),
     onSuccess: changed,
   });
 }

@@ -5,16 +5,27 @@ import type { BodyOf, JsonOf } from '../../api/types';
 
 type RunsPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/analyses'];
 type RunPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}'];
+type SubAnalysesPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}/sub-analyses'];
 
 export type Pipeline = JsonOf<paths['/api/organizations/{orgId}/pipelines']['get']['responses'][200]>[number];
 /** A declared parameter: `type` is integer, number, string, boolean, reference (a bundle id) or file (a file id of `kind`). */
 export type PipelineParameter = Pipeline['parameters'][number];
 export type LaunchRequest = BodyOf<RunsPath['post']>;
 export type Launched = JsonOf<RunsPath['post']['responses'][202]>;
+/** A sub-analysis of a COMPLETE main analysis: `kind` is a pipeline's `subAnalysis` (gene-list), `parameters` its own. */
+export type SubAnalysisRequest = BodyOf<SubAnalysesPath['post']>;
 /** A run (main analysis or sub-analysis). `parameters` is a JSON object: parameter key → value. */
 export type Analysis = JsonOf<RunPath['get']['responses'][200]>;
 export type AnalysisStep = Analysis['steps'][number];
 export type RunFilters = NonNullable<RunsPath['get']['parameters']['query']>;
+
+/**
+ * A pipeline that serves a kind of sub-analysis (`subAnalysis`, e.g. gene-list) reads a finished analysis's outputs: it
+ * is launched from that analysis's page only, never offered to launch on a sample or to save as a workflow.
+ */
+export function isSubAnalysisPipeline(pipeline: Pipeline): boolean {
+  return !!pipeline.subAnalysis;
+}
 
 /** The run states (GA4GH WES), in the order a run goes through them. */
 export const RUN_STATUSES = ['QUEUED', 'INITIALIZING', 'RUNNING', 'CANCELING', 'COMPLETE', 'EXECUTOR_ERROR', 'SYSTEM_ERROR', 'CANCELED'] as const;

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { json, mockFetch, problem, type Handler } from '../../test/fetchMock';
 import { ADA_ID, ALL_PERMISSIONS, ANALYST_PERMISSIONS, GRACE_ID, members, ORG_ID, orgRoutes, WS_GENERAL } from '../../test/orgFixtures';
 import { renderApp } from '../../test/render';
@@ -50,6 +50,14 @@ function samplesRoutes(permissions: string[], extra: Record<string, Handler> = {
 }
 
 const tablePath = `/orgs/${ORG_ID}/workspaces/${WS_GENERAL}/samples`;
+
+// Defining a sample opens its page, a lazily loaded route whose module graph is large (files with tus-js-client, runs
+// with the launch dialog and its parameter form). Loaded cold inside a test, it can take longer than findBy's 1 s when
+// the machine is busy (the whole suite in parallel): React keeps the define page on screen meanwhile, and the test
+// failed now and then. Load it once before the tests, so that they time the app, not the module transform.
+beforeAll(async () => {
+  await import('./SampleDetailPage');
+});
 
 /** The text of the elements an input's aria-describedby points to. */
 function description(input: HTMLElement): string {

@@ -17,7 +17,7 @@ import { usePipelines } from '../analyses/api';
 import { missingToolsText } from '../analyses/LaunchDialog';
 import { checkParameters, ParameterFields, parameterDraft, parameterField, parameterValues, type ParameterDraft } from '../analyses/ParameterFields';
 import { ParametersTable } from '../analyses/ParametersTable';
-import { parametersOf, type Pipeline } from '../analyses/types';
+import { isSubAnalysisPipeline, parametersOf, type Pipeline } from '../analyses/types';
 import { useFormFields } from '../auth/useFormErrors';
 import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
 import { useMyWorkspaces } from '../samples/samplesWorkspace';
@@ -152,6 +152,8 @@ function WorkflowDialog({ orgId, pipelines, workflow, onClose }: WorkflowDialogP
   const workspaceIds = useMyWorkspaces(orgId).map((w) => w.id);
   const [pipelineKey, setPipelineKey] = useState(workflow?.pipeline ?? '');
   const pipeline = pipelines.find((p) => p.key === pipelineKey);
+  // A sub-analysis pipeline reads a finished analysis: it cannot be saved as a workflow (the server refuses it).
+  const choices = pipelines.filter((p) => !isSubAnalysisPipeline(p));
   const [draft, setDraft] = useState<ParameterDraft>(() => (pipeline ? parameterDraft(pipeline.parameters, parametersOf(workflow?.parameters)) : {}));
   const parameters = pipeline?.parameters ?? [];
   const fields = ['name', 'pipeline', ...parameters.map((p) => parameterField(p.key))];
@@ -203,13 +205,13 @@ function WorkflowDialog({ orgId, pipelines, workflow, onClose }: WorkflowDialogP
           required
           value={pipelineKey}
           onChange={(e) => {
-            const next = pipelines.find((p) => p.key === e.target.value);
+            const next = choices.find((p) => p.key === e.target.value);
             setPipelineKey(e.target.value);
             setDraft(next ? parameterDraft(next.parameters) : {});
           }}
         >
           <option value="">Choose a pipeline</option>
-          {pipelines.map((p) => (
+          {choices.map((p) => (
             <option key={p.key} value={p.key}>
               {p.name}
               {p.ready ? '' : ' (not available on this server yet)'}

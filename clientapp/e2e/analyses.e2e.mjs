@@ -1,0 +1,478 @@
+// Browser end-to-end test of pipeline runs against a running server (see harness.mjs), with the real engine (cwltool,
+// bwa, samtools, bcftools) and Debian's dwgsim to simulate reads.
+//
+//   E2E_BASE_URL=http://localhost:5080 node e2e/analyses.e2e.mjs      (npm run e2e runs every suite)
+//
+// The scenario: the platform administrator creates an organization for a new person's address; that person registers,
+// verifies the address with the mailed link and so becomes its Group Supervisor. On the workspace's Files page they
+// upload htslib's test genome (ce.fa, kind fasta) and the repository's gene models for it (tests/data/ce-genes.gff3,
+// kind gff3), add a reference bundle from them on the References page and wait until it is Ready, and save a workflow
+// "Germline" (germline-fastq with that bundle) on the Workflows page. They define a sample, upload a read pair simulated
+// by dwgsim (R1 / R2 chosen in the uploader) on its page, launch with the workflow from the sample's launch dialog and
+// wait until the run page says Complete; its VCF is listed with the outputs. From that run page they launch a gene-list
+// sub-analysis (genes "vmA1, vmC3"), which opens the new run's page, and wait until it is Complete. A Report Writer is
+// invited on the People page, registers through the link and joins; the Supervisor assigns the sub-analysis to them on
+// its page. The Report Writer then sees on the workspace's Runs page the sub-analysis and its main analysis — and
+// nothing else of the sample: not the sample, not its reads, not the main analysis's outputs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adminAccount, baseUrl, callApi, checkAccessibility, expectPath, newAccount, runSuite, signIn, timeout, verifyEmail } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const admin = adminAccount();
+const supervisor = newAccount('RunsSupervisor');
+const writer = newAccount('RunsWriter');
+const orgName = `E2E Runs Lab ${supervisor.unique}`;
+const sampleName = `E2E-R-${supervisor.unique}`;
+const workflowName = 'Germline';
+const bundle = { name: 'C. elegans excerpt', version: supervisor.unique, genomeBuild: 'ce-test' };
+const bundleLabel = `${bundle.name} ${bundle.version} (${bundle.genomeBuild})`;
+const genes = 'vmA1, vmC3';
+/** A run of the real pipelines (alignment and calling on ~1 Mbp, or the gene-list filter) takes well under this. */
+const runTimeout = Number(process.env.E2E_RUN_TIMEOUT_MS ?? 180_000);
+const uploadTimeout = Math.max(timeout, 120_000);
+
+// htslib's test genome (Debian package htslib-test) and the gene models written for it in this repository.
+const genome = '/usr/share/htslib-test/test/ce.fa';
+const geneModels = resolve(here, '..', '..', 'tests', 'data', 'ce-genes.gff3');
+
+let orgId = '';
+let orgPath = '';
+let workspaceId = '';
+let samplePath = '';
+let mainRunPath = '';
+let subRunPath = '';
+let writerPage = null;
+/** The germline run's outputs (the sample's files: the Report Writer must not see them). */
+let mainOutputs = [];
+/** The simulated reads (dwgsim), in a temporary folder removed when the suite ends. */
+const reads = [];
+const folder = mkdtempSync(join(tmpdir(), 'vm-e2e-analyses-'));
+process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+
+function workspacePath() {
+  return `${orgPath}/workspaces/${workspaceId}`;
+}
+
+async function clickNav(page, name) {
+  await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Chooses files through the uploader's file input (the "Choose files" button is its label). */
+async function chooseFiles(page, paths) {
+  await page.getByLabel('Choose files', { exact: true }).setInputFiles(paths);
+}
+
+/** The row of an upload (the list item holding its progress bar). */
+function uploadRow(page, name) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('progressbar', { name: `Upload of ${name}`, exact: true }) });
+}
+
+/** Waits until the row says the file arrived (the server checked its kind), or fails with the server's reason. */
+async function waitUntilUploaded(page, name) {
+  const row = uploadRow(page, name);
+  const uploaded = row.getByText(/^Uploaded: /);
+  const refused = row.getByRole('alert');
+  await uploaded.or(refused).first().waitFor({ timeout: uploadTimeout });
+  if (await refused.isVisible()) throw new Error(`the upload of ${name} failed: ${(await refused.textContent())?.trim()}`);
+}
+
+/** The value of a <select> option whose text starts with `text` (file options read "name (size)"). */
+async function optionValue(select, text) {
+  const option = select.locator('option').filter({ hasText: text }).first();
+  await option.waitFor({ state: 'attached', timeout });
+  return option.getAttribute('value');
+}
+
+/**
+ * Waits on a run's page (which reads the run again every few seconds) until it says Complete; fails at once, with the
+ * reason the page shows, when the run failed or was cancelled.
+ */
+async function waitForComplete(page, what) {
+  const status = page.locator('.run-heading .run-status');
+  const deadline = Date.now() + runTimeout;
+  let last = '';
+  for (;;) {
+    last = ((await status.textContent({ timeout }).catch(() => '')) ?? '').trim();
+    if (last === 'Complete') return;
+    if (['Failed', 'System error', 'Cancelled'].includes(last)) {
+      const reason = await page.getByRole('alert').allTextContents().catch(() => []);
+      throw new Error(`${what} ended ${last}: ${reason.join(' ').trim()}`);
+    }
+    if (Date.now() > deadline) throw new Error(`${what} is still "${last}" after ${runTimeout} ms`);
+    await page.waitForTimeout(1000);
+  }
+}
+
+/** The names in the first column of the run page's Outputs table. */
+async function outputNames(page) {
+  const outputs = page.getByRole('region', { name: 'Outputs' });
+  const table = outputs.getByRole('table');
+  await table.waitFor({ timeout });
+  return (await table.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+}
+
+await runSuite([
+  {
+    name: 'analyses-administrator-creates-an-organization-for-a-new-supervisor',
+    async run(_page, session) {
+      for (const file of [genome, geneModels]) if (!existsSync(file)) throw new Error(`missing test data: ${file}`);
+      const page = await session.newPage('Administrator');
+      if (admin.shared) {
+        await signIn(page, admin);
+      } else {
+        await page.goto(`${baseUrl}/register`);
+        await page.getByLabel('Full name').fill(admin.displayName);
+        await page.getByLabel('E-mail address').fill(admin.email);
+        await page.getByLabel('Password').fill(admin.password);
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await expectPath(page, '/');
+      }
+      const created = await callApi(page, 'POST', '/api/organizations', { name: orgName, ownerEmail: supervisor.email });
+      if (created.status !== 201) throw new Error(`creating the organization answered ${created.status}: ${JSON.stringify(created.body)}`);
+      orgId = created.body.id;
+      orgPath = `/orgs/${orgId}`;
+      workspaceId = created.body.initialWorkspaceId;
+    },
+  },
+  {
+    name: 'analyses-supervisor-registers-verifies-and-owns-the-organization',
+    async run(page) {
+      await page.goto(`${baseUrl}/register`);
+      await page.getByLabel('Full name').fill(supervisor.displayName);
+      await page.getByLabel('E-mail address').fill(supervisor.email);
+      await page.getByLabel('Password').fill(supervisor.password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expectPath(page, '/');
+      // Verifying the address (the link read from the mail sink) claims the organization that waits for it.
+      await verifyEmail(page, supervisor.email);
+      await page.goto(`${baseUrl}${orgPath}`);
+      await page.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });
+      await page
+        .getByRole('region', { name: 'Your role' })
+        .locator('.badge--role')
+        .filter({ hasText: /^Group Supervisor$/ })
+        .waitFor({ timeout });
+    },
+  },
+  {
+    name: 'analyses-supervisor-uploads-the-genome-and-its-gene-models-to-the-workspace',
+    async run(page) {
+      await page.goto(`${baseUrl}${workspacePath()}/files`);
+      await page.getByRole('heading', { level: 1, name: 'Files' }).waitFor({ timeout });
+      await chooseFiles(page, [genome, geneModels]);
+      for (const [file, kind] of [
+        [genome, 'fasta'],
+        [geneModels, 'gff3'],
+      ]) {
+        const name = basename(file);
+        await uploadRow(page, name).waitFor({ timeout });
+        const chosen = page.getByLabel(`Kind of ${name}`, { exact: true });
+        if ((await chosen.inputValue()) !== kind) await chosen.selectOption(kind);
+      }
+      await page.getByRole('button', { name: 'Upload all (2)' }).click();
+      for (const file of [genome, geneModels]) await waitUntilUploaded(page, basename(file));
+      const table = page.getByRole('table', { name: 'Files of the workspace' });
+      for (const file of [genome, geneModels]) await table.getByRole('rowheader', { name: basename(file) }).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'analyses-supervisor-adds-a-reference-bundle-and-waits-until-it-is-ready',
+    async run(page) {
+      await clickNav(page, 'References');
+      await expectPath(page, `${orgPath}/references`);
+      await page.getByText('No reference bundles yet').waitFor({ timeout });
+      await page.getByRole('button', { name: 'Add reference bundle' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add reference bundle' });
+      await dialog.getByLabel('Name', { exact: true }).fill(bundle.name);
+      await dialog.getByLabel('Version', { exact: true }).fill(bundle.version);
+      await dialog.getByLabel('Genome build', { exact: true }).fill(bundle.genomeBuild);
+      const fasta = dialog.getByLabel('Genome (FASTA)', { exact: true });
+      await fasta.selectOption(await optionValue(fasta, basename(genome)));
+      const gff = dialog.getByLabel('Gene models (GFF3, optional)', { exact: true });
+      await gff.selectOption(await optionValue(gff, basename(geneModels)));
+      await checkAccessibility(page, 'add reference bundle dialog', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Add bundle' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+
+      // The page reads the bundles again while one is Preparing (the genome is being indexed).
+      const row = page.getByRole('table', { name: 'Reference bundles' }).getByRole('row').filter({ hasText: bundle.version });
+      const ready = row.locator('.run-status').filter({ hasText: /^Ready$/ });
+      const failed = row.locator('.run-status').filter({ hasText: /^Failed$/ });
+      await ready.or(failed).first().waitFor({ timeout: runTimeout });
+      if (await failed.isVisible()) throw new Error(`the reference bundle failed: ${(await row.textContent())?.trim()}`);
+      await row.getByText('2 files: genome, gene models').waitFor({ timeout });
+      await checkAccessibility(page, 'references page');
+    },
+  },
+  {
+    name: 'analyses-supervisor-creates-the-germline-workflow-with-the-bundle',
+    async run(page) {
+      await clickNav(page, 'Workflows');
+      await expectPath(page, `${orgPath}/workflows`);
+      await page.getByRole('button', { name: 'New workflow' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New workflow' });
+      await dialog.getByLabel('Workflow name').fill(workflowName);
+      const pipeline = dialog.getByLabel('Pipeline', { exact: true });
+      // A sub-analysis pipeline is never offered for a workflow.
+      const offered = await pipeline.locator('option').allTextContents();
+      if (offered.some((o) => /sub-analysis/i.test(o))) throw new Error(`the workflow form offers a sub-analysis pipeline: ${offered.join(' | ')}`);
+      await pipeline.selectOption('germline-fastq');
+      const reference = dialog.getByLabel('Reference bundle', { exact: true });
+      await reference.locator('option', { hasText: bundleLabel }).waitFor({ state: 'attached', timeout });
+      await reference.selectOption({ label: bundleLabel });
+      await checkAccessibility(page, 'new workflow dialog', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Create workflow' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      const card = page.getByRole('region', { name: workflowName, exact: true });
+      await card.getByRole('table', { name: `Parameters of ${workflowName}` }).getByText(bundleLabel).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'analyses-supervisor-defines-a-sample-and-uploads-a-simulated-read-pair',
+    async run(page) {
+      // 20,000 read pairs of 100 bp from the genome (fixed seed), gzipped: <prefix>.bwa.read1.fastq.gz and .read2.
+      const prefix = join(folder, sampleName);
+      const simulated = spawnSync('dwgsim', ['-N', '20000', '-1', '100', '-2', '100', '-z', '7', genome, prefix], { encoding: 'utf8' });
+      if (simulated.error || simulated.status !== 0) {
+        throw new Error(`dwgsim failed (${simulated.error?.message ?? `exit ${simulated.status}`}): ${simulated.stderr?.slice(-500) ?? ''}`);
+      }
+      reads.push(`${prefix}.bwa.read1.fastq.gz`, `${prefix}.bwa.read2.fastq.gz`);
+      for (const file of reads) if (!existsSync(file)) throw new Error(`dwgsim did not write ${file}`);
+
+      await page.goto(`${baseUrl}${workspacePath()}/samples`);
+      await page.getByRole('heading', { level: 1, name: 'Analyses', exact: true }).waitFor({ timeout });
+      await page.getByRole('link', { name: 'Define sample' }).click();
+      await page.getByLabel('Sample name').fill(sampleName);
+      const assay = page.getByLabel('Assay');
+      await assay.locator('option', { hasText: 'WGS' }).waitFor({ state: 'attached', timeout });
+      await assay.selectOption({ label: 'WGS' });
+      await page.getByRole('button', { name: 'Define sample' }).click();
+      await page.getByRole('heading', { level: 1, name: sampleName }).waitFor({ timeout });
+      await expectPath(page, new RegExp(`^${workspacePath()}/samples/[0-9a-f-]{36}$`));
+      samplePath = new URL(page.url()).pathname;
+
+      // dwgsim's names do not say R1 / R2 the way the uploader guesses: choose the read of each file.
+      const files = page.getByRole('region', { name: 'Files', exact: true });
+      await chooseFiles(page, reads);
+      for (const [i, file] of reads.entries()) {
+        const name = basename(file);
+        await uploadRow(page, name).waitFor({ timeout });
+        const kind = page.getByLabel(`Kind of ${name}`, { exact: true });
+        if ((await kind.inputValue()) !== 'fastq') throw new Error(`${name} is guessed as ${await kind.inputValue()}`);
+        await page.getByLabel(`Read of ${name}`, { exact: true }).selectOption(String(i + 1));
+      }
+      await page.getByRole('button', { name: 'Upload all (2)' }).click();
+      for (const file of reads) await waitUntilUploaded(page, basename(file));
+      const table = files.getByRole('table', { name: `Files of ${sampleName}` });
+      for (const [i, file] of reads.entries()) {
+        const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: basename(file) }) });
+        await row.getByRole('cell', { name: `R${i + 1}`, exact: true }).waitFor({ timeout });
+      }
+    },
+  },
+  {
+    name: 'analyses-supervisor-launches-with-the-workflow-and-the-run-completes-with-a-vcf',
+    async run(page) {
+      // Dismiss the "uploaded" messages, which float over the bottom of the page.
+      for (const close of await page.getByRole('button', { name: 'Dismiss message' }).all()) await close.click().catch(() => {});
+      await page.getByRole('button', { name: 'Launch analysis' }).click();
+      const dialog = page.getByRole('dialog', { name: `Launch an analysis on “${sampleName}”` });
+      // The Supervisor may do both: a workflow is the default choice.
+      // (The segmented control's label covers its radio button.)
+      await dialog.locator('label', { hasText: 'Choose a pipeline' }).click();
+      const pipelines = dialog.getByRole('group', { name: 'Pipeline' });
+      await pipelines.getByRole('radio', { name: 'Germline calling from FASTQ' }).waitFor({ timeout });
+      if ((await pipelines.getByRole('radio', { name: /sub-analysis/i }).count()) !== 0) throw new Error('the launch dialog offers a sub-analysis pipeline');
+      await dialog.locator('label', { hasText: 'With a workflow' }).click();
+      const picker = dialog.getByLabel('Workflow', { exact: true });
+      const option = `${workflowName} — Germline calling from FASTQ`;
+      await picker.locator('option', { hasText: option }).waitFor({ state: 'attached', timeout });
+      await picker.selectOption({ label: option });
+      await dialog.getByRole('table', { name: `Parameters of ${workflowName}` }).getByText(bundleLabel).waitFor({ timeout });
+      await checkAccessibility(page, 'launch analysis dialog', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Launch analysis' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await page.getByTestId('status-message').filter({ hasText: `Analysis launched on “${sampleName}”.` }).waitFor({ timeout });
+
+      const runs = page.getByRole('table', { name: `Runs of ${sampleName}` });
+      await runs.getByRole('link', { name: workflowName, exact: true }).click();
+      await expectPath(page, new RegExp(`^${workspacePath()}/analyses/[0-9a-f-]{36}$`));
+      mainRunPath = new URL(page.url()).pathname;
+      await page.getByRole('heading', { level: 1, name: workflowName }).waitFor({ timeout });
+      const started = Date.now();
+      await waitForComplete(page, 'the germline run');
+      console.log(`  (the germline run completed within ${Math.round((Date.now() - started) / 1000)} s of opening its page)`);
+      await page.getByRole('progressbar', { name: `Progress of ${workflowName}` }).and(page.locator('[aria-valuetext="6 of 6 steps complete"]')).waitFor({ timeout });
+
+      const names = await outputNames(page);
+      if (!names.some((n) => /\.vcf\.gz$/.test(n))) throw new Error(`no VCF among the outputs: ${names.join(', ')}`);
+      mainOutputs = names;
+      const vcf = page.getByRole('region', { name: 'Outputs' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /\.vcf\.gz$/ }) });
+      await vcf.first().getByRole('link', { name: /^Download .*\.vcf\.gz$/ }).waitFor({ timeout });
+      await checkAccessibility(page, 'run page (complete, with outputs)');
+    },
+  },
+  {
+    name: 'analyses-supervisor-launches-a-gene-list-sub-analysis-from-the-run-page',
+    async run(page) {
+      await page.getByRole('button', { name: 'Launch sub-analysis' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Launch a sub-analysis' });
+      const kind = dialog.getByRole('group', { name: 'Kind of sub-analysis' }).getByRole('radio', { name: 'Gene-list filter (sub-analysis)' });
+      if (!(await kind.isChecked())) await kind.check();
+      // The reference bundle is the main analysis's, shown read only.
+      await dialog.locator('dd', { hasText: bundleLabel }).waitFor({ timeout });
+      if ((await dialog.getByRole('combobox').count()) !== 0) throw new Error('the sub-analysis dialog offers a choice of reference bundle');
+      const field = dialog.getByLabel(/^Genes/);
+      // Characters the declared pattern does not allow are refused next to the field, before anything is sent.
+      await field.fill('vmA1 && rm -rf /');
+      await dialog.getByRole('button', { name: 'Launch sub-analysis' }).click();
+      await dialog.getByText(/is not in the expected form\./).waitFor({ timeout });
+      if ((await field.getAttribute('aria-invalid')) !== 'true') throw new Error('the refused gene list is not marked invalid');
+      await checkAccessibility(page, 'sub-analysis dialog with an error', { include: '[role="dialog"]' });
+      await field.fill(genes);
+      await dialog.getByRole('button', { name: 'Launch sub-analysis' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+
+      // The new run's page: a sub-analysis of the germline run.
+      await page.waitForURL((url) => url.pathname !== mainRunPath && /\/analyses\/[0-9a-f-]{36}$/.test(url.pathname), { timeout });
+      subRunPath = new URL(page.url()).pathname;
+      await page.getByRole('heading', { level: 1, name: 'Gene-list filter (sub-analysis)' }).waitFor({ timeout });
+      const summary = page.getByRole('region', { name: 'Summary' });
+      const main = summary.getByRole('link', { name: workflowName, exact: true });
+      await main.waitFor({ timeout });
+      if ((await main.getAttribute('href')) !== mainRunPath) throw new Error(`the sub-analysis links to ${await main.getAttribute('href')}, not ${mainRunPath}`);
+      await summary.getByText(bundleLabel).waitFor({ timeout });
+      await page.getByRole('table', { name: 'Parameters of Gene-list filter (sub-analysis)' }).getByText(genes, { exact: true }).waitFor({ timeout });
+      await waitForComplete(page, 'the gene-list sub-analysis');
+      const names = await outputNames(page);
+      if (!names.some((n) => /\.vcf\.gz$/.test(n))) throw new Error(`no VCF among the sub-analysis's outputs: ${names.join(', ')}`);
+      if ((await page.getByRole('button', { name: 'Launch sub-analysis' }).count()) !== 0) throw new Error('a sub-analysis offers "Launch sub-analysis"');
+      await checkAccessibility(page, 'sub-analysis run page');
+
+      // The workspace's runs: the sub-analysis under its main analysis.
+      await page.getByRole('link', { name: 'Runs', exact: true }).click();
+      await expectPath(page, `${workspacePath()}/analyses`);
+      const table = page.getByRole('table', { name: 'Runs of the workspace' });
+      await table.getByRole('rowheader').nth(1).waitFor({ timeout });
+      const rows = (await table.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+      if (rows.length !== 2 || !rows[0].startsWith(workflowName) || rows[1] !== '↳Sub-analysis: Gene-list filter (sub-analysis)') {
+        throw new Error(`the Runs page lists ${JSON.stringify(rows)}`);
+      }
+      await checkAccessibility(page, 'runs page');
+    },
+  },
+  {
+    name: 'analyses-supervisor-invites-a-report-writer-who-registers-and-joins',
+    async run(page, session) {
+      await clickNav(page, 'People');
+      await expectPath(page, `${orgPath}/members`);
+      await page.getByRole('button', { name: 'Invite people' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invite people' });
+      await dialog.getByLabel('E-mail addresses', { exact: true }).fill(writer.email);
+      const role = dialog.getByLabel('Role');
+      await role.locator('option', { hasText: 'Report Writer' }).waitFor({ state: 'attached', timeout });
+      await role.selectOption({ label: 'Report Writer' });
+      await dialog.getByRole('checkbox', { name: 'General' }).check();
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      const link = new URL(await dialog.getByLabel('Invitation link').inputValue({ timeout }));
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+
+      // The invited person, in a browser session of their own (the link is built from the server's public address).
+      writerPage = await session.newPage('Report Writer');
+      await writerPage.goto(`${baseUrl}${link.pathname}${link.search}`);
+      await writerPage.getByRole('link', { name: 'Create an account' }).click();
+      await expectPath(writerPage, /^\/register\?returnTo=/);
+      await writerPage.getByLabel('Full name').fill(writer.displayName);
+      await writerPage.getByLabel('E-mail address').fill(writer.email);
+      await writerPage.getByLabel('Password').fill(writer.password);
+      await writerPage.getByRole('button', { name: 'Create account' }).click();
+      await expectPath(writerPage, `${link.pathname}${link.search}`);
+      await verifyEmail(writerPage, writer.email);
+      await writerPage.goto(`${baseUrl}${link.pathname}${link.search}`);
+      await writerPage.getByRole('button', { name: 'Join the organization' }).click();
+      await expectPath(writerPage, orgPath);
+      await writerPage
+        .getByRole('region', { name: 'Your role' })
+        .locator('.badge--role')
+        .filter({ hasText: /^Report Writer$/ })
+        .waitFor({ timeout });
+    },
+  },
+  {
+    name: 'analyses-supervisor-assigns-the-sub-analysis-to-the-report-writer',
+    async run(page) {
+      await page.goto(`${baseUrl}${subRunPath}`);
+      const section = page.getByRole('region', { name: 'Assigned to' });
+      await section.getByRole('button', { name: 'Edit assignees' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Assign “Gene-list filter (sub-analysis)”' });
+      await dialog.getByRole('checkbox', { name: writer.displayName }).check();
+      await checkAccessibility(page, 'run assignees dialog', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Save assignees' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await section.getByText(writer.displayName).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'analyses-report-writer-sees-the-sub-analysis-and-its-main-analysis-and-nothing-else-of-the-sample',
+    async run() {
+      const page = writerPage;
+      // The sample is not assigned to them: the Analyses table is empty; its Runs button leads to what they may see.
+      await clickNav(page, 'Analyses');
+      await expectPath(page, `${workspacePath()}/samples`);
+      await page.getByText('No samples you can see yet').waitFor({ timeout });
+      await page.getByRole('main').getByRole('link', { name: 'Runs', exact: true }).click();
+      await expectPath(page, `${workspacePath()}/analyses`);
+      const table = page.getByRole('table', { name: 'Runs of the workspace' });
+      await table.getByRole('rowheader').nth(1).waitFor({ timeout });
+      const rows = (await table.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+      if (rows.length !== 2 || !rows[0].startsWith(workflowName) || rows[1] !== '↳Sub-analysis: Gene-list filter (sub-analysis)') {
+        throw new Error(`the Report Writer's Runs page lists ${JSON.stringify(rows)}`);
+      }
+      await checkAccessibility(page, 'runs page (Report Writer)');
+
+      // The assigned sub-analysis with its outputs, linking to its main analysis.
+      await table.getByRole('link', { name: 'Gene-list filter (sub-analysis)' }).click();
+      await expectPath(page, subRunPath);
+      await page.getByRole('heading', { level: 1, name: 'Gene-list filter (sub-analysis)' }).waitFor({ timeout });
+      const subOutputs = await outputNames(page);
+      if (!subOutputs.some((n) => /\.vcf\.gz$/.test(n))) throw new Error(`the Report Writer does not see the sub-analysis's VCF: ${subOutputs.join(', ')}`);
+      if ((await page.getByRole('button', { name: 'Edit assignees' }).count()) !== 0) throw new Error('the Report Writer is offered "Edit assignees"');
+      await checkAccessibility(page, 'sub-analysis run page (Report Writer)');
+
+      // The main analysis: its row and page, but none of its outputs (they are the sample's).
+      await page.getByRole('region', { name: 'Summary' }).getByRole('link', { name: workflowName, exact: true }).click();
+      await expectPath(page, mainRunPath);
+      await page.getByRole('heading', { level: 1, name: workflowName }).waitFor({ timeout });
+      await page.getByRole('region', { name: 'Outputs' }).getByText('No output files you can see.').waitFor({ timeout });
+      if ((await page.getByRole('button', { name: 'Launch sub-analysis' }).count()) !== 0) throw new Error('the Report Writer is offered "Launch sub-analysis"');
+
+      // The sample itself, its reads and its other files: not visible.
+      await page.goto(`${baseUrl}${samplePath}`);
+      await page.getByText('This sample does not exist or you cannot see it.').waitFor({ timeout });
+      await page.goto(`${baseUrl}${workspacePath()}/files`);
+      await page.getByRole('heading', { level: 1, name: 'Files' }).waitFor({ timeout });
+      const files = page.getByRole('table', { name: 'Files of the workspace' });
+      await files.getByRole('rowheader').first().waitFor({ timeout });
+      const listed = (await files.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+      const hidden = listed.filter((n) => reads.some((r) => basename(r) === n) || mainOutputs.includes(n));
+      if (hidden.length > 0) throw new Error(`the Report Writer sees the sample's files: ${hidden.join(', ')}`);
+      for (const name of subOutputs) if (!listed.includes(name)) throw new Error(`the Report Writer's Files page lacks the sub-analysis's ${name}: ${listed.join(', ')}`);
+      const sampleId = samplePath.split('/').at(-1);
+      const api = `/api/organizations/${orgId}/workspaces/${workspaceId}`;
+      const sampleRuns = await callApi(page, 'GET', `${api}/analyses?sampleId=${sampleId}`);
+      const runIds = (sampleRuns.body ?? []).map((r) => r.id).sort();
+      const expected = [mainRunPath, subRunPath].map((p) => p.split('/').at(-1)).sort();
+      if (sampleRuns.status !== 200 || JSON.stringify(runIds) !== JSON.stringify(expected)) {
+        throw new Error(`the sample's runs as the Report Writer: ${sampleRuns.status} ${JSON.stringify(runIds)}, expected ${JSON.stringify(expected)}`);
+      }
+      const sampleFiles = await callApi(page, 'GET', `${api}/files?sampleId=${sampleId}`);
+      const readNames = (sampleFiles.body ?? []).map((f) => f.name).filter((n) => reads.some((r) => basename(r) === n));
+      if (readNames.length > 0) throw new Error(`the Report Writer can list the sample's reads: ${readNames.join(', ')}`);
+    },
+  },
+]);
