@@ -93,7 +93,7 @@ export default function RunPage() {
   }
 
   return (
-    <div className="page page--medium">
+    <div className="page">
       <header className="page__header page__header--split">
         <div>
           <p className="page__eyebrow">

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Button, LoadingState, RetryAlert, usePageTitle } from '../../components';
-import { runsPagePath } from '../analyses/api';
+import { runsPagePath, useRuns } from '../analyses/api';
+import type { Analysis } from '../analyses/types';
 import { useAccessControl } from '../organizations/api';
 import { usePermissions } from '../organizations/permissions';
 import { subjectsPath } from '../subjects/paths';
@@ -32,6 +33,13 @@ export default function AnalysesPage() {
   const accessControl = useAccessControl(orgId);
   const assays = useAssays(orgId);
   const { filterState, table, rows, total, selection, known } = useAnalysesTable(orgId, workspaceId);
+  // Each sample's newest main analysis; the runs list is read again every few seconds while one is going.
+  const runs = useRuns(orgId, workspaceId);
+  const latestRuns = new Map<string, Analysis>();
+  for (const run of runs.data ?? []) {
+    if (run.parentId) continue;
+    for (const sample of run.samples) if (!latestRuns.has(sample.id)) latestRuns.set(sample.id, run);
+  }
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -162,6 +170,7 @@ export default function AnalysesPage() {
               setNotice(null);
               setOpen({ kind: 'row', sample });
             }}
+            latestRuns={latestRuns}
           />
         ) : null}
 

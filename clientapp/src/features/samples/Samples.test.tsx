@@ -9,6 +9,7 @@ import { NOTHING_SELECTED } from './BulkAssignBar';
 import { invalidTerms, parseTerms } from './DefineSamplePage';
 import { dateOfBirthErrors, FUTURE_BIRTH_DATE, localToday } from './subjectTerms';
 import type { Sample } from './types';
+import type { Analysis } from '../analyses/types';
 
 const org = `/api/organizations/${ORG_ID}`;
 const ws = `${org}/workspaces/${WS_GENERAL}`;
@@ -50,6 +51,19 @@ function samplesRoutes(permissions: string[], extra: Record<string, Handler> = {
 }
 
 const tablePath = `/orgs/${ORG_ID}/workspaces/${WS_GENERAL}/samples`;
+
+function runSteps(states: string[]): Analysis['steps'] {
+  return states.map((status, i) => ({ name: `step${i + 1}`, status, startedAt: null, endedAt: null }));
+}
+
+function run(id: string, overrides: Partial<Analysis>): Analysis {
+  return {
+    id, workspaceId: WS_GENERAL, samples: [{ id: S1, name: 'NA12878' }], parentId: null, kind: 'germline-fastq', pipeline: 'germline-fastq',
+    workflowId: null, workflowName: null, reference: null, parameters: {}, status: 'QUEUED', steps: [], inputFileIds: [], outputs: [],
+    wallSeconds: null, cpuSeconds: null, attempts: 1, reason: null, launchedBy: ada, assignees: [], createdAt: '2025-03-03T09:59:00Z',
+    startedAt: null, endedAt: null, retryOf: null, ...overrides,
+  };
+}
 
 // Defining a sample opens its page, a lazily loaded route whose module graph is large (files with tus-js-client, runs
 // with the launch dialog and its parameter form). Loaded cold inside a test, it can take longer than findBy's 1 s when
@@ -456,6 +470,30 @@ describe('Define sample page: date of birth of a new subject', () => {
 });
 
 describe('Analyses table', () => {
+  it("shows each sample's latest main analysis with its status and steps, and re-reads runs while one is going", async () => {
+    let reads = 0;
+    const running = run('run-new', { status: 'RUNNING', steps: runSteps(['COMPLETE', 'RUNNING', 'QUEUED']) });
+    const older = run('run-old', { status: 'COMPLETE', steps: runSteps(['COMPLETE', 'COMPLETE', 'COMPLETE']) });
+    const sub = run('run-sub', { parentId: 'run-new', kind: 'gene-list', status: 'QUEUED', steps: runSteps(['QUEUED', 'QUEUED']) });
+    mockFetch(
+      samplesRoutes(ALL_PERMISSIONS, {
+        [`GET ${ws}/analyses`]: () => {
+          reads += 1;
+          // Newest first, as the server answers: the sub-analysis is not a sample's latest analysis.
+          return json(200, reads === 1 ? [sub, running, older] : [{ ...running, status: 'COMPLETE', steps: runSteps(['COMPLETE', 'COMPLETE', 'COMPLETE']) }, older]);
+        },
+      }),
+    );
+    renderApp(tablePath);
+    const table = await screen.findByRole('table', { name: 'Analyses' });
+    const first = within(table).getByRole('row', { name: /NA12878/ });
+    expect(within(first).getByRole('progressbar', { name: 'Steps of the latest analysis of NA12878' }).getAttribute('aria-valuenow')).toBe('1');
+    expect(within(first).getByRole('link', { name: 'Latest analysis of NA12878' }).getAttribute('href')).toContain('/analyses/run-new');
+    expect(within(within(table).getByRole('row', { name: /NA12891/ })).getByText('None yet')).toBeTruthy();
+    // Polling while a run is going: the row follows it to the end.
+    await waitFor(() => expect(within(first).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('3'), { timeout: 8000 });
+  }, 15000);
+
   it('is called "Analyses" in the navigation, the heading, the title and the table; its rows are samples', async () => {
     mockFetch(samplesRoutes(ALL_PERMISSIONS));
     renderApp(tablePath);

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { DataTable, formatDate } from '../../components';
+import { runPagePath } from '../analyses/api';
+import { RunProgress, RunStatusBadge } from '../analyses/RunParts';
+import type { Analysis } from '../analyses/types';
 import { subjectPath } from '../subjects/paths';
 import { AssigneeList } from './AssigneeList';
 import type { Sample } from './types';
@@ -15,14 +18,17 @@ export interface SamplesTableProps {
   selection: RowSelection;
   busy: boolean;
   onAssignRow: (sample: Sample) => void;
+  /** Each sample's newest main analysis (live: the page re-reads runs while one is going); absent when it has none. */
+  latestRuns: ReadonlyMap<string, Analysis>;
 }
 
 /**
- * The Analyses table's rows: sample, subject, assay, status, created, and who it is assigned to. Identifiers (sample
+ * The Analyses table's rows: sample, subject, assay, status, its latest analysis (status and steps), created, and who it
+ * is assigned to. Identifiers (sample
  * names, subjects' external ids) never wrap (at a hyphen, say): a long one widens the table, which then scrolls
  * sideways inside its own wrapper (DataTable), not the page.
  */
-export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, busy, onAssignRow }: SamplesTableProps) {
+export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, busy, onAssignRow, latestRuns }: SamplesTableProps) {
   const { selected } = selection;
   const selectAll = useRef<HTMLInputElement>(null);
   const selectedOnPage = rows.filter((r) => selected.has(r.id)).length;
@@ -57,6 +63,7 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
           <th scope="col">Subject</th>
           <th scope="col">Assay</th>
           <th scope="col">Status</th>
+          <th scope="col">Latest analysis</th>
           <th scope="col">Created</th>
           <th scope="col">Assign to</th>
         </>
@@ -87,6 +94,9 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
             <span className="tag tag--status">{s.status}</span>
           </td>
           <td>
+            <LatestRun orgId={orgId} workspaceId={workspaceId} sample={s.name} run={latestRuns.get(s.id)} />
+          </td>
+          <td>
             {formatDate(s.createdAt)}
             <span className="table__secondary">by {s.createdBy.displayName}</span>
           </td>
@@ -115,5 +125,17 @@ export function SamplesTable({ orgId, workspaceId, rows, canAssign, selection, b
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+function LatestRun({ orgId, workspaceId, sample, run }: { orgId: string; workspaceId: string; sample: string; run: Analysis | undefined }) {
+  if (!run) return <span className="muted">None yet</span>;
+  return (
+    <div className="latest-run">
+      <Link to={runPagePath(orgId, workspaceId, run.id)} aria-label={`Latest analysis of ${sample}`}>
+        <RunStatusBadge status={run.status} />
+      </Link>
+      <RunProgress steps={run.steps} label={`Steps of the latest analysis of ${sample}`} />
+    </div>
   );
 }
