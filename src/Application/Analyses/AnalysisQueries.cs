@@ -62,7 +62,7 @@ public sealed class ListAnalysesHandler(IApplicationDbContext db, IOrganizationC
 /// <summary>One run I may see, with its outputs I may see; opening it is a read of patient data (audited).</summary>
 public sealed record GetAnalysis(Guid OrganizationId, Guid WorkspaceId, Guid AnalysisId) : IQuery<AnalysisDto>, IWorkspaceRequest;
 
-public sealed class GetAnalysisHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts,
+public sealed class GetAnalysisHandler(IApplicationDbContext db, IUnitOfWork unitOfWork, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts,
     IAuditTrail audit, TimeProvider clock) : IQueryHandler<GetAnalysis, AnalysisDto>
 {
     public async ValueTask<AnalysisDto> Handle(GetAnalysis query, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed class GetAnalysisHandler(IApplicationDbContext db, IOrganizationCo
             .SingleOrDefaultAsync(a => a.Id == query.AnalysisId, cancellationToken) ?? throw new NotFoundException("The analysis");
         var outputs = await FileVisibility.VisibleFiles(db, scope.Access, me, query.WorkspaceId).AsNoTracking()
             .Where(f => f.AnalysisId == run.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
-        await PatientDataReads.RecordAsync(db, audit, run.OrganizationId, run.WorkspaceId, nameof(Analysis), [run.Id], cancellationToken);
+        await PatientDataReads.RecordAsync(db, unitOfWork, audit, run.OrganizationId, run.WorkspaceId, nameof(Analysis), [run.Id], cancellationToken);
         return (await AnalysisRows.ToDtosAsync(db, accounts, [run], await ListFilesHandler.ToDtosAsync(outputs, accounts, cancellationToken),
             clock.GetUtcNow(), cancellationToken))[0];
     }

@@ -67,14 +67,14 @@ public sealed record FileContentDto(FileDto File, Stream Content);
 public sealed record OpenFileContent(Guid OrganizationId, Guid WorkspaceId, Guid FileId) : IQuery<FileContentDto>, IWorkspaceRequest;
 
 public sealed class OpenFileContentHandler(
-    IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IFileStore store, IAuditTrail audit)
+    IApplicationDbContext db, IUnitOfWork unitOfWork, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IFileStore store, IAuditTrail audit)
     : IQueryHandler<OpenFileContent, FileContentDto>
 {
     public async ValueTask<FileContentDto> Handle(OpenFileContent query, CancellationToken cancellationToken)
     {
         var file = await FileVisibility.VisibleFiles(db, scope.Access, currentUser.UserId!.Value, query.WorkspaceId).AsNoTracking()
             .SingleOrDefaultAsync(f => f.Id == query.FileId, cancellationToken) ?? throw new NotFoundException("The file");
-        await PatientDataReads.RecordAsync(db, audit, file.OrganizationId, file.WorkspaceId, nameof(StoredFile), [file.Id], cancellationToken,
+        await PatientDataReads.RecordAsync(db, unitOfWork, audit, file.OrganizationId, file.WorkspaceId, nameof(StoredFile), [file.Id], cancellationToken,
             new Dictionary<string, object?> { ["Name"] = file.Name, ["SampleId"] = file.SampleId });
         var content = store.OpenRead(file.OrganizationId, file.Id);
         return new FileContentDto((await ListFilesHandler.ToDtosAsync([file], accounts, cancellationToken))[0], content);

@@ -6,7 +6,7 @@ namespace VariantMiner.Application.Subjects.Queries.GetSubject;
 public sealed record GetSubject(Guid OrganizationId, Guid WorkspaceId, Guid SubjectId) : IQuery<SubjectDetailDto>, IWorkspaceRequest;
 
 /// <remarks>The subject's record is patient data: reading it is an audit row (read).</remarks>
-public sealed class GetSubjectHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IAuditTrail audit)
+public sealed class GetSubjectHandler(IApplicationDbContext db, IUnitOfWork unitOfWork, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IAuditTrail audit)
     : IQueryHandler<GetSubject, SubjectDetailDto>
 {
     public const int MaxSamples = 200;
@@ -15,7 +15,7 @@ public sealed class GetSubjectHandler(IApplicationDbContext db, IOrganizationCon
     {
         var subject = await SampleVisibility.VisibleSubjects(db.Subjects.AsNoTracking(), db.Samples, scope.Access, currentUser.UserId!.Value, query.WorkspaceId)
             .SingleOrDefaultAsync(s => s.Id == query.SubjectId, cancellationToken) ?? throw new NotFoundException("The subject");
-        await Audit.PatientDataReads.RecordAsync(db, audit, query.OrganizationId, query.WorkspaceId, nameof(Subject), [subject.Id], cancellationToken);
+        await Audit.PatientDataReads.RecordAsync(db, unitOfWork, audit, query.OrganizationId, query.WorkspaceId, nameof(Subject), [subject.Id], cancellationToken);
         var samples = SampleVisibility.VisibleSamples(db.Samples.AsNoTracking(), scope.Access, currentUser.UserId!.Value, query.WorkspaceId)
             .Where(s => s.SubjectId == subject.Id);
         var count = await samples.CountAsync(cancellationToken);

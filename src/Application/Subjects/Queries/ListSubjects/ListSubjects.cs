@@ -16,7 +16,7 @@ public sealed class ListSubjectsValidator : AbstractValidator<ListSubjects>
 }
 
 /// <remarks>Subjects carry patient data: every subject listed is an audit row (read).</remarks>
-public sealed class ListSubjectsHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IAuditTrail audit)
+public sealed class ListSubjectsHandler(IApplicationDbContext db, IUnitOfWork unitOfWork, IOrganizationContext scope, ICurrentUser currentUser, IAuditTrail audit)
     : IQueryHandler<ListSubjects, Page<SubjectDto>>
 {
     public async ValueTask<Page<SubjectDto>> Handle(ListSubjects query, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class ListSubjectsHandler(IApplicationDbContext db, IOrganizationC
         var page = await subjects.OrderBy(s => s.ExternalId).ThenBy(s => s.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? Common.Cursor.Encode(Common.Cursor.EncodeText(page[limit - 1].ExternalId), page[limit - 1].Id.ToString()) : null;
         var items = page.Take(limit).ToList();
-        await Audit.PatientDataReads.RecordAsync(db, audit, query.OrganizationId, query.WorkspaceId, nameof(Subject), items.Select(s => s.Id), cancellationToken);
+        await Audit.PatientDataReads.RecordAsync(db, unitOfWork, audit, query.OrganizationId, query.WorkspaceId, nameof(Subject), items.Select(s => s.Id), cancellationToken);
         return new Page<SubjectDto>(items.Select(SubjectDto.From).ToList(), next);
     }
 }
