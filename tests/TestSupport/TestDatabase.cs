@@ -100,7 +100,21 @@ public sealed class TestDatabase : IAsyncDisposable
             .Where(t => t is not null)
             .Distinct()
             .Select(t => $"\"{t}\"");
-        await ExecutePostgresAsync(ConnectionString, $"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+        // A freshly started host runs its background jobs at once (trash purge, upload sweep, storage retention), each a
+        // transaction over several of these tables: the TRUNCATE can deadlock with one, and PostgreSQL then cancels one
+        // side. Trying again is what a person would do; the job simply runs again at its next interval.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecutePostgresAsync(ConnectionString, $"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
     }
 
     /// <summary>A connection string to an empty database beside this one (dropped with it), e.g. for EnsureCreated.</summary>

@@ -229,7 +229,7 @@ describe('Runs page of a workspace', () => {
 
     await u.click(await screen.findByRole('link', { name: 'Runs' }));
     await screen.findByRole('heading', { level: 1, name: 'Runs' });
-    expect(document.title).toBe('Runs · General · VariantMiner');
+    await waitFor(() => expect(document.title).toBe('Runs · General · VariantMiner'));
     const table = await screen.findByRole('table', { name: 'Runs of the workspace' });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Run', 'Sample', 'Status', 'Progress', 'Processing time', 'Launched']);
     // Newest first, but the sub-analysis right under its main analysis, marked as such.
