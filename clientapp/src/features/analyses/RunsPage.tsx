@@ -5,6 +5,7 @@ import { useMyWorkspaces } from '../samples/samplesWorkspace';
 import { useRuns } from './api';
 import { RunsTable } from './RunsTable';
 import { isRunStatus, RUN_STATUSES, STATUS_LABELS } from './types';
+import { WorkspaceNotAvailable } from '../workspaces/WorkspaceNotAvailable';
 
 const STATUS_OPTIONS = RUN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
@@ -28,13 +29,7 @@ export default function RunsPage() {
 
   if (permissions.isLoading) return <LoadingState />;
   if (!canEnter) {
-    return (
-      <div className="page page--narrow">
-        <h1 className="page__title">Workspace not available</h1>
-        <p>This workspace does not exist, or you have not been given access to it.</p>
-        <Link to={`/orgs/${orgId}/workspaces`}>Go to the workspaces</Link>
-      </div>
-    );
+    return <WorkspaceNotAvailable orgId={orgId} />;
   }
 
   function setStatus(value: string) {

@@ -12,6 +12,7 @@ import { FileUploader } from './FileUploader';
 import { FilesTable } from './FilesTable';
 import { FILE_KINDS, isFileKind, KIND_LABELS } from './types';
 import './files.css';
+import { WorkspaceNotAvailable } from '../workspaces/WorkspaceNotAvailable';
 
 const KIND_OPTIONS = FILE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
 
@@ -62,13 +63,7 @@ export default function FilesPage() {
 
   if (permissions.isLoading) return <LoadingState />;
   if (!canEnter) {
-    return (
-      <div className="page page--narrow">
-        <h1 className="page__title">Workspace not available</h1>
-        <p>This workspace does not exist, or you have not been given access to it.</p>
-        <Link to={`/orgs/${orgId}/workspaces`}>Go to the workspaces</Link>
-      </div>
-    );
+    return <WorkspaceNotAvailable orgId={orgId} />;
   }
 
   function setKind(value: string) {

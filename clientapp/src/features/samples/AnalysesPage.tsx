@@ -14,6 +14,7 @@ import { SamplesTable } from './SamplesTable';
 import { rememberSamplesWorkspace, useMyWorkspaces } from './samplesWorkspace';
 import type { Sample } from './types';
 import { useAnalysesTable } from './useAnalysesTable';
+import { WorkspaceNotAvailable } from '../workspaces/WorkspaceNotAvailable';
 
 type Open = { kind: 'bulk' } | { kind: 'row'; sample: Sample } | null;
 
@@ -55,13 +56,7 @@ export default function AnalysesPage() {
   }, [permissions, orgId, workspaceId]);
 
   if (!permissions.isLoading && !permissions.canEnter(workspaceId)) {
-    return (
-      <div className="page page--narrow">
-        <h1 className="page__title">Workspace not available</h1>
-        <p>This workspace does not exist, or you have not been given access to it.</p>
-        <Link to={`/orgs/${orgId}/workspaces`}>Go to the workspaces</Link>
-      </div>
-    );
+    return <WorkspaceNotAvailable orgId={orgId} />;
   }
 
   const { selected } = selection;

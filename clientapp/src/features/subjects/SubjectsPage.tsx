@@ -5,6 +5,7 @@ import { usePermissions } from '../organizations/permissions';
 import { useMyWorkspaces } from '../samples/samplesWorkspace';
 import { useSubjectTable } from './api';
 import { subjectPath } from './paths';
+import { WorkspaceNotAvailable } from '../workspaces/WorkspaceNotAvailable';
 
 /**
  * /orgs/:orgId/workspaces/:workspaceId/subjects — a workspace's subjects by external id: search (debounced) and
@@ -29,13 +30,7 @@ export default function SubjectsPage() {
 
   if (permissions.isLoading) return <LoadingState />;
   if (!permissions.canEnter(workspaceId)) {
-    return (
-      <div className="page page--narrow">
-        <h1 className="page__title">Workspace not available</h1>
-        <p>This workspace does not exist, or you have not been given access to it.</p>
-        <Link to={`/orgs/${orgId}/workspaces`}>Go to the workspaces</Link>
-      </div>
-    );
+    return <WorkspaceNotAvailable orgId={orgId} />;
   }
   if (!canList) {
     return (
