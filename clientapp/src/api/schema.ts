@@ -1274,6 +1274,8 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             endedAt: string | null;
+            /** Format: double */
+            cpuSeconds: number | null;
         };
         AntiforgeryToken: {
             token: string;
@@ -1398,6 +1400,11 @@ export interface components {
             dateOfBirth?: string | null;
             phenotypeTerms?: string[] | null;
             notes?: string | null;
+            affected?: string | null;
+            /** Format: uuid */
+            fatherId?: string | null;
+            /** Format: uuid */
+            motherId?: string | null;
         };
         CreateWorkflow: {
             name: string;
@@ -1441,6 +1448,11 @@ export interface components {
         };
         DeleteOrganization: {
             confirmName: string;
+        };
+        Family: {
+            father: components["schemas"]["Relative"] | null;
+            mother: components["schemas"]["Relative"] | null;
+            children: components["schemas"]["Relative"][];
         };
         File: {
             /** Format: uuid */
@@ -1717,6 +1729,13 @@ export interface components {
             password: string;
             displayName: string;
         };
+        Relative: {
+            /** Format: uuid */
+            id: string;
+            externalId: string;
+            sex: string;
+            affected: string;
+        };
         ResetPassword: {
             /** Format: uuid */
             userId: string;
@@ -1808,11 +1827,17 @@ export interface components {
             dateOfBirth: string | null;
             phenotypeTerms: string[];
             notes: string | null;
+            affected: string;
+            /** Format: uuid */
+            fatherId: string | null;
+            /** Format: uuid */
+            motherId: string | null;
             /** Format: date-time */
             createdAt: string;
         };
         SubjectDetail: {
             subject: components["schemas"]["Subject"];
+            family: components["schemas"]["Family"];
             samples: components["schemas"]["Sample"][];
             /** Format: int32 */
             visibleSampleCount: number;
@@ -1882,6 +1907,13 @@ export interface components {
             clearDateOfBirth?: boolean | null;
             phenotypeTerms?: string[] | null;
             notes?: string | null;
+            affected?: string | null;
+            /** Format: uuid */
+            fatherId?: string | null;
+            clearFather?: boolean | null;
+            /** Format: uuid */
+            motherId?: string | null;
+            clearMother?: boolean | null;
         };
         UpdateWorkflow: {
             name: string;

@@ -6,7 +6,8 @@ using VariantMiner.Domain.Analyses;
 
 namespace VariantMiner.Application.Analyses;
 
-public sealed record AnalysisStepDto(string Name, string Status, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
+/// <param name="CpuSeconds">CPU seconds of the step's tools (cwltool runs; Toil does not report steps' ends).</param>
+public sealed record AnalysisStepDto(string Name, string Status, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, double? CpuSeconds);
 
 public sealed record SampleRefDto(Guid Id, string Name);
 
@@ -99,7 +100,7 @@ internal static class AnalysisRows
             r.ParentId, r.Kind, r.Pipeline, r.WorkflowId, r.WorkflowId is { } w ? workflows.GetValueOrDefault(w) : null,
             r.ReferenceBundleId is { } b && bundles.TryGetValue(b, out var bundle) ? new ReferenceRefDto(bundle.Id, bundle.Name, bundle.Version, bundle.GenomeBuild) : null,
             JsonDocument.Parse(r.ParametersJson).RootElement.Clone(), r.Status.ToString(),
-            r.Steps.OrderBy(s => s.Position).Select(s => new AnalysisStepDto(s.Name, s.Status.ToString(), s.StartedAt, s.EndedAt)).ToList(),
+            r.Steps.OrderBy(s => s.Position).Select(s => new AnalysisStepDto(s.Name, s.Status.ToString(), s.StartedAt, s.EndedAt, s.CpuSeconds)).ToList(),
             r.Inputs.Select(i => i.FileId).ToList(), outputs,
             r.WallSeconds ?? (r.StartedAt is { } started && !r.Status.IsFinal() ? Math.Round((now - started).TotalSeconds, 1) : null),
             r.CpuSeconds, r.Attempts, r.Reason, Person(r.LaunchedBy),

@@ -19,6 +19,11 @@ public static class StorageLedger
             .Where(o => o.Id == organizationId && o.StorageUsedBytes + o.StorageReservedBytes + bytes <= o.StorageQuotaBytes)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.StorageUsedBytes, o => o.StorageUsedBytes + bytes), cancellationToken) == 1;
 
+    /// <summary>What the organization may still store: its quota less what is used and reserved.</summary>
+    public static Task<long> FreeBytesAsync(IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => o.StorageQuotaBytes - o.StorageUsedBytes - o.StorageReservedBytes).SingleAsync(cancellationToken);
+
     public static Task CommitAsync(IApplicationDbContext db, Guid organizationId, long bytes, CancellationToken cancellationToken) =>
         db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.StorageReservedBytes, o => o.StorageReservedBytes - bytes)

@@ -2,15 +2,23 @@ using VariantMiner.Application.Samples;
 
 namespace VariantMiner.Application.Subjects;
 
+/// <param name="Affected">Unknown, Affected or Unaffected.</param>
+/// <param name="FatherId">The father's subject id, if recorded (the subject page names the parents the caller may see).</param>
 public sealed record SubjectDto(Guid Id, string ExternalId, string Sex, DateOnly? DateOfBirth, IReadOnlyList<string> PhenotypeTerms,
-    string? Notes, DateTimeOffset CreatedAt)
+    string? Notes, string Affected, Guid? FatherId, Guid? MotherId, DateTimeOffset CreatedAt)
 {
     internal static SubjectDto From(Subject s) =>
-        new(s.Id, s.ExternalId, s.Sex.ToString(), s.DateOfBirth, s.PhenotypeTerms, s.Notes, s.CreatedAt);
+        new(s.Id, s.ExternalId, s.Sex.ToString(), s.DateOfBirth, s.PhenotypeTerms, s.Notes, s.Affected.ToString(), s.FatherId, s.MotherId, s.CreatedAt);
 }
 
-/// <summary>A subject page: the subject and only the samples the caller may see (newest first, at most 200), with their count.</summary>
-public sealed record SubjectDetailDto(SubjectDto Subject, IReadOnlyList<SampleDto> Samples, int VisibleSampleCount);
+/// <summary>A family member on a subject page.</summary>
+public sealed record RelativeDto(Guid Id, string ExternalId, string Sex, string Affected);
+
+/// <summary>The parents and children the caller may see (a parent recorded but not visible is left out).</summary>
+public sealed record FamilyDto(RelativeDto? Father, RelativeDto? Mother, IReadOnlyList<RelativeDto> Children);
+
+/// <summary>A subject page: the subject, its family, and only the samples the caller may see (newest first, at most 200), with their count.</summary>
+public sealed record SubjectDetailDto(SubjectDto Subject, FamilyDto Family, IReadOnlyList<SampleDto> Samples, int VisibleSampleCount);
 
 internal static class SubjectInput
 {

@@ -115,8 +115,11 @@ public sealed class Analysis : Entity, ITenantOwned
         StartedAt ??= now;
     }
 
-    /// <summary>Records a step's progress as the engine reports it (a step the pipeline did not declare is added at the end).</summary>
-    public void StepChanged(string name, AnalysisStatus status, DateTimeOffset at)
+    /// <summary>
+    /// Records a step's progress as the engine reports it (a step the pipeline did not declare is added at the end), with
+    /// the CPU seconds its tools used when the engine can tell.
+    /// </summary>
+    public void StepChanged(string name, AnalysisStatus status, DateTimeOffset at, double? cpuSeconds = null)
     {
         var step = _steps.FirstOrDefault(s => s.Name == name);
         if (step is null)
@@ -124,7 +127,7 @@ public sealed class Analysis : Entity, ITenantOwned
             step = new AnalysisStep(Id, name, _steps.Count);
             _steps.Add(step);
         }
-        step.Change(status, at);
+        step.Change(status, at, cpuSeconds);
     }
 
     public void KeepLogTail(string tail) =>
@@ -143,7 +146,7 @@ public sealed class Analysis : Entity, ITenantOwned
         Status = status;
         EndedAt = now;
         Reason = reason is null ? null : reason.Length > ReasonMaxLength ? reason[..ReasonMaxLength] : reason;
-        foreach (var step in _steps.Where(s => !s.Status.IsFinal())) step.Change(status, now);
+        foreach (var step in _steps.Where(s => !s.Status.IsFinal())) step.Change(status, now, null);
     }
 
     public bool IsAssignedTo(Guid userId) => _assignments.Any(a => a.UserId == userId);
@@ -194,12 +197,14 @@ public sealed class AnalysisStep
     public AnalysisStatus Status { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
+    public double? CpuSeconds { get; private set; }
 
-    internal void Reset() => (Status, StartedAt, EndedAt) = (AnalysisStatus.QUEUED, null, null);
+    internal void Reset() => (Status, StartedAt, EndedAt, CpuSeconds) = (AnalysisStatus.QUEUED, null, null, null);
 
-    internal void Change(AnalysisStatus status, DateTimeOffset at)
+    internal void Change(AnalysisStatus status, DateTimeOffset at, double? cpuSeconds)
     {
         Status = status;
+        if (cpuSeconds is { } cpu) CpuSeconds = Math.Round(cpu, 3);
         if (status == AnalysisStatus.RUNNING) StartedAt ??= at;
         if (status.IsFinal()) EndedAt ??= at;
     }

@@ -11,6 +11,14 @@ public enum Sex
     Other,
 }
 
+/// <summary>Whether the subject shows the phenotype under study (the PED file's "affected" column).</summary>
+public enum Affection
+{
+    Unknown,
+    Affected,
+    Unaffected,
+}
+
 /// <summary>The individual (patient, donor, cell line) a sample comes from. Unique by external id in its workspace.</summary>
 public sealed partial class Subject : Entity, ITenantOwned, ITrashable
 {
@@ -40,6 +48,10 @@ public sealed partial class Subject : Entity, ITenantOwned, ITrashable
     /// <summary>HPO term ids such as <c>HP:0001250</c>, distinct, in the order given.</summary>
     public IReadOnlyList<string> PhenotypeTerms { get; private set; } = [];
     public string? Notes { get; private set; }
+    public Affection Affected { get; private set; }
+    /// <summary>The father and mother among the workspace's subjects (a family for inheritance filters).</summary>
+    public Guid? FatherId { get; private set; }
+    public Guid? MotherId { get; private set; }
     public Guid CreatedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset? DeletedAt { get; private set; }
@@ -96,6 +108,36 @@ public sealed partial class Subject : Entity, ITenantOwned, ITrashable
         DateOfBirth = dateOfBirth;
         PhenotypeTerms = terms;
         Notes = notes;
+        Raise(new SubjectChanged(this));
+    }
+
+    public void SetAffected(Affection affected)
+    {
+        if (!Enum.IsDefined(affected)) throw new DomainException("Unknown affected status; use Unknown, Affected or Unaffected.");
+        Affected = affected;
+        Raise(new SubjectChanged(this));
+    }
+
+    /// <summary>
+    /// Records the parents (null: unknown). <paramref name="ancestorsOfParents"/> are every ancestor of the new parents,
+    /// looked up by the caller: a subject cannot become its own ancestor.
+    /// </summary>
+    public void SetParents(Subject? father, Subject? mother, IReadOnlySet<Guid> ancestorsOfParents)
+    {
+        foreach (var (parent, role) in new[] { (father, "father"), (mother, "mother") })
+        {
+            if (parent is null) continue;
+            if (parent.Id == Id) throw new DomainException($"A subject cannot be its own {role}.");
+            if (parent.WorkspaceId != WorkspaceId) throw new DomainException($"The {role} must be a subject of the same workspace.");
+            if (parent.IsInTrash) throw new DomainException($"The {role} is in the trash.");
+        }
+        if (father is not null && father.Id == mother?.Id) throw new DomainException("The father and the mother must be two different subjects.");
+        if (father?.Sex == Sex.Female) throw new DomainException($"The father ({father.ExternalId}) is recorded as female.");
+        if (mother?.Sex == Sex.Male) throw new DomainException($"The mother ({mother.ExternalId}) is recorded as male.");
+        if (ancestorsOfParents.Contains(Id))
+            throw new DomainException("That would make the subject its own ancestor.");
+        FatherId = father?.Id;
+        MotherId = mother?.Id;
         Raise(new SubjectChanged(this));
     }
 

@@ -89,7 +89,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         await SaveAsync(stoppingToken);
         var started = Stopwatch.StartNew();
 
-        var outcome = await RunEngineAsync(run, worker, Path.Combine(pipeline.Directory, pipeline.Workflow), jobPath, work, logPath, stoppingToken);
+        var outcome = await RunEngineAsync(run, worker, pipeline, jobPath, work, logPath, stoppingToken);
         var cpu = File.Exists(Path.Combine(work, "cpu-times")) ? CwlEngine.ParseCpuTimes(await File.ReadAllTextAsync(Path.Combine(work, "cpu-times"), stoppingToken)) : null;
         run.Measured(started.Elapsed.TotalSeconds, cpu);
         run.KeepLogTail(Tail(logPath));
@@ -103,6 +103,9 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
                     return;
                 case EngineOutcome.Canceled:
                     await FinishAsync(run, worker, AnalysisStatus.CANCELED, "Cancelled while running; the engine was stopped.", stoppingToken);
+                    return;
+                case EngineOutcome.OverQuota overQuota:
+                    await FinishAsync(run, worker, AnalysisStatus.EXECUTOR_ERROR, overQuota.Reason, stoppingToken);
                     return;
                 case EngineOutcome.Failed failed:
                     var step = run.Steps.Where(s => s.Status == AnalysisStatus.EXECUTOR_ERROR).OrderBy(s => s.Position).FirstOrDefault()
@@ -128,12 +131,13 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         public sealed record Failed(int ExitCode) : EngineOutcome;
         public sealed record Canceled : EngineOutcome;
         public sealed record LostLease : EngineOutcome;
+        public sealed record OverQuota(string Reason) : EngineOutcome;
     }
 
-    private async Task<EngineOutcome> RunEngineAsync(Analysis run, string worker, string workflowPath, string jobPath, string work, string logPath,
+    private async Task<EngineOutcome> RunEngineAsync(Analysis run, string worker, PipelineDefinition pipeline, string jobPath, string work, string logPath,
         CancellationToken stoppingToken)
     {
-        var command = engine.CommandLine(workflowPath, jobPath, work);
+        var command = engine.CommandLine(Path.Combine(pipeline.Directory, pipeline.Workflow), jobPath, work);
         var start = new ProcessStartInfo(command[0]) { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in command.Skip(1)) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The engine did not start.");
@@ -141,7 +145,8 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         var stdout = process.StandardOutput.ReadToEndAsync(stoppingToken);
 
         // The log reader only queues step events; this loop alone touches the run (a DbContext is single-threaded).
-        var events = new System.Collections.Concurrent.ConcurrentQueue<(StepEvent Step, DateTimeOffset At)>();
+        var events = new System.Collections.Concurrent.ConcurrentQueue<StepProgress>();
+        var steps = new StepClock(pipeline.Steps.LastOrDefault());
         var stderr = Task.Run(async () =>
         {
             await using var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
@@ -149,7 +154,8 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             {
                 await log.WriteLineAsync(line);
                 await log.FlushAsync(stoppingToken);
-                if (engine.Parse(line) is { } step) events.Enqueue((step, clock.GetUtcNow()));
+                // The engine's reaped-children CPU is read as the line arrives: a step's tools were waited for before its end was logged.
+                if (engine.Parse(line) is { } step) events.Enqueue(new StepProgress(step, clock.GetUtcNow(), EngineCpu.ReapedSeconds(process.Id)));
             }
         }, stoppingToken);
 
@@ -170,7 +176,13 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
                 throw;
             }
             if (process.HasExited) break;
-            await RecordStepsAsync(run, events, stoppingToken);
+            if (await RecordStepsAsync(run, events, steps, stoppingToken) && await OverQuotaAsync(run, work, stoppingToken) is { } reason)
+            {
+                stopped = new EngineOutcome.OverQuota(reason);
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+                break;
+            }
             if (lastBeat.Elapsed < heartbeat) continue;
             lastBeat.Restart();
             if (!await queue.RenewAsync(run.Id, worker, clock.GetUtcNow(), options.Value.Lease, stoppingToken)) stopped = new EngineOutcome.LostLease();
@@ -184,7 +196,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             }
         }
         await stderr;
-        await RecordStepsAsync(run, events, stoppingToken);
+        await RecordStepsAsync(run, events, steps, stoppingToken);
         var output = await stdout;
         if (stopped is not null) return stopped;
         // A cancel that arrived after the last heartbeat still wins over a result nobody wants any more.
@@ -193,12 +205,52 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         return process.ExitCode == 0 ? new EngineOutcome.Succeeded(output) : new EngineOutcome.Failed(process.ExitCode);
     }
 
-    private async Task RecordStepsAsync(Analysis run, System.Collections.Concurrent.ConcurrentQueue<(StepEvent Step, DateTimeOffset At)> events,
+    private sealed record StepProgress(StepEvent Step, DateTimeOffset At, double? EngineCpu);
+
+    /// <summary>Each step's CPU: what the engine reaped between the step's start and its end (cwltool runs steps one at a time).</summary>
+    private sealed class StepClock(string? lastStep)
+    {
+        private readonly Dictionary<string, double?> _startCpu = [];
+
+        public double? CpuOf(StepProgress progress)
+        {
+            if (progress.Step.Status == AnalysisStatus.RUNNING)
+            {
+                _startCpu[progress.Step.Step] = progress.EngineCpu;
+                return null;
+            }
+            return _startCpu.GetValueOrDefault(progress.Step.Step) is { } start && progress.EngineCpu is { } end ? Math.Max(0, end - start) : null;
+        }
+
+        public bool IsLastStart(StepProgress progress) => progress.Step.Status == AnalysisStatus.RUNNING && progress.Step.Step == lastStep;
+    }
+
+    /// <returns>true when the pipeline's last step has just started.</returns>
+    private async Task<bool> RecordStepsAsync(Analysis run, System.Collections.Concurrent.ConcurrentQueue<StepProgress> events, StepClock steps,
         CancellationToken cancellationToken)
     {
-        if (events.IsEmpty) return;
-        while (events.TryDequeue(out var e)) run.StepChanged(e.Step.Step, e.Step.Status, e.At);
+        if (events.IsEmpty) return false;
+        var lastStarted = false;
+        while (events.TryDequeue(out var e))
+        {
+            run.StepChanged(e.Step.Step, e.Step.Status, e.At, steps.CpuOf(e));
+            lastStarted |= steps.IsLastStart(e);
+        }
         await SaveAsync(cancellationToken);
+        return lastStarted;
+    }
+
+    /// <summary>
+    /// As the last step starts, the files the run has written so far (its outputs are among them) must fit in the
+    /// organization's free storage; otherwise the run stops there rather than compute outputs it could not keep. The
+    /// registration checks the exact figure again.
+    /// </summary>
+    private async Task<string?> OverQuotaAsync(Analysis run, string work, CancellationToken cancellationToken)
+    {
+        var written = new DirectoryInfo(work).EnumerateFiles("*", SearchOption.AllDirectories).Where(f => f.LinkTarget is null).Sum(f => f.Length);
+        var free = await StorageLedger.FreeBytesAsync(db, run.OrganizationId, cancellationToken);
+        return written <= free ? null
+            : $"Stopped before its last step: the files written so far ({Bytes(written)}) exceed the organization's free storage ({Bytes(Math.Max(0, free))}). Free space or raise the quota, then retry.";
     }
 
     /// <summary>Every write of the worker in a transaction, like a command's: the audit chain's lock is held for it.</summary>
@@ -340,7 +392,12 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
 
     private static string LastLines(string text, int count) => string.Join(" | ", text.Split('\n').Where(l => l.Trim().Length > 0).TakeLast(count));
 
-    private static string Bytes(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):0.0} GiB" : $"{bytes / (double)(1 << 20):0.0} MiB";
+    private static string Bytes(long bytes) => bytes switch
+    {
+        >= 1 << 30 => $"{bytes / (double)(1 << 30):0.0} GiB",
+        >= 1 << 20 => $"{bytes / (double)(1 << 20):0.0} MiB",
+        _ => $"{bytes / 1024.0:0.0} KiB",
+    };
 }
 
 /// <summary>A run cannot start because something it reads is gone: it ends in SYSTEM_ERROR with this message.</summary>

@@ -57,6 +57,10 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
             Is.EqualTo(new[] { "align", "index", "alignment_qc", "call", "normalize", "variant_qc" }.Select(n => ((string?)n, (string?)"COMPLETE"))));
         Assert.That(run.GetProperty("wallSeconds").GetDouble(), Is.GreaterThan(0));
         Assert.That(run.GetProperty("cpuSeconds").GetDouble(), Is.GreaterThan(1), "bwa and bcftools are descendants of the engine: their CPU time counts");
+        var stepCpu = run.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("cpuSeconds").GetDouble());
+        Assert.That(stepCpu["align"], Is.GreaterThan(1), "bwa mem on 156,000 read pairs");
+        Assert.That(stepCpu.Values.Sum(), Is.LessThanOrEqualTo(run.GetProperty("cpuSeconds").GetDouble()), "the steps are part of the run's CPU time");
+        Assert.That(stepCpu["align"], Is.GreaterThan(stepCpu["variant_qc"]), "each step has its own figure");
         Assert.That(run.GetProperty("reference").GetProperty("id").GetGuid(), Is.EqualTo(reference));
         var outputs = run.GetProperty("outputs").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f);
         Assert.That(outputs.Keys, Is.EquivalentTo(new[]
@@ -137,6 +141,40 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
         await using var db = Database.CreateContext();
         var id = run.GetProperty("id").GetGuid();
         Assert.That(await db.StoredFiles.IgnoreQueryFilters().CountAsync(f => f.AnalysisId == id), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_run_whose_files_exceed_the_free_storage_stops_before_its_last_step_and_keeps_nothing()
+    {
+        long used;
+        await using (var db = Database.CreateContext())
+        {
+            used = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == _lab.OrganizationId).Select(o => o.StorageUsedBytes).SingleAsync();
+            await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == _lab.OrganizationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.StorageQuotaBytes, used + 100 * 1024));
+        }
+        var launched = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses",
+            new { sampleIds = new[] { _samples.SampleId }, pipeline = "test-fill", parameters = new { kib = 300 } });
+        Assert.That(launched.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await launched.Content.ReadAsStringAsync());
+        var run = await AnalysisWorld.WaitForRunAsync(_supervisor, launched.Headers.Location!.OriginalString);
+
+        Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("EXECUTOR_ERROR"));
+        Assert.That(run.GetProperty("reason").GetString(), Does.StartWith("Stopped before its last step").And.Contain("300.0 KiB").And.Contain("100.0 KiB"));
+        var steps = run.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("status").GetString());
+        Assert.That(steps["fill"], Is.EqualTo("COMPLETE"));
+        Assert.That(steps["finish"], Is.Not.EqualTo("COMPLETE"), "the last step did not run to its end");
+        Assert.That(run.GetProperty("outputs").GetArrayLength(), Is.Zero);
+        await using (var db = Database.CreateContext())
+            Assert.That(await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == _lab.OrganizationId).Select(o => o.StorageUsedBytes).SingleAsync(),
+                Is.EqualTo(used), "nothing was counted");
+
+        // With room for it, the same run completes.
+        await using (var db = Database.CreateContext())
+            await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == _lab.OrganizationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.StorageQuotaBytes, used + 10 * 1024 * 1024));
+        var again = await _supervisor.PostUnsafeAsync($"{Workspace}/analyses",
+            new { sampleIds = new[] { _samples.SampleId }, pipeline = "test-fill", parameters = new { kib = 300 } });
+        Assert.That((await AnalysisWorld.WaitForRunAsync(_supervisor, again.Headers.Location!.OriginalString)).GetProperty("status").GetString(), Is.EqualTo("COMPLETE"));
     }
 
     [Test]

@@ -30,6 +30,7 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         b.Property(s => s.ExternalId).HasMaxLength(Subject.ExternalIdMaxLength);
         b.Property(s => s.Sex).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.Notes).HasMaxLength(Subject.NotesMaxLength);
+        b.Property(s => s.Affected).HasConversion<string>().HasMaxLength(16);
         // HPO ids never contain a space: stored as one space-separated text column on both providers.
         b.Property(s => s.PhenotypeTerms)
             .HasConversion(
@@ -41,6 +42,9 @@ internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         b.HasIndex(s => new { s.WorkspaceId, s.ExternalId }).IsUnique().HasFilter(Live);
         b.HasIndex(s => s.DeletedAt).HasFilter(InTrash);
         b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        // A purged parent leaves its children without that parent rather than blocking the purge.
+        b.HasOne<Subject>().WithMany().HasForeignKey(s => s.FatherId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Subject>().WithMany().HasForeignKey(s => s.MotherId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -4,7 +4,10 @@ using VariantMiner.Application.Subjects.Commands.CreateSubject;
 
 namespace VariantMiner.Application.Subjects.Commands.UpdateSubject;
 
-/// <summary>Edits a subject (samples.define). Null fields stay unchanged; <c>clearDateOfBirth</c> removes the date.</summary>
+/// <summary>
+/// Edits a subject (samples.define). Null fields stay unchanged; <c>clearDateOfBirth</c>, <c>clearFather</c> and
+/// <c>clearMother</c> remove the date or the parent link.
+/// </summary>
 [RequiresPermission(Permissions.SamplesDefine)]
 public sealed record UpdateSubject(
     [property: StringLength(Subject.ExternalIdMaxLength, MinimumLength = 1)] string? ExternalId = null,
@@ -12,7 +15,12 @@ public sealed record UpdateSubject(
     DateOnly? DateOfBirth = null,
     bool? ClearDateOfBirth = null,
     IReadOnlyList<string>? PhenotypeTerms = null,
-    [property: StringLength(Subject.NotesMaxLength)] string? Notes = null) : ICommand<SubjectDto>, IWorkspaceRequest
+    [property: StringLength(Subject.NotesMaxLength)] string? Notes = null,
+    string? Affected = null,
+    Guid? FatherId = null,
+    bool? ClearFather = null,
+    Guid? MotherId = null,
+    bool? ClearMother = null) : ICommand<SubjectDto>, IWorkspaceRequest
 {
     [JsonIgnore] public Guid OrganizationId { get; init; }
     [JsonIgnore] public Guid WorkspaceId { get; init; }
@@ -32,6 +40,9 @@ public sealed class UpdateSubjectValidator : AbstractValidator<UpdateSubject>
         RuleForEach(c => c.PhenotypeTerms).Must(Subject.IsHpoTerm)
             .WithMessage((_, term) => $"\"{term}\" is not an HPO id; use the form HP:0001250.");
         RuleFor(c => c.Notes).MaximumLength(Subject.NotesMaxLength);
+        RuleFor(c => c.Affected).Must(SubjectFamily.IsAffection).WithMessage(SubjectFamily.AffectionMessage);
+        RuleFor(c => c.FatherId).Null().When(c => c.ClearFather == true).WithMessage("Give a father or clear it, not both.");
+        RuleFor(c => c.MotherId).Null().When(c => c.ClearMother == true).WithMessage("Give a mother or clear it, not both.");
     }
 }
 
@@ -54,6 +65,12 @@ public sealed class UpdateSubjectHandler(IApplicationDbContext db, IOrganization
             command.PhenotypeTerms ?? subject.PhenotypeTerms,
             command.Notes ?? subject.Notes,
             clock.GetUtcNow());
+        if (command.Affected is { } affected) subject.SetAffected(Enum.Parse<Affection>(affected, ignoreCase: true));
+        if (command.FatherId is not null || command.MotherId is not null || command.ClearFather == true || command.ClearMother == true)
+            await SubjectFamily.SetParentsAsync(db, scope.Access, currentUser.UserId!.Value, subject,
+                command.ClearFather == true ? null : command.FatherId ?? subject.FatherId,
+                command.ClearMother == true ? null : command.MotherId ?? subject.MotherId, cancellationToken);
+        await SubjectFamily.EnsureSexFitsChildrenAsync(db, subject, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return SubjectDto.From(subject);
     }
