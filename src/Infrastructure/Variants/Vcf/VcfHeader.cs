@@ -82,7 +82,7 @@ public sealed class VcfHeader
                 var (samples, hasFormat) = ReadColumnLine(line, lines.LineNumber);
                 return new VcfHeader(fileFormat, samples, hasFormat, info, format, contigs, meta);
             }
-            if (line.IsEmpty) continue;
+            if (line.IsWhiteSpace()) continue;
             throw new VcfFormatException(lines.LineNumber, line[0] == '#'
                 ? $"expected a ## meta line or the #CHROM header line, found '{Shorten(line)}'"
                 : "missing #CHROM header line: a record came before it");

@@ -14,7 +14,7 @@ namespace VariantMiner.Infrastructure.Variants.Vcf;
 /// </summary>
 public sealed class VcfVariant
 {
-    internal VcfVariant(string chrom, long pos, string id, string @ref, string alt, int altIndex, int altCount, double? qual,
+    public VcfVariant(string chrom, long pos, string id, string @ref, string alt, int altIndex, int altCount, double? qual,
         string filter, VcfInfo info, ImmutableArray<VcfSampleCall> samples, long lineNumber)
     {
         Chrom = chrom;
@@ -70,7 +70,8 @@ public sealed class VcfVariant
 
 /// <summary>
 /// The values of one sample for one row: GT re-coded for the row's allele, GQ, DP and AD of the reference and the
-/// row's allele. Stored as plain ints with a sentinel for missing, so an entry is 40 bytes; the properties give nulls.
+/// row's allele. Other FORMAT fields are not kept (so no Number=G values such as PL or GL need splitting). Stored as
+/// plain ints with a sentinel for missing, so an entry is 40 bytes; the properties give nulls.
 /// </summary>
 public readonly struct VcfSampleCall : IEquatable<VcfSampleCall>
 {

@@ -97,7 +97,11 @@ public class VcfReaderTests
         Assert.That((first.Id, first.Qual, first.Filter, first.LineNumber), Is.EqualTo(("rs6054257", (double?)29, "PASS", 20L)));
         Assert.That(first.Info.ToDictionary(), Is.EqualTo(new Dictionary<string, string>
         {
-            ["NS"] = "3", ["DP"] = "14", ["AF"] = "0.5", ["DB"] = "", ["H2"] = "",
+            ["NS"] = "3",
+            ["DP"] = "14",
+            ["AF"] = "0.5",
+            ["DB"] = "",
+            ["H2"] = "",
         }));
         Assert.That(Gts(first), Is.EqualTo(new[] { "0|0", "1|0", "1/1" }));
         Assert.That(first.Samples.Select(s => (s.GQ, s.DP)), Is.EqualTo(new (int?, int?)[] { (48, 1), (48, 8), (43, 5) }));
