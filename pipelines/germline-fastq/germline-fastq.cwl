@@ -2,7 +2,7 @@ cwlVersion: v1.2
 class: Workflow
 label: Germline calling from FASTQ
 doc: >-
-  bwa mem → samtools sort/index → bcftools mpileup + call → bcftools norm → BGZF VCF with its index,
+  bwa mem → samtools sort/index → bcftools mpileup + call → bcftools norm → bcftools csq + annotate (the bundle's gene models and annotation VCFs) → BGZF VCF with its index,
   and QC (samtools flagstat and stats, bcftools stats).
 requirements:
   StepInputExpressionRequirement: {}
@@ -13,6 +13,10 @@ inputs:
   reads_1: File
   reads_2: File?
   sample_name: string
+  gene_models: File
+  annotation_vcfs:
+    type: File[]
+    secondaryFiles: [.tbi]
   targets: File?
   min_base_quality: {type: int, default: 13}
   min_mapping_quality: {type: int, default: 20}
@@ -45,15 +49,23 @@ steps:
     in:
       reference: reference
       vcf: call/vcf
-      output_name: {source: sample_name, valueFrom: $(self).vcf.gz}
     out: [normalized]
+  annotate:
+    run: ../tools/bcftools-annotate.cwl
+    in:
+      reference: reference
+      vcf: normalize/normalized
+      gene_models: gene_models
+      annotation_vcfs: annotation_vcfs
+      output_name: {source: sample_name, valueFrom: $(self).vcf.gz}
+    out: [annotated]
   variant_qc:
     run: ../tools/bcftools-stats.cwl
-    in: {vcf: normalize/normalized}
+    in: {vcf: annotate/annotated}
     out: [stats]
 outputs:
   bam: {type: File, outputSource: index/indexed}
-  vcf: {type: File, outputSource: normalize/normalized}
+  vcf: {type: File, outputSource: annotate/annotated}
   flagstat: {type: File, outputSource: alignment_qc/flagstat}
   alignment_stats: {type: File, outputSource: alignment_qc/stats}
   variant_stats: {type: File, outputSource: variant_qc/stats}

@@ -48,6 +48,7 @@ public static class InfrastructureDependencyInjection
         services.AddSingleton<VariantMiner.Application.Analyses.IRunFiles>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Analyses.RunFiles>());
         services.AddScoped<VariantMiner.Infrastructure.Analyses.RunQueue>();
         services.AddScoped<VariantMiner.Infrastructure.Analyses.RunExecutor>();
+        services.AddScoped<VariantMiner.Infrastructure.Variants.VariantImporter>();
         services.AddScoped<VariantMiner.Infrastructure.Analyses.ReferenceFiles>();
         services.AddHostedService<VariantMiner.Infrastructure.Analyses.AnalysisWorker>();
 

@@ -12,10 +12,14 @@ public static class ApiEndpointCatalog
         public bool IsUnsafe => Method is "POST" or "PUT" or "PATCH" or "DELETE";
         public bool IsOrganizationScoped => Route.Contains("{orgId", StringComparison.Ordinal);
 
-        /// <summary>The route with its parameters filled in: {orgId:guid} → values["orgId"], unknown ones → a fresh UUID.</summary>
+        /// <summary>
+        /// The route with its parameters filled in: {orgId:guid} → values["orgId"], unknown ones → a fresh UUID; an
+        /// {…:int} parameter (a variant's number in its analysis) → 1.
+        /// </summary>
         public string Url(IReadOnlyDictionary<string, Guid>? values = null) =>
-            System.Text.RegularExpressions.Regex.Replace(Route, @"\{(?<name>[a-zA-Z]+)[^}]*\}", m =>
-                (values is not null && values.TryGetValue(m.Groups["name"].Value, out var id) ? id : Guid.CreateVersion7()).ToString());
+            System.Text.RegularExpressions.Regex.Replace(Route, @"\{(?<name>[a-zA-Z]+)(?<constraint>[^}]*)\}", m =>
+                m.Groups["constraint"].Value == ":int" ? "1"
+                    : (values is not null && values.TryGetValue(m.Groups["name"].Value, out var id) ? id : Guid.CreateVersion7()).ToString());
     }
 
     public static IReadOnlyList<ApiEndpoint> All(IServiceProvider services) =>

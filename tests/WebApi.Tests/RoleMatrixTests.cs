@@ -143,6 +143,11 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/sub-analyses",
             new { kind = "gene-list", parameters = new { genes = "BRCA1" } }, Supervisor, GroupAdmin, Analyst) { Use = ("analysisId", "completeAnalysisId") },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees", null, Everyone),
+        // Variants follow the run's visibility (every member is assigned the seeded sample), no permission of their own.
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/variants", null, Everyone)
+            { Use = ("analysisId", "completeAnalysisId"), Query = "?gene=vmA1&sort=priority" },
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/variants/{variantId:int}", null, Everyone)
+            { Use = ("analysisId", "completeAnalysisId") },
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
     ];

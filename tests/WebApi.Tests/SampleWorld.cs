@@ -10,7 +10,8 @@ namespace VariantMiner.WebApi.Tests;
 /// </summary>
 /// With a file store: a FASTQ file of the sample and an unfinished upload of the Supervisor's, bytes included.
 /// For analyses: a genome FASTA of the workspace, a Ready reference bundle, a germline workflow using it, a queued run
-/// of the sample (launched with the workflow), a failed one (launched without) and a complete one with a VCF output.
+/// of the sample (launched with the workflow), a failed one (launched without) and a complete one with a VCF output
+/// and two imported variants (ids 1 and 2).
 public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
     Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId)
 {
@@ -61,8 +62,12 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         if (!queueRun) queued.Cancel(creator, now);
         var complete = new Analysis(lab.OrganizationId, lab.WorkspaceId, "germline-fastq", parameters, [sample.Id], [file.Id], steps, creator, now.AddSeconds(-2),
             workflow.Id, reference.Id);
+        complete.VariantsImported(2, ["NA12878"]);
         complete.Finish(AnalysisStatus.COMPLETE, now);
         db.Analyses.AddRange(queued, failed, complete);
+        db.Variants.AddRange(
+            SeededVariant(complete, 1, 1500, "G", "A", "vmA1", "missense", "0/1", "Pathogenic", 0.0001),
+            SeededVariant(complete, 2, 25000, "C", "G", "vmB2", "synonymous", "1/1", null, 0.25));
         db.StoredFiles.Add(Domain.Files.StoredFile.Output(Guid.CreateVersion7(), lab.OrganizationId, lab.WorkspaceId, sample.Id, complete.Id, "NA12878.vcf.gz", "vcf", 0,
             file.Sha256, creator, now));
         await db.SaveChangesAsync();
@@ -70,4 +75,31 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
             queued.Id, failed.Id, complete.Id);
     }
+
+    public static Domain.Variants.Variant SeededVariant(Analysis run, int ordinal, long position, string reference, string alt, string? gene, string? consequence,
+        string gt, string? clinVar, double? populationAf, string chrom = "CHROMOSOME_I", double? quality = 50, int? gq = 40, int? dp = 30) => new()
+        {
+            OrganizationId = run.OrganizationId,
+            WorkspaceId = run.WorkspaceId,
+            AnalysisId = run.Id,
+            Ordinal = ordinal,
+            Chrom = chrom,
+            Position = position,
+            Ref = reference,
+            Alt = alt,
+            Quality = quality,
+            Gene = gene,
+            Consequence = consequence,
+            Consequences = consequence is null ? null : $"{consequence}|{gene}|{gene}.1|protein_coding|+|1A>1B|{position}{reference}>{alt}",
+            ClinVar = clinVar,
+            PopulationAf = populationAf,
+            Priority = Domain.Variants.VariantPriority.Score(consequence, clinVar, populationAf),
+            Gt = gt,
+            Zygosity = Domain.Variants.VariantCalls.ZygosityOf(gt),
+            Gq = gq,
+            Dp = dp,
+            AdRef = 10,
+            AdAlt = 20,
+            Genotypes = $"{gt}:{gq}:{dp}:10,20",
+        };
 }

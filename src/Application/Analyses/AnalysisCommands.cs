@@ -73,7 +73,7 @@ public sealed class LaunchAnalysisHandler(IApplicationDbContext db, IOrganizatio
         var values = await parameters.ValidateAsync(pipeline, given, visibleFiles, workflow is null ? "parameters" : "workflowId", cancellationToken);
         var inputs = await ResolveInputsAsync(pipeline, visibleFiles.Where(f => f.SampleId == sample.Id), command.FileIds, cancellationToken);
 
-        var run = new Analysis(scope.Access.OrganizationId, command.WorkspaceId, pipeline.Key, values.ToJsonString(), [sample.Id], inputs, pipeline.Steps, me,
+        var run = new Analysis(scope.Access.OrganizationId, command.WorkspaceId, pipeline.Key, values.ToJsonString(), [sample.Id], inputs, pipeline.RunSteps, me,
             clock.GetUtcNow(), workflow?.Id, PipelineParameters.ReferenceOf(pipeline, values));
         db.Analyses.Add(run);
         await db.SaveChangesAsync(cancellationToken);

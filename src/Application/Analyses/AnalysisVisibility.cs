@@ -27,6 +27,18 @@ public static class AnalysisVisibility
     public static IQueryable<Guid> AssignedTo(IApplicationDbContext db, Guid userId, Guid workspaceId) =>
         db.Analyses.Where(a => a.WorkspaceId == workspaceId && a.Assignments.Any(x => x.UserId == userId)).Select(a => a.Id);
 
+    /// <summary>
+    /// Runs whose data one may read (variants): every sample visible, or the run assigned to oneself — not a main
+    /// analysis one sees only as the row above an assigned sub-analysis.
+    /// </summary>
+    public static IQueryable<Analysis> WithReadableData(IApplicationDbContext db, OrganizationAccess access, Guid userId, Guid workspaceId)
+    {
+        if (!access.CanEnter(workspaceId)) return db.Analyses.Where(a => false);
+        var samples = SampleVisibility.VisibleSamples(db.Samples, access, userId, workspaceId).Select(s => s.Id);
+        var assigned = AssignedTo(db, userId, workspaceId);
+        return db.Analyses.Where(a => a.WorkspaceId == workspaceId && (a.Samples.All(s => samples.Contains(s.SampleId)) || assigned.Contains(a.Id)));
+    }
+
     /// <summary>Whether one sees every sample of the run (not only the run by assignment): needed to launch on it or see its files.</summary>
     public static IQueryable<Analysis> WithVisibleSamples(IApplicationDbContext db, OrganizationAccess access, Guid userId, Guid workspaceId)
     {

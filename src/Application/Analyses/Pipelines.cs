@@ -23,10 +23,16 @@ public sealed record PipelineParameter(string Key, string? Cwl, string Type, str
 /// <param name="GeneModels">The CWL input that receives the reference bundle's gene models (GFF3), if the workflow reads them.</param>
 public sealed record PipelineDefinition(string Key, string Name, string Description, string Workflow, IReadOnlyList<string> Steps, IReadOnlyList<string> Tools,
     IReadOnlyList<PipelineInput> Inputs, IReadOnlyList<PipelineParameter> Parameters, IReadOnlyDictionary<string, string> Outputs,
-    string? SubAnalysis = null, string? GeneModels = null)
+    string? SubAnalysis = null, string? GeneModels = null, string? Annotations = null, string? ImportVariants = null)
 {
+    /// <summary>The step the worker adds after the engine's when the pipeline's VCF is imported as variant data.</summary>
+    public const string ImportStep = "import";
+
     /// <summary>The folder holding pipeline.json and the CWL workflow (set by the catalogue).</summary>
     [JsonIgnore] public string Directory { get; init; } = "";
+
+    /// <summary>A run's steps: the engine's, then the import when there is one.</summary>
+    [JsonIgnore] public IReadOnlyList<string> RunSteps => ImportVariants is null ? Steps : [.. Steps, ImportStep];
 }
 
 /// <summary>The installation's pipelines and whether this machine can run them.</summary>
@@ -55,7 +61,7 @@ public sealed class ListPipelinesHandler(IPipelineCatalog catalog) : IQueryHandl
         IReadOnlyList<PipelineDto> list = catalog.All.Select(p =>
         {
             var missing = catalog.MissingTools(p);
-            return new PipelineDto(p.Key, p.Name, p.Description, p.Inputs.Select(i => i.Kind).Distinct().ToList(), p.Steps,
+            return new PipelineDto(p.Key, p.Name, p.Description, p.Inputs.Select(i => i.Kind).Distinct().ToList(), p.RunSteps,
                 p.Parameters.Select(x => new PipelineParameterDto(x.Key, x.Type, x.Label, x.Required, x.Default, x.Min, x.Max, x.Kind, x.Pattern)).ToList(),
                 missing.Count == 0, missing, p.SubAnalysis);
         }).ToList();

@@ -52,7 +52,7 @@ public sealed class LaunchSubAnalysisHandler(IApplicationDbContext db, IOrganiza
         var outputs = db.StoredFiles.Where(f => f.AnalysisId == parent.Id);
         var inputs = await LaunchAnalysisHandler.ResolveInputsAsync(pipeline, outputs, null, cancellationToken);
         var run = new Analysis(scope.Access.OrganizationId, command.WorkspaceId, pipeline.Key, values.ToJsonString(),
-            parent.Samples.Select(s => s.SampleId).ToList(), inputs, pipeline.Steps, me, clock.GetUtcNow(), referenceBundleId: bundleId,
+            parent.Samples.Select(s => s.SampleId).ToList(), inputs, pipeline.RunSteps, me, clock.GetUtcNow(), referenceBundleId: bundleId,
             parentId: parent.Id, kind: pipeline.SubAnalysis);
         db.Analyses.Add(run);
         await db.SaveChangesAsync(cancellationToken);

@@ -99,6 +99,7 @@ public sealed class Analysis : Entity, ITenantOwned
     public void StartOver()
     {
         foreach (var step in _steps) step.Reset();
+        (VariantCount, VariantSamples) = (null, null);
     }
 
     /// <summary>Back to the queue after its worker died (the claim counted the attempt).</summary>
@@ -128,6 +129,16 @@ public sealed class Analysis : Entity, ITenantOwned
             _steps.Add(step);
         }
         step.Change(status, at, cpuSeconds);
+    }
+
+    /// <summary>How many variant rows the import wrote (null: nothing imported), and the VCF's sample names in their order.</summary>
+    public int? VariantCount { get; private set; }
+    public string? VariantSamples { get; private set; }
+
+    public void VariantsImported(int count, IReadOnlyList<string> sampleNames)
+    {
+        VariantCount = count;
+        VariantSamples = string.Join('\t', sampleNames);
     }
 
     public void KeepLogTail(string tail) =>

@@ -7,7 +7,7 @@ namespace VariantMiner.Infrastructure.Analyses;
 /// <summary>
 /// A reference bundle's files on disk: <c>{DataDirectory}/references/{organizationId}/{bundleId}/</c> with
 /// <c>genome.fa</c> and the indexes the pipelines read (samtools faidx, bwa index), <c>genes.gff3</c> and
-/// <c>annotation-N.vcf</c>. Prepared in a temporary folder renamed into place when complete, so a bundle is either
+/// <c>annotation-N.vcf.gz</c> (BGZF with a tabix index, as bcftools annotate reads them). Prepared in a temporary folder renamed into place when complete, so a bundle is either
 /// entirely there or not at all (a preparation killed half-way starts over).
 /// </summary>
 public sealed class ReferenceFiles(AppDbContext db, IUnitOfWork unitOfWork, DatabaseSettings settings, LocalFileStore store)
@@ -32,6 +32,16 @@ public sealed class ReferenceFiles(AppDbContext db, IUnitOfWork unitOfWork, Data
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>The annotation VCFs (BGZF, indexed) of a Ready bundle of the current organization, in the bundle's order.</summary>
+    public async Task<IReadOnlyList<string>> AnnotationPathsAsync(Guid? bundleId, CancellationToken cancellationToken)
+    {
+        if (bundleId is null || await GenomePathAsync(bundleId.Value, cancellationToken) is not { } genome) return [];
+        var folder = Path.GetDirectoryName(genome)!;
+        return Directory.EnumerateFiles(folder, "annotation-*.vcf.gz")
+            .OrderBy(p => int.Parse(Path.GetFileName(p)["annotation-".Length..^".vcf.gz".Length], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+    }
+
     /// <summary>Copies the bundle's files out of the store and indexes the genome; the bundle ends Ready or Failed with the tool's words.</summary>
     public async Task PrepareAsync(Guid bundleId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -45,7 +55,13 @@ public sealed class ReferenceFiles(AppDbContext db, IUnitOfWork unitOfWork, Data
             Copy(bundle.OrganizationId, bundle.GenomeFileId, Path.Combine(temporary, "genome.fa"));
             if (bundle.GeneModelsFileId is { } gff) Copy(bundle.OrganizationId, gff, Path.Combine(temporary, "genes.gff3"));
             var annotations = bundle.AnnotationFileIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
-            for (var i = 0; i < annotations.Count; i++) Copy(bundle.OrganizationId, annotations[i], Path.Combine(temporary, $"annotation-{i + 1}.vcf"));
+            for (var i = 0; i < annotations.Count; i++)
+            {
+                Copy(bundle.OrganizationId, annotations[i], Path.Combine(temporary, $"annotation-{i + 1}.source"));
+                await ToolAsync(temporary, cancellationToken, "bcftools", "view", "-Oz", "-o", $"annotation-{i + 1}.vcf.gz", $"annotation-{i + 1}.source");
+                await ToolAsync(temporary, cancellationToken, "bcftools", "index", "-t", $"annotation-{i + 1}.vcf.gz");
+                File.Delete(Path.Combine(temporary, $"annotation-{i + 1}.source"));
+            }
             await ToolAsync(temporary, cancellationToken, "samtools", "faidx", "genome.fa");
             await ToolAsync(temporary, cancellationToken, "bwa", "index", "genome.fa");
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true);

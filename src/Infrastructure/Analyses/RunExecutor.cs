@@ -11,6 +11,7 @@ using VariantMiner.Application.Files;
 using VariantMiner.Domain.Analyses;
 using VariantMiner.Domain.Files;
 using VariantMiner.Infrastructure.Storage;
+using VariantMiner.Infrastructure.Variants;
 
 namespace VariantMiner.Infrastructure.Analyses;
 
@@ -21,7 +22,7 @@ namespace VariantMiner.Infrastructure.Analyses;
 /// complete are never registered: they stay in the work folder, which is removed.
 /// </summary>
 public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalog catalog, CwlEngine engine, RunFiles runFiles, LocalFileStore store,
-    ReferenceFiles references, IUnitOfWork unitOfWork, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<RunExecutor> logger)
+    ReferenceFiles references, VariantImporter importer, IUnitOfWork unitOfWork, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<RunExecutor> logger)
 {
     private const int TailLines = 60;
 
@@ -77,7 +78,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         try
         {
             jobPath = Path.Combine(work, "job.json");
-            await File.WriteAllTextAsync(jobPath, (await JobAsync(run, pipeline, stoppingToken)).ToJsonString(), stoppingToken);
+            await File.WriteAllTextAsync(jobPath, (await JobAsync(run, pipeline, work, stoppingToken)).ToJsonString(), stoppingToken);
         }
         catch (RunInputException e)
         {
@@ -115,6 +116,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
                         stoppingToken);
                     return;
                 case EngineOutcome.Succeeded succeeded:
+                    if (pipeline.ImportVariants is { } key && !await ImportVariantsAsync(run, worker, key, succeeded.OutputJson, stoppingToken)) return;
                     await RegisterOutputsAsync(run, pipeline, worker, succeeded.OutputJson, stoppingToken);
                     return;
             }
@@ -258,7 +260,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         unitOfWork.InTransactionAsync(async () => await db.SaveChangesAsync(cancellationToken), cancellationToken);
 
     /// <summary>The CWL job: input files and the reference by their paths on this machine, parameters by their CWL names.</summary>
-    private async Task<JsonObject> JobAsync(Analysis run, PipelineDefinition pipeline, CancellationToken cancellationToken)
+    private async Task<JsonObject> JobAsync(Analysis run, PipelineDefinition pipeline, string work, CancellationToken cancellationToken)
     {
         var job = new JsonObject();
         var inputIds = run.Inputs.Select(i => i.FileId).ToList();
@@ -290,9 +292,23 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             };
         }
         if (pipeline.GeneModels is { } geneModels)
-            job[geneModels] = CwlFile(await references.GeneModelsPathAsync(run.ReferenceBundleId, cancellationToken)
-                ?? throw new RunInputException("The reference bundle's gene models are not available on this machine."));
+        {
+            var path = await references.GeneModelsPathAsync(run.ReferenceBundleId, cancellationToken);
+            if (path is null && pipeline.Annotations is null)
+                throw new RunInputException("The reference bundle has no gene models (GFF3); this analysis needs them.");
+            // Annotation without gene models: consequences are skipped, the other sources still apply.
+            job[geneModels] = CwlFile(path ?? await NoGeneModelsAsync(work, cancellationToken));
+        }
+        if (pipeline.Annotations is { } annotations)
+            job[annotations] = new JsonArray((await references.AnnotationPathsAsync(run.ReferenceBundleId, cancellationToken)).Select(p => (JsonNode)CwlFile(p)).ToArray());
         return job;
+    }
+
+    private static async Task<string> NoGeneModelsAsync(string work, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(work, "no-genes.gff3");
+        await File.WriteAllTextAsync(path, "##gff-version 3\n", cancellationToken);
+        return path;
     }
 
     private async Task<string> FilePathAsync(Guid id, CancellationToken cancellationToken)
@@ -365,12 +381,56 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
                 $"The outputs ({Bytes(total)}) would exceed the organization's storage quota; free space or raise the quota, then retry.", cancellationToken);
     }
 
+    /// <summary>
+    /// The import step: the pipeline's VCF output becomes variant rows (invisible until the registration commits
+    /// COMPLETE). A file that cannot be read ends the run in EXECUTOR_ERROR naming the line.
+    /// </summary>
+    /// <returns>false when the run ended (failed, or taken over by another worker).</returns>
+    private async Task<bool> ImportVariantsAsync(Analysis run, string worker, string outputKey, string outputJson, CancellationToken cancellationToken)
+    {
+        if ((JsonNode.Parse(outputJson)?.AsObject() ?? [])[outputKey] is not JsonObject file)
+        {
+            await FinishAsync(run, worker, AnalysisStatus.EXECUTOR_ERROR, $"The pipeline produced no {outputKey} output to import.", cancellationToken);
+            return false;
+        }
+        run.StepChanged(PipelineDefinition.ImportStep, AnalysisStatus.RUNNING, clock.GetUtcNow());
+        await SaveAsync(cancellationToken);
+        var lostLease = false;
+        try
+        {
+            var (rows, samples) = await importer.ImportAsync(run, LocalPath(file), async () =>
+            {
+                if (!await queue.RenewAsync(run.Id, worker, clock.GetUtcNow(), options.Value.Lease, cancellationToken))
+                {
+                    lostLease = true;
+                    throw new OperationCanceledException("The run's lease was taken over.");
+                }
+            }, cancellationToken);
+            run.VariantsImported(rows, samples);
+            run.StepChanged(PipelineDefinition.ImportStep, AnalysisStatus.COMPLETE, clock.GetUtcNow());
+            return true;
+        }
+        catch (Variants.Vcf.VcfFormatException e)
+        {
+            await importer.DeleteAsync(run.Id, cancellationToken);
+            run.StepChanged(PipelineDefinition.ImportStep, AnalysisStatus.EXECUTOR_ERROR, clock.GetUtcNow());
+            await FinishAsync(run, worker, AnalysisStatus.EXECUTOR_ERROR, $"The variants could not be imported: {e.Message}", cancellationToken);
+            return false;
+        }
+        catch (OperationCanceledException) when (lostLease)
+        {
+            logger.LogWarning("Run {Run} was taken over during its import; this worker leaves it", run.Id);
+            return false;
+        }
+    }
+
     /// <summary>A CWL File's path on this machine: "path" (cwltool), or its file:// "location" (Toil gives only that for secondary files).</summary>
     private static string LocalPath(JsonNode file) =>
         file["path"]?.GetValue<string>() ?? new Uri(file["location"]!.GetValue<string>()).LocalPath;
 
     private async Task FinishAsync(Analysis run, string worker, AnalysisStatus status, string reason, CancellationToken cancellationToken)
     {
+        await importer.DeleteAsync(run.Id, cancellationToken); // rows of an import that got this far are never wanted
         run.Finish(status, clock.GetUtcNow(), reason);
         await SaveAsync(cancellationToken);
         await queue.ReleaseAsync(run.Id, cancellationToken);

@@ -35,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Analyses.Analysis> Analyses => Set<Domain.Analyses.Analysis>();
     public DbSet<Domain.Analyses.Workflow> Workflows => Set<Domain.Analyses.Workflow>();
     public DbSet<Domain.Analyses.ReferenceBundle> ReferenceBundles => Set<Domain.Analyses.ReferenceBundle>();
+    // Variant data of analyses (written in bulk by the import)
+    public DbSet<Domain.Variants.Variant> Variants => Set<Domain.Variants.Variant>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization

@@ -1,8 +1,8 @@
+using VariantMiner.Application.Subjects;
 using VariantMiner.Application.Subjects.Commands.CreateSubject;
 using VariantMiner.Application.Subjects.Commands.DeleteSubject;
 using VariantMiner.Application.Subjects.Commands.UpdateSubject;
 using VariantMiner.Application.Subjects.Queries.GetSubject;
-using VariantMiner.Application.Subjects;
 using VariantMiner.Application.Trash;
 using VariantMiner.Domain.Common;
 

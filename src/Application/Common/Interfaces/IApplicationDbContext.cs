@@ -30,6 +30,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Analyses.Analysis> Analyses { get; }
     DbSet<Domain.Analyses.Workflow> Workflows { get; }
     DbSet<Domain.Analyses.ReferenceBundle> ReferenceBundles { get; }
+    DbSet<Domain.Variants.Variant> Variants { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
