@@ -1138,6 +1138,40 @@ export interface paths {
         patch: operations["Uploads_Append"];
         trace?: never;
     };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Variants of a COMPLETE analysis I may read: filters (gene, consequence, maxPopulationAf, clinicalSignificance, zygosity, minQuality, minGq, minDp, region), sort position|priority, keyset paging, total counted up to 10,000. Audited with the filters. */
+        get: operations["Variants_List"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/analyses/{analysisId}/variants/{variantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One variant with every consequence, its calls and the annotation it was imported with. Audited. */
+        get: operations["Variants_Get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/workspaces": {
         parameters: {
             query?: never;
@@ -1924,6 +1958,69 @@ export interface components {
         UpdateWorkspace: {
             name?: string | null;
             description?: string | null;
+        };
+        Variant: {
+            /** Format: int32 */
+            id: number;
+            key: string;
+            chrom: string;
+            /** Format: int64 */
+            position: number;
+            ref: string;
+            alt: string;
+            vcfId: string | null;
+            /** Format: double */
+            quality: number | null;
+            filter: string | null;
+            gene: string | null;
+            consequence: string | null;
+            transcript: string | null;
+            proteinChange: string | null;
+            dnaChange: string | null;
+            clinVar: string | null;
+            /** Format: double */
+            populationAf: number | null;
+            /** Format: double */
+            priority: number;
+            calls: components["schemas"]["VariantCall"][];
+        };
+        VariantCall: {
+            sample: string;
+            gt: string;
+            zygosity: string;
+            /** Format: int32 */
+            gq: number | null;
+            /** Format: int32 */
+            dp: number | null;
+            /** Format: int32 */
+            adRef: number | null;
+            /** Format: int32 */
+            adAlt: number | null;
+        };
+        VariantConsequence: {
+            consequence: string;
+            gene: string | null;
+            transcript: string | null;
+            biotype: string | null;
+            strand: string | null;
+            proteinChange: string | null;
+            dnaChange: string | null;
+        };
+        VariantDetail: {
+            variant: components["schemas"]["Variant"];
+            consequences: components["schemas"]["VariantConsequence"][];
+            /** Format: uuid */
+            analysisId: string;
+            annotation: string | null;
+            genomeBuild: string;
+        };
+        VariantPage: {
+            items: components["schemas"]["Variant"][];
+            nextCursor: string | null;
+            /** Format: int32 */
+            total: number;
+            totalCapped: boolean;
+            annotation: string | null;
         };
         VerifyEmail: {
             /** Format: uuid */
@@ -7088,6 +7185,149 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Variants_List: {
+        parameters: {
+            query?: {
+                Gene?: string;
+                Consequence?: string;
+                MaxPopulationAf?: number;
+                ClinicalSignificance?: string;
+                Zygosity?: string;
+                MinQuality?: number;
+                MinGq?: number;
+                MinDp?: number;
+                Region?: string;
+                Sort?: string;
+                Limit?: number;
+                Cursor?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Variants_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+                analysisId: string;
+                variantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
