@@ -32,7 +32,18 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
     public async Task The_germline_pipeline_calls_the_planted_variants_and_its_outputs_become_files_of_the_sample()
     {
         var reads = AnalysisWorld.Simulate(Path.Combine(Database.DataDirectory, "reads"), pairs: 156_000); // 30× of ce.fa's 1.04 Mb
-        var reference = await AnalysisWorld.CreateReferenceAsync(_supervisor, _lab.OrganizationId, Workspace);
+        // Annotation sources made from the truth: the first 20 SNVs are "Pathogenic" in a ClinVar-like file, the first 40
+        // have a population frequency (odd ones 0.2, even ones 0.0005).
+        var truthSnvs = AnalysisWorld.Run(Path.GetDirectoryName(reads.TruthVcf)!, "bcftools", "view", "-H", "-v", "snps", reads.TruthVcf)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Where(f => !f[4].Contains(',')).Take(40).ToList();
+        static string Annotation(string info, IEnumerable<string> rows) =>
+            "##fileformat=VCFv4.2\n" + string.Concat(new[] { "I", "II", "III", "IV", "V", "X", "MtDNA" }.Select(c => $"##contig=<ID=CHROMOSOME_{c}>\n")) +
+            info + "\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n" + string.Concat(rows.Select(r => r + "\n"));
+        var clinVar = Annotation("##INFO=<ID=CLNSIG,Number=.,Type=String,Description=\"Clinical significance\">",
+            truthSnvs.Take(20).Select(f => $"{f[0]}\t{f[1]}\t.\t{f[3]}\t{f[4]}\t.\t.\tCLNSIG=Pathogenic"));
+        var frequencies = Annotation("##INFO=<ID=AF,Number=A,Type=Float,Description=\"Allele frequency\">",
+            truthSnvs.Select((f, i) => $"{f[0]}\t{f[1]}\t.\t{f[3]}\t{f[4]}\t.\t.\tAF={(i % 2 == 1 ? "0.2" : "0.0005")}"));
+        var reference = await AnalysisWorld.CreateReferenceAsync(_supervisor, _lab.OrganizationId, Workspace, ("clinvar.vcf", clinVar), ("frequencies.vcf", frequencies));
         await AnalysisWorld.UploadAsync(_supervisor, Workspace, await File.ReadAllBytesAsync(reads.Read1), "S1_R1.fastq.gz", "fastq", _samples.SampleId, 1);
         await AnalysisWorld.UploadAsync(_supervisor, Workspace, await File.ReadAllBytesAsync(reads.Read2), "S1_R2.fastq.gz", "fastq", _samples.SampleId, 2);
         // The seeded empty FASTQ would make the read-1 input ambiguous; it goes.
@@ -54,10 +65,12 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
 
         Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("COMPLETE"), run.ToString());
         Assert.That(run.GetProperty("steps").EnumerateArray().Select(s => (s.GetProperty("name").GetString(), s.GetProperty("status").GetString())),
-            Is.EqualTo(new[] { "align", "index", "alignment_qc", "call", "normalize", "variant_qc" }.Select(n => ((string?)n, (string?)"COMPLETE"))));
+            Is.EqualTo(new[] { "align", "index", "alignment_qc", "call", "normalize", "annotate", "variant_qc", "import" }.Select(n => ((string?)n, (string?)"COMPLETE"))));
         Assert.That(run.GetProperty("wallSeconds").GetDouble(), Is.GreaterThan(0));
         Assert.That(run.GetProperty("cpuSeconds").GetDouble(), Is.GreaterThan(1), "bwa and bcftools are descendants of the engine: their CPU time counts");
-        var stepCpu = run.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("cpuSeconds").GetDouble());
+        // The engine's steps have CPU figures; the import runs in the worker itself (its time is in the run's wall time).
+        var stepCpu = run.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("name").GetString() != "import")
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("cpuSeconds").GetDouble());
         Assert.That(stepCpu["align"], Is.GreaterThan(1), "bwa mem on 156,000 read pairs");
         Assert.That(stepCpu.Values.Sum(), Is.LessThanOrEqualTo(run.GetProperty("cpuSeconds").GetDouble()), "the steps are part of the run's CPU time");
         Assert.That(stepCpu["align"], Is.GreaterThan(stepCpu["variant_qc"]), "each step has its own figure");
@@ -90,6 +103,38 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
         // for bwa's multi-threaded placement of a few reads.
         Assert.That(recall, Is.GreaterThan(0.90));
         Assert.That(precision, Is.GreaterThan(0.98));
+
+        // The imported variant rows are exactly what bcftools reads from the VCF (split per ALT, with the GT), annotated.
+        var vcfPath = Path.Combine(folder, "called.vcf.gz");
+        await using (var file = File.Create(vcfPath))
+        await using (var bytes = await analyst.GetStreamAsync($"{Workspace}/files/{vcfId}/content")) await bytes.CopyToAsync(file);
+        var expected = AnalysisWorld.Run(folder, "sh", "-c", $"bcftools norm -m- -Ov {vcfPath} | bcftools query -f '%CHROM:%POS:%REF:%ALT:[%GT]\\n'")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Order().ToList();
+        var imported = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await analyst.GetFromJsonAsync<JsonElement>($"{runUrl}/variants?limit=500{(cursor is null ? "" : $"&cursor={cursor}")}");
+            imported.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").GetString();
+        } while (cursor is not null);
+        Assert.That(imported.Select(v => $"{v.GetProperty("chrom").GetString()}:{v.GetProperty("position").GetInt64()}:{v.GetProperty("ref").GetString()}:" +
+            $"{v.GetProperty("alt").GetString()}:{v.GetProperty("calls")[0].GetProperty("gt").GetString()}").Order().ToList(), Is.EqualTo(expected));
+        Assert.That(run.GetProperty("steps").EnumerateArray().Last().GetProperty("name").GetString(), Is.EqualTo("import"));
+        var byPosition = imported.ToDictionary(v => $"{v.GetProperty("chrom").GetString()}:{v.GetProperty("position").GetInt64()}:{v.GetProperty("ref").GetString()}:{v.GetProperty("alt").GetString()}");
+        var pathogenic = truthSnvs.Take(20).Select(f => $"{f[0]}:{f[1]}:{f[3]}:{f[4]}").Where(byPosition.ContainsKey).ToList();
+        Assert.That(pathogenic, Is.Not.Empty);
+        Assert.That(pathogenic.Select(k => byPosition[k].GetProperty("clinVar").GetString()), Is.All.EqualTo("Pathogenic"), "ClinVar copied by position and alleles");
+        Assert.That(imported.Count(v => v.GetProperty("clinVar").GetString() == "Pathogenic"), Is.EqualTo(pathogenic.Count), "and nowhere else");
+        var withAf = truthSnvs.Select((f, i) => (Key: $"{f[0]}:{f[1]}:{f[3]}:{f[4]}", Af: i % 2 == 1 ? 0.2 : 0.0005)).Where(t => byPosition.ContainsKey(t.Key)).ToList();
+        Assert.That(withAf.Select(t => byPosition[t.Key].GetProperty("populationAf").GetDouble()), Is.EqualTo(withAf.Select(t => t.Af)));
+        var inVmA1 = imported.Where(v => v.GetProperty("chrom").GetString() == "CHROMOSOME_I" && v.GetProperty("position").GetInt64() is >= 1001 and <= 4999).ToList();
+        Assert.That(inVmA1, Is.Not.Empty);
+        Assert.That(inVmA1.Select(v => v.GetProperty("gene").GetString()), Is.All.EqualTo("vmA1"), "bcftools csq with the bundle's gene models");
+        Assert.That(inVmA1.Select(v => v.GetProperty("consequence").GetString()), Is.All.Not.Null);
+        var rare = await analyst.GetFromJsonAsync<JsonElement>($"{runUrl}/variants?clinicalSignificance=pathogenic&maxPopulationAf=0.001&limit=500");
+        Assert.That(rare.GetProperty("total").GetInt32(),
+            Is.EqualTo(pathogenic.Count(k => withAf.All(t => t.Key != k || t.Af <= 0.001))), "the filters read the imported annotation");
 
         // A gene-list sub-analysis of this run (analyses.launch.sub: the Analyst has it), assigned to a Report Writer
         // who does not see the sample.
