@@ -6,6 +6,9 @@ namespace VariantMiner.WebApi.Tests;
 /// <summary>Every API endpoint the host maps, read from its endpoint data source (so new endpoints are covered).</summary>
 public static class ApiEndpointCatalog
 {
+    /// <summary>The variant key SeededSamples classifies and notes.</summary>
+    public const string SeededVariantKey = "WBcel235:CHROMOSOME_I:1500:G:A";
+
     public sealed record ApiEndpoint(string Method, string Route, RouteEndpoint Endpoint)
     {
         public string Key => $"{Method} {Route}";
@@ -14,11 +17,12 @@ public static class ApiEndpointCatalog
 
         /// <summary>
         /// The route with its parameters filled in: {orgId:guid} → values["orgId"], unknown ones → a fresh UUID; an
-        /// {…:int} parameter (a variant's number in its analysis) → 1.
+        /// {…:int} parameter (a variant's number in its analysis) → 1, {variantKey} → the seeded classified variant's key.
         /// </summary>
         public string Url(IReadOnlyDictionary<string, Guid>? values = null) =>
             System.Text.RegularExpressions.Regex.Replace(Route, @"\{(?<name>[a-zA-Z]+)(?<constraint>[^}]*)\}", m =>
                 m.Groups["constraint"].Value == ":int" ? "1"
+                : m.Groups["name"].Value == "variantKey" ? SeededVariantKey
                     : (values is not null && values.TryGetValue(m.Groups["name"].Value, out var id) ? id : Guid.CreateVersion7()).ToString());
     }
 

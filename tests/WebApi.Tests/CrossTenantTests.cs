@@ -31,6 +31,10 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
             ["referenceId"] = a.ReferenceId,
             ["workflowId"] = a.WorkflowId,
             ["analysisId"] = a.AnalysisId,
+            ["noteId"] = a.NoteId,
+            ["geneListId"] = a.GeneListId,
+            ["filterSetId"] = a.FilterSetId,
+            ["savedSearchId"] = a.SavedSearchId,
         };
     }
 
@@ -67,6 +71,12 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         mode = "replace",
         csv = "sample,assay\nHijacked,WGS",
         storageQuotaBytes = 0,
+        classification = "benign",
+        evidence = "Hijacked",
+        text = "Hijacked",
+        tags = new[] { "hijacked" },
+        genes = new[] { "HIJACK" },
+        filters = new { zygosity = "het" },
     };
 
     [Test]
@@ -92,7 +102,9 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         var intruder = await Factory.SignedInClientAsync(_b.Members[BuiltInRole.Supervisor].Email);
         // My own organization, with A's workspace, member, role and invitation.
         var ids = new Dictionary<string, Guid>(_aIds) { ["orgId"] = _b.OrganizationId };
-        var nested = OrganizationEndpoints().Where(e => e.Route.Count(c => c == '{') > 1).ToList();
+        // A variant key is a value, not a row of A: in my own organization it reads and writes my organization's knowledge
+        // (checked below: A's classification and note of the same key stay invisible).
+        var nested = OrganizationEndpoints().Where(e => e.Route.Count(c => c == '{') > 1 && !e.Route.Contains("{variantKey}")).ToList();
         Assert.That(nested, Is.Not.Empty);
 
         foreach (var endpoint in nested)
@@ -100,6 +112,12 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
             var response = await SendAsync(intruder, endpoint, ids);
             await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
         }
+        var knowledge = $"/api/organizations/{_b.OrganizationId}";
+        var key = ApiEndpointCatalog.SeededVariantKey;
+        var classification = await intruder.GetFromJsonAsync<JsonElement>($"{knowledge}/classifications/{key}");
+        Assert.That(classification.GetProperty("classification").ValueKind, Is.EqualTo(JsonValueKind.Null), "A's classification of the same key");
+        Assert.That(classification.GetProperty("history").GetArrayLength(), Is.Zero);
+        Assert.That((await intruder.GetFromJsonAsync<JsonElement>($"{knowledge}/variants/{key}/notes")).GetArrayLength(), Is.Zero, "A's note on it");
 
         Assert.That(await SnapshotAAsync(), Is.EqualTo(before));
     }

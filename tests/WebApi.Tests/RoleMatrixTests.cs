@@ -148,6 +148,32 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             { Use = ("analysisId", "completeAnalysisId"), Query = "?gene=vmA1&sort=priority" },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/variants/{variantId:int}", null, Everyone)
             { Use = ("analysisId", "completeAnalysisId") },
+        // Knowledge: everyone reads it and writes notes; classifying, tagging and shared filters need variants.classify
+        // (not the Report Writer); a note is its author's (the seeded one is the Supervisor's); saved searches are one's own.
+        new("GET", "/api/organizations/{orgId:guid}/classifications/{variantKey}", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/classifications/{variantKey}", new { classification = "pathogenic", evidence = "PVS1" },
+            Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("GET", "/api/organizations/{orgId:guid}/variants/{variantKey}/notes", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/variants/{variantKey}/notes", new { text = "Checked by Sanger." }, Everyone),
+        new("PATCH", "/api/organizations/{orgId:guid}/notes/{noteId:guid}", new { text = "Seen in three families." }, Supervisor),
+        new("DELETE", "/api/organizations/{orgId:guid}/notes/{noteId:guid}", null, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/variants/{variantKey}/tags", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/variants/{variantKey}/tags", new { tags = new[] { "founder" } }, Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("GET", "/api/organizations/{orgId:guid}/gene-lists", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/gene-lists", new { name = "Cardio", genes = new[] { "vmB2" } }, Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("PUT", "/api/organizations/{orgId:guid}/gene-lists/{geneListId:guid}", new { name = "Test panel", genes = new[] { "vmA1" } },
+            Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("DELETE", "/api/organizations/{orgId:guid}/gene-lists/{geneListId:guid}", null, Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("GET", "/api/organizations/{orgId:guid}/filter-sets", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/filter-sets", new { name = "Damaging", filters = new { consequence = "stop_gained" } },
+            Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("PUT", "/api/organizations/{orgId:guid}/filter-sets/{filterSetId:guid}", new { name = "Rare", filters = new { maxPopulationAf = 0.001 } },
+            Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("DELETE", "/api/organizations/{orgId:guid}/filter-sets/{filterSetId:guid}", null, Supervisor, GroupAdmin, Analyst, ClinicalCurator),
+        new("GET", "/api/organizations/{orgId:guid}/saved-searches", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/saved-searches", new { name = "Hom", filters = new { zygosity = "hom_alt" } }, Everyone),
+        new("DELETE", "/api/organizations/{orgId:guid}/saved-searches/{savedSearchId:guid}", null, Supervisor)
+            { Hidden = [GroupAdmin, Analyst, ClinicalCurator, ReportWriter] },
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
     ];
@@ -180,6 +206,10 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["analysisId"] = samples.AnalysisId,
             ["failedAnalysisId"] = samples.FailedAnalysisId,
             ["completeAnalysisId"] = samples.CompleteAnalysisId,
+            ["noteId"] = samples.NoteId,
+            ["geneListId"] = samples.GeneListId,
+            ["filterSetId"] = samples.FilterSetId,
+            ["savedSearchId"] = samples.SavedSearchId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

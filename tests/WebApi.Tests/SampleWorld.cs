@@ -12,8 +12,11 @@ namespace VariantMiner.WebApi.Tests;
 /// For analyses: a genome FASTA of the workspace, a Ready reference bundle, a germline workflow using it, a queued run
 /// of the sample (launched with the workflow), a failed one (launched without) and a complete one with a VCF output
 /// and two imported variants (ids 1 and 2).
+/// Variant knowledge: the first variant classified (with its history) and noted by the Supervisor, a gene list, a filter
+/// set and a saved search of the Supervisor's.
 public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
-    Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId)
+    Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId, Guid NoteId, Guid GeneListId,
+    Guid FilterSetId, Guid SavedSearchId)
 {
     /// <param name="queueRun">false for hosts whose worker runs pipelines: the seeded run (its file has no bytes) is then cancelled.</param>
     public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null,
@@ -70,10 +73,22 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
             SeededVariant(complete, 2, 25000, "C", "G", "vmB2", "synonymous", "1/1", null, 0.25));
         db.StoredFiles.Add(Domain.Files.StoredFile.Output(Guid.CreateVersion7(), lab.OrganizationId, lab.WorkspaceId, sample.Id, complete.Id, "NA12878.vcf.gz", "vcf", 0,
             file.Sha256, creator, now));
+        var key = new Domain.Variants.VariantKey("WBcel235", "CHROMOSOME_I", 1500, "G", "A");
+        var classification = new Domain.Variants.Classification(lab.OrganizationId, key, Domain.Variants.AcmgTier.Uncertain, "PM2", creator, now.AddDays(-1));
+        classification.Classify(Domain.Variants.AcmgTier.LikelyPathogenic, "PM2, PP3", creator, now);
+        var note = new Domain.Variants.VariantNote(lab.OrganizationId, key, "Seen in two families.", creator, now);
+        var geneList = new Domain.Variants.GeneList(lab.OrganizationId, "Test panel", ["vmA1", "vmC3"], creator, now);
+        var filterSet = new Domain.Variants.FilterSet(lab.OrganizationId, "Rare", """{"maxPopulationAf":0.01}""", creator, now);
+        var savedSearch = new Domain.Variants.SavedSearch(lab.OrganizationId, creator, "My rare hets", """{"zygosity":"het"}""", "ce 1", now);
+        db.Classifications.Add(classification);
+        db.VariantNotes.Add(note);
+        db.GeneLists.Add(geneList);
+        db.FilterSets.Add(filterSet);
+        db.SavedSearches.Add(savedSearch);
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
-            queued.Id, failed.Id, complete.Id);
+            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id);
     }
 
     public static Domain.Variants.Variant SeededVariant(Analysis run, int ordinal, long position, string reference, string alt, string? gene, string? consequence,

@@ -66,8 +66,18 @@ public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceI
             .Select(w => w.Id + ":" + w.Name + ":" + w.ParametersJson).ToListAsync();
         var references = await db.ReferenceBundles.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrganizationId == id)
             .Select(r => r.Id + ":" + r.Name + ":" + r.Version + ":" + r.RetiredAt).ToListAsync();
+        var variants = await db.Variants.IgnoreQueryFilters().CountAsync(v => v.OrganizationId == id);
+        var classifications = await db.Classifications.IgnoreQueryFilters().AsNoTracking().Where(c => c.OrganizationId == id)
+            .Select(c => c.Id + ":" + c.Tier + ":" + c.Evidence + ":" + c.History.Count).ToListAsync();
+        var notes = await db.VariantNotes.IgnoreQueryFilters().AsNoTracking().Where(n => n.OrganizationId == id)
+            .Select(n => n.Id + ":" + n.Text + ":" + n.DeletedAt).ToListAsync();
+        var tags = await db.VariantTags.IgnoreQueryFilters().CountAsync(t => t.OrganizationId == id);
+        var shared = await db.GeneLists.IgnoreQueryFilters().AsNoTracking().Where(l => l.OrganizationId == id).Select(l => l.Id + ":" + l.Name).ToListAsync();
+        shared.AddRange(await db.FilterSets.IgnoreQueryFilters().AsNoTracking().Where(f => f.OrganizationId == id).Select(f => f.Id + ":" + f.Name + ":" + f.FiltersJson).ToListAsync());
+        shared.AddRange(await db.SavedSearches.IgnoreQueryFilters().AsNoTracking().Where(f => f.OrganizationId == id).Select(f => f.Id + ":" + f.Name).ToListAsync());
         return string.Join("\n", new[] { org ?? "(deleted)" }.Concat(roles.Order()).Concat(members.Order()).Concat(workspaces.Order())
             .Concat(invitations.Order()).Concat(samples.Order()).Concat(files.Order()).Concat(analyses.Order()).Concat(workflows.Order())
-            .Concat(references.Order()).Append($"activities={activities}"));
+            .Concat(references.Order()).Concat(classifications.Order()).Concat(notes.Order()).Concat(shared.Order())
+            .Append($"activities={activities}").Append($"variants={variants}").Append($"tags={tags}"));
     }
 }

@@ -37,7 +37,8 @@ public sealed class CreateReferenceBundleValidator : AbstractValidator<CreateRef
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(ReferenceBundle.NameMaxLength);
         RuleFor(c => c.Version).NotEmpty().MaximumLength(ReferenceBundle.NameMaxLength);
-        RuleFor(c => c.GenomeBuild).NotEmpty().MaximumLength(ReferenceBundle.NameMaxLength);
+        RuleFor(c => c.GenomeBuild).NotEmpty().MaximumLength(ReferenceBundle.NameMaxLength)
+            .Must(b => b is null || !b.Contains(':')).WithMessage("A genome build name cannot contain \":\" (it starts every variant key, build:chrom:pos:ref:alt).");
         RuleFor(c => c.AnnotationFileIds).Must(a => a is null || a.Count <= 20).WithMessage("At most 20 annotation files.");
     }
 }

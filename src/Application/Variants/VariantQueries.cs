@@ -10,38 +10,92 @@ namespace VariantMiner.Application.Variants;
 public sealed record VariantCallDto(string Sample, string Gt, string Zygosity, int? Gq, int? Dp, int? AdRef, int? AdAlt);
 
 /// <param name="Id">The variant's number within its analysis (its place in the VCF).</param>
-/// <param name="Key">Genome build, chromosome, position, REF and ALT: what the organization's knowledge (classification) is keyed on.</param>
+/// <param name="Key">build:chrom:pos:ref:alt — what the organization's knowledge (classification, notes, tags) is keyed on.</param>
+/// <param name="Classification">The organization's current classification of this key, if any.</param>
 public sealed record VariantDto(int Id, string Key, string Chrom, long Position, string Ref, string Alt, string? VcfId, double? Quality, string? Filter,
     string? Gene, string? Consequence, string? Transcript, string? ProteinChange, string? DnaChange, string? ClinVar, double? PopulationAf,
-    double Priority, IReadOnlyList<VariantCallDto> Calls);
+    double Priority, IReadOnlyList<VariantCallDto> Calls, string? Classification);
 
 /// <param name="Total">How many rows match (counted up to <see cref="ListVariantsHandler.MaxCount"/>).</param>
 /// <param name="TotalCapped">True when more match than <c>total</c>.</param>
 /// <param name="Annotation">The reference bundle (name and version) the variants were annotated with.</param>
-public sealed record VariantPage(IReadOnlyList<VariantDto> Items, string? NextCursor, int Total, bool TotalCapped, string? Annotation);
+/// <param name="Notice">Set when a saved search runs on variants annotated otherwise than those it was saved on.</param>
+public sealed record VariantPage(IReadOnlyList<VariantDto> Items, string? NextCursor, int Total, bool TotalCapped, string? Annotation, string? Notice);
 
 /// <summary>
-/// Variants of an analysis I may read (its samples visible, or the run assigned to me), filtered, in position or
-/// priority order with keyset paging. Reading them is a read of patient data: one audit row with the filters used.
+/// The filters of a variant table, as the query string gives them and as filter sets and saved searches keep them.
 /// </summary>
 /// <param name="Gene">Gene names, comma-separated (exact).</param>
+/// <param name="GeneListId">A gene list of the organization: its genes are added to <see cref="Gene"/>.</param>
 /// <param name="Consequence">Consequences (bcftools csq terms such as missense, stop_gained), comma-separated; any matches.</param>
 /// <param name="ClinicalSignificance">ClinVar words (pathogenic, likely_pathogenic, uncertain, benign…), comma-separated; any matches.</param>
+/// <param name="Classification">The organization's classification (pathogenic, likely-pathogenic, uncertain, likely-benign, benign,
+/// unclassified), comma-separated; any matches.</param>
 /// <param name="Zygosity">het, hom_alt, hemizygous, hom_ref, missing — comma-separated; the analysis's (first) sample.</param>
 /// <param name="Region">chrom, or chrom:start-end (1-based, inclusive).</param>
 /// <param name="Sort">position (default) or priority.</param>
-public sealed record ListVariants(Guid OrganizationId, Guid WorkspaceId, Guid AnalysisId) : IQuery<VariantPage>, IWorkspaceRequest
+public record VariantFilterValues
 {
     public string? Gene { get; init; }
+    public Guid? GeneListId { get; init; }
     public string? Consequence { get; init; }
     public double? MaxPopulationAf { get; init; }
     public string? ClinicalSignificance { get; init; }
+    public string? Classification { get; init; }
     public string? Zygosity { get; init; }
     public double? MinQuality { get; init; }
     public int? MinGq { get; init; }
     public int? MinDp { get; init; }
     public string? Region { get; init; }
     public string? Sort { get; init; }
+
+    /// <summary>These values, each overridden by <paramref name="over"/>'s where it has one.</summary>
+    public VariantFilterValues OverriddenBy(VariantFilterValues over) => new()
+    {
+        Gene = over.Gene ?? Gene,
+        GeneListId = over.GeneListId ?? GeneListId,
+        Consequence = over.Consequence ?? Consequence,
+        MaxPopulationAf = over.MaxPopulationAf ?? MaxPopulationAf,
+        ClinicalSignificance = over.ClinicalSignificance ?? ClinicalSignificance,
+        Classification = over.Classification ?? Classification,
+        Zygosity = over.Zygosity ?? Zygosity,
+        MinQuality = over.MinQuality ?? MinQuality,
+        MinGq = over.MinGq ?? MinGq,
+        MinDp = over.MinDp ?? MinDp,
+        Region = over.Region ?? Region,
+        Sort = over.Sort ?? Sort,
+    };
+
+    /// <summary>Only this type's values (a query's paging and ids left out), for storing.</summary>
+    public VariantFilterValues Values() => new VariantFilterValues().OverriddenBy(this);
+}
+
+public sealed class VariantFilterValuesValidator : AbstractValidator<VariantFilterValues>
+{
+    public VariantFilterValuesValidator()
+    {
+        RuleFor(q => q.MaxPopulationAf).InclusiveBetween(0, 1).WithMessage("maxPopulationAf is a frequency between 0 and 1.");
+        RuleFor(q => q.Zygosity).Must(z => z is null || VariantFilters.Split(z).All(v => VariantFilters.ZygosityOf(v) is not null))
+            .WithMessage("zygosity is one or more of het, hom_alt, hemizygous, hom_ref, missing.");
+        RuleFor(q => q.Classification).Must(c => c is null || VariantFilters.Split(c).All(v => v == VariantFilters.Unclassified || Tiers.Parse(v) is not null))
+            .WithMessage($"classification is one or more of {string.Join(", ", Tiers.Names)}, {VariantFilters.Unclassified}.");
+        RuleFor(q => q.Region).Must(r => r is null || VariantFilters.ParseRegion(r) is not null)
+            .WithMessage("region is a chromosome, or chrom:start-end with 1 ≤ start ≤ end (e.g. chr1:1000-2000).");
+        RuleFor(q => q.Sort).Must(s => s is null or "position" or "priority").WithMessage("sort is position or priority.");
+        RuleFor(q => q.MinGq).GreaterThanOrEqualTo(0);
+        RuleFor(q => q.MinDp).GreaterThanOrEqualTo(0);
+    }
+}
+
+/// <summary>
+/// Variants of an analysis I may read (its samples visible, or the run assigned to me), filtered — given filters, over
+/// a shared filter set's or one of my saved searches' — in position or priority order with keyset paging. Reading them
+/// is a read of patient data: one audit row with the filters used.
+/// </summary>
+public sealed record ListVariants(Guid OrganizationId, Guid WorkspaceId, Guid AnalysisId) : VariantFilterValues, IQuery<VariantPage>, IWorkspaceRequest
+{
+    public Guid? FilterSetId { get; init; }
+    public Guid? SavedSearchId { get; init; }
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
 }
@@ -50,15 +104,8 @@ public sealed class ListVariantsValidator : AbstractValidator<ListVariants>
 {
     public ListVariantsValidator()
     {
-        RuleFor(q => q.MaxPopulationAf).InclusiveBetween(0, 1).WithMessage("maxPopulationAf is a frequency between 0 and 1.");
-        RuleFor(q => q.Zygosity).Must(z => z is null || VariantFilters.Split(z).All(v => VariantFilters.ZygosityOf(v) is not null))
-            .WithMessage("zygosity is one or more of het, hom_alt, hemizygous, hom_ref, missing.");
-        RuleFor(q => q.Region).Must(r => r is null || VariantFilters.ParseRegion(r) is not null)
-            .WithMessage("region is a chromosome, or chrom:start-end with 1 ≤ start ≤ end (e.g. chr1:1000-2000).");
-        RuleFor(q => q.Sort).Must(s => s is null or "position" or "priority").WithMessage("sort is position or priority.");
+        Include(new VariantFilterValuesValidator());
         RuleFor(q => q.Limit).InclusiveBetween(1, ListVariantsHandler.MaxLimit);
-        RuleFor(q => q.MinGq).GreaterThanOrEqualTo(0);
-        RuleFor(q => q.MinDp).GreaterThanOrEqualTo(0);
     }
 }
 
@@ -72,12 +119,49 @@ public sealed class ListVariantsHandler(IApplicationDbContext db, IUnitOfWork un
 
     public async ValueTask<VariantPage> Handle(ListVariants query, CancellationToken cancellationToken)
     {
-        var run = await VariantAccess.ReadableRunAsync(db, scope.Access, currentUser.UserId!.Value, query.WorkspaceId, query.AnalysisId, cancellationToken);
-        var rows = VariantFilters.Apply(db.Variants.AsNoTracking().Where(v => v.AnalysisId == run.Id), query);
+        var me = currentUser.UserId!.Value;
+        var run = await VariantAccess.ReadableRunAsync(db, scope.Access, me, query.WorkspaceId, query.AnalysisId, cancellationToken);
+        var bundle = await VariantAccess.AnnotationAsync(db, run, cancellationToken);
+        var annotation = bundle is null ? null : $"{bundle.Name} {bundle.Version}";
+        var build = bundle?.GenomeBuild ?? VariantAccess.UnknownBuild;
+
+        // Saved filters first, the query's own on top; a saved search made on other annotation says so.
+        VariantFilterValues filters = query;
+        string? notice = null;
+        if (query.FilterSetId is { } setId)
+        {
+            var set = await db.FilterSets.AsNoTracking().SingleOrDefaultAsync(f => f.Id == setId, cancellationToken)
+                ?? throw Invalid.Field("filterSetId", "No such filter set in this organization.");
+            filters = SavedFilters.Read(set.FiltersJson).OverriddenBy(filters);
+        }
+        if (query.SavedSearchId is { } searchId)
+        {
+            var search = await db.SavedSearches.AsNoTracking().SingleOrDefaultAsync(f => f.Id == searchId && f.OwnerId == me, cancellationToken)
+                ?? throw Invalid.Field("savedSearchId", "No such saved search of yours in this organization.");
+            filters = SavedFilters.Read(search.FiltersJson).OverriddenBy(filters);
+            if (search.Annotation is not null && search.Annotation != annotation)
+                notice = $"\"{search.Name}\" was saved on variants annotated with {search.Annotation}; this analysis was annotated with {annotation ?? "no reference bundle"}. " +
+                    "Filters on consequence, ClinVar or frequency may select differently.";
+        }
+        var genes = filters.Gene is { } g ? VariantFilters.Split(g).ToList() : [];
+        if (filters.GeneListId is { } listId)
+            genes.AddRange((await db.GeneLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listId, cancellationToken)
+                ?? throw Invalid.Field("geneListId", "No such gene list in this organization.")).Genes);
+
+        var rows = VariantFilters.Apply(db.Variants.AsNoTracking().Where(v => v.AnalysisId == run.Id), filters, genes);
+        if (filters.Classification is { } classification)
+        {
+            var wanted = VariantFilters.Split(classification).ToList();
+            var tiers = wanted.Select(Tiers.Parse).OfType<AcmgTier>().ToList();
+            var unclassified = wanted.Contains(VariantFilters.Unclassified);
+            var known = db.Classifications.Where(c => c.Build == build);
+            rows = rows.Where(v => known.Any(c => c.Chrom == v.Chrom && c.Position == v.Position && c.Ref == v.Ref && c.Alt == v.Alt && tiers.Contains(c.Tier))
+                || (unclassified && !known.Any(c => c.Chrom == v.Chrom && c.Position == v.Position && c.Ref == v.Ref && c.Alt == v.Alt)));
+        }
         var total = await rows.OrderBy(v => v.Ordinal).Take(MaxCount + 1).CountAsync(cancellationToken);
 
         var limit = query.Limit ?? DefaultLimit;
-        var byPriority = query.Sort == "priority";
+        var byPriority = filters.Sort == "priority";
         if (query.Cursor is { } cursor)
         {
             if (byPriority)
@@ -106,12 +190,11 @@ public sealed class ListVariantsHandler(IApplicationDbContext db, IUnitOfWork un
         }
 
         await PatientDataReads.RecordAsync(db, unitOfWork, audit, run.OrganizationId, run.WorkspaceId, nameof(Analysis), [run.Id], cancellationToken,
-            VariantFilters.Describe(query));
-        var bundle = await VariantAccess.AnnotationAsync(db, run, cancellationToken);
-        var build = bundle?.GenomeBuild ?? "unknown";
+            VariantFilters.Describe(filters, query));
+        var classifications = await VariantAccess.ClassificationsAsync(db, build, page, cancellationToken);
         var samples = VariantAccess.SamplesOf(run);
-        return new VariantPage(page.Select(v => VariantAccess.ToDto(v, build, samples)).ToList(), next, Math.Min(total, MaxCount), total > MaxCount,
-            bundle is null ? null : $"{bundle.Name} {bundle.Version}");
+        return new VariantPage(page.Select(v => VariantAccess.ToDto(v, build, samples, classifications)).ToList(), next, Math.Min(total, MaxCount),
+            total > MaxCount, annotation, notice);
     }
 }
 
@@ -134,8 +217,9 @@ public sealed class GetVariantHandler(IApplicationDbContext db, IUnitOfWork unit
         await PatientDataReads.RecordAsync(db, unitOfWork, audit, run.OrganizationId, run.WorkspaceId, nameof(Analysis), [run.Id], cancellationToken,
             new Dictionary<string, object?> { ["variant"] = query.VariantId });
         var bundle = await VariantAccess.AnnotationAsync(db, run, cancellationToken);
-        var build = bundle?.GenomeBuild ?? "unknown";
-        return new VariantDetailDto(VariantAccess.ToDto(variant, build, VariantAccess.SamplesOf(run)), VariantAccess.ConsequencesOf(variant.Consequences),
+        var build = bundle?.GenomeBuild ?? VariantAccess.UnknownBuild;
+        var classifications = await VariantAccess.ClassificationsAsync(db, build, [variant], cancellationToken);
+        return new VariantDetailDto(VariantAccess.ToDto(variant, build, VariantAccess.SamplesOf(run), classifications), VariantAccess.ConsequencesOf(variant.Consequences),
             run.Id, bundle is null ? null : $"{bundle.Name} {bundle.Version}", build);
     }
 }
@@ -160,9 +244,24 @@ internal static class VariantAccess
 
     public static IReadOnlyList<string> SamplesOf(Analysis run) => (run.VariantSamples ?? "").Split('\t', StringSplitOptions.RemoveEmptyEntries);
 
-    public static VariantDto ToDto(Variant v, string build, IReadOnlyList<string> samples) =>
-        new(v.Ordinal, $"{build}-{v.Chrom}-{v.Position}-{v.Ref}-{v.Alt}", v.Chrom, v.Position, v.Ref, v.Alt, v.VcfId, v.Quality, v.Filter, v.Gene,
-            v.Consequence, v.Transcript, v.ProteinChange, v.DnaChange, v.ClinVar, v.PopulationAf, v.Priority, CallsOf(v.Genotypes, samples));
+    /// <summary>The build of variants of an analysis without a reference bundle (an uploaded VCF's analysis always has one).</summary>
+    public const string UnknownBuild = "unknown";
+
+    public static VariantDto ToDto(Variant v, string build, IReadOnlyList<string> samples, IReadOnlyDictionary<(string, long, string, string), AcmgTier> classifications) =>
+        new(v.Ordinal, new VariantKey(build, v.Chrom, v.Position, v.Ref, v.Alt).ToString(), v.Chrom, v.Position, v.Ref, v.Alt, v.VcfId, v.Quality, v.Filter, v.Gene,
+            v.Consequence, v.Transcript, v.ProteinChange, v.DnaChange, v.ClinVar, v.PopulationAf, v.Priority, CallsOf(v.Genotypes, samples),
+            classifications.TryGetValue((v.Chrom, v.Position, v.Ref, v.Alt), out var tier) ? Tiers.Name(tier) : null);
+
+    /// <summary>The organization's classifications of a page's variants (one query on the positions, matched on the alleles here).</summary>
+    public static async Task<IReadOnlyDictionary<(string, long, string, string), AcmgTier>> ClassificationsAsync(IApplicationDbContext db, string build,
+        IReadOnlyList<Variant> page, CancellationToken cancellationToken)
+    {
+        if (page.Count == 0) return new Dictionary<(string, long, string, string), AcmgTier>();
+        var positions = page.Select(v => v.Position).Distinct().ToList();
+        var found = await db.Classifications.AsNoTracking().Where(c => c.Build == build && positions.Contains(c.Position))
+            .Select(c => new { c.Chrom, c.Position, c.Ref, c.Alt, c.Tier }).ToListAsync(cancellationToken);
+        return found.ToDictionary(c => (c.Chrom, c.Position, c.Ref, c.Alt), c => c.Tier);
+    }
 
     /// <summary>Calls from the stored <c>GT:GQ:DP:ADref,ADalt|…</c>, named by the VCF's samples.</summary>
     public static IReadOnlyList<VariantCallDto> CallsOf(string genotypes, IReadOnlyList<string> samples)
@@ -203,6 +302,8 @@ internal static class VariantAccess
 /// <summary>The filters of a variant query, shared by the table and (later) saved searches.</summary>
 public static class VariantFilters
 {
+    public const string Unclassified = "unclassified";
+
     public static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static Zygosity? ZygosityOf(string name) => name.ToLowerInvariant() switch
@@ -225,13 +326,10 @@ public static class VariantFilters
         return (region[..colon], start, end);
     }
 
-    public static IQueryable<Variant> Apply(IQueryable<Variant> rows, ListVariants q)
+    /// <summary>The filters other than the classification (which needs the organization's knowledge) on an analysis's rows.</summary>
+    public static IQueryable<Variant> Apply(IQueryable<Variant> rows, VariantFilterValues q, IReadOnlyList<string> genes)
     {
-        if (q.Gene is { } gene)
-        {
-            var genes = Split(gene);
-            rows = rows.Where(v => genes.Contains(v.Gene!));
-        }
+        if (genes.Count > 0) rows = rows.Where(v => genes.Contains(v.Gene!));
         if (q.Consequence is { } consequence)
         {
             var terms = Split(consequence).Select(t => t.ToLowerInvariant()).ToList();
@@ -277,14 +375,15 @@ public static class VariantFilters
             System.Linq.Expressions.Expression.AndAlso(notNull, any ?? System.Linq.Expressions.Expression.Constant(false)), v);
     }
 
-    /// <summary>The filters as the audit row keeps them (only those given).</summary>
-    public static IReadOnlyDictionary<string, object?> Describe(ListVariants q)
+    /// <summary>The filters in effect as the audit row keeps them (only those set), with the saved filters they came from.</summary>
+    public static IReadOnlyDictionary<string, object?> Describe(VariantFilterValues q, ListVariants request)
     {
         var d = new Dictionary<string, object?> { ["resource"] = "variants" };
         void Add(string key, object? value) { if (value is not null) d[key] = value; }
-        Add("gene", q.Gene); Add("consequence", q.Consequence); Add("maxPopulationAf", q.MaxPopulationAf); Add("clinicalSignificance", q.ClinicalSignificance);
-        Add("zygosity", q.Zygosity); Add("minQuality", q.MinQuality); Add("minGq", q.MinGq); Add("minDp", q.MinDp); Add("region", q.Region);
-        Add("sort", q.Sort); Add("cursor", q.Cursor);
+        Add("gene", q.Gene); Add("geneListId", q.GeneListId); Add("consequence", q.Consequence); Add("maxPopulationAf", q.MaxPopulationAf);
+        Add("clinicalSignificance", q.ClinicalSignificance); Add("classification", q.Classification); Add("zygosity", q.Zygosity);
+        Add("minQuality", q.MinQuality); Add("minGq", q.MinGq); Add("minDp", q.MinDp); Add("region", q.Region); Add("sort", q.Sort);
+        Add("filterSetId", request.FilterSetId); Add("savedSearchId", request.SavedSearchId); Add("cursor", request.Cursor);
         return d;
     }
 }

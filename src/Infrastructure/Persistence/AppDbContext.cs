@@ -37,6 +37,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Analyses.ReferenceBundle> ReferenceBundles => Set<Domain.Analyses.ReferenceBundle>();
     // Variant data of analyses (written in bulk by the import)
     public DbSet<Domain.Variants.Variant> Variants => Set<Domain.Variants.Variant>();
+    public DbSet<Domain.Variants.Classification> Classifications => Set<Domain.Variants.Classification>();
+    public DbSet<Domain.Variants.VariantNote> VariantNotes => Set<Domain.Variants.VariantNote>();
+    public DbSet<Domain.Variants.VariantTag> VariantTags => Set<Domain.Variants.VariantTag>();
+    public DbSet<Domain.Variants.GeneList> GeneLists => Set<Domain.Variants.GeneList>();
+    public DbSet<Domain.Variants.FilterSet> FilterSets => Set<Domain.Variants.FilterSet>();
+    public DbSet<Domain.Variants.SavedSearch> SavedSearches => Set<Domain.Variants.SavedSearch>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization

@@ -20,6 +20,10 @@ internal sealed class VariantEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(new ListVariants(orgId, workspaceId, analysisId)
                 {
                     Gene = filter.Gene,
+                    GeneListId = filter.GeneListId,
+                    Classification = filter.Classification,
+                    FilterSetId = filter.FilterSetId,
+                    SavedSearchId = filter.SavedSearchId,
                     Consequence = filter.Consequence,
                     MaxPopulationAf = filter.MaxPopulationAf,
                     ClinicalSignificance = filter.ClinicalSignificance,
@@ -33,8 +37,9 @@ internal sealed class VariantEndpoints : IEndpointGroup
                     Cursor = filter.Cursor,
                 }, ct)))
             .WithName("Variants_List")
-            .WithSummary("Variants of a COMPLETE analysis I may read: filters (gene, consequence, maxPopulationAf, clinicalSignificance, zygosity, " +
-                "minQuality, minGq, minDp, region), sort position|priority, keyset paging, total counted up to 10,000. Audited with the filters.")
+            .WithSummary("Variants of a COMPLETE analysis I may read: filters (gene, geneListId, consequence, maxPopulationAf, clinicalSignificance, " +
+                "classification, zygosity, minQuality, minGq, minDp, region) over a filterSetId's or savedSearchId's, sort position|priority, keyset paging, " +
+                "total counted up to 10,000. Audited with the filters in effect.")
             .ProducesValidationProblem();
 
         variants.MapGet("/{variantId:int}", async Task<Ok<VariantDetailDto>> (Guid orgId, Guid workspaceId, Guid analysisId, int variantId, ISender sender,
@@ -44,6 +49,7 @@ internal sealed class VariantEndpoints : IEndpointGroup
             .WithSummary("One variant with every consequence, its calls and the annotation it was imported with. Audited.");
     }
 
-    internal sealed record VariantFilterQuery(string? Gene, string? Consequence, double? MaxPopulationAf, string? ClinicalSignificance, string? Zygosity,
-        double? MinQuality, int? MinGq, int? MinDp, string? Region, string? Sort, int? Limit, string? Cursor);
+    internal sealed record VariantFilterQuery(string? Gene, Guid? GeneListId, string? Consequence, double? MaxPopulationAf, string? ClinicalSignificance,
+        string? Classification, string? Zygosity, double? MinQuality, int? MinGq, int? MinDp, string? Region, string? Sort, Guid? FilterSetId,
+        Guid? SavedSearchId, int? Limit, string? Cursor);
 }

@@ -94,7 +94,7 @@ public class VariantQueryTests(DatabaseProvider provider) : WebTestBase(provider
         var filtered = await _supervisor.GetFromJsonAsync<JsonElement>($"{Variants}?gene=vmD4&limit=1");
         Assert.That(filtered.GetProperty("total").GetInt32(), Is.EqualTo(3));
         var row = filtered.GetProperty("items")[0];
-        Assert.That(row.GetProperty("key").GetString(), Is.EqualTo("WBcel235-CHROMOSOME_II-500-A-G"));
+        Assert.That(row.GetProperty("key").GetString(), Is.EqualTo("WBcel235:CHROMOSOME_II:500:A:G"));
         Assert.That(row.GetProperty("calls")[0].GetProperty("sample").GetString(), Is.EqualTo("NA12878"));
         Assert.That(row.GetProperty("calls")[0].GetProperty("zygosity").GetString(), Is.EqualTo("hemizygous"));
         Assert.That(filtered.GetProperty("annotation").GetString(), Is.EqualTo("ce 1"));

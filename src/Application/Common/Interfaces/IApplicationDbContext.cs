@@ -31,6 +31,12 @@ public interface IApplicationDbContext
     DbSet<Domain.Analyses.Workflow> Workflows { get; }
     DbSet<Domain.Analyses.ReferenceBundle> ReferenceBundles { get; }
     DbSet<Domain.Variants.Variant> Variants { get; }
+    DbSet<Domain.Variants.Classification> Classifications { get; }
+    DbSet<Domain.Variants.VariantNote> VariantNotes { get; }
+    DbSet<Domain.Variants.VariantTag> VariantTags { get; }
+    DbSet<Domain.Variants.GeneList> GeneLists { get; }
+    DbSet<Domain.Variants.FilterSet> FilterSets { get; }
+    DbSet<Domain.Variants.SavedSearch> SavedSearches { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
