@@ -166,6 +166,7 @@ const steps = (statuses: string[]) =>
     status: statuses[i] ?? 'QUEUED',
     startedAt: statuses[i] && statuses[i] !== 'QUEUED' ? '2025-03-03T10:00:00Z' : null,
     endedAt: statuses[i] === 'COMPLETE' ? '2025-03-03T10:02:05Z' : null,
+    cpuSeconds: statuses[i] === 'COMPLETE' ? 400 : null,
   }));
 
 export function run(id: string, overrides: Partial<Analysis> = {}): Analysis {

@@ -40,10 +40,10 @@ function secondsBetween(start: string | null, end: string | null): number | null
 
 /**
  * /orgs/:orgId/workspaces/:workspaceId/analyses/:analysisId — one run, read again every few seconds until it is final:
- * summary, steps with the progress bar, processing time, the reason of a failure, parameters, outputs (downloads), the
- * engine's log (on demand), assignees (editable with samples.assign); Cancel while it runs, Retry once it failed or was
- * cancelled; "Launch sub-analysis" on a COMPLETE main analysis (analyses.launch.sub). A sub-analysis links to its main
- * analysis.
+ * summary, steps with the progress bar (each step with its CPU time), processing time, the reason of a failure,
+ * parameters, outputs (downloads), the engine's log (on demand), assignees (editable with samples.assign); Cancel while
+ * it runs, Retry once it failed or was cancelled; "Launch sub-analysis" on a COMPLETE main analysis
+ * (analyses.launch.sub). A sub-analysis links to its main analysis.
  */
 export default function RunPage() {
   const { orgId = '', workspaceId = '', analysisId = '' } = useParams();
@@ -240,6 +240,7 @@ export default function RunPage() {
                   {s.startedAt ? `started ${formatDateTime(s.startedAt)}` : 'not started'}
                   {took !== null ? ` · took ${processingTime(took)}` : ''}
                 </span>
+                <span className="run-steps__time run-steps__cpu muted">CPU {processingTime(s.cpuSeconds)}</span>
               </li>
             );
           })}

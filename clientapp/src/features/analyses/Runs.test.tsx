@@ -51,7 +51,10 @@ describe('Run page', () => {
     expect(items.map((li) => li.querySelector('.run-steps__name')!.textContent)).toEqual(['align', 'index', 'alignment_qc', 'call', 'normalize', 'variant_qc']);
     expect(within(items[0]!).getByText('Complete')).toBeTruthy();
     expect(within(items[0]!).getByText(/took 2 min 5 s/)).toBeTruthy();
+    // Each step's CPU time, formatted like the run's processing time; a dash while it is not measured.
+    expect(within(items[0]!).getByText('CPU 6 min 40 s')).toBeTruthy();
     expect(within(items[2]!).getByText('Running')).toBeTruthy();
+    expect(within(items[2]!).getByText('CPU —')).toBeTruthy();
     expect(within(items[3]!).getByText('Queued')).toBeTruthy();
 
     const parameters = await screen.findByRole('table', { name: 'Parameters of Germline calling from FASTQ' });

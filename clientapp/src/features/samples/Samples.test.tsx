@@ -53,7 +53,7 @@ function samplesRoutes(permissions: string[], extra: Record<string, Handler> = {
 const tablePath = `/orgs/${ORG_ID}/workspaces/${WS_GENERAL}/samples`;
 
 function runSteps(states: string[]): Analysis['steps'] {
-  return states.map((status, i) => ({ name: `step${i + 1}`, status, startedAt: null, endedAt: null }));
+  return states.map((status, i) => ({ name: `step${i + 1}`, status, startedAt: null, endedAt: null, cpuSeconds: null }));
 }
 
 function run(id: string, overrides: Partial<Analysis>): Analysis {

@@ -9,29 +9,19 @@ import type { Subject, SubjectReference } from './types';
 export type SubjectMode = 'none' | 'existing' | 'new';
 
 /**
- * The subject step of "Define sample": no subject, an existing one (found by its exact external id, or chosen from
- * the list with samples.view.all), or a new one (sent with the sample: both are created together, or neither).
+ * Finding one existing subject: by its exact external id (GET …/subjects/lookup, any case, which everyone who defines
+ * samples may do), or, when `browse` (samples.view.all), choosing it from the searchable list. Used by "Define sample"
+ * and by the parent fields of "Edit subject", with SubjectPicker.
  */
-export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSubjects: boolean) {
-  const [mode, setMode] = useState<SubjectMode>('none');
-
-  // An existing subject.
+export function useSubjectLookup(orgId: string, workspaceId: string, browse: boolean) {
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search.trim(), 300);
-  const subjects = useSubjects(orgId, workspaceId, debouncedSearch, { enabled: mode === 'existing' && canBrowseSubjects });
+  const subjects = useSubjects(orgId, workspaceId, debouncedSearch, { enabled: browse });
   const [existing, setExisting] = useState<SubjectReference | null>(null);
   const findSubject = useFindSubject(orgId, workspaceId);
   const [lookup, setLookup] = useState('');
   const [lookupErrors, setLookupErrors] = useState<string[]>([]);
   const lookupInputRef = useRef<HTMLInputElement | null>(null);
-
-  // A new subject.
-  const newExternalIdRef = useRef<HTMLInputElement | null>(null);
-  const [externalId, setExternalId] = useState('');
-  const [sex, setSex] = useState<string>('Unknown');
-  const [dateOfBirth, setDateOfBirth] = useState('');
-  const [terms, setTerms] = useState('');
-  const [notes, setNotes] = useState('');
 
   const lookupError = findSubject.error ? asApiError(findSubject.error) : null;
   const notFound = lookupError?.status === 404;
@@ -65,33 +55,12 @@ export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSu
     }
   }
 
-  /** "Create a new subject with this id": the new-subject form, continued in its external id field. */
-  function createFromLookup() {
-    flushSync(() => {
-      setExternalId(lookup.trim());
-      setMode('new');
-    });
-    newExternalIdRef.current?.focus();
-  }
-
-  const values: SubjectValues = { externalId, sex, dateOfBirth, terms, notes };
-  const setters: Record<keyof SubjectValues, (value: string) => void> = {
-    externalId: setExternalId,
-    sex: setSex,
-    dateOfBirth: setDateOfBirth,
-    terms: setTerms,
-    notes: setNotes,
-  };
-
   function chooseFromList(subject: Subject) {
     setExisting(subject);
     if (!findSubject.isIdle) findSubject.reset();
   }
 
   return {
-    mode,
-    setMode,
-    // Existing subject
     search,
     setSearch,
     debouncedSearch,
@@ -108,8 +77,54 @@ export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSu
     find,
     changeLookup,
     lookupKeyDown,
-    createFromLookup,
     chooseFromList,
+  };
+}
+
+export type SubjectLookup = ReturnType<typeof useSubjectLookup>;
+
+/**
+ * The subject step of "Define sample": no subject, an existing one (found by its exact external id, or chosen from
+ * the list with samples.view.all), or a new one (sent with the sample: both are created together, or neither).
+ */
+export function useSubjectChoice(orgId: string, workspaceId: string, canBrowseSubjects: boolean) {
+  const [mode, setMode] = useState<SubjectMode>('none');
+
+  // An existing subject.
+  const existingSubject = useSubjectLookup(orgId, workspaceId, mode === 'existing' && canBrowseSubjects);
+
+  // A new subject.
+  const newExternalIdRef = useRef<HTMLInputElement | null>(null);
+  const [externalId, setExternalId] = useState('');
+  const [sex, setSex] = useState<string>('Unknown');
+  const [dateOfBirth, setDateOfBirth] = useState('');
+  const [terms, setTerms] = useState('');
+  const [notes, setNotes] = useState('');
+
+  /** "Create a new subject with this id": the new-subject form, continued in its external id field. */
+  function createFromLookup() {
+    flushSync(() => {
+      setExternalId(existingSubject.lookup.trim());
+      setMode('new');
+    });
+    newExternalIdRef.current?.focus();
+  }
+
+  const values: SubjectValues = { externalId, sex, dateOfBirth, terms, notes };
+  const setters: Record<keyof SubjectValues, (value: string) => void> = {
+    externalId: setExternalId,
+    sex: setSex,
+    dateOfBirth: setDateOfBirth,
+    terms: setTerms,
+    notes: setNotes,
+  };
+
+  return {
+    mode,
+    setMode,
+    // Existing subject
+    ...existingSubject,
+    createFromLookup,
     // New subject
     newExternalIdRef,
     externalId,

@@ -7,12 +7,13 @@ import { AssigneeList } from '../samples/AssigneeList';
 import { TRASH_RETENTION_DAYS } from '../trash/names';
 import { useDeleteSubject, useSubjectDetail } from './api';
 import { EditSubjectDialog } from './EditSubjectDialog';
-import { subjectsPath } from './paths';
-import type { SubjectDetail } from './types';
+import { subjectPath, subjectsPath } from './paths';
+import type { Relative, SubjectDetail } from './types';
 
 /**
  * /orgs/:orgId/workspaces/:workspaceId/subjects/:subjectId — one subject: details, "Edit subject" (samples.define),
- * "Delete subject" into the trash (samples.delete; only once no sample refers to it) and the samples of it I may see (GET …/subjects/{id} sends them, newest first, at most 200, with their count).
+ * "Delete subject" into the trash (samples.delete; only once no sample refers to it), its family (affected status,
+ * parents, children: those I may see) and the samples of it I may see (GET …/subjects/{id} sends them, newest first, at most 200, with their count).
  */
 export default function SubjectPage() {
   const { orgId = '', workspaceId = '', subjectId = '' } = useParams();
@@ -107,9 +108,20 @@ export default function SubjectPage() {
         </dl>
       </section>
 
+      <SubjectFamily orgId={orgId} workspaceId={workspaceId} detail={detail.data} seesAll={seesAll} />
+
       <SubjectSamples orgId={orgId} workspaceId={workspaceId} detail={detail.data} seesAll={seesAll} />
 
-      {editing ? <EditSubjectDialog orgId={orgId} workspaceId={workspaceId} subject={subject} onClose={() => setEditing(false)} /> : null}
+      {editing ? (
+        <EditSubjectDialog
+          orgId={orgId}
+          workspaceId={workspaceId}
+          subject={subject}
+          family={detail.data.family}
+          canBrowseSubjects={seesAll}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title="Move subject to the trash"
@@ -137,6 +149,70 @@ export default function SubjectPage() {
         </ConfirmDialog>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The subject's affected status, parents and children. The server lists only the relatives I may see: a parent the
+ * subject records (fatherId / motherId) that is not listed is one I may not see, and is said so.
+ */
+function SubjectFamily({ orgId, workspaceId, detail, seesAll }: { orgId: string; workspaceId: string; detail: SubjectDetail; seesAll: boolean }) {
+  const { subject, family } = detail;
+  const parent = (relative: Relative | null, recorded: boolean) =>
+    relative ? (
+      <RelativeLink orgId={orgId} workspaceId={workspaceId} relative={relative} />
+    ) : (
+      <span className="muted">{recorded ? 'Recorded, not visible to you' : 'Not recorded'}</span>
+    );
+  return (
+    <section className="card" aria-labelledby="subject-family">
+      <h2 id="subject-family" className="card__title">
+        Family
+      </h2>
+      {seesAll ? null : <p className="muted">Only the relatives you can see are listed.</p>}
+      <dl className="details">
+        <div>
+          <dt>Affected status</dt>
+          <dd>{subject.affected}</dd>
+        </div>
+        <div>
+          <dt>Father</dt>
+          <dd>{parent(family.father, subject.fatherId !== null)}</dd>
+        </div>
+        <div>
+          <dt>Mother</dt>
+          <dd>{parent(family.mother, subject.motherId !== null)}</dd>
+        </div>
+        <div>
+          <dt>Children</dt>
+          <dd>
+            {family.children.length > 0 ? (
+              <ul className="list" aria-label={`Children of ${subject.externalId}`}>
+                {family.children.map((child) => (
+                  <li key={child.id}>
+                    <RelativeLink orgId={orgId} workspaceId={workspaceId} relative={child} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">None</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** A relative: a link to their subject page (named by the external id), then their sex and affected status. */
+function RelativeLink({ orgId, workspaceId, relative }: { orgId: string; workspaceId: string; relative: Relative }) {
+  return (
+    <>
+      <Link to={subjectPath(orgId, workspaceId, relative.id)}>{relative.externalId}</Link>{' '}
+      <span className="muted">
+        · {relative.sex} · {relative.affected}
+      </span>
+    </>
   );
 }
 
