@@ -37,6 +37,12 @@ public partial class DataAccessAllowListTests
         // The run queue: claim, lease and take-over must each be one statement (UPDATE … RETURNING, SKIP LOCKED on
         // PostgreSQL); they touch only queue columns and return the row's organization, whose scope the worker then enters.
         ["src/Infrastructure/Analyses/RunQueue.cs"] = "SqlQuery|ExecuteSql",
+        // The variant import's bulk writes (PostgreSQL binary COPY, SQLite prepared INSERT) into "Variants" only; every
+        // row carries the run's organization, taken from the run the worker holds in that organization's scope.
+        ["src/Infrastructure/Variants/VariantImporter.cs"] = "CommandText|BeginBinaryImport",
+        // The inheritance filter copies a proband's rows into the sub-analysis in one INSERT … SELECT, joined on the
+        // parents' rows; every analysis id in it was resolved in the organization's scope at launch and is checked there.
+        ["src/Infrastructure/Variants/InheritanceFilter.cs"] = "ExecuteSql",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.
         ["src/Application/Invitations/Commands/AcceptInvitation/AcceptInvitation.cs"] = "IgnoreQueryFilters",
     };
@@ -64,7 +70,7 @@ public partial class DataAccessAllowListTests
     }
 
     // Lifting only the trash filter by name (IgnoreQueryFilters([QueryFilters.Trash])) keeps the tenant filter: not listed.
-    [GeneratedRegex(@"IgnoreQueryFilters\s*\((?!\s*\[\s*QueryFilters\.Trash\s*\]\s*\))|FromSql|ExecuteSql|SqlQuery")]
+    [GeneratedRegex(@"IgnoreQueryFilters\s*\((?!\s*\[\s*QueryFilters\.Trash\s*\]\s*\))|FromSql|ExecuteSql|SqlQuery|CommandText|BeginBinaryImport")]
     private static partial Regex Dangerous();
 
 }

@@ -23,8 +23,11 @@ public sealed record PipelineParameter(string Key, string? Cwl, string Type, str
 /// <param name="GeneModels">The CWL input that receives the reference bundle's gene models (GFF3), if the workflow reads them.</param>
 public sealed record PipelineDefinition(string Key, string Name, string Description, string Workflow, IReadOnlyList<string> Steps, IReadOnlyList<string> Tools,
     IReadOnlyList<PipelineInput> Inputs, IReadOnlyList<PipelineParameter> Parameters, IReadOnlyDictionary<string, string> Outputs,
-    string? SubAnalysis = null, string? GeneModels = null, string? Annotations = null, string? ImportVariants = null)
+    string? SubAnalysis = null, string? GeneModels = null, string? Annotations = null, string? ImportVariants = null, string? Builtin = null)
 {
+    /// <summary>The built-in computation that replaces the CWL engine for this pipeline (inheritance: on the stored genotypes).</summary>
+    public const string Inheritance = "inheritance";
+
     /// <summary>The step the worker adds after the engine's when the pipeline's VCF is imported as variant data.</summary>
     public const string ImportStep = "import";
 

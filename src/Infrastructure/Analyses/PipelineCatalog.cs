@@ -25,8 +25,9 @@ public sealed class PipelineCatalog : IPipelineCatalog
     /// <summary>The engine's program: cwltool, or toil-cwl-runner.</summary>
     public string EngineProgram => _options.Value.Engine.Equals("toil", StringComparison.OrdinalIgnoreCase) ? "toil-cwl-runner" : "cwltool";
 
+    /// <remarks>A built-in pipeline runs in the worker itself: no engine.</remarks>
     public IReadOnlyList<string> MissingTools(PipelineDefinition pipeline) =>
-        pipeline.Tools.Prepend(EngineProgram).Where(tool => FindOnPath(tool) is null).ToList();
+        (pipeline.Builtin is null ? pipeline.Tools.Prepend(EngineProgram) : pipeline.Tools).Where(tool => FindOnPath(tool) is null).ToList();
 
     public static string? FindOnPath(string program)
     {

@@ -22,7 +22,7 @@ namespace VariantMiner.Infrastructure.Analyses;
 /// complete are never registered: they stay in the work folder, which is removed.
 /// </summary>
 public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalog catalog, CwlEngine engine, RunFiles runFiles, LocalFileStore store,
-    ReferenceFiles references, VariantImporter importer, IUnitOfWork unitOfWork, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<RunExecutor> logger)
+    ReferenceFiles references, VariantImporter importer, InheritanceFilter inheritance, IUnitOfWork unitOfWork, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<RunExecutor> logger)
 {
     private const int TailLines = 60;
 
@@ -65,6 +65,12 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         if (catalog.MissingTools(pipeline) is { Count: > 0 } missing)
         {
             await FinishAsync(run, worker, AnalysisStatus.SYSTEM_ERROR, $"Not installed on the worker: {string.Join(", ", missing)}.", stoppingToken);
+            return;
+        }
+
+        if (pipeline.Builtin == PipelineDefinition.Inheritance)
+        {
+            await RunInheritanceAsync(run, pipeline, worker, stoppingToken);
             return;
         }
 
@@ -422,6 +428,49 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
             logger.LogWarning("Run {Run} was taken over during its import; this worker leaves it", run.Id);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The inheritance sub-analysis: no engine, one transaction that writes the rows, records the figures and COMPLETE —
+    /// after checking that the three analyses it reads still hold their variants (a parent's analysis deleted since the
+    /// launch would make every variant look de novo).
+    /// </summary>
+    private async Task RunInheritanceAsync(Analysis run, PipelineDefinition pipeline, string worker, CancellationToken cancellationToken)
+    {
+        var parameters = JsonNode.Parse(run.ParametersJson)!.AsObject();
+        var mode = parameters["mode"]!.GetValue<string>();
+        var father = Guid.Parse(parameters["fatherAnalysisId"]!.GetValue<string>());
+        var mother = Guid.Parse(parameters["motherAnalysisId"]!.GetValue<string>());
+        var proband = run.ParentId!.Value;
+        var step = pipeline.Steps[0];
+        run.Started(clock.GetUtcNow());
+        run.StepChanged(step, AnalysisStatus.RUNNING, clock.GetUtcNow());
+        await SaveAsync(cancellationToken);
+        var started = Stopwatch.StartNew();
+
+        var sources = await db.Analyses.AsNoTracking().Where(a => a.Id == proband || a.Id == father || a.Id == mother)
+            .Where(a => a.Status == AnalysisStatus.COMPLETE && a.VariantCount != null).ToDictionaryAsync(a => a.Id, cancellationToken);
+        if (sources.Count != 3)
+        {
+            await FinishAsync(run, worker, AnalysisStatus.SYSTEM_ERROR,
+                "An analysis of the family (the proband's or a parent's) no longer holds its variants; launch the inheritance filter again.", cancellationToken);
+            return;
+        }
+        string FirstSample(Guid id) => (sources[id].VariantSamples ?? "").Split('\t')[0];
+        var done = await unitOfWork.InTransactionAsync(async () =>
+        {
+            if (!await queue.RenewAsync(run.Id, worker, clock.GetUtcNow(), options.Value.Lease, cancellationToken)) return false;
+            await importer.DeleteAsync(run.Id, cancellationToken);
+            var rows = await inheritance.WriteAsync(run, mode, proband, father, mother, cancellationToken);
+            run.VariantsImported(rows, [FirstSample(proband), FirstSample(father), FirstSample(mother)]);
+            run.StepChanged(step, AnalysisStatus.COMPLETE, clock.GetUtcNow());
+            run.Measured(started.Elapsed.TotalSeconds, null);
+            run.Finish(AnalysisStatus.COMPLETE, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await queue.ReleaseAsync(run.Id, cancellationToken);
+            return true;
+        }, cancellationToken);
+        if (!done) logger.LogWarning("Run {Run} was taken over by another worker; this worker leaves it", run.Id);
     }
 
     /// <summary>A CWL File's path on this machine: "path" (cwltool), or its file:// "location" (Toil gives only that for secondary files).</summary>

@@ -190,5 +190,17 @@ public class LaunchRulesTests(DatabaseProvider provider) : WebTestBase(provider)
         Assert.That(run.GetProperty("parentId").GetGuid(), Is.EqualTo(_samples.CompleteAnalysisId));
         Assert.That(run.GetProperty("reference").GetProperty("id").GetGuid(), Is.EqualTo(_samples.ReferenceId), "the main analysis's bundle");
         Assert.That(run.GetProperty("inputFileIds").GetArrayLength(), Is.EqualTo(1), "the main analysis's VCF");
+
+        // A shared gene list instead of typed genes: its genes become the run's parameter.
+        var fromList = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "gene-list", parameters = new { geneListId = _samples.GeneListId } });
+        Assert.That(fromList.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await fromList.Content.ReadAsStringAsync());
+        var listRun = await _supervisor.GetFromJsonAsync<JsonElement>(fromList.Headers.Location!.OriginalString);
+        Assert.That(listRun.GetProperty("parameters").GetProperty("genes").GetString(), Is.EqualTo("vmA1 vmC3"));
+        var both = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId),
+            new { kind = "gene-list", parameters = new { geneListId = _samples.GeneListId, genes = "vmB2" } });
+        Assert.That((await Problems.AssertProblemAsync(both, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("parameters.genes")[0].GetString(),
+            Does.Contain("not both"));
+        var missing = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "gene-list", parameters = new { geneListId = Guid.NewGuid() } });
+        await Problems.AssertProblemAsync(missing, HttpStatusCode.BadRequest);
     }
 }
