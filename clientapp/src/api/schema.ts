@@ -1324,7 +1324,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Variants of a COMPLETE analysis I may read: filters (gene, geneListId, consequence, maxPopulationAf, clinicalSignificance, classification, zygosity, minQuality, minGq, minDp, region) over a filterSetId's or savedSearchId's, sort position|priority, keyset paging, total counted up to 10,000. Audited with the filters in effect. */
+        /** Variants of a COMPLETE analysis I may read: filters (gene, geneListId, consequence, maxPopulationAf, clinicalSignificance, classification, zygosity, minQuality, minGq, minDp, region) over a filterSetId's or savedSearchId's, sort position|priority, keyset paging, total counted up to 1,000. Audited with the filters in effect. */
         get: operations["Variants_List"];
         put?: never;
         post?: never;

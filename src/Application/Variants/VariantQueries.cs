@@ -114,8 +114,11 @@ public sealed class ListVariantsHandler(IApplicationDbContext db, IUnitOfWork un
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
-    /// <summary>The total is counted up to this many rows: an exact count of millions would cost more than the page.</summary>
-    public const int MaxCount = 10_000;
+    /// <summary>
+    /// The total is counted up to this many rows ("1,000+"): counting further costs a scan of every match, which on a
+    /// selective filter over millions of rows is most of a page's time (bench/README.md, "Variant data").
+    /// </summary>
+    public const int MaxCount = 1_000;
 
     public async ValueTask<VariantPage> Handle(ListVariants query, CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ internal sealed class VariantEndpoints : IEndpointGroup
             .WithName("Variants_List")
             .WithSummary("Variants of a COMPLETE analysis I may read: filters (gene, geneListId, consequence, maxPopulationAf, clinicalSignificance, " +
                 "classification, zygosity, minQuality, minGq, minDp, region) over a filterSetId's or savedSearchId's, sort position|priority, keyset paging, " +
-                "total counted up to 10,000. Audited with the filters in effect.")
+                "total counted up to 1,000. Audited with the filters in effect.")
             .ProducesValidationProblem();
 
         variants.MapGet("/{variantId:int}", async Task<Ok<VariantDetailDto>> (Guid orgId, Guid workspaceId, Guid analysisId, int variantId, ISender sender,

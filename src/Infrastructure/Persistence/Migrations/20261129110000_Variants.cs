@@ -46,7 +46,7 @@ public sealed class Variants : Migration
             t.PrimaryKey("PK_Variants", x => new { x.AnalysisId, x.Ordinal });
             t.ForeignKey("FK_Variants_Analyses_AnalysisId", x => x.AnalysisId, "Analyses", "Id", onDelete: ReferentialAction.Cascade);
         });
-        mb.CreateIndex("IX_Variants_AnalysisId_Priority_Ordinal", "Variants", ["AnalysisId", "Priority", "Ordinal"]);
+        mb.CreateIndex("IX_Variants_AnalysisId_Priority_Ordinal", "Variants", ["AnalysisId", "Priority", "Ordinal"], descending: [false, true, false]);
         mb.CreateIndex("IX_Variants_AnalysisId_Gene", "Variants", ["AnalysisId", "Gene"]);
         mb.CreateIndex("IX_Variants_AnalysisId_Chrom_Position", "Variants", ["AnalysisId", "Chrom", "Position"]);
     }
