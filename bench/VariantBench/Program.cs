@@ -101,7 +101,7 @@ static IQueryable<VariantMiner.Domain.Variants.Variant> Ordered(IQueryable<Varia
 static async Task<(double Priority, int Ordinal)?> MarkAsync(AppDbContext db, Guid runId, VariantFilterValues filters)
 {
     var rows = Filtered(db, runId, filters);
-    var total = await rows.OrderBy(v => v.Ordinal).Take(ListVariantsHandler.MaxCount + 1).CountAsync();
+    var total = await rows.OrderBy(v => v.AnalysisId).Take(ListVariantsHandler.MaxCount + 1).CountAsync();
     var mark = await Ordered(rows, filters).Skip(total * 9 / 10).Select(v => new { v.Priority, v.Ordinal }).FirstOrDefaultAsync();
     return mark is null ? null : (mark.Priority, mark.Ordinal);
 }
@@ -109,7 +109,7 @@ static async Task<(double Priority, int Ordinal)?> MarkAsync(AppDbContext db, Gu
 static async Task<int> PageAsync(AppDbContext db, Guid runId, VariantFilterValues filters, (double Priority, int Ordinal)? mark)
 {
     var rows = Filtered(db, runId, filters);
-    _ = await rows.OrderBy(v => v.Ordinal).Take(ListVariantsHandler.MaxCount + 1).CountAsync();
+    _ = await rows.OrderBy(v => v.AnalysisId).Take(ListVariantsHandler.MaxCount + 1).CountAsync();
     if (mark is { } m)
         rows = filters.Sort == "priority" ? rows.Where(v => v.Priority < m.Priority || (v.Priority == m.Priority && v.Ordinal > m.Ordinal))
             : rows.Where(v => v.Ordinal > m.Ordinal);

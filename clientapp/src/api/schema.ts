@@ -8618,22 +8618,22 @@ export interface operations {
     Variants_List: {
         parameters: {
             query?: {
-                Gene?: string;
-                GeneListId?: string;
-                Consequence?: string;
-                MaxPopulationAf?: number;
-                ClinicalSignificance?: string;
-                Classification?: string;
-                Zygosity?: string;
-                MinQuality?: number;
-                MinGq?: number;
-                MinDp?: number;
-                Region?: string;
-                Sort?: string;
-                FilterSetId?: string;
-                SavedSearchId?: string;
-                Limit?: number;
-                Cursor?: string;
+                gene?: string;
+                geneListId?: string;
+                consequence?: string;
+                maxPopulationAf?: number;
+                clinicalSignificance?: string;
+                classification?: string;
+                zygosity?: string;
+                minQuality?: number;
+                minGq?: number;
+                minDp?: number;
+                region?: string;
+                sort?: string;
+                filterSetId?: string;
+                savedSearchId?: string;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path: {

@@ -87,6 +87,13 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/references`} className={className}>
           References
         </NavLink>
+        {/* Every member reads gene lists and filter sets (to filter variants with them); variants.classify changes them. */}
+        <NavLink to={`${base}/gene-lists`} className={className}>
+          Gene lists
+        </NavLink>
+        <NavLink to={`${base}/filter-sets`} className={className}>
+          Filter sets
+        </NavLink>
         {/* Anyone may read the assay list (the sample form uses it); adding one takes the settings permission. */}
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/assays`} className={className}>

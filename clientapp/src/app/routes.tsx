@@ -35,8 +35,12 @@ const FilesPage = lazy(() => import('../features/files/FilesPage'));
 const AssaysPage = lazy(() => import('../features/assays/AssaysPage'));
 const RunsPage = lazy(() => import('../features/analyses/RunsPage'));
 const RunPage = lazy(() => import('../features/analyses/RunPage'));
+const VariantsPage = lazy(() => import('../features/variants/VariantsPage'));
+const VariantPage = lazy(() => import('../features/variants/VariantPage'));
 const WorkflowsPage = lazy(() => import('../features/workflows/WorkflowsPage'));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage'));
+const GeneListsPage = lazy(() => import('../features/knowledge/GeneListsPage'));
+const FilterSetsPage = lazy(() => import('../features/knowledge/FilterSetsPage'));
 const AcceptInvitationPage = lazy(() => import('../features/invitations/AcceptInvitationPage'));
 
 export function AppRoutes() {
@@ -70,8 +74,12 @@ export function AppRoutes() {
             <Route path="workspaces/:workspaceId/files" element={<FilesPage />} />
             <Route path="workspaces/:workspaceId/analyses" element={<RunsPage />} />
             <Route path="workspaces/:workspaceId/analyses/:analysisId" element={<RunPage />} />
+            <Route path="workspaces/:workspaceId/analyses/:analysisId/variants" element={<VariantsPage />} />
+            <Route path="workspaces/:workspaceId/analyses/:analysisId/variants/:variantId" element={<VariantPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
             <Route path="references" element={<ReferencesPage />} />
+            <Route path="gene-lists" element={<GeneListsPage />} />
+            <Route path="filter-sets" element={<FilterSetsPage />} />
             <Route path="activity" element={<ActivityPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="members" element={<PeoplePage />} />

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEventHandler, ReactNode, Ref } from 'react';
 
 export interface DataTableProps {
   /** The table's name, read by assistive technology only. */
@@ -12,16 +12,22 @@ export interface DataTableProps {
   /** Extra classes of the scrolling wrapper, and of the table itself. */
   className?: string;
   tableClassName?: string;
+  /** The scrolling wrapper (a virtualised table scrolls inside it). */
+  ref?: Ref<HTMLDivElement>;
+  /** When only some rows are in the page (virtualised): how many rows the table has, header row included (-1: unknown). */
+  rowCount?: number;
+  /** Keys pressed inside the table (moving between rows). */
+  onKeyDown?: KeyboardEventHandler<HTMLDivElement>;
 }
 
 /** A scrollable table with a visually hidden caption and one header row. */
-export function DataTable({ caption, columns, children, busy, className, tableClassName }: DataTableProps) {
+export function DataTable({ caption, columns, children, busy, className, tableClassName, ref, rowCount, onKeyDown }: DataTableProps) {
   return (
-    <div className={className ? `table-wrap ${className}` : 'table-wrap'} aria-busy={busy}>
-      <table className={tableClassName ? `table ${tableClassName}` : 'table'}>
+    <div ref={ref} className={className ? `table-wrap ${className}` : 'table-wrap'} aria-busy={busy} onKeyDown={onKeyDown}>
+      <table className={tableClassName ? `table ${tableClassName}` : 'table'} aria-rowcount={rowCount}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
-          <tr>{columns}</tr>
+          <tr aria-rowindex={rowCount === undefined ? undefined : 1}>{columns}</tr>
         </thead>
         <tbody>{children}</tbody>
       </table>

@@ -161,7 +161,9 @@ public sealed class ListVariantsHandler(IApplicationDbContext db, IUnitOfWork un
             rows = rows.Where(v => known.Any(c => c.Chrom == v.Chrom && c.Position == v.Position && c.Ref == v.Ref && c.Alt == v.Alt && tiers.Contains(c.Tier))
                 || (unclassified && !known.Any(c => c.Chrom == v.Chrom && c.Position == v.Position && c.Ref == v.Ref && c.Alt == v.Alt)));
         }
-        var total = await rows.OrderBy(v => v.Ordinal).Take(MaxCount + 1).CountAsync(cancellationToken);
+        // Every row has this run's id: ordering by it leaves the database free to stop at the cap in any order (ordering by
+        // position made PostgreSQL sort every match of a selective filter first: 1.4 s at 5,000,000 rows).
+        var total = await rows.OrderBy(v => v.AnalysisId).Take(MaxCount + 1).CountAsync(cancellationToken);
 
         var limit = query.Limit ?? DefaultLimit;
         var byPriority = filters.Sort == "priority";

@@ -15,26 +15,27 @@ internal sealed class VariantEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        variants.MapGet("", async Task<Ok<VariantPage>> (Guid orgId, Guid workspaceId, Guid analysisId, [AsParameters] VariantFilterQuery filter,
-                ISender sender, CancellationToken ct) =>
+        variants.MapGet("", async Task<Ok<VariantPage>> (Guid orgId, Guid workspaceId, Guid analysisId, string? gene, Guid? geneListId, string? consequence,
+                double? maxPopulationAf, string? clinicalSignificance, string? classification, string? zygosity, double? minQuality, int? minGq, int? minDp,
+                string? region, string? sort, Guid? filterSetId, Guid? savedSearchId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListVariants(orgId, workspaceId, analysisId)
                 {
-                    Gene = filter.Gene,
-                    GeneListId = filter.GeneListId,
-                    Classification = filter.Classification,
-                    FilterSetId = filter.FilterSetId,
-                    SavedSearchId = filter.SavedSearchId,
-                    Consequence = filter.Consequence,
-                    MaxPopulationAf = filter.MaxPopulationAf,
-                    ClinicalSignificance = filter.ClinicalSignificance,
-                    Zygosity = filter.Zygosity,
-                    MinQuality = filter.MinQuality,
-                    MinGq = filter.MinGq,
-                    MinDp = filter.MinDp,
-                    Region = filter.Region,
-                    Sort = filter.Sort,
-                    Limit = filter.Limit,
-                    Cursor = filter.Cursor,
+                    Gene = gene,
+                    GeneListId = geneListId,
+                    Consequence = consequence,
+                    MaxPopulationAf = maxPopulationAf,
+                    ClinicalSignificance = clinicalSignificance,
+                    Classification = classification,
+                    Zygosity = zygosity,
+                    MinQuality = minQuality,
+                    MinGq = minGq,
+                    MinDp = minDp,
+                    Region = region,
+                    Sort = sort,
+                    FilterSetId = filterSetId,
+                    SavedSearchId = savedSearchId,
+                    Limit = limit,
+                    Cursor = cursor,
                 }, ct)))
             .WithName("Variants_List")
             .WithSummary("Variants of a COMPLETE analysis I may read: filters (gene, geneListId, consequence, maxPopulationAf, clinicalSignificance, " +
@@ -48,8 +49,4 @@ internal sealed class VariantEndpoints : IEndpointGroup
             .WithName("Variants_Get")
             .WithSummary("One variant with every consequence, its calls and the annotation it was imported with. Audited.");
     }
-
-    internal sealed record VariantFilterQuery(string? Gene, Guid? GeneListId, string? Consequence, double? MaxPopulationAf, string? ClinicalSignificance,
-        string? Classification, string? Zygosity, double? MinQuality, int? MinGq, int? MinDp, string? Region, string? Sort, Guid? FilterSetId,
-        Guid? SavedSearchId, int? Limit, string? Cursor);
 }

@@ -19,6 +19,7 @@ import { AssigneeList } from '../samples/AssigneeList';
 import { useAssigneeCandidates } from '../samples/useAssigneeCandidates';
 import { UserPicker } from '../samples/UserPicker';
 import { referenceLabel } from '../references/api';
+import { variantsPagePath } from '../variants/api';
 import { runPagePath, runsPagePath, runTitle, useCancelRun, usePipelines, useRetryRun, useRun, useRunLog, useSetRunAssignees } from './api';
 import { FileName } from './FileSelect';
 import { ParametersTable } from './ParametersTable';
@@ -43,7 +44,7 @@ function secondsBetween(start: string | null, end: string | null): number | null
  * summary, steps with the progress bar (each step with its CPU time), processing time, the reason of a failure,
  * parameters, outputs (downloads), the engine's log (on demand), assignees (editable with samples.assign); Cancel while
  * it runs, Retry once it failed or was cancelled; "Launch sub-analysis" on a COMPLETE main analysis
- * (analyses.launch.sub). A sub-analysis links to its main analysis.
+ * (analyses.launch.sub). A sub-analysis links to its main analysis. A COMPLETE run links to its variant table.
  */
 export default function RunPage() {
   const { orgId = '', workspaceId = '', analysisId = '' } = useParams();
@@ -82,6 +83,8 @@ export default function RunPage() {
   const canLaunchSub =
     can('analyses.launch.sub', workspaceId) && !r.parentId && r.status === 'COMPLETE' && (pipelines.data ?? []).some(isSubAnalysisPipeline);
   const failed = r.status === 'EXECUTOR_ERROR' || r.status === 'SYSTEM_ERROR';
+  // The run does not say whether it has variant data: the table explains it when it has none.
+  const showVariants = r.status === 'COMPLETE';
 
   function onRetry() {
     retry.mutate(r.id, {
@@ -105,9 +108,18 @@ export default function RunPage() {
             <span>on {r.samples.map((s) => s.name).join(', ')}</span>
           </p>
         </div>
-        {canCancel || canRetry || canLaunchSub ? (
+        {showVariants || canCancel || canRetry || canLaunchSub ? (
           <div className="actions">
-            {canLaunchSub ? <Button onClick={() => setOpen('sub')}>Launch sub-analysis</Button> : null}
+            {showVariants ? (
+              <Link className="btn btn--primary" to={variantsPagePath(orgId, workspaceId, r.id)}>
+                <span>Variants</span>
+              </Link>
+            ) : null}
+            {canLaunchSub ? (
+              <Button variant={showVariants ? 'secondary' : 'primary'} onClick={() => setOpen('sub')}>
+                Launch sub-analysis
+              </Button>
+            ) : null}
             {canRetry ? (
               <Button variant="secondary" busy={retry.isPending} busyLabel="Retrying…" onClick={onRetry}>
                 Retry
