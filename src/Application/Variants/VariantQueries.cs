@@ -338,12 +338,14 @@ public static class VariantFilters
         if (q.Consequence is { } consequence)
         {
             var terms = Split(consequence).Select(t => t.ToLowerInvariant()).ToList();
-            rows = rows.Where(AnyContains(terms, nameof(Variant.Consequence)));
+            // bcftools csq writes its terms in lower case: the column is compared as it is, so PostgreSQL's statistics
+            // on it (few distinct values) estimate the filter well and it keeps walking the position order.
+            rows = rows.Where(AnyContains(terms, nameof(Variant.Consequence), lowerColumn: false));
         }
         if (q.ClinicalSignificance is { } significance)
         {
             var terms = Split(significance).Select(t => t.ToLowerInvariant()).ToList();
-            rows = rows.Where(AnyContains(terms, nameof(Variant.ClinVar)));
+            rows = rows.Where(AnyContains(terms, nameof(Variant.ClinVar), lowerColumn: true));
         }
         if (q.MaxPopulationAf is { } af) rows = rows.Where(v => v.PopulationAf == null || v.PopulationAf <= af);
         if (q.Zygosity is { } zygosity)
@@ -362,12 +364,14 @@ public static class VariantFilters
         return rows;
     }
 
-    /// <summary>lower(column) LIKE '%term%' for any of the terms (OR), built as an expression both providers translate.</summary>
-    private static System.Linq.Expressions.Expression<Func<Variant, bool>> AnyContains(IReadOnlyList<string> terms, string column)
+    /// <summary>[lower](column) LIKE '%term%' for any of the (lower-case) terms (OR), built as an expression both providers translate.</summary>
+    private static System.Linq.Expressions.Expression<Func<Variant, bool>> AnyContains(IReadOnlyList<string> terms, string column, bool lowerColumn)
     {
         var v = System.Linq.Expressions.Expression.Parameter(typeof(Variant), "v");
         var value = System.Linq.Expressions.Expression.Property(v, column);
-        var lower = System.Linq.Expressions.Expression.Call(value, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!);
+        System.Linq.Expressions.Expression lower = lowerColumn
+            ? System.Linq.Expressions.Expression.Call(value, typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!)
+            : value;
         var notNull = System.Linq.Expressions.Expression.NotEqual(value, System.Linq.Expressions.Expression.Constant(null, typeof(string)));
         System.Linq.Expressions.Expression? any = null;
         foreach (var term in terms)
