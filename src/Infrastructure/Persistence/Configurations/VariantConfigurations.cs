@@ -17,7 +17,7 @@ internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
         // The priority sort and the gene filter (also a gene list) read their own index; a region reads chrom + position.
         // Priority descending, ties by ordinal ascending: the order the table reads, so a page is a slice of the index.
         b.HasIndex(v => new { v.AnalysisId, v.Priority, v.Ordinal }).IsDescending(false, true, false);
-        b.HasIndex(v => new { v.AnalysisId, v.Gene });
+        b.HasIndex(v => new { v.AnalysisId, v.Gene, v.Ordinal });
         b.HasIndex(v => new { v.AnalysisId, v.Chrom, v.Position });
         b.HasOne<Analysis>().WithMany().HasForeignKey(v => v.AnalysisId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -47,7 +47,7 @@ public sealed class Variants : Migration
             t.ForeignKey("FK_Variants_Analyses_AnalysisId", x => x.AnalysisId, "Analyses", "Id", onDelete: ReferentialAction.Cascade);
         });
         mb.CreateIndex("IX_Variants_AnalysisId_Priority_Ordinal", "Variants", ["AnalysisId", "Priority", "Ordinal"], descending: [false, true, false]);
-        mb.CreateIndex("IX_Variants_AnalysisId_Gene", "Variants", ["AnalysisId", "Gene"]);
+        mb.CreateIndex("IX_Variants_AnalysisId_Gene_Ordinal", "Variants", ["AnalysisId", "Gene", "Ordinal"]);
         mb.CreateIndex("IX_Variants_AnalysisId_Chrom_Position", "Variants", ["AnalysisId", "Chrom", "Position"]);
     }
 
