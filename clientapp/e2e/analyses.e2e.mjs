@@ -9,11 +9,20 @@
 // kind gff3), add a reference bundle from them on the References page and wait until it is Ready, and save a workflow
 // "Germline" (germline-fastq with that bundle) on the Workflows page. They define a sample, upload a read pair simulated
 // by dwgsim (R1 / R2 chosen in the uploader) on its page, launch with the workflow from the sample's launch dialog and
-// wait until the run page says Complete; its VCF is listed with the outputs. From that run page they launch a gene-list
-// sub-analysis (genes "vmA1, vmC3"), which opens the new run's page, and wait until it is Complete. A Report Writer is
-// invited on the People page, registers through the link and joins; the Supervisor assigns the sub-analysis to them on
-// its page. The Report Writer then sees on the workspace's Runs page the sub-analysis and its main analysis — and
-// nothing else of the sample: not the sample, not its reads, not the main analysis's outputs.
+// wait until the run page says Complete (all 8 steps, annotation and variant import included); its VCF is listed with the
+// outputs. From that run page they launch a gene-list sub-analysis (genes "vmA1, vmC3"), which opens the new run's page,
+// and wait until it is Complete. Back on the germline run's page, its "Variants" link opens the variant table (the
+// count, rows, the annotation it was imported with); they filter it by gene vmC3 in the "Filter variants" panel (the
+// filter goes into the URL; every row is vmC3, inside its span by position — dwgsim's seed leaves no called variant in
+// vmA1), open the first row's page, classify it "Likely pathogenic" with evidence in the Classify dialog (the
+// classification, by them, and its history entry show) and add a note (shown with them as its author). The page's back
+// link returns to the filtered table, where the row carries the classification badge; filtering by that classification
+// alone shows exactly that row. On the Gene lists page they create "E2E panel" (vmA1, vmC3), listed with 2 genes. A
+// Report Writer is invited on the People page, registers through the link and joins; the Supervisor assigns the
+// sub-analysis to them on its page. The Report Writer then sees on the workspace's Runs page the sub-analysis and its
+// main analysis — and nothing else of the sample: not the sample, not its reads, not the main analysis's outputs, not
+// its variants (its Variants page says "Variants not found": the API answers 404); the sub-analysis's Variants page
+// shows its own rows (the filtered VCF, imported), only of the listed genes, with the organization's classification.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +40,12 @@ const workflowName = 'Germline';
 const bundle = { name: 'C. elegans excerpt', version: supervisor.unique, genomeBuild: 'ce-test' };
 const bundleLabel = `${bundle.name} ${bundle.version} (${bundle.genomeBuild})`;
 const genes = 'vmA1, vmC3';
+/**
+ * The gene the variant table is filtered by (tests/data/ce-genes.gff3). Of dwgsim's variants (fixed seed), six in vmC3
+ * are called at this depth; none in vmA1 (1001-5000) or vmB2.
+ */
+const variantGene = { name: 'vmC3', chrom: 'CHROMOSOME_I', start: 100001, end: 150000 };
+const geneListName = 'E2E panel';
 /** A run of the real pipelines (alignment and calling on ~1 Mbp, or the gene-list filter) takes well under this. */
 const runTimeout = Number(process.env.E2E_RUN_TIMEOUT_MS ?? 180_000);
 const uploadTimeout = Math.max(timeout, 120_000);
@@ -48,6 +63,8 @@ let subRunPath = '';
 let writerPage = null;
 /** The germline run's outputs (the sample's files: the Report Writer must not see them). */
 let mainOutputs = [];
+/** The variant classified on its page: { position, name } (its position as the table shows it, its heading). */
+let classified = null;
 /** The simulated reads (dwgsim), in a temporary folder removed when the suite ends. */
 const reads = [];
 const folder = mkdtempSync(join(tmpdir(), 'vm-e2e-analyses-'));
@@ -113,6 +130,53 @@ async function outputNames(page) {
   const table = outputs.getByRole('table');
   await table.waitFor({ timeout });
   return (await table.getByRole('rowheader').allTextContents()).map((t) => t.trim());
+}
+
+function analysisApi(runPath) {
+  return `/api/organizations/${orgId}/workspaces/${workspaceId}/analyses/${runPath.split('/').at(-1)}`;
+}
+
+/** The variant table of a run's Variants page (named "Variants of <run> on <sample>"). */
+function variantTable(page) {
+  return page.getByRole('table', { name: /^Variants of / });
+}
+
+/** "1,234 variants", "1 variant", "1,000+ variants": what the Variants page says above its table. */
+function variantTotal({ total, totalCapped }) {
+  return `${total.toLocaleString('en-US')}${totalCapped ? '+' : ''} ${total === 1 && !totalCapped ? 'variant' : 'variants'}`;
+}
+
+/**
+ * Waits until the Variants page shows the rows of its filters (`query`, as in the page's URL): the count above the
+ * table is the one the API gives for them and the table is no longer reading. Returns the count's text and the rows in
+ * the page (virtualised: those in view and a few around them), each as { heading: cell text }.
+ */
+async function settledVariants(page, runPath, query = '') {
+  const expected = await callApi(page, 'GET', `${analysisApi(runPath)}/variants?${query ? `${query}&` : ''}limit=1`);
+  if (expected.status !== 200) throw new Error(`the variants (${query || 'no filters'}) answered ${expected.status}: ${JSON.stringify(expected.body)}`);
+  const count = variantTotal(expected.body);
+  await page.getByRole('main').getByText(count, { exact: true }).waitFor({ timeout });
+  if (expected.body.total === 0) {
+    await page.getByText('No variant matches these filters').waitFor({ timeout });
+    return { count, total: 0, rows: [] };
+  }
+  const table = variantTable(page);
+  await page.locator('.variants-scroll[aria-busy="false"]').waitFor({ timeout });
+  await table.getByRole('rowheader').first().waitFor({ timeout });
+  const headings = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+  const cells = await table.locator('tbody tr[data-index]').evaluateAll((rows) => rows.map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim())));
+  return { count, total: expected.body.total, rows: cells.map((row) => Object.fromEntries(headings.map((h, i) => [h, row[i]]))) };
+}
+
+/** "CHROMOSOME_I:1,478" → ["CHROMOSOME_I", 1478]. */
+function parsePosition(text) {
+  const colon = text.lastIndexOf(':');
+  return [text.slice(0, colon), Number(text.slice(colon + 1).replace(/,/g, ''))];
+}
+
+function inGene(row, gene) {
+  const [chrom, position] = parsePosition(row.Position);
+  return row.Gene === gene.name && chrom === gene.chrom && position >= gene.start && position <= gene.end;
 }
 
 await runSuite([
@@ -306,7 +370,7 @@ await runSuite([
       const started = Date.now();
       await waitForComplete(page, 'the germline run');
       console.log(`  (the germline run completed within ${Math.round((Date.now() - started) / 1000)} s of opening its page)`);
-      await page.getByRole('progressbar', { name: `Progress of ${workflowName}` }).and(page.locator('[aria-valuetext="6 of 6 steps complete"]')).waitFor({ timeout });
+      await page.getByRole('progressbar', { name: `Progress of ${workflowName}` }).and(page.locator('[aria-valuetext="8 of 8 steps complete"]')).waitFor({ timeout });
 
       const names = await outputNames(page);
       if (!names.some((n) => /\.vcf\.gz$/.test(n))) throw new Error(`no VCF among the outputs: ${names.join(', ')}`);
@@ -363,6 +427,132 @@ await runSuite([
         throw new Error(`the Runs page lists ${JSON.stringify(rows)}`);
       }
       await checkAccessibility(page, 'runs page');
+    },
+  },
+  {
+    name: 'analyses-supervisor-opens-the-variants-of-the-germline-run-from-its-page',
+    async run(page) {
+      await page.goto(`${baseUrl}${mainRunPath}`);
+      await page.getByRole('heading', { level: 1, name: workflowName }).waitFor({ timeout });
+      await page.getByRole('main').getByRole('link', { name: 'Variants', exact: true }).click();
+      await expectPath(page, `${mainRunPath}/variants`);
+      await page.getByRole('heading', { level: 1, name: 'Variants' }).waitFor({ timeout });
+      // Annotated (bcftools csq) with the bundle's gene models on import.
+      await page.getByText(`Annotated with ${bundle.name} ${bundle.version}`).waitFor({ timeout });
+      const { count, total, rows } = await settledVariants(page, mainRunPath);
+      if (total === 0 || rows.length === 0) throw new Error(`the germline run's Variants page shows ${count} and ${rows.length} rows`);
+      await variantTable(page).getByRole('rowheader').first().getByRole('link').waitFor({ timeout });
+      console.log(`  (the germline run imported ${count}; ${rows.length} rows in the page)`);
+      await checkAccessibility(page, 'variants page');
+    },
+  },
+  {
+    name: 'analyses-supervisor-filters-the-variants-by-gene-in-the-side-panel',
+    async run(page) {
+      const panel = page.getByRole('search', { name: 'Filter variants' });
+      await panel.getByLabel('Genes', { exact: true }).fill(variantGene.name);
+      await panel.getByRole('button', { name: 'Apply filters' }).click();
+      // The filters live in the URL (a filtered view can be shared, survives a reload, Back returns to the previous one).
+      await expectPath(page, `${mainRunPath}/variants?gene=${variantGene.name}`);
+      const { count, rows } = await settledVariants(page, mainRunPath, `gene=${variantGene.name}`);
+      if (rows.length === 0) throw new Error(`no variant of ${variantGene.name} (${count})`);
+      const others = rows.filter((r) => !inGene(r, variantGene));
+      if (others.length > 0) throw new Error(`filtered by ${variantGene.name}, the table shows ${others.map((r) => `${r.Position} (${r.Gene})`).join(', ')}`);
+    },
+  },
+  {
+    name: 'analyses-supervisor-classifies-a-variant-and-adds-a-note-on-its-page',
+    async run(page) {
+      const first = variantTable(page).getByRole('rowheader').first();
+      const position = ((await first.textContent()) ?? '').trim();
+      await first.getByRole('link', { name: position, exact: true }).click();
+      await expectPath(page, new RegExp(`^${mainRunPath}/variants/\\d+$`));
+      const heading = page.getByRole('heading', { level: 1, name: new RegExp(`^${variantGene.name} ${position} `) });
+      await heading.waitFor({ timeout });
+      const name = ((await heading.textContent()) ?? '').trim();
+      classified = { position, name };
+
+      const section = page.getByRole('region', { name: 'Classification', exact: true });
+      await section.getByText('Not classified in this organization yet.').waitFor({ timeout });
+      await section.getByRole('button', { name: 'Classify', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Classify this variant' });
+      await dialog.getByRole('group', { name: 'Classification' }).getByRole('radio', { name: 'Likely pathogenic', exact: true }).check();
+      await dialog.getByLabel('Evidence', { exact: true }).fill('PM2, PP3');
+      await checkAccessibility(page, 'classify dialog', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Save classification' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await page.getByTestId('status-message').filter({ hasText: `${name} classified as likely pathogenic.` }).waitFor({ timeout });
+
+      // The classification, by whom, its evidence; and its history entry; "Classify" is now "Reclassify".
+      await section.locator('.acmg').filter({ hasText: /^Likely pathogenic$/ }).first().waitFor({ timeout });
+      await section.getByText(`by ${supervisor.displayName},`).waitFor({ timeout });
+      await section.locator('.classification__evidence').filter({ hasText: /^PM2, PP3$/ }).first().waitFor({ timeout });
+      await section.getByRole('button', { name: 'Reclassify', exact: true }).waitFor({ timeout });
+      const history = section.getByRole('table', { name: `Classification history of ${name}` });
+      await history.getByRole('cell', { name: supervisor.displayName, exact: true }).waitFor({ timeout });
+      const entries = await history.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim())));
+      if (entries.length !== 1 || entries[0][0] !== 'Likely pathogenic' || entries[0][1] !== 'PM2, PP3' || entries[0][2] !== supervisor.displayName) {
+        throw new Error(`the classification history reads ${JSON.stringify(entries)}`);
+      }
+      // The page's own badge follows (the variant is read again).
+      await page.locator('.variant-heading .acmg').filter({ hasText: /^Likely pathogenic$/ }).waitFor({ timeout });
+
+      const notes = page.getByRole('region', { name: 'Notes', exact: true });
+      await notes.getByText('No notes yet.').waitFor({ timeout });
+      const form = notes.getByRole('form', { name: 'Add a note' });
+      await form.getByLabel('New note', { exact: true }).fill('Checked by Sanger.');
+      await form.getByRole('button', { name: 'Add note' }).click();
+      await page.getByTestId('status-message').filter({ hasText: 'Note added.' }).waitFor({ timeout });
+      const note = notes.getByRole('list', { name: 'Notes' }).getByRole('listitem').filter({ hasText: 'Checked by Sanger.' });
+      await note.locator('.note-item__author').filter({ hasText: supervisor.displayName }).waitFor({ timeout });
+      // Their own note: they may edit or delete it.
+      await note.getByRole('button', { name: /^Edit your note of / }).waitFor({ timeout });
+      if ((await form.getByLabel('New note', { exact: true }).inputValue()) !== '') throw new Error('the note form is not emptied after adding');
+      await checkAccessibility(page, 'variant page (classified, with a note)');
+    },
+  },
+  {
+    name: 'analyses-supervisor-sees-the-classification-in-the-table-and-filters-by-it',
+    async run(page) {
+      // The page's back link returns to the table with its filters.
+      await page.getByRole('link', { name: `Variants of ${workflowName}`, exact: true }).click();
+      await expectPath(page, `${mainRunPath}/variants?gene=${variantGene.name}`);
+      const table = variantTable(page);
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: classified.position, exact: true }) });
+      await row.locator('.acmg').filter({ hasText: /^Likely pathogenic$/ }).waitFor({ timeout });
+
+      // Every variant of the run classified "likely-pathogenic": that one only.
+      const panel = page.getByRole('search', { name: 'Filter variants' });
+      await panel.getByLabel('Genes', { exact: true }).fill('');
+      await panel.getByRole('group', { name: 'Classification' }).getByRole('checkbox', { name: 'Likely pathogenic', exact: true }).check();
+      await panel.getByRole('button', { name: 'Apply filters' }).click();
+      await expectPath(page, `${mainRunPath}/variants?classification=likely-pathogenic`);
+      const { count, rows } = await settledVariants(page, mainRunPath, 'classification=likely-pathogenic');
+      if (count !== '1 variant' || rows.length !== 1 || rows[0].Position !== classified.position || rows[0].Classification !== 'Likely pathogenic') {
+        throw new Error(`filtered by classification, the table shows ${count}: ${JSON.stringify(rows)}`);
+      }
+    },
+  },
+  {
+    name: 'analyses-supervisor-creates-a-gene-list',
+    async run(page) {
+      await clickNav(page, 'Gene lists');
+      await expectPath(page, `${orgPath}/gene-lists`);
+      await page.getByRole('heading', { level: 1, name: 'Gene lists' }).waitFor({ timeout });
+      await page.getByText('No gene lists yet').waitFor({ timeout });
+      await page.getByRole('button', { name: 'New gene list' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New gene list' });
+      await dialog.getByLabel('Name', { exact: true }).fill(geneListName);
+      await dialog.getByLabel('Genes', { exact: true }).fill(genes);
+      await dialog.getByRole('status').filter({ hasText: /^2 genes$/ }).waitFor({ timeout });
+      await checkAccessibility(page, 'new gene list dialog', { include: '[role="dialog"]' });
+      await dialog.getByRole('button', { name: 'Create gene list' }).click();
+      await dialog.waitFor({ state: 'detached', timeout });
+      await page.getByTestId('status-message').filter({ hasText: `Gene list “${geneListName}” created with 2 genes.` }).waitFor({ timeout });
+      const row = page.getByRole('table', { name: 'Gene lists' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: geneListName, exact: true }) });
+      await row.getByText('2 genes', { exact: true }).waitFor({ timeout });
+      await row.getByText(genes, { exact: true }).waitFor({ timeout });
+      await checkAccessibility(page, 'gene lists page');
     },
   },
   {
@@ -473,6 +663,43 @@ await runSuite([
       const sampleFiles = await callApi(page, 'GET', `${api}/files?sampleId=${sampleId}`);
       const readNames = (sampleFiles.body ?? []).map((f) => f.name).filter((n) => reads.some((r) => basename(r) === n));
       if (readNames.length > 0) throw new Error(`the Report Writer can list the sample's reads: ${readNames.join(', ')}`);
+    },
+  },
+  {
+    name: 'analyses-report-writer-reads-the-sub-analysis-variants-but-not-the-main-analysis-variants',
+    async run() {
+      const page = writerPage;
+      // The main analysis is shown to them only as the sub-analysis's parent: its variants are the sample's data.
+      await page.goto(`${baseUrl}${mainRunPath}/variants`);
+      await page.getByRole('heading', { level: 1, name: 'Variants' }).waitFor({ timeout });
+      const refused = page.getByRole('alert').filter({ hasText: 'Variants not found' });
+      await refused.getByText('This analysis does not exist or you cannot see its variants.', { exact: true }).waitFor({ timeout });
+      if ((await variantTable(page).count()) !== 0) throw new Error("the Report Writer is shown a table of the main analysis's variants");
+      const direct = await callApi(page, 'GET', `${analysisApi(mainRunPath)}/variants?limit=1`);
+      if (direct.status !== 404) throw new Error(`the main analysis's variants answer the Report Writer ${direct.status}, not 404`);
+      await checkAccessibility(page, 'variants page, not found (Report Writer)');
+      // …and the main analysis's page offers no link to them (the server gives it no variant count).
+      await page.goto(`${baseUrl}${mainRunPath}`);
+      await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor({ timeout });
+      if ((await page.getByRole('main').getByRole('link', { name: 'Variants', exact: true }).count()) !== 0) {
+        throw new Error("the main analysis's page links the Report Writer to its variants");
+      }
+
+      // The assigned sub-analysis: its own variants (its filtered VCF, imported), with the organization's classification.
+      await page.goto(`${baseUrl}${subRunPath}`);
+      await page.getByRole('heading', { level: 1, name: 'Gene-list filter (sub-analysis)' }).waitFor({ timeout });
+      await page.getByRole('main').getByRole('link', { name: 'Variants', exact: true }).click();
+      await expectPath(page, `${subRunPath}/variants`);
+      await page.getByRole('heading', { level: 1, name: 'Variants' }).waitFor({ timeout });
+      const { count, total, rows } = await settledVariants(page, subRunPath);
+      if (total === 0 || rows.length === 0) throw new Error(`the sub-analysis's Variants page shows ${count} and ${rows.length} rows`);
+      const listed = genes.split(', ');
+      const others = rows.filter((r) => !listed.includes(r.Gene));
+      if (others.length > 0) throw new Error(`the sub-analysis of ${genes} shows ${others.map((r) => `${r.Position} (${r.Gene})`).join(', ')}`);
+      const row = rows.find((r) => r.Position === classified.position);
+      if (!row || row.Classification !== 'Likely pathogenic') throw new Error(`the classified ${classified.position} reads ${JSON.stringify(row)} in the sub-analysis`);
+      console.log(`  (the sub-analysis imported ${count})`);
+      await checkAccessibility(page, 'variants page of the sub-analysis (Report Writer)');
     },
   },
 ]);

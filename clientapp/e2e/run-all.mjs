@@ -9,8 +9,10 @@
 // create an organization for a new person's address, who registers, verifies it and, as its Supervisor, uploads files
 // (tus, resumed after a reload) and downloads them back; analyses.e2e.mjs does the same for a Supervisor who adds a
 // reference bundle (htslib's ce.fa and tests/data/ce-genes.gff3), a workflow, a sample with reads simulated by dwgsim,
-// runs the real germline pipeline and a gene-list sub-analysis, and assigns the latter to an invited Report Writer, who
-// sees it and its main analysis only (it needs cwltool, bwa, samtools, bcftools and dwgsim on the server's machine);
+// runs the real germline pipeline and a gene-list sub-analysis, filters the imported variants, classifies one and notes
+// it, makes a gene list, and assigns the sub-analysis to an invited Report Writer, who sees it and its main analysis only
+// (and the sub-analysis's variants, not the main analysis's) (it needs cwltool, bwa, samtools, bcftools and dwgsim on the
+// server's machine);
 // auth.e2e.mjs and account.e2e.mjs (profile,
 // password change, forgot / reset password) work with any account.
 import { spawn } from 'node:child_process';

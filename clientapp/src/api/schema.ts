@@ -1482,6 +1482,8 @@ export interface components {
             endedAt: string | null;
             /** Format: uuid */
             retryOf: string | null;
+            /** Format: int32 */
+            variantCount: number | null;
         };
         AnalysisStep: {
             name: string;

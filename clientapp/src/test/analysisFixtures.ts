@@ -195,6 +195,7 @@ export function run(id: string, overrides: Partial<Analysis> = {}): Analysis {
     startedAt: '2025-03-03T10:00:00Z',
     endedAt: null,
     retryOf: null,
+    variantCount: null,
     ...overrides,
   };
 }
@@ -206,6 +207,7 @@ export const completeRun = run(RUN_2, {
   cpuSeconds: 12_000,
   endedAt: '2025-03-03T11:06:40Z',
   outputs: [storedFile(OUT_VCF, 'NA12878.vcf.gz', 'vcf', { sampleId: S1 })],
+  variantCount: 4231,
 });
 
 /**

@@ -19,11 +19,16 @@ public sealed record ReferenceRefDto(Guid Id, string Name, string Version, strin
 /// </summary>
 /// <param name="WallSeconds">Processing time: wall-clock seconds from start to end (so far, while running).</param>
 /// <param name="CpuSeconds">CPU seconds (user + system) of the engine's process tree, once it ended.</param>
+/// <param name="VariantCount">On a run's page: how many variant rows it imported, when I may read them (null otherwise,
+/// and in lists).</param>
 public sealed record AnalysisDto(Guid Id, Guid WorkspaceId, IReadOnlyList<SampleRefDto> Samples, Guid? ParentId, string Kind, string Pipeline,
     Guid? WorkflowId, string? WorkflowName, ReferenceRefDto? Reference, JsonElement Parameters, string Status, IReadOnlyList<AnalysisStepDto> Steps,
     IReadOnlyList<Guid> InputFileIds, IReadOnlyList<FileDto> Outputs, double? WallSeconds, double? CpuSeconds, int Attempts, string? Reason,
     PersonDto LaunchedBy, IReadOnlyList<PersonDto> Assignees, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    Guid? RetryOf);
+    Guid? RetryOf)
+{
+    public int? VariantCount { get; init; }
+}
 
 /// <summary>Runs of a workspace I may see, newest first; sub-analyses carry their main analysis's id (parentId).</summary>
 public sealed record ListAnalyses(Guid OrganizationId, Guid WorkspaceId) : IQuery<IReadOnlyList<AnalysisDto>>, IWorkspaceRequest
@@ -75,8 +80,11 @@ public sealed class GetAnalysisHandler(IApplicationDbContext db, IUnitOfWork uni
         var outputs = await FileVisibility.VisibleFiles(db, scope.Access, me, query.WorkspaceId).AsNoTracking()
             .Where(f => f.AnalysisId == run.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
         await PatientDataReads.RecordAsync(db, unitOfWork, audit, run.OrganizationId, run.WorkspaceId, nameof(Analysis), [run.Id], cancellationToken);
+        // A main analysis seen only above an assigned sub-analysis does not open its variants: no count, no link.
+        var readable = run.VariantCount is not null && run.Status == AnalysisStatus.COMPLETE &&
+            await AnalysisVisibility.WithReadableData(db, scope.Access, me, query.WorkspaceId).AnyAsync(a => a.Id == run.Id, cancellationToken);
         return (await AnalysisRows.ToDtosAsync(db, accounts, [run], await ListFilesHandler.ToDtosAsync(outputs, accounts, cancellationToken),
-            clock.GetUtcNow(), cancellationToken))[0];
+            clock.GetUtcNow(), cancellationToken))[0] with { VariantCount = readable ? run.VariantCount : null };
     }
 }
 

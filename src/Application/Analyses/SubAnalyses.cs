@@ -7,7 +7,8 @@ namespace VariantMiner.Application.Analyses;
 /// <summary>
 /// Launches a sub-analysis on a COMPLETE analysis of samples I see (<c>analyses.launch.sub</c>, independent of the two
 /// launch rights): a run of the sub-analysis pipeline of that kind, on the main analysis's outputs, with its reference
-/// bundle. Kinds today: gene-list (parameters: genes, or geneListId — a gene list of the organization) and inheritance
+/// bundle. Kinds today: gene-list (parameters: genes, or geneListId — a gene list of the organization), re-annotation
+/// (parameters: reference — another bundle of the same genome build) and inheritance
 /// (parameters: mode; the family is read from the subject's recorded parents, see <see cref="Family"/>). A sub-analysis
 /// carries the main analysis's samples (for inheritance, the parents' too) and can be assigned on its own.
 /// </summary>
@@ -54,9 +55,20 @@ public sealed class LaunchSubAnalysisHandler(IApplicationDbContext db, IOrganiza
             given[reference.Key] = JsonSerializer.SerializeToElement(b.ToString());
         var values = await parameters.ValidateAsync(pipeline, given, db.StoredFiles.Where(f => f.AnalysisId == parent.Id), "parameters", cancellationToken);
         var bundleId = PipelineParameters.ReferenceOf(pipeline, values);
-        if (pipeline.GeneModels is not null && bundleId is { } id &&
+        if (pipeline.GeneModels is not null && pipeline.Annotations is null && bundleId is { } id &&
             await db.ReferenceBundles.AnyAsync(r => r.Id == id && r.GeneModelsFileId == null, cancellationToken))
             throw Invalid.Field("parameters.reference", "The reference bundle has no gene models (GFF3), which this sub-analysis reads.");
+        // Annotation from another bundle only makes sense on the same genome (positions and alleles are the build's).
+        if (pipeline.Annotations is not null && bundleId != parent.ReferenceBundleId)
+        {
+            var builds = await db.ReferenceBundles.AsNoTracking().Where(r => r.Id == bundleId || r.Id == parent.ReferenceBundleId)
+                .Select(r => new { r.Id, r.GenomeBuild }).ToListAsync(cancellationToken);
+            var mine = builds.FirstOrDefault(b => b.Id == parent.ReferenceBundleId)?.GenomeBuild;
+            var chosen = builds.FirstOrDefault(b => b.Id == bundleId)?.GenomeBuild;
+            if (mine is null || chosen != mine)
+                throw Invalid.Field("parameters.reference",
+                    $"The bundle is of genome build {chosen ?? "(none)"}; the analysis was made on {mine ?? "no bundle"}: re-annotate with a bundle of the same build.");
+        }
 
         var outputs = db.StoredFiles.Where(f => f.AnalysisId == parent.Id);
         var inputs = await LaunchAnalysisHandler.ResolveInputsAsync(pipeline, outputs, null, cancellationToken);

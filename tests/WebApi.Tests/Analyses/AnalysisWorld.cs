@@ -92,14 +92,18 @@ public static class AnalysisWorld
 
     /// <summary>A Ready reference bundle of ce.fa with its test gene models, created through the API and prepared by the worker.</summary>
     /// <param name="annotations">Annotation VCFs (name, text) of the bundle: ClinVar-like (INFO/CLNSIG) or frequencies (INFO/AF).</param>
-    public static async Task<Guid> CreateReferenceAsync(HttpClient client, Guid organizationId, string workspaceUrl, params (string Name, string Vcf)[] annotations)
+    public static Task<Guid> CreateReferenceAsync(HttpClient client, Guid organizationId, string workspaceUrl, params (string Name, string Vcf)[] annotations) =>
+        CreateReferenceAsync(client, organizationId, workspaceUrl, "1", annotations);
+
+    public static async Task<Guid> CreateReferenceAsync(HttpClient client, Guid organizationId, string workspaceUrl, string version,
+        params (string Name, string Vcf)[] annotations)
     {
         var genome = await UploadAsync(client, workspaceUrl, await File.ReadAllBytesAsync(Genome), "ce.fa", "fasta");
         var genes = await UploadAsync(client, workspaceUrl, await File.ReadAllBytesAsync(GeneModels), "ce-genes.gff3", "gff3");
         var annotationIds = new List<Guid>();
         foreach (var (name, vcf) in annotations) annotationIds.Add(await UploadAsync(client, workspaceUrl, Encoding.ASCII.GetBytes(vcf), name, "vcf"));
         var created = await client.PostUnsafeAsync($"/api/organizations/{organizationId}/references",
-            new { name = "C. elegans test genome", version = "1", genomeBuild = "ce-htslib", genomeFileId = genome, geneModelsFileId = genes, annotationFileIds = annotationIds });
+            new { name = "C. elegans test genome", version, genomeBuild = "ce-htslib", genomeFileId = genome, geneModelsFileId = genes, annotationFileIds = annotationIds });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var deadline = DateTime.UtcNow.AddMinutes(2);

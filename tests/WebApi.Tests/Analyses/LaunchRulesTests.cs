@@ -202,5 +202,22 @@ public class LaunchRulesTests(DatabaseProvider provider) : WebTestBase(provider)
             Does.Contain("not both"));
         var missing = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "gene-list", parameters = new { geneListId = Guid.NewGuid() } });
         await Problems.AssertProblemAsync(missing, HttpStatusCode.BadRequest);
+
+        // Re-annotation takes another bundle of the same genome build only.
+        Guid human;
+        await using (var db = Database.CreateContext())
+        {
+            var genome = await db.ReferenceBundles.IgnoreQueryFilters().Where(r => r.Id == _samples.ReferenceId).Select(r => r.GenomeFileId).SingleAsync();
+            var bundle = new ReferenceBundle(_lab.OrganizationId, "Human", "1", "GRCh38", genome, null, [], _lab.Members[BuiltInRole.Supervisor].UserId, DateTimeOffset.UtcNow);
+            bundle.Prepared(DateTimeOffset.UtcNow);
+            db.ReferenceBundles.Add(bundle);
+            await db.SaveChangesAsync();
+            human = bundle.Id;
+        }
+        var otherBuild = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "re-annotation", parameters = new { reference = human } });
+        Assert.That((await Problems.AssertProblemAsync(otherBuild, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("parameters.reference")[0].GetString(),
+            Does.Contain("genome build GRCh38").And.Contain("WBcel235"));
+        var sameBundle = await _supervisor.PostUnsafeAsync(Sub(_samples.CompleteAnalysisId), new { kind = "re-annotation" });
+        Assert.That(sameBundle.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "the main analysis's own bundle, annotated afresh");
     }
 }

@@ -156,6 +156,25 @@ public class PipelineRunTests(DatabaseProvider provider) : WebTestBase(provider)
         }
         Assert.That(inGenes, Is.EquivalentTo(called.Where(InGenes)), "exactly the main analysis's variants inside vmA1 and vmC3");
         Assert.That(inGenes, Is.Not.Empty);
+
+        // Re-annotation with a newer bundle whose ClinVar names other variants (truth SNVs 21–40): the variants are
+        // annotated afresh — the new ones Pathogenic, the earlier 20 no longer (nothing stale is left).
+        var clinVar2 = Annotation("##INFO=<ID=CLNSIG,Number=.,Type=String,Description=\"Clinical significance\">",
+            truthSnvs.Skip(20).Select(f => $"{f[0]}\t{f[1]}\t.\t{f[3]}\t{f[4]}\t.\t.\tCLNSIG=Pathogenic"));
+        var newer = await AnalysisWorld.CreateReferenceAsync(_supervisor, _lab.OrganizationId, Workspace, "2", ("clinvar-2.vcf", clinVar2));
+        var re = await analyst.PostUnsafeAsync($"{runUrl}/sub-analyses", new { kind = "re-annotation", parameters = new { reference = newer } });
+        Assert.That(re.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await re.Content.ReadAsStringAsync());
+        var reUrl = re.Headers.Location!.OriginalString;
+        var reRun = await AnalysisWorld.WaitForRunAsync(analyst, reUrl);
+        Assert.That(reRun.GetProperty("status").GetString(), Is.EqualTo("COMPLETE"), reRun.ToString());
+        var reVariants = await analyst.GetFromJsonAsync<JsonElement>($"{reUrl}/variants?clinicalSignificance=pathogenic&limit=500");
+        Assert.That(reVariants.GetProperty("annotation").GetString(), Is.EqualTo("C. elegans test genome 2"));
+        var newPathogenic = truthSnvs.Skip(20).Select(f => $"{f[0]}:{f[1]}:{f[3]}:{f[4]}").Where(byPosition.ContainsKey).ToList();
+        Assert.That(reVariants.GetProperty("items").EnumerateArray()
+                .Select(v => $"{v.GetProperty("chrom").GetString()}:{v.GetProperty("position").GetInt64()}:{v.GetProperty("ref").GetString()}:{v.GetProperty("alt").GetString()}"),
+            Is.EquivalentTo(newPathogenic), "only the newer bundle's ClinVar");
+        Assert.That((await analyst.GetFromJsonAsync<JsonElement>($"{reUrl}/variants?limit=1")).GetProperty("total").GetInt32(),
+            Is.EqualTo(Math.Min(imported.Count, 1000)), "every variant, annotated again");
     }
 
     private static HashSet<string> Variants(string vcf) =>

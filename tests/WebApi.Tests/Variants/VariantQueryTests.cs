@@ -145,6 +145,10 @@ public class VariantQueryTests(DatabaseProvider provider) : WebTestBase(provider
         Assert.That((await writerClient.GetAsync($"{Workspace}/analyses/{sub}/variants")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the assigned sub-analysis");
         await Problems.AssertProblemAsync(await writerClient.GetAsync($"{Workspace}/analyses/{hiddenRun}/variants"), HttpStatusCode.NotFound);
         await Problems.AssertProblemAsync(await writerClient.GetAsync($"{Workspace}/analyses/{hiddenRun}/variants/1"), HttpStatusCode.NotFound);
+        // The run pages say so: a variant count only where the variants may be read (the SPA links to them by it).
+        Assert.That((await writerClient.GetFromJsonAsync<JsonElement>($"{Workspace}/analyses/{hiddenRun}")).GetProperty("variantCount").ValueKind,
+            Is.EqualTo(JsonValueKind.Null));
+        Assert.That((await writerClient.GetFromJsonAsync<JsonElement>($"{Workspace}/analyses/{sub}")).GetProperty("variantCount").GetInt32(), Is.EqualTo(1));
         var analyst = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email);
         await Problems.AssertProblemAsync(await analyst.GetAsync($"{Workspace}/analyses/{hiddenRun}/variants"), HttpStatusCode.NotFound);
         var queued = await Problems.AssertProblemAsync(await _supervisor.GetAsync($"{Workspace}/analyses/{_seeded.AnalysisId}/variants"), HttpStatusCode.Conflict);

@@ -83,8 +83,8 @@ export default function RunPage() {
   const canLaunchSub =
     can('analyses.launch.sub', workspaceId) && !r.parentId && r.status === 'COMPLETE' && (pipelines.data ?? []).some(isSubAnalysisPipeline);
   const failed = r.status === 'EXECUTOR_ERROR' || r.status === 'SYSTEM_ERROR';
-  // The run does not say whether it has variant data: the table explains it when it has none.
-  const showVariants = r.status === 'COMPLETE';
+  // The server says how many variants the run imported only when I may read them.
+  const showVariants = r.variantCount != null;
 
   function onRetry() {
     retry.mutate(r.id, {

@@ -26,7 +26,7 @@ describe('Gene lists page', () => {
     expect(within(row('Epilepsy')).getByText('2 genes')).toBeTruthy();
     expect(within(row('Epilepsy')).getByText('SCN1A, KCNQ2')).toBeTruthy();
 
-    await u.click(within(panel).getByRole('button', { name: 'View the genes of Cardiomyopathy panel' }));
+    await u.click(within(panel).getByRole('button', { name: 'View genes of Cardiomyopathy panel' }));
     const dialog = screen.getByRole('dialog', { name: 'Cardiomyopathy panel' });
     const genes = within(dialog).getByRole('region', { name: 'Genes of Cardiomyopathy panel' });
     expect(within(genes).getAllByRole('listitem').map((li) => li.textContent)).toEqual(cardio.genes);
@@ -43,7 +43,7 @@ describe('Gene lists page', () => {
     expect(screen.queryByRole('button', { name: 'New gene list' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit Cardiomyopathy panel' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Delete Cardiomyopathy panel' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'View the genes of Cardiomyopathy panel' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'View genes of Cardiomyopathy panel' })).toBeTruthy();
   });
 
   it('creates a list from pasted genes separated by commas, spaces, semicolons and new lines, counting them as they come', async () => {
@@ -162,7 +162,7 @@ describe('Gene lists page', () => {
     await screen.findByRole('table', { name: 'Gene lists' });
     expect(await axeViolations()).toEqual([]);
 
-    await u.click(screen.getByRole('button', { name: 'View the genes of Cardiomyopathy panel' }));
+    await u.click(screen.getByRole('button', { name: 'View genes of Cardiomyopathy panel' }));
     expect(await axeViolations('[role="dialog"]')).toEqual([]);
     await u.click(screen.getByRole('button', { name: 'Close' }));
 

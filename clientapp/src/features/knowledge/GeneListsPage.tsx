@@ -109,7 +109,7 @@ export default function GeneListsPage() {
                   </span>
                 </td>
                 <RowActions>
-                  <Button variant="secondary" aria-label={`View the genes of ${l.name}`} onClick={() => setOpen({ kind: 'view', list: l })}>
+                  <Button variant="secondary" aria-label={`View genes of ${l.name}`} onClick={() => setOpen({ kind: 'view', list: l })}>
                     View genes
                   </Button>
                   {canWrite ? (

@@ -61,7 +61,7 @@ function run(id: string, overrides: Partial<Analysis>): Analysis {
     id, workspaceId: WS_GENERAL, samples: [{ id: S1, name: 'NA12878' }], parentId: null, kind: 'germline-fastq', pipeline: 'germline-fastq',
     workflowId: null, workflowName: null, reference: null, parameters: {}, status: 'QUEUED', steps: [], inputFileIds: [], outputs: [],
     wallSeconds: null, cpuSeconds: null, attempts: 1, reason: null, launchedBy: ada, assignees: [], createdAt: '2025-03-03T09:59:00Z',
-    startedAt: null, endedAt: null, retryOf: null, ...overrides,
+    startedAt: null, endedAt: null, retryOf: null, variantCount: null, ...overrides,
   };
 }
 

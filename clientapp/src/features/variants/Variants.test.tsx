@@ -377,4 +377,11 @@ describe('Run page', () => {
     renderApp(runPath(RUN_2));
     expect(await screen.findByRole('link', { name: 'Variants' })).toBeTruthy();
   });
+
+  it('is not offered when the server gives no variant count (no variant data, or not mine to read)', async () => {
+    mockFetch(analysesRoutes(ALL_PERMISSIONS, { runs: [{ ...completeRun, variantCount: null }] }));
+    renderApp(runPath(RUN_2));
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByRole('link', { name: 'Variants' })).toBeNull();
+  });
 });
