@@ -84,7 +84,8 @@ public sealed class GetAnalysisHandler(IApplicationDbContext db, IUnitOfWork uni
         var readable = run.VariantCount is not null && run.Status == AnalysisStatus.COMPLETE &&
             await AnalysisVisibility.WithReadableData(db, scope.Access, me, query.WorkspaceId).AnyAsync(a => a.Id == run.Id, cancellationToken);
         return (await AnalysisRows.ToDtosAsync(db, accounts, [run], await ListFilesHandler.ToDtosAsync(outputs, accounts, cancellationToken),
-            clock.GetUtcNow(), cancellationToken))[0] with { VariantCount = readable ? run.VariantCount : null };
+            clock.GetUtcNow(), cancellationToken))[0] with
+        { VariantCount = readable ? run.VariantCount : null };
     }
 }
 
