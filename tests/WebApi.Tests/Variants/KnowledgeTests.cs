@@ -59,6 +59,21 @@ public class KnowledgeTests(DatabaseProvider provider) : WebTestBase(provider)
     }
 
     [Test]
+    public async Task The_database_refuses_to_rewrite_an_earlier_classification_or_note_text()
+    {
+        await using var db = Database.CreateContext();
+        var revision = await db.Classifications.IgnoreQueryFilters().Where(c => c.OrganizationId == _lab.OrganizationId)
+            .SelectMany(c => c.History).OrderBy(r => r.ChangedAt).Select(r => r.Id).FirstAsync();
+        Assert.That(async () => await db.Database.ExecuteSqlAsync($"""UPDATE "ClassificationRevisions" SET "Evidence" = {"rewritten"} WHERE "Id" = {revision}"""),
+            Throws.Exception.With.Message.Contains("never changed"));
+        var noteRevision = await db.VariantNotes.IgnoreQueryFilters().Where(n => n.Id == _seeded.NoteId).SelectMany(n => n.Revisions).Select(r => r.Id).FirstAsync();
+        Assert.That(async () => await db.Database.ExecuteSqlAsync($"""UPDATE "VariantNoteRevisions" SET "Text" = {"rewritten"} WHERE "Id" = {noteRevision}"""),
+            Throws.Exception.With.Message.Contains("never changed"));
+        var history = await _curator.GetFromJsonAsync<JsonElement>($"{Org}/classifications/{Key}");
+        Assert.That(history.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("evidence").GetString()), Is.EqualTo(new[] { "PM2, PP3", "PM2" }));
+    }
+
+    [Test]
     public async Task Notes_are_their_authors_and_keep_every_text_and_tags_keep_who_added_them()
     {
         var added = await _curator.PostUnsafeAsync($"{Org}/variants/{Key}/notes", new { text = "Segregates with disease." });

@@ -35,7 +35,8 @@ describe('Run page', () => {
     renderApp(runPath(RUN_1));
 
     await screen.findByRole('heading', { level: 1, name: 'Germline calling from FASTQ' });
-    expect(document.title).toBe('Germline calling from FASTQ · VariantMiner');
+    // The title is set by an effect after the heading renders.
+    await waitFor(() => expect(document.title).toBe('Germline calling from FASTQ · VariantMiner'));
     const summary = screen.getByRole('region', { name: 'Summary' });
     expect(within(summary).getByText('Human reference v1 (GRCh38)')).toBeTruthy();
     expect(within(summary).getByRole('link', { name: 'NA12878' })).toBeTruthy();

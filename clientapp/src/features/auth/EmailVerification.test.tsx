@@ -29,7 +29,8 @@ describe('Verify e-mail page', () => {
     expect(posts).toHaveLength(1);
     expect(JSON.parse(posts[0]!.body)).toEqual({ userId: USER_ID, token: TOKEN });
     expect(posts[0]!.headers.get(ANTIFORGERY_HEADER)).toBe('token-1');
-    expect(document.title).toContain('Verify e-mail address');
+    // The title is set by an effect after the heading renders.
+    await waitFor(() => expect(document.title).toContain('Verify e-mail address'));
   });
 
   it('posts once under StrictMode too (effects run twice in development)', async () => {

@@ -46,7 +46,8 @@ describe('Import samples page', () => {
     await u.click(await screen.findByRole('link', { name: 'Import CSV' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Import samples into General' })).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe(importPath);
-    expect(document.title).toBe('Import samples into General · VariantMiner');
+    // The title is set by an effect after the heading renders.
+    await waitFor(() => expect(document.title).toBe('Import samples into General · VariantMiner'));
     unmount();
 
     mockFetch(routes(['samples.view.all'], {}, 'Clinical Curator'));

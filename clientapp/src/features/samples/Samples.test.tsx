@@ -94,7 +94,8 @@ describe('Define sample page', () => {
     const u = userEvent.setup();
 
     await screen.findByRole('heading', { level: 1, name: 'Define a sample in General' });
-    expect(document.title).toBe('Define a sample in General · VariantMiner');
+    // The title is set by an effect after the heading renders.
+    await waitFor(() => expect(document.title).toBe('Define a sample in General · VariantMiner'));
     expect(screen.queryByRole('group', { name: 'Assign to' })).toBeNull();
     expect(screen.queryByPlaceholderText('Find people by name or e-mail')).toBeNull();
     expect(screen.getByText('You are assigned to this sample automatically as its creator.')).toBeTruthy();

@@ -25,7 +25,8 @@ async function openPage(permissions: readonly PermissionKey[] = ALL_PERMISSIONS,
 describe('Variant page', () => {
   it('shows where the variant is, its key, consequences and calls', async () => {
     const { calls } = await openPage();
-    expect(document.title).toBe(`${NAME} · VariantMiner`);
+    // The title is set by an effect after the heading renders.
+    await waitFor(() => expect(document.title).toBe(`${NAME} · VariantMiner`));
     expect(calls(`GET ${variantsApi}/1`)).toHaveLength(1);
 
     const summary = screen.getByRole('region', { name: 'Summary' });

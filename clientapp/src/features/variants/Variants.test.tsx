@@ -39,7 +39,8 @@ describe('Variant table', () => {
 
     const table = await findTable();
     expect(screen.getByRole('heading', { level: 1, name: 'Variants' })).toBeTruthy();
-    expect(document.title).toBe('Variants · Germline calling from FASTQ · VariantMiner');
+    // The title is set by an effect after the heading renders.
+    await waitFor(() => expect(document.title).toBe('Variants · Germline calling from FASTQ · VariantMiner'));
     expect(screen.getByText(/Annotated with/).textContent).toContain('Human reference v1');
     expect(screen.getByText('2 variants')).toBeTruthy();
 
