@@ -41,7 +41,8 @@ internal sealed class ClassificationConfiguration : IEntityTypeConfiguration<Cla
 
     public void Configure(EntityTypeBuilder<ClassificationRevision> b)
     {
-        b.ToTable("ClassificationRevisions");
+        // Migration KnowledgeHistory: the database refuses UPDATE of a revision.
+        b.ToTable("ClassificationRevisions", t => t.HasTrigger("TR_ClassificationRevisions_NoUpdate"));
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Tier).HasConversion<string>().HasMaxLength(24);
         b.Property(r => r.Evidence).HasMaxLength(Classification.EvidenceMaxLength);
@@ -63,7 +64,7 @@ internal sealed class VariantNoteConfiguration : IEntityTypeConfiguration<Varian
 
     public void Configure(EntityTypeBuilder<VariantNoteRevision> b)
     {
-        b.ToTable("VariantNoteRevisions");
+        b.ToTable("VariantNoteRevisions", t => t.HasTrigger("TR_VariantNoteRevisions_NoUpdate"));
         b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Text).HasMaxLength(VariantNote.TextMaxLength);
     }
