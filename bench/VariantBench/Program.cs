@@ -13,7 +13,8 @@ using VariantMiner.Infrastructure.Variants;
 // Variant data benchmarks (bench/README.md, "Variant data"):
 //   generate <records> <file.vcf.gz>           a BGZF VCF, 3 samples, 10 % multi-allelic (through bgzip)
 //   import <sqlite|postgres> <file.vcf.gz>     a fresh database, then the product's importer on the file
-//   query <sqlite|postgres> <rows>             <rows> variants in one analysis, then 5 filter combinations, first and deep page
+//   query <sqlite|postgres> <rows>[,<rows>…] [--others N]
+//                                              analyses of <rows> variants (among N more of 5 M), then 5 filter combinations, first and deep page
 // PostgreSQL: VARIANTMINER_BENCH_POSTGRES (default Host=localhost;Username=postgres;Password=postgres).
 var mode = args[0];
 if (mode == "generate")
@@ -41,24 +42,31 @@ var (db, run) = await SeedRunAsync(settings);
 
 if (mode == "import")
 {
-    // Diagnostic: how much of the time the secondary indexes cost (the product always has them).
-    if (args.Contains("--no-secondary-indexes"))
-        foreach (var index in new[] { "IX_Variants_AnalysisId_Priority_Ordinal", "IX_Variants_AnalysisId_Gene_Ordinal", "IX_Variants_AnalysisId_Chrom_Position" })
-            await db.Database.ExecuteSqlRawAsync(Sql("DROP INDEX \"" + index + "\""));
     var sw = Stopwatch.StartNew();
-    var (rows, samples) = await new VariantImporter(db).ImportAsync(run, args[2], () => Task.CompletedTask, CancellationToken.None);
+    var (rows, samples) = await new VariantImporter(db, new VariantPartitions(db)).ImportAsync(run, args[2], () => Task.CompletedTask, CancellationToken.None);
     sw.Stop();
     Console.WriteLine($"{provider} import: {rows:N0} rows ({samples.Count} samples) in {sw.Elapsed.TotalSeconds:0.00} s = {rows / sw.Elapsed.TotalSeconds:N0} rows/s; " +
         $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MiB");
     return;
 }
 
-// query: the rows are written by the importer from a generated file, then each combination is timed.
-var count = long.Parse(args[2], CultureInfo.InvariantCulture);
-var file = Path.Combine(Path.GetTempPath(), $"variant-bench-{count}.vcf.gz");
-if (!File.Exists(file)) Generate(count * 10 / 11, file); // 10 % of records split in two: about <count> rows
-var loaded = await new VariantImporter(db).ImportAsync(run, file, () => Task.CompletedTask, CancellationToken.None);
-Console.WriteLine($"{provider}: {loaded.Rows:N0} rows loaded");
+// query: the rows are written by the importer from generated files, then each combination is timed on each measured
+// analysis. <rows> may list several sizes (one analysis each); --others N first stores N more analyses of 5,000,000
+// records in the same organization, so the measured ones sit among tens of millions of rows.
+var importer = new VariantImporter(db, new VariantPartitions(db));
+var others = args.Contains("--others") ? int.Parse(args[Array.IndexOf(args, "--others") + 1], CultureInfo.InvariantCulture) : 0;
+long stored = 0;
+for (var i = 0; i < others; i++)
+    stored += (await importer.ImportAsync(await AddRunAsync(db, run), FileOf(5_000_000), () => Task.CompletedTask, CancellationToken.None)).Rows;
+var measured = new List<(Analysis Run, int Rows)>();
+foreach (var size in args[2].Split(',').Select(n => long.Parse(n, CultureInfo.InvariantCulture)))
+{
+    var target = measured.Count == 0 ? run : await AddRunAsync(db, run);
+    var loaded = await importer.ImportAsync(target, FileOf(size), () => Task.CompletedTask, CancellationToken.None);
+    measured.Add((target, loaded.Rows));
+    stored += loaded.Rows;
+}
+Console.WriteLine($"{provider}: {stored:N0} rows stored in the organization");
 if (provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE \"Variants\"");
 var combinations = new (string Name, VariantFilterValues Filters)[]
 {
@@ -68,25 +76,42 @@ var combinations = new (string Name, VariantFilterValues Filters)[]
     ("one gene", new() { Gene = "GENE0042" }),
     ("region + quality", new() { Region = "chr2:100000-300000", MinQuality = 30, MinGq = 20 }),
 };
-Console.WriteLine("| provider | rows | filters | page | median ms | p90 ms | rows returned |");
+Console.WriteLine("| provider | analysis rows | organization rows | filters | page | median ms | p90 ms | rows returned |");
+foreach (var (target, rows) in measured)
 foreach (var (name, filters) in combinations)
 {
     foreach (var deep in new[] { false, true })
     {
         // The deep page starts at a cursor 90 % of the way through the counted matches (found once, outside the timing,
         // as the previous page would have handed it over).
-        var mark = deep ? await MarkAsync(db, run.Id, filters) : null;
+        var mark = deep ? await MarkAsync(db, target.Id, filters) : null;
         var times = new List<double>();
         int returned = 0;
         for (var i = 0; i < 12; i++)
         {
             var sw = Stopwatch.StartNew();
-            returned = await PageAsync(db, run.Id, filters, mark);
+            returned = await PageAsync(db, target.Id, filters, mark);
             if (i >= 2) times.Add(sw.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        Console.WriteLine($"| {provider} | {loaded.Rows:N0} | {name} | {(deep ? "deep" : "first")} | {times[times.Count / 2]:0.0} | {times[(int)(times.Count * 0.9)]:0.0} | {returned} |");
+        Console.WriteLine($"| {provider} | {rows:N0} | {stored:N0} | {name} | {(deep ? "deep" : "first")} | {times[times.Count / 2]:0.0} | {times[(int)(times.Count * 0.9)]:0.0} | {returned} |");
     }
+}
+
+// A generated file of about <rows> rows (10 % of records split in two), made once.
+static string FileOf(long rows)
+{
+    var file = Path.Combine(Path.GetTempPath(), $"variant-bench-{rows}.vcf.gz");
+    if (!File.Exists(file)) Generate(rows * 10 / 11, file);
+    return file;
+}
+
+static async Task<Analysis> AddRunAsync(AppDbContext db, Analysis like)
+{
+    var run = new Analysis(like.OrganizationId, like.WorkspaceId, like.Pipeline, "{}", like.Samples.Select(s => s.SampleId).ToList(), [], ["import"], like.LaunchedBy, DateTimeOffset.UtcNow);
+    db.Analyses.Add(run);
+    await db.SaveChangesAsync();
+    return run;
 }
 
 // The handler's query shape (VariantFilters.Apply, the bounded count, then the sort and keyset of ListVariantsHandler)

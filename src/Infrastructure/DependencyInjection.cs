@@ -50,6 +50,7 @@ public static class InfrastructureDependencyInjection
         services.AddScoped<VariantMiner.Infrastructure.Analyses.RunExecutor>();
         services.AddScoped<VariantMiner.Infrastructure.Variants.VariantImporter>();
         services.AddScoped<VariantMiner.Infrastructure.Variants.InheritanceFilter>();
+        services.AddScoped<VariantMiner.Infrastructure.Variants.VariantPartitions>();
         services.AddScoped<VariantMiner.Infrastructure.Analyses.ReferenceFiles>();
         services.AddHostedService<VariantMiner.Infrastructure.Analyses.AnalysisWorker>();
 

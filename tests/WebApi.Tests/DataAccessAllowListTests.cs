@@ -43,6 +43,9 @@ public partial class DataAccessAllowListTests
         // The inheritance filter copies a proband's rows into the sub-analysis in one INSERT … SELECT, joined on the
         // parents' rows; every analysis id in it was resolved in the organization's scope at launch and is checked there.
         ["src/Infrastructure/Variants/InheritanceFilter.cs"] = "ExecuteSql",
+        // DDL of an analysis's variant partition (create, index, attach, drop), named from the analysis's id only; and
+        // the catalogue reads that find the variant table's index definitions and the tables of deleted analyses.
+        ["src/Infrastructure/Variants/VariantPartitions.cs"] = "CommandText",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.
         ["src/Application/Invitations/Commands/AcceptInvitation/AcceptInvitation.cs"] = "IgnoreQueryFilters",
     };

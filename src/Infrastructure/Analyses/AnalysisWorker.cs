@@ -61,7 +61,7 @@ public sealed class AnalysisWorker(IServiceScopeFactory scopes, IOptions<WorkerO
             else run.Finish(AnalysisStatus.SYSTEM_ERROR, now,
                 $"The worker running it stopped {run.Attempts} times (no heartbeat for {options.Value.Lease.TotalSeconds:0} s); retry it when the workers are healthy.");
             // A dead worker may have imported part of the variants: they go (the next attempt imports them again).
-            await scope.ServiceProvider.GetRequiredService<Variants.VariantImporter>().DeleteAsync(run.Id, stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<Variants.VariantPartitions>().DeleteAsync(run.Id, stoppingToken);
             await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().InTransactionAsync(() => db.SaveChangesAsync(stoppingToken), stoppingToken);
             await queue.ReleaseAsync(run.Id, stoppingToken);
             logger.LogWarning("Run {Run} lost its worker; now {Status}", run.Id, run.Status);

@@ -22,7 +22,7 @@ namespace VariantMiner.Infrastructure.Analyses;
 /// complete are never registered: they stay in the work folder, which is removed.
 /// </summary>
 public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalog catalog, CwlEngine engine, RunFiles runFiles, LocalFileStore store,
-    ReferenceFiles references, VariantImporter importer, InheritanceFilter inheritance, IUnitOfWork unitOfWork, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<RunExecutor> logger)
+    ReferenceFiles references, VariantImporter importer, VariantPartitions partitions, InheritanceFilter inheritance, IUnitOfWork unitOfWork, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<RunExecutor> logger)
 {
     private const int TailLines = 60;
 
@@ -418,7 +418,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         }
         catch (Variants.Vcf.VcfFormatException e)
         {
-            await importer.DeleteAsync(run.Id, cancellationToken);
+            await partitions.DeleteAsync(run.Id, cancellationToken);
             run.StepChanged(PipelineDefinition.ImportStep, AnalysisStatus.EXECUTOR_ERROR, clock.GetUtcNow());
             await FinishAsync(run, worker, AnalysisStatus.EXECUTOR_ERROR, $"The variants could not be imported: {e.Message}", cancellationToken);
             return false;
@@ -460,7 +460,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
         var done = await unitOfWork.InTransactionAsync(async () =>
         {
             if (!await queue.RenewAsync(run.Id, worker, clock.GetUtcNow(), options.Value.Lease, cancellationToken)) return false;
-            await importer.DeleteAsync(run.Id, cancellationToken);
+            await partitions.DeleteAsync(run.Id, cancellationToken);
             var rows = await inheritance.WriteAsync(run, mode, proband, father, mother, cancellationToken);
             run.VariantsImported(rows, [FirstSample(proband), FirstSample(father), FirstSample(mother)]);
             run.StepChanged(step, AnalysisStatus.COMPLETE, clock.GetUtcNow());
@@ -479,7 +479,7 @@ public sealed class RunExecutor(AppDbContext db, RunQueue queue, IPipelineCatalo
 
     private async Task FinishAsync(Analysis run, string worker, AnalysisStatus status, string reason, CancellationToken cancellationToken)
     {
-        await importer.DeleteAsync(run.Id, cancellationToken); // rows of an import that got this far are never wanted
+        await partitions.DeleteAsync(run.Id, cancellationToken); // rows of an import that got this far are never wanted
         run.Finish(status, clock.GetUtcNow(), reason);
         await SaveAsync(cancellationToken);
         await queue.ReleaseAsync(run.Id, cancellationToken);

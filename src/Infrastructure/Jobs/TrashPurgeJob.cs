@@ -5,7 +5,10 @@ using VariantMiner.Application.Trash;
 
 namespace VariantMiner.Infrastructure.Jobs;
 
-/// <summary>Purges trashed samples and subjects once their retention period has passed (configuration section <c>Trash</c>).</summary>
+/// <summary>
+/// Purges trashed samples and subjects once their retention period has passed (configuration section <c>Trash</c>),
+/// then drops the variant tables of analyses that went with them.
+/// </summary>
 public sealed class TrashPurgeJob(IServiceScopeFactory scopes, IOptions<TrashOptions> options, TimeProvider clock, ILogger<TrashPurgeJob> logger)
     : PeriodicJob(scopes, clock, logger)
 {
@@ -16,5 +19,6 @@ public sealed class TrashPurgeJob(IServiceScopeFactory scopes, IOptions<TrashOpt
         var cutoff = now - TimeSpan.FromDays(options.Value.RetentionDays);
         var purged = await services.GetRequiredService<TrashPurge>().PurgeDeletedBeforeAsync(cutoff, cancellationToken);
         if (purged > 0) logger.LogInformation("Purged {Count} items deleted before {Cutoff:u} from the trash", purged, cutoff);
+        await services.GetRequiredService<Variants.VariantPartitions>().DropOrphansAsync(cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace VariantMiner.Infrastructure.Variants;
 /// to its genotypes. One INSERT … SELECT joining the proband's rows to each parent's on chrom, position and alleles;
 /// a variant a parent's analysis did not call counts as homozygous reference there (it is shown as "./.").
 /// </summary>
-public sealed class InheritanceFilter(AppDbContext db)
+public sealed class InheritanceFilter(AppDbContext db, VariantPartitions partitions)
 {
     public static readonly IReadOnlyList<string> Modes = ["de_novo", "hom_recessive", "compound_het"];
 
@@ -29,12 +29,13 @@ public sealed class InheritanceFilter(AppDbContext db)
         "Transcript", "ProteinChange", "DnaChange", "Consequences", "ClinVar", "PopulationAf", "Priority", "Gt", "Zygosity", "Gq", "Dp", "AdRef", "AdAlt", "Genotypes"
         """;
 
-    /// <summary>Writes the sub-analysis's rows (inside the caller's transaction); answers how many.</summary>
-    public Task<int> WriteAsync(Analysis run, string mode, Guid proband, Guid father, Guid mother, CancellationToken cancellationToken)
+    /// <summary>Writes the sub-analysis's rows (inside the caller's transaction, after any earlier ones were deleted); answers how many.</summary>
+    public async Task<int> WriteAsync(Analysis run, string mode, Guid proband, Guid father, Guid mother, CancellationToken cancellationToken)
     {
         if (!Conditions.TryGetValue(mode, out var condition)) throw new ArgumentException($"Unknown inheritance mode {mode}.", nameof(mode));
         // Only the fixed texts above are spliced in (the mode picks one of them); the ids are parameters.
-        return db.Database.ExecuteSqlRawAsync(Sql($$"""
+        await partitions.CreateAsync(run.Id, cancellationToken);
+        var rows = await db.Database.ExecuteSqlRawAsync(Sql($$"""
             WITH c AS (
                 SELECT p.*, f."Zygosity" AS fz, m."Zygosity" AS mz,
                     CASE WHEN f."Zygosity" IS NULL OR f."Zygosity" = 'HomRef' THEN 1 ELSE 0 END AS father_ref,
@@ -47,7 +48,7 @@ public sealed class InheritanceFilter(AppDbContext db)
                 LEFT JOIN "Variants" m ON m."AnalysisId" = {2} AND m."Chrom" = p."Chrom" AND m."Position" = p."Position" AND m."Ref" = p."Ref" AND m."Alt" = p."Alt"
                 WHERE p."AnalysisId" = {0}
             )
-            INSERT INTO "Variants" ({{Columns}})
+            INSERT INTO {{partitions.LoadTable(run.Id)}} ({{Columns}})
             SELECT {3}, ROW_NUMBER() OVER (ORDER BY c."Ordinal"), c."OrganizationId", c."WorkspaceId", c."Chrom", c."Position", c."Ref", c."Alt", c."VcfId",
                 c."Quality", c."Filter", c."Gene", c."Consequence", c."Transcript", c."ProteinChange", c."DnaChange", c."Consequences", c."ClinVar",
                 c."PopulationAf", c."Priority", c."Gt", c."Zygosity", c."Gq", c."Dp", c."AdRef", c."AdAlt",
@@ -55,6 +56,8 @@ public sealed class InheritanceFilter(AppDbContext db)
             FROM c
             WHERE {{condition}}
             """), [proband, father, mother, run.Id], cancellationToken);
+        await partitions.AttachAsync(run.Id, cancellationToken);
+        return rows;
     }
 
     private static string Sql(string text) => text;

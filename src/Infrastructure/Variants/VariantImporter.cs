@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using VariantMiner.Domain.Analyses;
@@ -15,9 +16,10 @@ namespace VariantMiner.Infrastructure.Variants;
 /// chunks (PostgreSQL binary COPY; SQLite a prepared INSERT), each chunk its own transaction so the worker can renew
 /// its lease between chunks. The rows are invisible until the run is COMPLETE (every variant query requires it), and
 /// an import that fails or is interrupted leaves rows only of a run that never completes: the next attempt, or the
-/// failure, deletes them (<see cref="DeleteAsync"/>).
+/// failure, deletes them (<see cref="VariantPartitions.DeleteAsync"/>). On PostgreSQL the rows go into the analysis's own
+/// table, indexed and attached as its partition with the last chunk (<see cref="VariantPartitions"/>).
 /// </summary>
-public sealed class VariantImporter(AppDbContext db)
+public sealed class VariantImporter(AppDbContext db, VariantPartitions partitions)
 {
     /// <summary>Rows per transaction: large enough for bulk speed, small enough to renew a lease often.</summary>
     public const int ChunkRows = 100_000;
@@ -29,30 +31,27 @@ public sealed class VariantImporter(AppDbContext db)
         "Gq", "Dp", "AdRef", "AdAlt", "Genotypes",
     ];
 
-    public Task DeleteAsync(Guid analysisId, CancellationToken cancellationToken) =>
-        db.Variants.Where(v => v.AnalysisId == analysisId).ExecuteDeleteAsync(cancellationToken);
-
     /// <param name="betweenChunks">Called after each committed chunk (the worker renews its lease there).</param>
     /// <returns>The rows written and the VCF's sample names.</returns>
     /// <exception cref="VcfFormatException">The file is not a VCF we can read; names the line.</exception>
     public async Task<(int Rows, IReadOnlyList<string> Samples)> ImportAsync(Analysis run, string vcfPath, Func<Task> betweenChunks,
         CancellationToken cancellationToken)
     {
-        await DeleteAsync(run.Id, cancellationToken);
         using var reader = VcfReader.Open(vcfPath);
+        await partitions.DeleteAsync(run.Id, cancellationToken);
+        await partitions.CreateAsync(run.Id, cancellationToken);
         var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
         var count = 0;
         using var rows = Rows(run, reader).GetEnumerator();
         var more = true;
         while (more)
         {
             var chunk = 0;
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (connection is NpgsqlConnection pg)
             {
                 await using var copy = await pg.BeginBinaryImportAsync(
-                    $"COPY \"Variants\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                    $"COPY {partitions.LoadTable(run.Id)} ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
                 while (chunk < ChunkRows && (more = rows.MoveNext()))
                 {
                     WriteRow(copy, rows.Current);
@@ -62,7 +61,7 @@ public sealed class VariantImporter(AppDbContext db)
             }
             else
             {
-                await using var insert = InsertCommand((SqliteConnection)connection, (SqliteTransaction)transaction);
+                await using var insert = InsertCommand((SqliteConnection)connection, (SqliteTransaction)transaction.GetDbTransaction());
                 while (chunk < ChunkRows && (more = rows.MoveNext()))
                 {
                     Bind(insert, rows.Current);
@@ -70,6 +69,7 @@ public sealed class VariantImporter(AppDbContext db)
                     chunk++;
                 }
             }
+            if (!more) await partitions.AttachAsync(run.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             count += chunk;
             if (more) await betweenChunks();
