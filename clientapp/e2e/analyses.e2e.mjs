@@ -15,8 +15,9 @@
 // count, rows, the annotation it was imported with); they filter it by gene vmC3 in the "Filter variants" panel (the
 // filter goes into the URL; every row is vmC3, inside its span by position — dwgsim's seed leaves no called variant in
 // vmA1), open the first row's page, classify it "Likely pathogenic" with evidence in the Classify dialog (the
-// classification, by them, and its history entry show) and add a note (shown with them as its author). The page's back
-// link returns to the filtered table, where the row carries the classification badge; filtering by that classification
+// classification, by them, and its history entry show) and add a note (shown with them as its author). "View in the
+// genome browser" opens igv at the variant (the genome and the BAM read by HTTP Range, the BAM and VCF tracks labelled);
+// back on the variant page, its back link returns to the filtered table, where the row carries the classification badge; filtering by that classification
 // alone shows exactly that row. On the Gene lists page they create "E2E panel" (vmA1, vmC3), listed with 2 genes. A
 // Report Writer is invited on the People page, registers through the link and joins; the Supervisor assigns the
 // sub-analysis to them on its page. The Report Writer then sees on the workspace's Runs page the sub-analysis and its
@@ -509,6 +510,36 @@ await runSuite([
       await note.getByRole('button', { name: /^Edit your note of / }).waitFor({ timeout });
       if ((await form.getByLabel('New note', { exact: true }).inputValue()) !== '') throw new Error('the note form is not emptied after adding');
       await checkAccessibility(page, 'variant page (classified, with a note)');
+    },
+  },
+  {
+    name: 'analyses-supervisor-opens-the-variant-in-the-genome-browser',
+    async run(page) {
+      // igv reads the bundle's genome and the run's BAM by HTTP Range (206) through the product's routes.
+      const ranged = (test) => page.waitForResponse((r) => test(new URL(r.url()).pathname) && r.status() === 206, { timeout });
+      const genome = ranged((path) => path.endsWith('/genome'));
+      const reads = ranged((path) => /\/files\/[^/]+\/content$/.test(path));
+      await page.getByRole('link', { name: 'View in the genome browser', exact: true }).click();
+      await expectPath(page, new RegExp(`^${mainRunPath}/browser\\?locus=${variantGene.chrom}%3A\\d+-\\d+$`));
+      await page.getByRole('heading', { level: 1, name: 'Genome browser' }).waitFor({ timeout });
+      await Promise.all([genome, reads]);
+      const panel = page.getByRole('region', { name: 'Genome browser (igv)' });
+      // igv labels each track it loaded: the run's reads and its variants.
+      await panel.locator('.igv-track-label').filter({ hasText: /\.bam$/ }).first().waitFor({ timeout });
+      await panel.locator('.igv-track-label').filter({ hasText: /\.vcf\.gz$/ }).first().waitFor({ timeout });
+      // igv reports a track it could not load in an alert of its own.
+      const failures = await panel.locator('.igv-ui-alert-dialog-body-copy').filter({ hasText: /\S/ }).allTextContents();
+      if (failures.length > 0) throw new Error(`igv says: ${failures.join(' | ')}`);
+      const shown = await panel.locator('.igv-search-input').inputValue();
+      const [, start, end] = /:(\d[\d,]*)-(\d[\d,]*)$/.exec(shown) ?? [];
+      const [, position] = parsePosition(classified.position);
+      if (!shown.startsWith(`${variantGene.chrom}:`) || Number(start.replace(/,/g, '')) > position || Number(end.replace(/,/g, '')) < position) {
+        throw new Error(`igv shows ${shown}, not the variant at ${classified.position}`);
+      }
+      // igv's own panel is a third-party widget (canvas drawing): the page around it is checked.
+      await checkAccessibility(page, 'genome browser page', { include: '.page__header' });
+      await page.goBack();
+      await expectPath(page, new RegExp(`^${mainRunPath}/variants/\\d+$`));
     },
   },
   {

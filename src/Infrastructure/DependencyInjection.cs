@@ -52,6 +52,7 @@ public static class InfrastructureDependencyInjection
         services.AddScoped<VariantMiner.Infrastructure.Variants.InheritanceFilter>();
         services.AddScoped<VariantMiner.Infrastructure.Variants.VariantPartitions>();
         services.AddScoped<VariantMiner.Infrastructure.Analyses.ReferenceFiles>();
+        services.AddScoped<VariantMiner.Application.Analyses.IReferenceGenomes>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Analyses.ReferenceFiles>());
         services.AddHostedService<VariantMiner.Infrastructure.Analyses.AnalysisWorker>();
 
         services.AddIdentityCore<ApplicationUser>(options =>

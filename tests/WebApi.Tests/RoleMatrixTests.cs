@@ -129,6 +129,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { name = "ce", version = "2", genomeBuild = "WBcel235", genomeFileId = ids["genomeFileId"] }),
             Supervisor, GroupAdmin),
         new("POST", "/api/organizations/{orgId:guid}/references/{referenceId:guid}/retire", null, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/references/{referenceId:guid}/genome", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/references/{referenceId:guid}/genome-index", null, Everyone),
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, workflowId = ids["workflowId"] }),
             Supervisor, GroupAdmin, Analyst),
@@ -190,6 +192,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         SeededSamples samples;
         await using (var db = Database.CreateContext()) lab = await SeededLab.CreateAsync(db, "Matrix Lab");
         await using (var db = Database.CreateContext()) samples = await SeededSamples.CreateAsync(db, lab, Factory.Services.GetRequiredService<IFileStore>());
+        SeededSamples.WritePreparedGenome(Factory.Services, lab.OrganizationId, samples.ReferenceId);
         var client = await Factory.SignedInClientAsync(lab.Members[role].Email);
         var ids = new Dictionary<string, Guid>(lab.RouteValues)
         {

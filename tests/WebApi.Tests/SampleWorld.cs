@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VariantMiner.Domain.Analyses;
 using VariantMiner.Domain.Samples;
 
@@ -117,4 +118,16 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
             AdAlt = 20,
             Genotypes = $"{gt}:{gq}:{dp}:10,20",
         };
+
+    /// <summary>The seeded bundle's prepared genome (what the worker's preparation writes): two contigs and their faidx index.</summary>
+    public const string PreparedGenome = ">CHROMOSOME_I\nACGTACGTAC\nGTACGTACGT\n>CHROMOSOME_II\nTTTTGGGGCC\n";
+
+    public static void WritePreparedGenome(IServiceProvider services, Guid organizationId, Guid referenceId)
+    {
+        using var scope = services.CreateScope();
+        var folder = scope.ServiceProvider.GetRequiredService<VariantMiner.Infrastructure.Analyses.ReferenceFiles>().FolderOf(organizationId, referenceId);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "genome.fa"), PreparedGenome);
+        File.WriteAllText(Path.Combine(folder, "genome.fa.fai"), "CHROMOSOME_I\t20\t14\t10\t11\nCHROMOSOME_II\t10\t51\t10\t11\n");
+    }
 }

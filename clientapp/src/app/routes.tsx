@@ -37,6 +37,7 @@ const RunsPage = lazy(() => import('../features/analyses/RunsPage'));
 const RunPage = lazy(() => import('../features/analyses/RunPage'));
 const VariantsPage = lazy(() => import('../features/variants/VariantsPage'));
 const VariantPage = lazy(() => import('../features/variants/VariantPage'));
+const GenomeBrowserPage = lazy(() => import('../features/browser/GenomeBrowserPage'));
 const WorkflowsPage = lazy(() => import('../features/workflows/WorkflowsPage'));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage'));
 const GeneListsPage = lazy(() => import('../features/knowledge/GeneListsPage'));
@@ -76,6 +77,7 @@ export function AppRoutes() {
             <Route path="workspaces/:workspaceId/analyses/:analysisId" element={<RunPage />} />
             <Route path="workspaces/:workspaceId/analyses/:analysisId/variants" element={<VariantsPage />} />
             <Route path="workspaces/:workspaceId/analyses/:analysisId/variants/:variantId" element={<VariantPage />} />
+            <Route path="workspaces/:workspaceId/analyses/:analysisId/browser" element={<GenomeBrowserPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
             <Route path="references" element={<ReferencesPage />} />
             <Route path="gene-lists" element={<GeneListsPage />} />

@@ -87,3 +87,28 @@ public sealed class RetireReferenceBundleHandler(IApplicationDbContext db, TimeP
         return ListReferenceBundlesHandler.ToDto(bundle);
     }
 }
+
+/// <summary>Opens a file of a Ready bundle's prepared genome folder (<c>genome.fa</c>, <c>genome.fa.fai</c>); null when it is not there.</summary>
+public interface IReferenceGenomes
+{
+    Stream? Open(Guid organizationId, Guid bundleId, string fileName);
+}
+
+/// <summary>
+/// A Ready bundle's genome FASTA or its samtools faidx index, for the genome browser (read with HTTP Range). Any member
+/// reads it, as they see the bundles: a reference genome is not patient data. Not Ready yet (or failed) → 409.
+/// </summary>
+public sealed record OpenReferenceGenome(Guid OrganizationId, Guid ReferenceId, bool Index) : IQuery<Stream>, IOrganizationRequest;
+
+public sealed class OpenReferenceGenomeHandler(IApplicationDbContext db, IReferenceGenomes genomes) : IQueryHandler<OpenReferenceGenome, Stream>
+{
+    public async ValueTask<Stream> Handle(OpenReferenceGenome query, CancellationToken cancellationToken)
+    {
+        var bundle = await db.ReferenceBundles.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.ReferenceId, cancellationToken)
+            ?? throw new NotFoundException("The reference bundle");
+        if (bundle.Status != ReferenceStatus.Ready)
+            throw new ConflictException($"The reference bundle \"{bundle.Name}\" is {bundle.Status.ToString().ToLowerInvariant()}, not ready: its genome has no index to browse yet.");
+        return genomes.Open(bundle.OrganizationId, bundle.Id, query.Index ? "genome.fa.fai" : "genome.fa")
+            ?? throw new NotFoundException("The reference bundle's prepared genome");
+    }
+}

@@ -10,8 +10,14 @@ namespace VariantMiner.Infrastructure.Analyses;
 /// <c>annotation-N.vcf.gz</c> (BGZF with a tabix index, as bcftools annotate reads them). Prepared in a temporary folder renamed into place when complete, so a bundle is either
 /// entirely there or not at all (a preparation killed half-way starts over).
 /// </summary>
-public sealed class ReferenceFiles(AppDbContext db, IUnitOfWork unitOfWork, DatabaseSettings settings, LocalFileStore store)
+public sealed class ReferenceFiles(AppDbContext db, IUnitOfWork unitOfWork, DatabaseSettings settings, LocalFileStore store) : VariantMiner.Application.Analyses.IReferenceGenomes
 {
+    public Stream? Open(Guid organizationId, Guid bundleId, string fileName)
+    {
+        var path = Path.Combine(FolderOf(organizationId, bundleId), fileName);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
+    }
+
     public string FolderOf(Guid organizationId, Guid bundleId) =>
         Path.Combine(settings.DataDirectory, "references", organizationId.ToString("N"), bundleId.ToString("N"));
 

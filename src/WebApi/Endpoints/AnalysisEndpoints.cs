@@ -75,6 +75,21 @@ internal sealed class AnalysisEndpoints : IEndpointGroup
             .WithName("References_Retire")
             .WithSummary("Retires a reference bundle (references.manage): no new run uses it; earlier runs keep it.");
 
+        organization.MapGet("/references/{referenceId:guid}/genome", (Guid orgId, Guid referenceId, HttpContext http, ISender sender, CancellationToken ct) =>
+                GenomeAsync(new OpenReferenceGenome(orgId, referenceId, Index: false), http, sender, ct))
+            .WithName("References_Genome")
+            .WithSummary("A Ready bundle's genome FASTA, with HTTP Range (206) for the genome browser; 409 while it is being prepared.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        organization.MapGet("/references/{referenceId:guid}/genome-index", (Guid orgId, Guid referenceId, HttpContext http, ISender sender, CancellationToken ct) =>
+                GenomeAsync(new OpenReferenceGenome(orgId, referenceId, Index: true), http, sender, ct))
+            .WithName("References_GenomeIndex")
+            .WithSummary("The samtools faidx index of a Ready bundle's genome (what a genome browser reads first).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         var analyses = app.MapGroup("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses")
             .RequireAuthorization()
             .WithTags("Analyses")
@@ -148,5 +163,13 @@ internal sealed class AnalysisEndpoints : IEndpointGroup
             .WithName("Analyses_SetAssignees")
             .WithSummary("Sets exactly who is assigned a run (samples.assign); an assignee without the sample sees this run, its main analysis's row and this run's outputs.")
             .ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> GenomeAsync(OpenReferenceGenome query, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var content = await sender.Send(query, ct);
+        // The bundle's content never changes once Ready: a browser may keep it.
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        return TypedResults.Stream(content, query.Index ? "text/plain" : "application/octet-stream", enableRangeProcessing: true);
     }
 }

@@ -19,6 +19,7 @@ import { AssigneeList } from '../samples/AssigneeList';
 import { useAssigneeCandidates } from '../samples/useAssigneeCandidates';
 import { UserPicker } from '../samples/UserPicker';
 import { referenceLabel } from '../references/api';
+import { browserPagePath } from '../browser/browserConfig';
 import { variantsPagePath } from '../variants/api';
 import { runPagePath, runsPagePath, runTitle, useCancelRun, usePipelines, useRetryRun, useRun, useRunLog, useSetRunAssignees } from './api';
 import { FileName } from './FileSelect';
@@ -85,6 +86,8 @@ export default function RunPage() {
   const failed = r.status === 'EXECUTOR_ERROR' || r.status === 'SYSTEM_ERROR';
   // The server says how many variants the run imported only when I may read them.
   const showVariants = r.variantCount != null;
+  // Its data drawn on its genome: a finished run made with a reference bundle.
+  const showBrowser = r.status === 'COMPLETE' && r.reference != null;
 
   function onRetry() {
     retry.mutate(r.id, {
@@ -108,11 +111,16 @@ export default function RunPage() {
             <span>on {r.samples.map((s) => s.name).join(', ')}</span>
           </p>
         </div>
-        {showVariants || canCancel || canRetry || canLaunchSub ? (
+        {showVariants || showBrowser || canCancel || canRetry || canLaunchSub ? (
           <div className="actions">
             {showVariants ? (
               <Link className="btn btn--primary" to={variantsPagePath(orgId, workspaceId, r.id)}>
                 <span>Variants</span>
+              </Link>
+            ) : null}
+            {showBrowser ? (
+              <Link className="btn btn--secondary" to={browserPagePath(orgId, workspaceId, r.id)}>
+                <span>Genome browser</span>
               </Link>
             ) : null}
             {canLaunchSub ? (

@@ -31,7 +31,10 @@ describe('Variant page', () => {
 
     const summary = screen.getByRole('region', { name: 'Summary' });
     const value = (term: string) => within(summary).getByText(term, { selector: 'dt' }).nextElementSibling!.textContent;
-    expect(value('Position')).toBe('17:43,045,712 (GRCh38)');
+    expect(value('Position')).toBe('17:43,045,712 (GRCh38) View in the genome browser');
+    expect(within(summary).getByRole('link', { name: 'View in the genome browser' }).getAttribute('href')).toBe(
+      `${variantPath(brca1.id).replace(/\/variants\/\d+$/, '')}/browser?locus=${encodeURIComponent('17:43045662-43045762')}`,
+    );
     expect(value('Alleles')).toBe('G > A');
     expect(value('Key')).toBe('GRCh38:17:43045712:G:A');
     expect(value('Annotation')).toBe('Human reference v1');

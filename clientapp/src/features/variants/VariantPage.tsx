@@ -3,6 +3,7 @@ import { ApiError } from '../../api/problem';
 import { DataTable, LoadFailure, LoadingState, usePageTitle, useStatusMessage } from '../../components';
 import { runTitle, usePipelineNames, useRun } from '../analyses/api';
 import { usePermissions } from '../organizations/permissions';
+import { browserPagePath, locusAround } from '../browser/browserConfig';
 import { useVariant, variantsPagePath } from './api';
 import { ClassificationSection } from './ClassificationSection';
 import { VariantNotes } from './VariantNotes';
@@ -92,7 +93,10 @@ export default function VariantPage() {
           <div>
             <dt>Position</dt>
             <dd>
-              {formatPosition(v)} <span className="muted">({genomeBuild})</span>
+              {formatPosition(v)} <span className="muted">({genomeBuild})</span>{' '}
+              {run.data?.reference ? (
+                <Link to={browserPagePath(orgId, workspaceId, analysisId, locusAround(v.chrom, v.position))}>View in the genome browser</Link>
+              ) : null}
             </dd>
           </div>
           <div>
