@@ -48,21 +48,30 @@ public static class SchemaSnapshot
 
     private static async Task<List<string>> ReadPostgresAsync(DbConnection c)
     {
+        // A partitioned table is compared as the one table the model knows: its partitions (the variant table's, made by
+        // migration VariantPartitions and by imports) are left out, and its partitioned indexes read like plain ones.
+        var partitions = (await QueryAsync(c, "SELECT relname FROM pg_class WHERE relispartition AND relnamespace = 'public'::regnamespace"))
+            .Select(r => r[0]).ToHashSet();
+        bool Partition(string table) => partitions.Contains(table.Trim('"'));
         var lines = new List<string>();
         foreach (var t in await QueryAsync(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"))
-            lines.Add($"table {t[0]}");
+            if (!Partition(t[0])) lines.Add($"table {t[0]}");
         foreach (var col in await QueryAsync(c, """
             SELECT table_name, column_name, data_type, coalesce(character_maximum_length::text, ''), is_nullable, is_identity, coalesce(column_default, '')
             FROM information_schema.columns WHERE table_schema = 'public'
             """))
-            lines.Add($"column {col[0]}.{col[1]} {col[2]}({col[3]}) {(col[4] == "YES" ? "NULL" : "NOT NULL")} identity={col[5]} default={col[6]}");
+            if (!Partition(col[0])) lines.Add($"column {col[0]}.{col[1]} {col[2]}({col[3]}) {(col[4] == "YES" ? "NULL" : "NOT NULL")} identity={col[5]} default={col[6]}");
         foreach (var con in await QueryAsync(c, """
             SELECT conrelid::regclass::text, conname, contype::text, pg_get_constraintdef(oid)
             FROM pg_constraint WHERE connamespace = 'public'::regnamespace
             """))
-            lines.Add($"constraint {con[0]}.{con[1]} {con[2]} {con[3]}");
-        foreach (var index in await QueryAsync(c, "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"))
-            lines.Add($"index {index[0]}.{index[1]} {index[2]}");
+            if (!Partition(con[0])) lines.Add($"constraint {con[0]}.{con[1]} {con[2]} {con[3]}");
+        foreach (var index in await QueryAsync(c, """
+            SELECT t.relname, i.relname, replace(pg_get_indexdef(i.oid), ' ON ONLY ', ' ON ')
+            FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+            WHERE t.relnamespace = 'public'::regnamespace
+            """))
+            if (!Partition(index[0])) lines.Add($"index {index[0]}.{index[1]} {index[2]}");
         return lines;
     }
 

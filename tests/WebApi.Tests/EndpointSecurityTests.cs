@@ -14,6 +14,7 @@ public class EndpointSecurityTests(DatabaseProvider provider) : WebTestBase(prov
         "GET /api/auth/antiforgery",
         "POST /api/auth/register",
         "POST /api/auth/login",
+        "POST /api/auth/login/two-factor", // only with the short-lived cookie of a right password (TwoFactorTests)
         "POST /api/auth/logout",
         "POST /api/auth/verify-email",
         "POST /api/auth/confirm-email-change",

@@ -46,6 +46,23 @@ internal static class AccountMail
             If this was not you, reset your password from the sign-in page and tell your administrator.
             """, now);
 
+    public static OutboxMessage TwoFactorChanged(string email, bool enabled, DateTimeOffset now) =>
+        new(null, email, enabled ? "Two-factor sign-in is on for your VariantMiner account" : "Two-factor sign-in is off for your VariantMiner account",
+            enabled
+                ? $"""
+                  Hello,
+
+                  Two-factor sign-in was turned on for the VariantMiner account {email}: signing in now needs a code from
+                  your authenticator app (or one of your recovery codes). Every other session was signed out.
+                  If this was not you, reset your password from the sign-in page and tell your administrator.
+                  """
+                : $"""
+                  Hello,
+
+                  Two-factor sign-in was turned off for the VariantMiner account {email}: a password alone signs in again.
+                  If this was not you, reset your password from the sign-in page and tell your administrator.
+                  """, now);
+
     public static OutboxMessage ConfirmEmailChange(InvitationOptions links, Guid userId, string newEmail, string token, DateTimeOffset now) =>
         new(null, newEmail, "Confirm your new e-mail address for VariantMiner",
             $"""

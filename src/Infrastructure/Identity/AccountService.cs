@@ -1,12 +1,14 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using VariantMiner.Application.Common.Exceptions;
 
 namespace VariantMiner.Infrastructure.Identity;
 
-internal sealed class AccountService(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock) : IAccountService
+internal sealed partial class AccountService(
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : IAccountService
 {
     public async Task<Guid> RegisterAsync(string email, string password, string displayName, CancellationToken cancellationToken)
     {
@@ -49,11 +51,24 @@ internal sealed class AccountService(
         if (result.IsLockedOut)
             return new SignInAttempt(SignInOutcome.LockedNow, user.Id, user.Email, await users.GetLockoutEndDateAsync(user));
         if (!result.Succeeded) return new SignInAttempt(SignInOutcome.Invalid, null);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd")]);
+        if (user.TwoFactorEnabled)
+        {
+            // Only a short-lived cookie naming the account (Identity's two-factor scheme): it opens nothing but the second step.
+            await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new System.Security.Claims.ClaimsPrincipal(
+                new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, user.Id.ToString())],
+                    IdentityConstants.TwoFactorUserIdScheme)));
+            return new SignInAttempt(SignInOutcome.TwoFactorRequired, user.Id);
+        }
+        await SignedInAsync(user, ["pwd"], cancellationToken);
+        return new SignInAttempt(SignInOutcome.Succeeded, user.Id);
+    }
+
+    private async Task SignedInAsync(ApplicationUser user, string[] methods, CancellationToken cancellationToken)
+    {
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, methods.Select(m => new System.Security.Claims.Claim("amr", m)));
         // Last login, per membership: shown in every organization's User Management table.
         await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastLoginAt, clock.GetUtcNow()), cancellationToken);
-        return new SignInAttempt(SignInOutcome.Succeeded, user.Id);
     }
 
     public async Task<string> EmailVerificationTokenAsync(Guid userId, CancellationToken cancellationToken)

@@ -5,6 +5,9 @@ using VariantMiner.Application.Users.Commands.Register;
 using VariantMiner.Application.Users.Commands.SignIn;
 using VariantMiner.Application.Users.Commands.SignOut;
 using VariantMiner.Application.Users.Commands.SwitchOrganization;
+using VariantMiner.Application.Users.Commands.TwoFactor;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Users.Commands.VerifyEmail;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
 
@@ -35,11 +38,31 @@ internal sealed class AuthEndpoints : IEndpointGroup
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        auth.MapPost("/login", async Task<Ok<CurrentUserDto>> (SignIn body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(body, ct)))
+        auth.MapPost("/login", async Task<Results<Ok<CurrentUserDto>, ProblemHttpResult>> (SignIn body, ISender sender, CancellationToken ct) =>
+            {
+                try
+                {
+                    return TypedResults.Ok(await sender.Send(body, ct));
+                }
+                catch (TwoFactorRequiredException e)
+                {
+                    // Answered here, not by the exception handler: that one clears the response, and with it the cookie
+                    // that lets the second step through.
+                    return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                        extensions: new Dictionary<string, object?> { ["reason"] = TwoFactorRequiredException.Reason });
+                }
+            })
             .AllowAnonymous()
             .WithName("Auth_Login")
-            .WithSummary("Signs in with e-mail and password (session cookie). Repeated failures lock the account; the answer is the same 401 for a wrong password, an unknown address and a locked account (the owner is told by e-mail).")
+            .WithSummary("Signs in with e-mail and password (session cookie). Repeated failures lock the account; the answer is the same 401 for a wrong password, an unknown address and a locked account (the owner is told by e-mail). An account with two-factor on answers 401 with reason two-factor-required: the code follows at /login/two-factor.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/login/two-factor", async Task<Ok<CurrentUserDto>> (SignInSecondFactor body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .AllowAnonymous()
+            .WithName("Auth_LoginSecondFactor")
+            .WithSummary("The second step of signing in: a code of the authenticator app (each accepted once) or a recovery code (each once), within five minutes of the password. Wrong codes count towards the lockout.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -108,6 +131,44 @@ internal sealed class AuthEndpoints : IEndpointGroup
             .WithSummary("Changes my password (current password required); every other session is signed out, this one stays.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        var twoFactor = auth.MapGroup("/me/two-factor").RequireAuthorization();
+
+        twoFactor.MapGet("", async Task<Ok<TwoFactorStatus>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetTwoFactorStatus(), ct)))
+            .WithName("Auth_GetTwoFactor")
+            .WithSummary("Whether two-factor sign-in is on for my account, and how many recovery codes are left.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        twoFactor.MapPost("/setup", async Task<Ok<TwoFactorSetup>> (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new BeginTwoFactorSetup(), ct)))
+            .WithName("Auth_BeginTwoFactorSetup")
+            .WithSummary("A new key for an authenticator app (shared key and otpauth:// URI for a QR code); nothing changes until a code of it is proven.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        twoFactor.MapPost("/enable", async Task<Ok<RecoveryCodesDto>> (EnableTwoFactor body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .WithName("Auth_EnableTwoFactor")
+            .WithSummary("Turns two-factor on with a code of the new key; answers ten single-use recovery codes, shown this once. Other sessions end.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        twoFactor.MapPost("/disable", async Task<NoContent> (DisableTwoFactor body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(body, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("Auth_DisableTwoFactor")
+            .WithSummary("Turns two-factor off: my password and a code of the app (or a recovery code).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        twoFactor.MapPost("/recovery-codes", async Task<Ok<RecoveryCodesDto>> (NewRecoveryCodes body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .WithName("Auth_NewRecoveryCodes")
+            .WithSummary("Ten new recovery codes for a code of the app (shown once); the earlier ones stop working.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         auth.MapPost("/me/email", async Task<Accepted> (ChangeEmail body, ISender sender, CancellationToken ct) =>
             {

@@ -9,6 +9,13 @@ public class UnauthenticatedException(string message) : AppException(message)
     public UnauthenticatedException() : this("You need to sign in to do this.") { }
 }
 
+/// <summary>The password was right; a code of the account's authenticator app (or a recovery code) must follow (401, reason two-factor-required).</summary>
+public sealed class TwoFactorRequiredException() : UnauthenticatedException(
+    "Enter the code from your authenticator app to finish signing in.")
+{
+    public const string Reason = "two-factor-required";
+}
+
 /// <summary>Wrong e-mail or password, or a locked account (401); never says which.</summary>
 public sealed class InvalidCredentialsException() : UnauthenticatedException(
     "The e-mail address or password is incorrect, or the account is locked for a while after repeated failures (its owner has been e-mailed).");

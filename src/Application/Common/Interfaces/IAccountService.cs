@@ -7,7 +7,16 @@ public enum SignInOutcome
     Invalid,
     /// <summary>This very attempt locked the account: its owner is told by e-mail (the caller still sees Invalid).</summary>
     LockedNow,
+    /// <summary>The password was right and the account has two-factor on: a second step with a code signs in.</summary>
+    TwoFactorRequired,
 }
+
+/// <param name="RecoveryCodesLeft">Unused recovery codes (0 when two-factor is off).</param>
+public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft);
+
+/// <param name="SharedKey">The key in base32, in groups of four (to type into an app).</param>
+/// <param name="AuthenticatorUri">The <c>otpauth://totp/…</c> URI an app scans as a QR code.</param>
+public sealed record TwoFactorSetup(string SharedKey, string AuthenticatorUri);
 
 /// <param name="LockedUntil">Set with <see cref="SignInOutcome.LockedNow"/>.</param>
 public sealed record SignInAttempt(SignInOutcome Outcome, Guid? UserId, string? AccountEmail = null, DateTimeOffset? LockedUntil = null);
@@ -58,4 +67,27 @@ public interface IAccountService
     /// False for an unknown, expired or used token; a ValidationException on <c>newPassword</c> for a rejected one.
     /// </summary>
     Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken);
+
+    Task<TwoFactorStatus> TwoFactorStatusAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>A new key waiting to be proven (two-factor stays as it is until then); ConflictException when already on.</summary>
+    Task<TwoFactorSetup> BeginTwoFactorSetupAsync(Guid userId, string issuer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns two-factor on when <paramref name="code"/> is the pending key's current code (else a ValidationException on
+    /// <c>code</c>); answers ten recovery codes, kept only as hashes. Every other session ends.
+    /// </summary>
+    Task<IReadOnlyList<string>> EnableTwoFactorAsync(Guid userId, string code, CancellationToken cancellationToken);
+
+    /// <summary>Turns two-factor off: the password and a code (or a recovery code) are needed (ValidationExceptions otherwise).</summary>
+    Task DisableTwoFactorAsync(Guid userId, string password, string code, CancellationToken cancellationToken);
+
+    /// <summary>Ten new recovery codes for a code of the app (the earlier ones stop working).</summary>
+    Task<IReadOnlyList<string>> NewRecoveryCodesAsync(Guid userId, string code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The second step of a sign-in whose password was right: a code of the app (each accepted once) or a recovery code
+    /// (each once). Wrong codes count towards the lockout like wrong passwords. Invalid when no first step is pending.
+    /// </summary>
+    Task<SignInAttempt> SecondFactorSignInAsync(string? code, string? recoveryCode, CancellationToken cancellationToken);
 }

@@ -8,5 +8,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);
+        b.Property(u => u.TotpKey).HasMaxLength(1024);
+        b.Property(u => u.PendingTotpKey).HasMaxLength(1024);
+        b.Property(u => u.RecoveryCodeHashes).HasMaxLength(1024);
     }
 }
