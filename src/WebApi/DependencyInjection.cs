@@ -71,7 +71,17 @@ public static class WebApiDependencyInjection
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IDataProtectionProvider>(
             (cookie, protection) => cookie.DataProtectionProvider = new CachingDataProtectionProvider(protection));
         // Logout and password changes take effect on the very next request.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // A rebuilt principal (the platform-admin flag changed) keeps how the session was opened.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims.Where(c => VariantMiner.Infrastructure.Identity.VariantMinerClaims.Session.Contains(c.Type)).ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity) identity.AddClaims(kept.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorization();
         services.AddAntiforgery(o =>
         {

@@ -51,6 +51,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/settings/storage", null, Everyone),
         new("PUT", "/api/organizations/{orgId:guid}/settings/storage", new { deleteFastqDaysAfterAnalysis = 90, deleteBamDaysAfterAnalysis = (int?)null }, Supervisor, GroupAdmin),
         new("PUT", "/api/organizations/{orgId:guid}/settings/invitations", new { allowedEmailDomains = new[] { "lab.example" } }, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/settings/security", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/security", new { minimumPasswordLength = 14, requireTwoFactor = false, maxSessionHours = 12 }, Supervisor, GroupAdmin),
         new("GET", "/api/organizations/{orgId:guid}/members", null, Supervisor, GroupAdmin),
         new("PATCH", "/api/organizations/{orgId:guid}/members/{userId:guid}", new { position = "Lead analyst" }, Supervisor, GroupAdmin),
         new("DELETE", "/api/organizations/{orgId:guid}/members/{userId:guid}", null, Supervisor, GroupAdmin),

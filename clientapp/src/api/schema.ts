@@ -904,6 +904,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/settings/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The security policy: minimum password length, two-factor required, longest session. A member whose session does not meet it gets 403 with a reason (organization-requires-two-factor, organization-requires-fresh-sign-in, organization-requires-longer-password) on every route of the organization. */
+        get: operations["Organizations_GetSecurityPolicy"];
+        /** Sets the security policy (organization.settings.manage); it applies on every member's next request. */
+        put: operations["Organizations_SetSecurityPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/activity": {
         parameters: {
             query?: never;
@@ -2222,6 +2240,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        SecurityPolicy: {
+            /** Format: int32 */
+            minimumPasswordLength: number;
+            requireTwoFactor: boolean;
+            /** Format: int32 */
+            maxSessionHours: number | null;
+        };
         SetAccessControl: {
             roleBasedAccessEnabled: boolean;
         };
@@ -2235,6 +2260,13 @@ export interface components {
         };
         SetSampleAssignees: {
             userIds: string[];
+        };
+        SetSecurityPolicy: {
+            /** Format: int32 */
+            minimumPasswordLength: number;
+            requireTwoFactor: boolean;
+            /** Format: int32 */
+            maxSessionHours?: number | null;
         };
         SetStoragePreferences: {
             /** Format: int32 */
@@ -5918,6 +5950,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationPreferences"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_GetSecurityPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityPolicy"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_SetSecurityPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSecurityPolicy"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityPolicy"];
                 };
             };
             /** @description Bad Request */

@@ -42,6 +42,16 @@ public sealed class Organization : Entity
     public int? DeleteBamDaysAfterAnalysis { get; private set; }
 
     public const int MaxRetentionDays = 3650;
+
+    // The security policy (applied whenever a member acts in the organization): a password at least this long, a
+    // second factor, a session no older than this.
+    public const int InstallationMinimumPasswordLength = 12;
+    public const int MaximumPasswordLength = 128;
+    public const int MaxSessionHoursLimit = 720;
+    public int MinimumPasswordLength { get; private set; } = InstallationMinimumPasswordLength;
+    public bool RequireTwoFactor { get; private set; }
+    /// <summary>Hours after signing in when a member must sign in again to act here (null: the installation's limit).</summary>
+    public int? MaxSessionHours { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
 
     public void Rename(string name)
@@ -124,6 +134,15 @@ public sealed class Organization : Entity
     {
         PendingOwnerEmail = null;
         Raise(new OwnerJoined(this, userId, email));
+    }
+
+    public void SetSecurityPolicy(int minimumPasswordLength, bool requireTwoFactor, int? maxSessionHours)
+    {
+        if (minimumPasswordLength is < InstallationMinimumPasswordLength or > MaximumPasswordLength)
+            throw new DomainException($"The minimum password length must be between {InstallationMinimumPasswordLength} and {MaximumPasswordLength}.");
+        if (maxSessionHours is < 1 or > MaxSessionHoursLimit)
+            throw new DomainException($"The longest session must be between 1 and {MaxSessionHoursLimit} hours.");
+        (MinimumPasswordLength, RequireTwoFactor, MaxSessionHours) = (minimumPasswordLength, requireTwoFactor, maxSessionHours);
     }
 
     /// <summary>Switching never touches stored roles or assignments; effective permissions are computed from it.</summary>

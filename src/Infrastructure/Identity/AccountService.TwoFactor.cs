@@ -47,7 +47,7 @@ internal sealed partial class AccountService
         Check(await users.UpdateAsync(user), "code");
         // Sessions signed in with the password alone end; this browser gets a fresh cookie.
         await users.UpdateSecurityStampAsync(user);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd"), new System.Security.Claims.Claim("amr", "otp")]);
+        await SignInSessionAsync(user, [.. SessionMethods(), "otp"], SessionPasswordLength());
         return codes;
     }
 
@@ -75,13 +75,15 @@ internal sealed partial class AccountService
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { TwoFactorEnabled: true } user || await users.IsLockedOutAsync(user))
             return new SignInAttempt(SignInOutcome.Invalid, null);
+        var pending = await signIn.Context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        int? passwordLength = int.TryParse(pending.Principal?.FindFirst(VariantMinerClaims.PasswordLength)?.Value, out var length) ? length : null;
         var accepted = code is { Length: > 0 } ? AcceptCode(user, code) : recoveryCode is { Length: > 0 } && AcceptRecoveryCode(user, recoveryCode);
         // The concurrency stamp makes two requests racing with one code save only once: the other is refused.
         if (accepted && (await users.UpdateAsync(user)).Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user);
             await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-            await SignedInAsync(user, ["pwd", code is { Length: > 0 } ? "otp" : "kba"], cancellationToken);
+            await SignedInAsync(user, ["pwd", code is { Length: > 0 } ? "otp" : "kba"], passwordLength, cancellationToken);
             return new SignInAttempt(SignInOutcome.Succeeded, user.Id);
         }
         user = await UserAsync(user.Id);

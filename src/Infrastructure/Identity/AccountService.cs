@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Authentication;
@@ -31,7 +33,7 @@ internal sealed partial class AccountService(
                 throw new ConflictException("An account with this e-mail address already exists. Sign in instead.");
             throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e.Code), e.Description)));
         }
-        await signIn.SignInAsync(user, isPersistent: false);
+        await SignInSessionAsync(user, ["pwd"], password.Length);
         return user.Id;
     }
 
@@ -54,18 +56,18 @@ internal sealed partial class AccountService(
         if (user.TwoFactorEnabled)
         {
             // Only a short-lived cookie naming the account (Identity's two-factor scheme): it opens nothing but the second step.
-            await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new System.Security.Claims.ClaimsPrincipal(
-                new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, user.Id.ToString())],
-                    IdentityConstants.TwoFactorUserIdScheme)));
+            await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, user.Id.ToString()), new Claim(VariantMinerClaims.PasswordLength, password.Length.ToString(CultureInfo.InvariantCulture))],
+                IdentityConstants.TwoFactorUserIdScheme)));
             return new SignInAttempt(SignInOutcome.TwoFactorRequired, user.Id);
         }
-        await SignedInAsync(user, ["pwd"], cancellationToken);
+        await SignedInAsync(user, ["pwd"], password.Length, cancellationToken);
         return new SignInAttempt(SignInOutcome.Succeeded, user.Id);
     }
 
-    private async Task SignedInAsync(ApplicationUser user, string[] methods, CancellationToken cancellationToken)
+    private async Task SignedInAsync(ApplicationUser user, string[] methods, int? passwordLength, CancellationToken cancellationToken)
     {
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, methods.Select(m => new System.Security.Claims.Claim("amr", m)));
+        await SignInSessionAsync(user, methods, passwordLength);
         // Last login, per membership: shown in every organization's User Management table.
         await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastLoginAt, clock.GetUtcNow()), cancellationToken);
@@ -107,7 +109,7 @@ internal sealed partial class AccountService(
             throw new ValidationException([new ValidationFailure("currentPassword", "The current password is not right.")]);
         // A new security stamp: every session issued before it ends; this browser gets a fresh cookie.
         Check(await users.ChangePasswordAsync(user, currentPassword, newPassword), "newPassword");
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "pwd")]);
+        await SignInSessionAsync(user, SessionMethods(), newPassword.Length);
     }
 
     public async Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken) =>
@@ -143,6 +145,25 @@ internal sealed partial class AccountService(
         await users.ResetAccessFailedCountAsync(user);
         return true;
     }
+
+    /// <summary>
+    /// Issues the session cookie with how it was opened: the methods, the time, the password's length (what an
+    /// organization's security policy checks; <see cref="VariantMinerClaims"/>).
+    /// </summary>
+    private Task SignInSessionAsync(ApplicationUser user, IEnumerable<string> methods, int? passwordLength)
+    {
+        var claims = methods.Distinct().Select(m => new Claim(VariantMinerClaims.AuthenticationMethod, m)).ToList();
+        claims.Add(new Claim(VariantMinerClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        if (passwordLength is { } length) claims.Add(new Claim(VariantMinerClaims.PasswordLength, length.ToString(CultureInfo.InvariantCulture)));
+        return signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
+    }
+
+    /// <summary>The methods the current session was opened with (a renewed cookie keeps them).</summary>
+    private string[] SessionMethods() =>
+        signIn.Context.User.FindAll(VariantMinerClaims.AuthenticationMethod).Select(c => c.Value).DefaultIfEmpty("pwd").ToArray();
+
+    private int? SessionPasswordLength() =>
+        int.TryParse(signIn.Context.User.FindFirstValue(VariantMinerClaims.PasswordLength), CultureInfo.InvariantCulture, out var length) ? length : null;
 
     private async Task<ApplicationUser> UserAsync(Guid userId) =>
         await users.FindByIdAsync(userId.ToString()) ?? throw new UnauthenticatedException();

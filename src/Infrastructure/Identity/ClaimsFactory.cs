@@ -7,6 +7,15 @@ namespace VariantMiner.Infrastructure.Identity;
 public static class VariantMinerClaims
 {
     public const string PlatformAdmin = "vm:platform_admin";
+    /// <summary>How the session was opened: "pwd", then "otp" (app code) or "kba" (recovery code). RFC 8176's values.</summary>
+    public const string AuthenticationMethod = "amr";
+    /// <summary>When the password was entered (Unix seconds): an organization may limit how old a session is.</summary>
+    public const string SignedInAt = "vm:auth_time";
+    /// <summary>The length of the password entered: an organization may ask for longer ones (the session is encrypted).</summary>
+    public const string PasswordLength = "vm:pwd_len";
+
+    /// <summary>The claims that describe how a session was opened (kept when a principal is rebuilt).</summary>
+    public static readonly string[] Session = [AuthenticationMethod, SignedInAt, PasswordLength];
 }
 
 /// <summary>Adds the platform-administrator flag; organization roles are never put in the cookie (read per request).</summary>

@@ -41,7 +41,11 @@ internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache 
                 Role = db.Roles.IgnoreQueryFilters().Where(r => r.Id == m.RoleId && r.OrganizationId == organizationId)
                     .Select(r => new { r.Name, r.BuiltIn, Permissions = r.Permissions.Select(p => p.Permission).ToList() })
                     .First(),
+                // Scalar subqueries (SQLite cannot translate one returning a row); the result is cached per version anyway.
                 RoleBasedAccess = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.RoleBasedAccessEnabled).First(),
+                MinimumPasswordLength = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MinimumPasswordLength).First(),
+                RequireTwoFactor = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.RequireTwoFactor).First(),
+                MaxSessionHours = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MaxSessionHours).First(),
                 Grants = m.WorkspaceGrants.Select(g => g.WorkspaceId).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -55,6 +59,9 @@ internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache 
         var permissions = isSupervisor ? Permissions.All : EffectivePermissions.Of(row.Role.Permissions, row.RoleBasedAccess);
 
         return new OrganizationAccess(organizationId, row.Id, row.RoleId, row.Role.Name, row.Role.BuiltIn, row.RoleBasedAccess,
-            permissions.ToFrozenSet(), workspaces.ToFrozenSet());
+            permissions.ToFrozenSet(), workspaces.ToFrozenSet())
+        {
+            Policy = new SecurityPolicy(row.MinimumPasswordLength, row.RequireTwoFactor, row.MaxSessionHours),
+        };
     }
 }

@@ -8,6 +8,7 @@ using VariantMiner.Application.Organizations.Commands.SetInvitationPreferences;
 using VariantMiner.Application.Organizations.Commands.UpdateOrganization;
 using VariantMiner.Application.Organizations.Queries.GetAccessControl;
 using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
+using VariantMiner.Application.Organizations.SecurityPolicy;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
 using VariantMiner.Application.Organizations.Queries.GetOrganization;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
@@ -101,6 +102,17 @@ internal sealed class OrganizationEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
             .WithName("Organizations_SetInvitationPreferences")
             .WithSummary("Sets invitation preferences (organization.settings.manage).")
+            .ProducesValidationProblem();
+
+        organization.MapGet("/settings/security", async Task<Ok<SecurityPolicyDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetSecurityPolicy(orgId), ct)))
+            .WithName("Organizations_GetSecurityPolicy")
+            .WithSummary("The security policy: minimum password length, two-factor required, longest session. A member whose session does not meet it gets 403 with a reason (organization-requires-two-factor, organization-requires-fresh-sign-in, organization-requires-longer-password) on every route of the organization.");
+
+        organization.MapPut("/settings/security", async Task<Ok<SecurityPolicyDto>> (Guid orgId, SetSecurityPolicy body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
+            .WithName("Organizations_SetSecurityPolicy")
+            .WithSummary("Sets the security policy (organization.settings.manage); it applies on every member's next request.")
             .ProducesValidationProblem();
 
         organization.MapGet("/activity", async Task<Ok<Page<ActivityDto>>> (Guid orgId, int? limit, string? cursor, Guid? actorUserId, string? kind,

@@ -14,4 +14,17 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
             : null;
 
     public bool IsPlatformAdmin => UserId is not null && Principal!.HasClaim(VariantMinerClaims.PlatformAdmin, "true");
+
+    public SessionFacts Session
+    {
+        get
+        {
+            if (UserId is null) return SessionFacts.Unknown;
+            var methods = Principal!.FindAll(VariantMinerClaims.AuthenticationMethod).Select(c => c.Value).ToHashSet();
+            DateTimeOffset? signedInAt = long.TryParse(Principal.FindFirstValue(VariantMinerClaims.SignedInAt), out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+            int? passwordLength = int.TryParse(Principal.FindFirstValue(VariantMinerClaims.PasswordLength), out var length) ? length : null;
+            return new SessionFacts(methods.Contains("otp") || methods.Contains("kba"), signedInAt, passwordLength);
+        }
+    }
 }

@@ -3,10 +3,12 @@ namespace VariantMiner.Application.Common.Behaviors;
 /// <summary>
 /// Resolves the caller's membership of the request's organization once and stores it in the scoped
 /// <see cref="OrganizationContext"/>. Not a member → 404; workspace not enterable (or of another organization) → 404.
-/// A failing lookup propagates: authorization fails closed.
+/// A failing lookup propagates: authorization fails closed. Then the organization's security policy, before any of its
+/// data: a session without the second factor it requires, older than it allows, or opened with a shorter password than
+/// it asks for is refused with 403 and a reason the SPA acts on (set up two-factor, sign in again, change the password).
 /// </summary>
 public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
-    ICurrentUser currentUser, IMembershipLookup memberships, OrganizationContext context)
+    ICurrentUser currentUser, IMembershipLookup memberships, OrganizationContext context, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -24,8 +26,31 @@ public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
                     throw new NotFoundException("The workspace");
                 workspaceId = workspaceRequest.WorkspaceId;
             }
+            EnforcePolicy(access.Policy, currentUser.Session);
             context.Enter(access, workspaceId);
         }
         return await next(message, cancellationToken);
+    }
+
+    public const string TwoFactorRequired = "organization-requires-two-factor";
+    public const string SignInAgain = "organization-requires-fresh-sign-in";
+    public const string LongerPassword = "organization-requires-longer-password";
+
+    private void EnforcePolicy(SecurityPolicy policy, SessionFacts session)
+    {
+        if (policy.RequireTwoFactor && !session.SecondFactor)
+            throw new ForbiddenException("This organization requires two-factor sign-in. Turn it on in your profile, then sign in with a code.", TwoFactorRequired);
+        if (policy.MaxSessionHours is { } hours && (session.SignedInAt is not { } signedIn || clock.GetUtcNow() - signedIn > TimeSpan.FromHours(hours)))
+            throw new ForbiddenException($"This organization asks you to sign in again after {hours} hours. Sign out and sign in again.", SignInAgain);
+        if (policy.MinimumPasswordLength > Domain.Organizations.Organization.InstallationMinimumPasswordLength)
+        {
+            // Unknown (a session from before lengths were recorded): signing in again tells.
+            if (session.PasswordLength is not { } length)
+                throw new ForbiddenException("This organization asks you to sign in again before you continue.", SignInAgain);
+            if (length < policy.MinimumPasswordLength)
+                throw new ForbiddenException(
+                    $"This organization requires passwords of at least {policy.MinimumPasswordLength} characters. Change your password in your profile, then continue.",
+                    LongerPassword);
+        }
     }
 }

@@ -5,4 +5,15 @@ public interface ICurrentUser
 {
     Guid? UserId { get; }
     bool IsPlatformAdmin { get; }
+
+    /// <summary>How the caller's session was opened, as an organization's security policy asks (unknown facts are null).</summary>
+    SessionFacts Session => SessionFacts.Unknown;
+}
+
+/// <param name="SecondFactor">Signed in with a code of an authenticator app or a recovery code, not a password alone.</param>
+/// <param name="SignedInAt">When the password was entered (null: a session from before this was recorded).</param>
+/// <param name="PasswordLength">The length of the password entered then (null: not known).</param>
+public sealed record SessionFacts(bool SecondFactor, DateTimeOffset? SignedInAt, int? PasswordLength)
+{
+    public static readonly SessionFacts Unknown = new(false, null, null);
 }

@@ -15,6 +15,8 @@ public sealed record OrganizationAccess(
     IReadOnlySet<Guid> EnterableWorkspaceIds)
 {
     public bool IsSupervisor => BuiltInRole == Domain.Authorization.BuiltInRole.Supervisor;
+    /// <summary>The organization's security policy, read with the membership (and cached with it until either changes).</summary>
+    public SecurityPolicy Policy { get; init; } = SecurityPolicy.Installation;
     public bool Has(string permission) => Permissions.Contains(permission);
     public bool CanEnter(Guid workspaceId) => EnterableWorkspaceIds.Contains(workspaceId);
 
@@ -31,4 +33,10 @@ public sealed record OrganizationAccess(
 public interface IMembershipLookup
 {
     Task<OrganizationAccess?> FindAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken);
+}
+
+/// <summary>What an organization asks of a member's session before they act there (<c>…/settings/security</c>).</summary>
+public sealed record SecurityPolicy(int MinimumPasswordLength, bool RequireTwoFactor, int? MaxSessionHours)
+{
+    public static readonly SecurityPolicy Installation = new(Domain.Organizations.Organization.InstallationMinimumPasswordLength, false, null);
 }

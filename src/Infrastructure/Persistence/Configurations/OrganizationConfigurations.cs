@@ -17,6 +17,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(o => o.PendingOwnerEmail);
         b.Property(o => o.AllowedInvitationDomains).HasMaxLength(2000);
         b.Ignore(o => o.InvitationDomains);
+        // Defaults for the organizations that existed before the policy (migration SecurityPolicy).
+        b.Property(o => o.MinimumPasswordLength).HasDefaultValue(Organization.InstallationMinimumPasswordLength);
+        b.Property(o => o.RequireTwoFactor).HasDefaultValue(false);
         // Bumped only by the database's authorization triggers (migration AuthorizationVersion) and read by the
         // membership lookup to validate its cache; the application never writes it (a stale write would undo a bump).
         var version = b.Property<long>(AuthorizationVersionRead.Property).HasDefaultValue(0L).ValueGeneratedNever();

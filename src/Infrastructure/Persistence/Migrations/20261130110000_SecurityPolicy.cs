@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace VariantMiner.Infrastructure.Persistence.Migrations;
+
+/// <summary>
+/// The organization's security policy (minimum password length, two-factor required, longest session). A member's
+/// access carries it, so a change must bump the authorization version like the role-based switch does: the
+/// Organizations trigger now watches these columns too.
+/// </summary>
+[DbContext(typeof(AppDbContext))]
+[Migration("20261130110000_SecurityPolicy")]
+public sealed class SecurityPolicy : Migration
+{
+    private const string Trigger = "TR_Organizations_Authorization_Update";
+
+    protected override void Up(MigrationBuilder mb)
+    {
+        mb.AddColumn<int>("MinimumPasswordLength", "Organizations", nullable: false, defaultValue: 12);
+        mb.AddColumn<bool>("RequireTwoFactor", "Organizations", nullable: false, defaultValue: false);
+        mb.AddColumn<int>("MaxSessionHours", "Organizations", nullable: true);
+        Recreate(mb, "\"RoleBasedAccessEnabled\", \"MinimumPasswordLength\", \"RequireTwoFactor\", \"MaxSessionHours\"");
+    }
+
+    protected override void Down(MigrationBuilder mb)
+    {
+        Recreate(mb, "\"RoleBasedAccessEnabled\"");
+        foreach (var column in new[] { "MinimumPasswordLength", "RequireTwoFactor", "MaxSessionHours" }) mb.DropColumn(column, "Organizations");
+    }
+
+    private void Recreate(MigrationBuilder mb, string columns)
+    {
+        if (ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            mb.Sql($"""DROP TRIGGER "{Trigger}" ON "Organizations" """);
+            mb.Sql($"""CREATE TRIGGER "{Trigger}" AFTER UPDATE OF {columns} ON "Organizations" FOR EACH ROW EXECUTE FUNCTION "BumpAuthorizationVersion"()""");
+        }
+        else
+        {
+            mb.Sql($"""DROP TRIGGER "{Trigger}" """);
+            mb.Sql($"""
+                CREATE TRIGGER "{Trigger}" AFTER UPDATE OF {columns} ON "Organizations" BEGIN
+                    UPDATE "Organizations" SET "AuthorizationVersion" = random() WHERE "Id" = NEW."Id";
+                END
+                """);
+        }
+    }
+}
