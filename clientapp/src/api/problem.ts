@@ -16,6 +16,9 @@ export interface ProblemDetails {
 /** `reason` of a 403 from accepting an invitation before the account's e-mail address is verified. */
 export const EMAIL_UNVERIFIED = 'email-unverified';
 
+/** `reason` of a 401 from signing in with the right password to an account with two-factor on: a code must follow. */
+export const TWO_FACTOR_REQUIRED = 'two-factor-required';
+
 export type FieldErrors = Record<string, string[]>;
 
 /** An API call that failed: an error response, or no response at all (status 0). */

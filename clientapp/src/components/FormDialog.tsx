@@ -19,6 +19,8 @@ export interface FormDialogProps {
   errorTitle: string;
   summary: ReactNode;
   alertRef?: Ref<HTMLDivElement>;
+  /** `danger`: the submit button (and the dialog) show that the action takes something away. */
+  tone?: 'default' | 'danger';
   /** The fields. */
   children: ReactNode;
 }
@@ -36,6 +38,7 @@ export function FormDialog({
   errorTitle,
   summary,
   alertRef,
+  tone = 'default',
   children,
 }: FormDialogProps) {
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -44,11 +47,11 @@ export function FormDialog({
   }
 
   return (
-    <Dialog title={title} description={description} onClose={onClose} busy={busy}>
+    <Dialog title={title} description={description} onClose={onClose} busy={busy} tone={tone}>
       <form className="form" noValidate onSubmit={submit} aria-label={formLabel ?? title}>
         <ProblemAlert ref={alertRef} title={errorTitle} summary={summary} />
         {children}
-        <DialogActions label={submitLabel} busy={busy} busyLabel={busyLabel} onCancel={onClose} />
+        <DialogActions label={submitLabel} variant={tone === 'danger' ? 'danger' : 'primary'} busy={busy} busyLabel={busyLabel} onCancel={onClose} />
       </form>
     </Dialog>
   );

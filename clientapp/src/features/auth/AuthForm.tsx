@@ -35,10 +35,26 @@ export interface AuthFormProps {
   summary: ReactNode;
   alertRef: Ref<HTMLDivElement>;
   children: ReactNode;
+  /** Other buttons of the step (not submitting it), under the form. */
+  actions?: ReactNode;
 }
 
 /** An AuthCard with the error summary above one form whose full-width submit button ends it. */
-export function AuthForm({ title, intro, footer, formLabel, onSubmit, busy, submitLabel, busyLabel, errorTitle, summary, alertRef, children }: AuthFormProps) {
+export function AuthForm({
+  title,
+  intro,
+  footer,
+  formLabel,
+  onSubmit,
+  busy,
+  submitLabel,
+  busyLabel,
+  errorTitle,
+  summary,
+  alertRef,
+  children,
+  actions,
+}: AuthFormProps) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSubmit();
@@ -53,6 +69,7 @@ export function AuthForm({ title, intro, footer, formLabel, onSubmit, busy, subm
           {submitLabel}
         </Button>
       </form>
+      {actions ? <div className="auth__actions">{actions}</div> : null}
     </AuthCard>
   );
 }

@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, clearAntiforgeryToken, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import type { paths } from '../../api/schema';
 import type { CurrentUser, LoginRequest, RegisterRequest, VerifyEmailRequest } from '../../api/types';
 
 export const meQueryKey = ['auth', 'me'] as const;
+const meQueryHash = hashKey(meQueryKey);
 
 /** The signed-in user, or null when the session is anonymous (401). Other failures are errors. */
 export async function fetchMe(): Promise<CurrentUser | null> {
@@ -30,7 +31,8 @@ function useIdentityChanged() {
   const queryClient = useQueryClient();
   return (user: CurrentUser | null) => {
     clearAntiforgeryToken();
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    // Every query but the user's own (its observers stay subscribed), those under its key (two-factor status) included.
+    queryClient.removeQueries({ predicate: (q) => q.queryHash !== meQueryHash });
     queryClient.setQueryData(meQueryKey, user);
   };
 }
@@ -39,6 +41,18 @@ export function useLogin() {
   const identityChanged = useIdentityChanged();
   return useMutation({
     mutationFn: (body: LoginRequest) => unwrap(api.POST('/api/auth/login', { body })),
+    onSuccess: (user) => identityChanged(user),
+  });
+}
+
+/**
+ * The second step of signing in to an account with two-factor on (after a 401 TWO_FACTOR_REQUIRED from useLogin):
+ * a code of the authenticator app or a recovery code. Signs in exactly like useLogin.
+ */
+export function useLoginSecondFactor() {
+  const identityChanged = useIdentityChanged();
+  return useMutation({
+    mutationFn: (body: SecondFactorRequest) => unwrap(api.POST('/api/auth/login/two-factor', { body })),
     onSuccess: (user) => identityChanged(user),
   });
 }
@@ -96,6 +110,7 @@ export type ChangePasswordRequest = Body<'/api/auth/me/password', 'post'>;
 export type ChangeEmailRequest = Body<'/api/auth/me/email', 'post'>;
 export type ConfirmEmailChangeRequest = Body<'/api/auth/confirm-email-change', 'post'>;
 export type ResetPasswordRequest = Body<'/api/auth/reset-password', 'post'>;
+export type SecondFactorRequest = Body<'/api/auth/login/two-factor', 'post'>;
 
 /** Changes my display name; the answer is the signed-in user as it now is. */
 export function useUpdateProfile() {

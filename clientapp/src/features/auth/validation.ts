@@ -26,3 +26,10 @@ export function emailErrors(email: string, missing = 'Enter your e-mail address.
   if (!EMAIL.test(email)) return ['Enter a valid e-mail address, like name@example.org.'];
   return [];
 }
+
+/** A code of an authenticator app: 6 digits. Spaces are dropped first (apps show "123 456"). */
+export function appCode(value: string): { code: string; errors: string[] } {
+  const code = value.replace(/\s/g, '');
+  if (!code) return { code, errors: ['Enter the 6-digit code your app shows.'] };
+  return { code, errors: /^\d{6}$/.test(code) ? [] : ['The code is 6 digits.'] };
+}

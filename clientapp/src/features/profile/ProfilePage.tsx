@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { conflictOnField } from '../../api/problem';
 import type { CurrentUser } from '../../api/types';
@@ -8,8 +8,10 @@ import { NewPasswordFields } from '../auth/NewPasswordFields';
 import { loginPathFor } from '../auth/returnTo';
 import { useFormFields } from '../auth/useFormErrors';
 import { emailErrors, newPasswordErrors } from '../auth/validation';
+import { Section } from './ProfileSection';
+import { TwoFactorSection } from './TwoFactorSection';
 
-/** /profile — my name, e-mail address and password, and signing out of every session. */
+/** /profile — my name, e-mail address, password and two-factor sign-in, and signing out of every session. */
 export default function ProfilePage() {
   usePageTitle('Your profile');
   const { data: user } = useMe();
@@ -33,20 +35,9 @@ export default function ProfilePage() {
       <DisplayNameSection user={user} />
       <EmailSection key={`email-${round.email}`} user={user} onSent={() => setRound((r) => ({ ...r, email: r.email + 1 }))} />
       <PasswordSection key={`password-${round.password}`} onChanged={() => setRound((r) => ({ ...r, password: r.password + 1 }))} />
+      <TwoFactorSection user={user} />
       <SignOutEverywhereSection />
     </div>
-  );
-}
-
-function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
-  return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id} className="card__title">
-        {title}
-      </h2>
-      {intro ? <p className="muted">{intro}</p> : null}
-      {children}
-    </section>
   );
 }
 
