@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using VariantMiner.Application.Common.Exceptions;
 

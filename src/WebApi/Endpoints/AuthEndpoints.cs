@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using VariantMiner.Application.Common.Exceptions;
+using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Users.Commands.PasswordReset;
 using VariantMiner.Application.Users.Commands.Profile;
 using VariantMiner.Application.Users.Commands.Register;
@@ -6,8 +8,6 @@ using VariantMiner.Application.Users.Commands.SignIn;
 using VariantMiner.Application.Users.Commands.SignOut;
 using VariantMiner.Application.Users.Commands.SwitchOrganization;
 using VariantMiner.Application.Users.Commands.TwoFactor;
-using VariantMiner.Application.Common.Exceptions;
-using VariantMiner.Application.Common.Interfaces;
 using VariantMiner.Application.Users.Commands.VerifyEmail;
 using VariantMiner.Application.Users.Queries.GetCurrentUser;
 

@@ -8,11 +8,11 @@ using VariantMiner.Application.Organizations.Commands.SetInvitationPreferences;
 using VariantMiner.Application.Organizations.Commands.UpdateOrganization;
 using VariantMiner.Application.Organizations.Queries.GetAccessControl;
 using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
-using VariantMiner.Application.Organizations.SecurityPolicy;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
 using VariantMiner.Application.Organizations.Queries.GetOrganization;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
 using VariantMiner.Application.Organizations.Queries.ListMyOrganizations;
+using VariantMiner.Application.Organizations.SecurityPolicy;
 
 namespace VariantMiner.WebApi.Endpoints;
 
