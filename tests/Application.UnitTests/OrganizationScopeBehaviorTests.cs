@@ -24,7 +24,7 @@ public class OrganizationScopeBehaviorTests
     }
 
     private OrganizationScopeBehavior<T, string> Behavior<T>() where T : notnull, Mediator.IMessage =>
-        new(_user.Object, _lookup.Object, _context);
+        new(_user.Object, _lookup.Object, _context, TimeProvider.System);
 
     [Test]
     public void Non_member_gets_404_and_nothing_runs()
