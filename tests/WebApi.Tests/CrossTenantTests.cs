@@ -77,6 +77,8 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         tags = new[] { "hijacked" },
         genes = new[] { "HIJACK" },
         filters = new { zygosity = "het" },
+        minimumPasswordLength = 128, // a security policy that would stop A's members
+        requireTwoFactor = true,
     };
 
     [Test]
