@@ -1,10 +1,13 @@
 // Browser end-to-end test of one's own account against a running server (see harness.mjs): the profile page (display
-// name, password change — the new password signs in, the old one no longer does) and "Forgot your password?" (the reset
-// link is read from the server's mail folder, like the verification link; it works once).
+// name, password change — the new password signs in, the old one no longer does), "Forgot your password?" (the reset
+// link is read from the server's mail folder, like the verification link; it works once) and two-factor sign-in (the
+// key read from the profile page, codes computed here as an authenticator app does; the code that turned it on does
+// not sign in again, the next one does; a recovery code does).
 //
 //   E2E_BASE_URL=http://localhost:5080 node e2e/account.e2e.mjs      (npm run e2e runs every suite)
 //
 // Its account belongs to no organization and need not be the installation's first.
+import { createHmac } from 'node:crypto';
 import { baseUrl, checkAccessibility, expectPath, newAccount, onBaseUrl, runSuite, timeout, waitForMailLink } from './harness.mjs';
 
 const account = newAccount('Account');
@@ -13,6 +16,28 @@ const changedPassword = `${account.password} changed`;
 const resetPassword = `${account.password} reset`;
 let resetRequestedAt = 0;
 let resetLink = '';
+/** The two-factor key (read from the profile page), the time step of the code that turned it on, a recovery code. */
+const twoFactor = { key: Buffer.alloc(0), usedStep: 0, recoveryCode: '' };
+
+/** RFC 4648 base32 (the shared key as the profile page shows it, in groups of four). */
+function fromBase32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  return Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+}
+
+/** RFC 6238: HMAC-SHA1 over the 30-second step, 6 digits — what an authenticator app shows. */
+function totp(key, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigInt64BE(BigInt(step));
+  const hash = createHmac('sha1', key).update(counter).digest();
+  const offset = hash[hash.length - 1] & 15;
+  const value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+  return String(value % 1_000_000).padStart(6, '0');
+}
+
+const currentStep = () => Math.floor(Date.now() / 30_000);
 
 function status(page, text) {
   return page.getByTestId('status-message').filter({ hasText: text });
@@ -131,6 +156,60 @@ await runSuite([
       await page.getByRole('button', { name: 'Set new password' }).click();
       await page.getByText('This reset link cannot be used').waitFor({ timeout });
       await page.getByRole('link', { name: 'Ask for a new link' }).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'profile-turns-on-two-factor-with-a-code-of-the-app-and-shows-ten-recovery-codes',
+    async run(page) {
+      await page.goto(`${baseUrl}/login`);
+      await signInWith(page, resetPassword);
+      await page.goto(`${baseUrl}/profile`);
+      const card = page.getByRole('region', { name: 'Two-factor sign-in' });
+      await card.getByRole('button', { name: 'Set up two-factor' }).click();
+      await card.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor({ timeout });
+      twoFactor.key = fromBase32(await card.locator('.two-factor__key').textContent({ timeout }));
+      await checkAccessibility(page, 'two-factor setup');
+      twoFactor.usedStep = currentStep();
+      await card.getByLabel('Authentication code').fill(totp(twoFactor.key, twoFactor.usedStep));
+      await card.getByRole('button', { name: 'Turn on', exact: true }).click();
+      await card.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').nth(9).waitFor({ timeout });
+      const shown = await card.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
+      if (shown.length !== 10 || new Set(shown).size !== 10 || !shown.every((c) => /^[a-z2-7]{5}-[a-z2-7]{5}$/.test(c.trim()))) {
+        throw new Error(`the recovery codes read ${JSON.stringify(shown)}`);
+      }
+      twoFactor.recoveryCode = shown[4].trim();
+      await checkAccessibility(page, 'two-factor recovery codes');
+      await card.getByRole('button', { name: 'Done', exact: true }).click();
+      await card.getByText('10 of 10 recovery codes left', { exact: false }).waitFor({ timeout });
+    },
+  },
+  {
+    name: 'sign-in-asks-for-a-code-accepts-each-once-and-takes-a-recovery-code',
+    async run(page) {
+      await signOut(page);
+      await submitSignIn(page, resetPassword);
+      const step = page.getByRole('form', { name: 'Two-factor sign-in' });
+      await step.getByLabel('Authentication code').waitFor({ timeout });
+      await checkAccessibility(page, 'two-factor sign-in step');
+      // The code that turned two-factor on was used: refused, and the step stays.
+      const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login/two-factor');
+      await step.getByLabel('Authentication code').fill(totp(twoFactor.key, twoFactor.usedStep));
+      await step.getByRole('button', { name: 'Verify', exact: true }).click();
+      if ((await refused).status() !== 401) throw new Error('a used code signed in again');
+      await page.getByRole('alert').filter({ hasText: 'used already' }).waitFor({ timeout });
+      // The app's next code signs in.
+      await step.getByLabel('Authentication code').fill(totp(twoFactor.key, Math.max(currentStep(), twoFactor.usedStep + 1)));
+      await step.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout });
+
+      await signOut(page);
+      await submitSignIn(page, resetPassword);
+      await step.getByRole('button', { name: 'Use a recovery code instead' }).click();
+      await step.getByLabel('Recovery code').fill(twoFactor.recoveryCode);
+      await step.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout });
+      await page.goto(`${baseUrl}/profile`);
+      await page.getByRole('region', { name: 'Two-factor sign-in' }).getByText('9 of 10 recovery codes left', { exact: false }).waitFor({ timeout });
     },
   },
 ]);

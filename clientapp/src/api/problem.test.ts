@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorFromResponse, asApiError, EMAIL_UNVERIFIED, formErrors, problemMessage, problemReason, toApiError } from './problem';
+import {
+  apiErrorFromResponse,
+  asApiError,
+  EMAIL_UNVERIFIED,
+  formErrors,
+  ORGANIZATION_REQUIRES_FRESH_SIGN_IN,
+  organizationPolicyReason,
+  problemMessage,
+  problemReason,
+  toApiError,
+} from './problem';
 
 describe('problem details helper', () => {
   it('uses the detail as the message, then the title, then a default for the status', () => {
@@ -29,6 +39,15 @@ describe('problem details helper', () => {
     expect(problemReason(toApiError(403, { title: 'Forbidden', reason: 42 }))).toBeNull();
     expect(problemReason(toApiError(403, { title: 'Forbidden' }))).toBeNull();
     expect(problemReason(new Error('not an API error'))).toBeNull();
+  });
+
+  it('recognises the refusals of an organization\'s security policy: a 403 with one of their reasons', () => {
+    expect(organizationPolicyReason(toApiError(403, { title: 'Forbidden', reason: ORGANIZATION_REQUIRES_FRESH_SIGN_IN }))).toBe(
+      ORGANIZATION_REQUIRES_FRESH_SIGN_IN,
+    );
+    expect(organizationPolicyReason(toApiError(403, { title: 'Forbidden', reason: EMAIL_UNVERIFIED }))).toBeNull();
+    expect(organizationPolicyReason(toApiError(400, { title: 'Bad Request', reason: ORGANIZATION_REQUIRES_FRESH_SIGN_IN }))).toBeNull();
+    expect(organizationPolicyReason(new Error(ORGANIZATION_REQUIRES_FRESH_SIGN_IN))).toBeNull();
   });
 
   it('collects field errors under camelCase keys', () => {

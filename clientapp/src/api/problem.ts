@@ -19,6 +19,22 @@ export const EMAIL_UNVERIFIED = 'email-unverified';
 /** `reason` of a 401 from signing in with the right password to an account with two-factor on: a code must follow. */
 export const TWO_FACTOR_REQUIRED = 'two-factor-required';
 
+/**
+ * `reason` of a 403 from any route of an organization whose security policy my session does not meet: it was not
+ * opened with two-factor, it is older than the organization allows, or its password is shorter than required.
+ */
+export const ORGANIZATION_REQUIRES_TWO_FACTOR = 'organization-requires-two-factor';
+export const ORGANIZATION_REQUIRES_FRESH_SIGN_IN = 'organization-requires-fresh-sign-in';
+export const ORGANIZATION_REQUIRES_LONGER_PASSWORD = 'organization-requires-longer-password';
+
+const ORGANIZATION_POLICY_REASONS = [
+  ORGANIZATION_REQUIRES_TWO_FACTOR,
+  ORGANIZATION_REQUIRES_FRESH_SIGN_IN,
+  ORGANIZATION_REQUIRES_LONGER_PASSWORD,
+] as const;
+
+export type OrganizationPolicyReason = (typeof ORGANIZATION_POLICY_REASONS)[number];
+
 export type FieldErrors = Record<string, string[]>;
 
 /** An API call that failed: an error response, or no response at all (status 0). */
@@ -109,6 +125,12 @@ export function problemReason(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
   const reason: unknown = error.problem?.reason;
   return typeof reason === 'string' && reason ? reason : null;
+}
+
+/** The reason of a 403 from an organization's security policy (see ORGANIZATION_REQUIRES_TWO_FACTOR), or null. */
+export function organizationPolicyReason(error: unknown): OrganizationPolicyReason | null {
+  const reason = error instanceof ApiError && error.status === 403 ? problemReason(error) : null;
+  return ORGANIZATION_POLICY_REASONS.find((r) => r === reason) ?? null;
 }
 
 /** Any thrown value -> ApiError (a network failure becomes status 0). */

@@ -41,6 +41,8 @@ export type IssuedInvitation = Created<'/api/organizations/{orgId}/invitations',
 export type InvitationPreferences = Get<'/api/organizations/{orgId}/settings/invitations'>;
 export type SetInvitationPreferencesRequest = JsonBody<'/api/organizations/{orgId}/settings/invitations', 'put'>;
 export type StoragePreferences = Get<'/api/organizations/{orgId}/settings/storage'>;
+export type SecurityPolicy = Get<'/api/organizations/{orgId}/settings/security'>;
+export type SetSecurityPolicyRequest = JsonBody<'/api/organizations/{orgId}/settings/security', 'put'>;
 export type AcceptedInvitation = Created<'/api/invitations/accept', 200>;
 
 // Audit trail (organization.audit.view).

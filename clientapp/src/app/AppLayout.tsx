@@ -105,6 +105,11 @@ function OrganizationNav({ orgId }: { orgId: string }) {
             Settings
           </NavLink>
         ) : null}
+        {/* Every member reads the security policy (what their sign-in must meet here); organization.settings.manage
+            changes it. */}
+        <NavLink to={`${base}/security`} className={className}>
+          Security
+        </NavLink>
       </div>
     </nav>
   );
@@ -127,12 +132,13 @@ const HEADING_WAIT_MS = 10_000;
 
 /**
  * After a route change (a new path, not a new query string): once the new page shows its level-one heading, moves the
- * focus there — the link or button that was followed is usually gone, and the focus would fall to <body> — and
- * announces the page through a polite live region. Not on the first load (the browser's own behaviour applies), and
- * not when the person has meanwhile put the focus somewhere on the new page (a field, a dialog).
+ * focus there — the link or button that was followed is usually gone, and the focus would fall to <body> — or to the
+ * element the address's fragment names (a section of the page, e.g. /profile#profile-two-factor), and announces the
+ * page through a polite live region. Not on the first load (the browser's own behaviour applies), and not when the
+ * person has meanwhile put the focus somewhere on the new page (a field, a dialog).
  */
 function RouteFocus() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const [announcement, setAnnouncement] = useState('');
   const previous = useRef(pathname);
 
@@ -152,14 +158,15 @@ function RouteFocus() {
       const movedMeanwhile =
         active !== null && active !== before && active !== document.body && active.isConnected && !(active instanceof HTMLHeadingElement);
       if (!movedMeanwhile) {
-        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-        heading.focus();
+        const target = (hash && document.getElementById(hash.slice(1))) || heading;
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus();
       }
       setAnnouncement(heading.textContent?.trim() || document.title);
     };
     look();
     return () => clearTimeout(timer);
-  }, [pathname]);
+  }, [pathname, hash]);
 
   return (
     <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="route-announcer">

@@ -1,11 +1,16 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/problem';
+import { ApiError, organizationPolicyReason } from '../api/problem';
 import type { CurrentUser } from '../api/types';
 import { meQueryKey } from '../features/auth/authApi';
 import { sessionEndedKey } from './session';
 
 function isMeKey(key: readonly unknown[]): boolean {
   return key.length === meQueryKey.length && meQueryKey.every((part, i) => key[i] === part);
+}
+
+/** My access in one organization (orgKeys.access): what its layout loads first. */
+function isAccessKey(key: readonly unknown[]): boolean {
+  return key.length === 3 && key[0] === 'orgs' && key[2] === 'me';
 }
 
 export function createQueryClient(): QueryClient {
@@ -20,14 +25,31 @@ export function createQueryClient(): QueryClient {
     queryClient.setQueryData(meQueryKey, null);
   }
 
+  /**
+   * A refusal by an organization's security policy holds for every route of the organization, and usually first meets
+   * a page's own request (the policy changed, the session aged): read my access again, which meets it too, so that the
+   * organization's layout says what to do instead of the page's error.
+   */
+  function policyRefused(error: unknown) {
+    if (organizationPolicyReason(error)) void queryClient.invalidateQueries({ predicate: (query) => isAccessKey(query.queryKey) });
+  }
+
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (!isMeKey(query.queryKey)) unauthorized(error);
+        // Not for my access itself: the layout shows that one (and reading it again would only meet it again).
+        if (!isAccessKey(query.queryKey)) policyRefused(error);
       },
     }),
-    // A save, create or delete refused with 401: the same (a failed sign-in happens signed out, so it changes nothing).
-    mutationCache: new MutationCache({ onError: unauthorized }),
+    // A save, create or delete refused with 401 or by the policy: the same (a failed sign-in happens signed out, so it
+    // changes nothing).
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        unauthorized(error);
+        policyRefused(error);
+      },
+    }),
     defaultOptions: {
       queries: {
         retry: (failureCount, error) =>

@@ -21,6 +21,7 @@ const DashboardPage = lazy(() => import('../features/organizations/DashboardPage
 const ActivityPage = lazy(() => import('../features/organizations/ActivityPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
+const SecurityPage = lazy(() => import('../features/organizations/SecurityPage'));
 const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
 const PeoplePage = lazy(() => import('../features/members/PeoplePage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
@@ -88,6 +89,7 @@ export function AppRoutes() {
             <Route path="roles" element={<RolesPage />} />
             <Route path="assays" element={<AssaysPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="security" element={<SecurityPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -1,14 +1,17 @@
 import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
-import { ApiError } from '../../api/problem';
+import { ApiError, organizationPolicyReason } from '../../api/problem';
 import { Alert, Button, LoadingState, usePageTitle } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useMyAccess, useRememberOrganization } from './api';
+import { OrganizationPolicyNotice } from './OrganizationPolicyNotice';
 import { usePermissions } from './permissions';
 
 /**
  * The organization context for /orgs/:orgId/...: loads my access there first (a non-member gets 404, shown as
- * "not found"), and remembers the organization as the last one used.
+ * "not found"; a session that does not meet the organization's security policy gets 403 with a reason, shown as what
+ * to do), and remembers the organization as the last one used. A refusal by the policy on any other request of the
+ * organization reads my access again (queryClient), so it lands here too.
  */
 export default function OrganizationLayout() {
   const { orgId = '' } = useParams();
@@ -26,7 +29,11 @@ export default function OrganizationLayout() {
   }, [ready, orgId, lastOrganizationId, me.data, mutate]);
 
   if (permissions.isLoading) return <LoadingState label="Loading organization…" />;
-  if (access.error) return <OrganizationUnavailable error={access.error} onRetry={access.refetch} retrying={access.isFetching} />;
+  if (access.error) {
+    const policyReason = organizationPolicyReason(access.error);
+    if (policyReason) return <OrganizationPolicyNotice reason={policyReason} detail={access.error.message} />;
+    return <OrganizationUnavailable error={access.error} onRetry={access.refetch} retrying={access.isFetching} />;
+  }
   return <Outlet />;
 }
 

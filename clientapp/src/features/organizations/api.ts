@@ -4,6 +4,7 @@ import type {
   CreateOrganizationRequest,
   CurrentUser,
   PermissionInfo,
+  SetSecurityPolicyRequest,
   UpdateOrganizationRequest,
 } from '../../api/types';
 import { meQueryKey, useMe } from '../auth/authApi';
@@ -116,6 +117,23 @@ export function useSetAccessControl(orgId: string) {
         predicate: (q) => q.queryKey[0] === 'orgs' && q.queryKey[1] === orgId && q.queryKey[2] !== 'access-control',
       });
     },
+  });
+}
+
+/** The organization's security policy: every member reads it (what their sign-in must meet to act here). */
+export function useSecurityPolicy(orgId: string) {
+  return useQuery({
+    queryKey: orgKeys.securityPolicy(orgId),
+    queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/settings/security', path(orgId))),
+  });
+}
+
+export function useSetSecurityPolicy(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SetSecurityPolicyRequest) =>
+      unwrap(api.PUT('/api/organizations/{orgId}/settings/security', { ...path(orgId), body })),
+    onSuccess: (result) => queryClient.setQueryData(orgKeys.securityPolicy(orgId), result),
   });
 }
 
