@@ -204,7 +204,7 @@ await runSuite([
 
       await signOut(page);
       await submitSignIn(page, resetPassword);
-      await step.getByRole('button', { name: 'Use a recovery code instead' }).click();
+      await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
       await step.getByLabel('Recovery code').fill(twoFactor.recoveryCode);
       await step.getByRole('button', { name: 'Verify', exact: true }).click();
       await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout });
