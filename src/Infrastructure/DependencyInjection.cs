@@ -77,6 +77,7 @@ public static class InfrastructureDependencyInjection
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<ClaimsFactory>();
         services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<VariantMiner.Application.ApiAccess.IPersonalAccessTokens, PersonalAccessTokenStore>();
 
         // Keys that protect cookies survive restarts: kept in the data directory.
         services.AddDataProtection().SetApplicationName("VariantMiner");

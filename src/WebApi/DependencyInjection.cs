@@ -11,6 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WebApiDependencyInjection
 {
     public const string AuthCookieName = "__Host-VariantMiner";
+    private const string DefaultScheme = "VariantMiner";
     public const string AntiforgeryCookieName = "__Host-VariantMiner.Antiforgery";
     public const string AntiforgeryHeaderName = "X-XSRF-TOKEN";
 
@@ -43,7 +44,11 @@ public static class WebApiDependencyInjection
 
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // A bearer token when the request carries one (scripts, the SDKs), else the session cookie (the SPA).
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Session cookie or personal access token", o => o.ForwardDefaultSelector = PersonalAccessTokenHandler.Select)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
+        services.AddAuthentication().AddIdentityCookies();
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Session:IdleTimeoutMinutes", 60));
         var absolute = TimeSpan.FromHours(configuration.GetValue("Session:AbsoluteTimeoutHours", 12));
         services.ConfigureApplicationCookie(cookie =>

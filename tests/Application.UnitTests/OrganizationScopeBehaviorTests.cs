@@ -19,6 +19,7 @@ public class OrganizationScopeBehaviorTests
     {
         _user = new Mock<ICurrentUser>();
         _user.SetupGet(u => u.UserId).Returns(_userId);
+        _user.SetupGet(u => u.Session).Returns(SessionFacts.Unknown);
         _lookup = new Mock<IMembershipLookup>(MockBehavior.Strict);
         _context = new OrganizationContext();
     }

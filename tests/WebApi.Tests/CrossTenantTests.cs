@@ -35,6 +35,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
             ["geneListId"] = a.GeneListId,
             ["filterSetId"] = a.FilterSetId,
             ["savedSearchId"] = a.SavedSearchId,
+            ["tokenId"] = a.TokenId,
         };
     }
 
@@ -79,6 +80,9 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         filters = new { zygosity = "het" },
         minimumPasswordLength = 128, // a security policy that would stop A's members
         requireTwoFactor = true,
+        personalAccessTokensAllowed = false,
+        maxTokenLifetimeDays = 1,
+        expiresInDays = 1,
     };
 
     [Test]

@@ -52,7 +52,12 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("PUT", "/api/organizations/{orgId:guid}/settings/storage", new { deleteFastqDaysAfterAnalysis = 90, deleteBamDaysAfterAnalysis = (int?)null }, Supervisor, GroupAdmin),
         new("PUT", "/api/organizations/{orgId:guid}/settings/invitations", new { allowedEmailDomains = new[] { "lab.example" } }, Supervisor, GroupAdmin),
         new("GET", "/api/organizations/{orgId:guid}/settings/security", null, Everyone),
-        new("PUT", "/api/organizations/{orgId:guid}/settings/security", new { minimumPasswordLength = 14, requireTwoFactor = false, maxSessionHours = 12 }, Supervisor, GroupAdmin),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/security",
+            new { minimumPasswordLength = 14, requireTwoFactor = false, maxSessionHours = 12, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 }, Supervisor, GroupAdmin),
+        // Personal access tokens: each member's own; the seeded one is the Supervisor's.
+        new("GET", "/api/organizations/{orgId:guid}/tokens", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/tokens", new { name = "Nightly export", expiresInDays = 30 }, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/tokens/{tokenId:guid}/revoke", null, Supervisor) { Hidden = [.. Everyone.Where(r => r != Supervisor)] },
         new("GET", "/api/organizations/{orgId:guid}/members", null, Supervisor, GroupAdmin),
         new("PATCH", "/api/organizations/{orgId:guid}/members/{userId:guid}", new { position = "Lead analyst" }, Supervisor, GroupAdmin),
         new("DELETE", "/api/organizations/{orgId:guid}/members/{userId:guid}", null, Supervisor, GroupAdmin),
@@ -215,6 +220,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["geneListId"] = samples.GeneListId,
             ["filterSetId"] = samples.FilterSetId,
             ["savedSearchId"] = samples.SavedSearchId,
+            ["tokenId"] = samples.TokenId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

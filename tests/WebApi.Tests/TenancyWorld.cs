@@ -47,7 +47,7 @@ public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceI
     {
         var id = OrganizationId;
         var org = await db.Organizations.AsNoTracking().Where(o => o.Id == id)
-            .Select(o => $"{o.Name}|{o.Description}|{o.ContactName}|{o.RoleBasedAccessEnabled}|{o.StorageQuotaBytes}|{o.MinimumPasswordLength}|{o.RequireTwoFactor}|{o.MaxSessionHours}")
+            .Select(o => $"{o.Name}|{o.Description}|{o.ContactName}|{o.RoleBasedAccessEnabled}|{o.StorageQuotaBytes}|{o.MinimumPasswordLength}|{o.RequireTwoFactor}|{o.MaxSessionHours}|{o.PersonalAccessTokensAllowed}|{o.MaxTokenLifetimeDays}")
             .SingleOrDefaultAsync();
         var roles = await db.Roles.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrganizationId == id)
             .Select(r => r.Name + ":" + string.Join(",", r.Permissions.Select(p => p.Permission).OrderBy(p => p))).ToListAsync();

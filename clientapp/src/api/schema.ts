@@ -956,6 +956,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My personal access tokens for this organization (name, last four characters, expiry, last use, status), newest first. */
+        get: operations["Tokens_List"];
+        put?: never;
+        /** Creates a token for my access to this organization (expiresInDays up to the organization's longest); the token is shown in this answer only. 403 reason organization-disallows-tokens when the organization allows none. */
+        post: operations["Tokens_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/tokens/{tokenId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes one of my tokens; it stops working at once. */
+        post: operations["Tokens_Revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/organizations": {
         parameters: {
             query?: never;
@@ -1798,6 +1833,11 @@ export interface components {
             /** Format: uuid */
             motherId?: string | null;
         };
+        CreateToken: {
+            name: string;
+            /** Format: int32 */
+            expiresInDays: number;
+        };
         CreateWorkflow: {
             name: string;
             pipeline: string;
@@ -1818,6 +1858,10 @@ export interface components {
             /** Format: uuid */
             ownerUserId: string | null;
             pendingOwnerEmail: string | null;
+        };
+        CreatedToken: {
+            token: string;
+            details: components["schemas"]["Token"];
         };
         CurrentUser: {
             /** Format: uuid */
@@ -2246,6 +2290,9 @@ export interface components {
             requireTwoFactor: boolean;
             /** Format: int32 */
             maxSessionHours: number | null;
+            personalAccessTokensAllowed: boolean;
+            /** Format: int32 */
+            maxTokenLifetimeDays: number;
         };
         SetAccessControl: {
             roleBasedAccessEnabled: boolean;
@@ -2267,6 +2314,9 @@ export interface components {
             requireTwoFactor: boolean;
             /** Format: int32 */
             maxSessionHours?: number | null;
+            personalAccessTokensAllowed: boolean;
+            /** Format: int32 */
+            maxTokenLifetimeDays: number;
         };
         SetStoragePreferences: {
             /** Format: int32 */
@@ -2336,6 +2386,21 @@ export interface components {
         SwitchOrganization: {
             /** Format: uuid */
             organizationId: string;
+        };
+        Token: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            hint: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            status: string;
         };
         TrashItem: {
             kind: string;
@@ -6182,6 +6247,167 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Permission"][];
+                };
+            };
+        };
+    };
+    Tokens_List: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Tokens_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateToken"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedToken"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Tokens_Revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Token"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

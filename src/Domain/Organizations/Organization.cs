@@ -48,10 +48,15 @@ public sealed class Organization : Entity
     public const int InstallationMinimumPasswordLength = 12;
     public const int MaximumPasswordLength = 128;
     public const int MaxSessionHoursLimit = 720;
+    public const int DefaultMaxTokenLifetimeDays = 90;
+    public const int MaxTokenLifetimeLimit = 366;
     public int MinimumPasswordLength { get; private set; } = InstallationMinimumPasswordLength;
     public bool RequireTwoFactor { get; private set; }
     /// <summary>Hours after signing in when a member must sign in again to act here (null: the installation's limit).</summary>
     public int? MaxSessionHours { get; private set; }
+    public bool PersonalAccessTokensAllowed { get; private set; } = true;
+    /// <summary>The longest lifetime a new personal access token may be given, in days.</summary>
+    public int MaxTokenLifetimeDays { get; private set; } = DefaultMaxTokenLifetimeDays;
     public DateTimeOffset CreatedAt { get; private init; }
 
     public void Rename(string name)
@@ -136,13 +141,17 @@ public sealed class Organization : Entity
         Raise(new OwnerJoined(this, userId, email));
     }
 
-    public void SetSecurityPolicy(int minimumPasswordLength, bool requireTwoFactor, int? maxSessionHours)
+    public void SetSecurityPolicy(int minimumPasswordLength, bool requireTwoFactor, int? maxSessionHours, bool personalAccessTokensAllowed,
+        int maxTokenLifetimeDays)
     {
+        if (maxTokenLifetimeDays is < 1 or > MaxTokenLifetimeLimit)
+            throw new DomainException($"The longest token lifetime must be between 1 and {MaxTokenLifetimeLimit} days.");
         if (minimumPasswordLength is < InstallationMinimumPasswordLength or > MaximumPasswordLength)
             throw new DomainException($"The minimum password length must be between {InstallationMinimumPasswordLength} and {MaximumPasswordLength}.");
         if (maxSessionHours is < 1 or > MaxSessionHoursLimit)
             throw new DomainException($"The longest session must be between 1 and {MaxSessionHoursLimit} hours.");
         (MinimumPasswordLength, RequireTwoFactor, MaxSessionHours) = (minimumPasswordLength, requireTwoFactor, maxSessionHours);
+        (PersonalAccessTokensAllowed, MaxTokenLifetimeDays) = (personalAccessTokensAllowed, maxTokenLifetimeDays);
     }
 
     /// <summary>Switching never touches stored roles or assignments; effective permissions are computed from it.</summary>

@@ -24,6 +24,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
             DateTimeOffset? signedInAt = long.TryParse(Principal.FindFirstValue(VariantMinerClaims.SignedInAt), out var seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
             int? passwordLength = int.TryParse(Principal.FindFirstValue(VariantMinerClaims.PasswordLength), out var length) ? length : null;
+            if (Guid.TryParse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenIdClaim), out var tokenId))
+                return new SessionFacts(false, null, null, tokenId, Guid.Parse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenOrganizationClaim)!));
             return new SessionFacts(methods.Contains("otp") || methods.Contains("kba"), signedInAt, passwordLength);
         }
     }

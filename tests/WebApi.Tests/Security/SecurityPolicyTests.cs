@@ -39,7 +39,7 @@ public class SecurityPolicyTests(DatabaseProvider provider) : WebTestBase(provid
     {
         await using var db = Database.CreateContext();
         var organization = await db.Organizations.SingleAsync(o => o.Id == _lab.OrganizationId);
-        organization.SetSecurityPolicy(minimumPasswordLength, requireTwoFactor, maxSessionHours);
+        organization.SetSecurityPolicy(minimumPasswordLength, requireTwoFactor, maxSessionHours, true, 90);
         await db.SaveChangesAsync();
     }
 
@@ -105,20 +105,25 @@ public class SecurityPolicyTests(DatabaseProvider provider) : WebTestBase(provid
     public async Task The_policy_is_set_through_the_api_but_never_so_that_it_locks_the_setter_out()
     {
         var supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
-        var set = await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 16, requireTwoFactor = false, maxSessionHours = 8 });
+        var set = await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 16, requireTwoFactor = false, maxSessionHours = 8, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 });
         Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.OK), await set.Content.ReadAsStringAsync());
         var policy = await supervisor.GetFromJsonAsync<JsonElement>(Policy);
         Assert.That((policy.GetProperty("minimumPasswordLength").GetInt32(), policy.GetProperty("maxSessionHours").GetInt32()), Is.EqualTo((16, 8)));
 
         var twoFactor = await Problems.AssertProblemAsync(
-            await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 12, requireTwoFactor = true, maxSessionHours = (int?)null }),
+            await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 12, requireTwoFactor = true, maxSessionHours = (int?)null, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 }),
             HttpStatusCode.BadRequest);
         Assert.That(twoFactor.GetProperty("errors").TryGetProperty("requireTwoFactor", out _), Is.True, twoFactor.ToString());
         var tooLong = await Problems.AssertProblemAsync(
-            await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 64, requireTwoFactor = false, maxSessionHours = (int?)null }),
+            await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 64, requireTwoFactor = false, maxSessionHours = (int?)null, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 }),
             HttpStatusCode.BadRequest);
         Assert.That(tooLong.GetProperty("errors").TryGetProperty("minimumPasswordLength", out _), Is.True, tooLong.ToString());
-        foreach (var bad in new object[] { new { minimumPasswordLength = 8, requireTwoFactor = false }, new { minimumPasswordLength = 12, requireTwoFactor = false, maxSessionHours = 0 } })
+        foreach (var bad in new object[]
+                 {
+                     new { minimumPasswordLength = 8, requireTwoFactor = false, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 },
+                     new { minimumPasswordLength = 12, requireTwoFactor = false, maxSessionHours = 0, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 },
+                     new { minimumPasswordLength = 12, requireTwoFactor = false, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 400 },
+                 })
             await Problems.AssertProblemAsync(await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, bad), HttpStatusCode.BadRequest);
         Assert.That((await supervisor.GetFromJsonAsync<JsonElement>(Policy)).GetProperty("minimumPasswordLength").GetInt32(), Is.EqualTo(16), "nothing changed");
     }

@@ -26,31 +26,36 @@ public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
                     throw new NotFoundException("The workspace");
                 workspaceId = workspaceRequest.WorkspaceId;
             }
-            EnforcePolicy(access.Policy, currentUser.Session);
+            EnforcePolicy(access.Policy, currentUser.Session, request.OrganizationId);
             context.Enter(access, workspaceId);
         }
         return await next(message, cancellationToken);
     }
 
-    public const string TwoFactorRequired = "organization-requires-two-factor";
-    public const string SignInAgain = "organization-requires-fresh-sign-in";
-    public const string LongerPassword = "organization-requires-longer-password";
-
-    private void EnforcePolicy(SecurityPolicy policy, SessionFacts session)
+    private void EnforcePolicy(SecurityPolicy policy, SessionFacts session, Guid organizationId)
     {
+        if (session.TokenId is not null)
+        {
+            // A token speaks for its own organization only, and only while the organization allows tokens; it is a
+            // credential of its own, so the session rules below (second factor, age, password) are not its.
+            if (session.TokenOrganizationId != organizationId) throw new NotFoundException("The organization");
+            if (!policy.PersonalAccessTokensAllowed)
+                throw new ForbiddenException("This organization does not allow personal access tokens.", OrganizationPolicyReasons.TokensDisallowed);
+            return;
+        }
         if (policy.RequireTwoFactor && !session.SecondFactor)
-            throw new ForbiddenException("This organization requires two-factor sign-in. Turn it on in your profile, then sign in with a code.", TwoFactorRequired);
+            throw new ForbiddenException("This organization requires two-factor sign-in. Turn it on in your profile, then sign in with a code.", OrganizationPolicyReasons.TwoFactorRequired);
         if (policy.MaxSessionHours is { } hours && (session.SignedInAt is not { } signedIn || clock.GetUtcNow() - signedIn > TimeSpan.FromHours(hours)))
-            throw new ForbiddenException($"This organization asks you to sign in again after {hours} hours. Sign out and sign in again.", SignInAgain);
+            throw new ForbiddenException($"This organization asks you to sign in again after {hours} hours. Sign out and sign in again.", OrganizationPolicyReasons.SignInAgain);
         if (policy.MinimumPasswordLength > Domain.Organizations.Organization.InstallationMinimumPasswordLength)
         {
             // Unknown (a session from before lengths were recorded): signing in again tells.
             if (session.PasswordLength is not { } length)
-                throw new ForbiddenException("This organization asks you to sign in again before you continue.", SignInAgain);
+                throw new ForbiddenException("This organization asks you to sign in again before you continue.", OrganizationPolicyReasons.SignInAgain);
             if (length < policy.MinimumPasswordLength)
                 throw new ForbiddenException(
                     $"This organization requires passwords of at least {policy.MinimumPasswordLength} characters. Change your password in your profile, then continue.",
-                    LongerPassword);
+                    OrganizationPolicyReasons.LongerPassword);
         }
     }
 }

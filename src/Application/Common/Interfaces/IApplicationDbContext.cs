@@ -37,6 +37,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Variants.GeneList> GeneLists { get; }
     DbSet<Domain.Variants.FilterSet> FilterSets { get; }
     DbSet<Domain.Variants.SavedSearch> SavedSearches { get; }
+    DbSet<Domain.Authorization.PersonalAccessToken> PersonalAccessTokens { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

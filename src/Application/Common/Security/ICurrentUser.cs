@@ -13,7 +13,8 @@ public interface ICurrentUser
 /// <param name="SecondFactor">Signed in with a code of an authenticator app or a recovery code, not a password alone.</param>
 /// <param name="SignedInAt">When the password was entered (null: a session from before this was recorded).</param>
 /// <param name="PasswordLength">The length of the password entered then (null: not known).</param>
-public sealed record SessionFacts(bool SecondFactor, DateTimeOffset? SignedInAt, int? PasswordLength)
+/// <param name="TokenId">Set when the request came with a personal access token (of <paramref name="TokenOrganizationId"/>) instead of a session.</param>
+public sealed record SessionFacts(bool SecondFactor, DateTimeOffset? SignedInAt, int? PasswordLength, Guid? TokenId = null, Guid? TokenOrganizationId = null)
 {
     public static readonly SessionFacts Unknown = new(false, null, null);
 }

@@ -36,7 +36,18 @@ public interface IMembershipLookup
 }
 
 /// <summary>What an organization asks of a member's session before they act there (<c>…/settings/security</c>).</summary>
-public sealed record SecurityPolicy(int MinimumPasswordLength, bool RequireTwoFactor, int? MaxSessionHours)
+public sealed record SecurityPolicy(int MinimumPasswordLength, bool RequireTwoFactor, int? MaxSessionHours, bool PersonalAccessTokensAllowed,
+    int MaxTokenLifetimeDays)
 {
-    public static readonly SecurityPolicy Installation = new(Domain.Organizations.Organization.InstallationMinimumPasswordLength, false, null);
+    public static readonly SecurityPolicy Installation = new(Domain.Organizations.Organization.InstallationMinimumPasswordLength, false, null, true,
+        Domain.Organizations.Organization.DefaultMaxTokenLifetimeDays);
+}
+
+/// <summary>The reasons of a 403 by an organization's security policy (the SPA acts on each).</summary>
+public static class OrganizationPolicyReasons
+{
+    public const string TwoFactorRequired = "organization-requires-two-factor";
+    public const string SignInAgain = "organization-requires-fresh-sign-in";
+    public const string LongerPassword = "organization-requires-longer-password";
+    public const string TokensDisallowed = "organization-disallows-tokens";
 }

@@ -20,6 +20,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         // Defaults for the organizations that existed before the policy (migration SecurityPolicy).
         b.Property(o => o.MinimumPasswordLength).HasDefaultValue(Organization.InstallationMinimumPasswordLength);
         b.Property(o => o.RequireTwoFactor).HasDefaultValue(false);
+        // The sentinel is the default: a new organization allowing tokens leaves it to the database, one refusing them says so.
+        b.Property(o => o.PersonalAccessTokensAllowed).HasDefaultValue(true).HasSentinel(true);
+        b.Property(o => o.MaxTokenLifetimeDays).HasDefaultValue(Organization.DefaultMaxTokenLifetimeDays);
         // Bumped only by the database's authorization triggers (migration AuthorizationVersion) and read by the
         // membership lookup to validate its cache; the application never writes it (a stale write would undo a bump).
         var version = b.Property<long>(AuthorizationVersionRead.Property).HasDefaultValue(0L).ValueGeneratedNever();
@@ -136,5 +139,21 @@ internal sealed class ActivityRecordConfiguration : IEntityTypeConfiguration<Act
         // Newest first per organization: the dashboard and the activity list read this way.
         b.HasIndex(a => new { a.OrganizationId, a.OccurredAt, a.Id });
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<Domain.Authorization.PersonalAccessToken>
+{
+    public void Configure(EntityTypeBuilder<Domain.Authorization.PersonalAccessToken> b)
+    {
+        b.Property(t => t.Id).ValueGeneratedNever();
+        b.Property(t => t.Name).HasMaxLength(Domain.Authorization.PersonalAccessToken.NameMaxLength);
+        b.Property(t => t.Hash).HasMaxLength(64);
+        b.Property(t => t.Hint).HasMaxLength(4);
+        // Every bearer request looks its token up by hash.
+        b.HasIndex(t => t.Hash).IsUnique();
+        b.HasIndex(t => new { t.OrganizationId, t.UserId });
+        b.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<VariantMiner.Infrastructure.Identity.ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,7 +12,6 @@ namespace VariantMiner.Infrastructure.Persistence.Migrations;
 [Migration("20261130110000_SecurityPolicy")]
 public sealed class SecurityPolicy : Migration
 {
-    private const string Trigger = "TR_Organizations_Authorization_Update";
 
     protected override void Up(MigrationBuilder mb)
     {
@@ -28,21 +27,5 @@ public sealed class SecurityPolicy : Migration
         foreach (var column in new[] { "MinimumPasswordLength", "RequireTwoFactor", "MaxSessionHours" }) mb.DropColumn(column, "Organizations");
     }
 
-    private void Recreate(MigrationBuilder mb, string columns)
-    {
-        if (ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
-        {
-            mb.Sql($"""DROP TRIGGER "{Trigger}" ON "Organizations" """);
-            mb.Sql($"""CREATE TRIGGER "{Trigger}" AFTER UPDATE OF {columns} ON "Organizations" FOR EACH ROW EXECUTE FUNCTION "BumpAuthorizationVersion"()""");
-        }
-        else
-        {
-            mb.Sql($"""DROP TRIGGER "{Trigger}" """);
-            mb.Sql($"""
-                CREATE TRIGGER "{Trigger}" AFTER UPDATE OF {columns} ON "Organizations" BEGIN
-                    UPDATE "Organizations" SET "AuthorizationVersion" = random() WHERE "Id" = NEW."Id";
-                END
-                """);
-        }
-    }
+    private void Recreate(MigrationBuilder mb, string columns) => OrganizationAccessTrigger.Recreate(mb, ActiveProvider!, columns);
 }
