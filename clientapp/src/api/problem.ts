@@ -27,6 +27,12 @@ export const ORGANIZATION_REQUIRES_TWO_FACTOR = 'organization-requires-two-facto
 export const ORGANIZATION_REQUIRES_FRESH_SIGN_IN = 'organization-requires-fresh-sign-in';
 export const ORGANIZATION_REQUIRES_LONGER_PASSWORD = 'organization-requires-longer-password';
 
+/**
+ * `reason` of a 403 from creating a personal access token in an organization whose security policy allows none. Not one
+ * of the reasons above: the rest of the organization stays open.
+ */
+export const ORGANIZATION_DISALLOWS_TOKENS = 'organization-disallows-tokens';
+
 const ORGANIZATION_POLICY_REASONS = [
   ORGANIZATION_REQUIRES_TWO_FACTOR,
   ORGANIZATION_REQUIRES_FRESH_SIGN_IN,

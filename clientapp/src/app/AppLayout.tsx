@@ -110,6 +110,10 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/security`} className={className}>
           Security
         </NavLink>
+        {/* Every member may have their own tokens; the security policy decides whether they may create one. */}
+        <NavLink to={`${base}/tokens`} className={className}>
+          API tokens
+        </NavLink>
       </div>
     </nav>
   );

@@ -22,6 +22,7 @@ const ActivityPage = lazy(() => import('../features/organizations/ActivityPage')
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
 const SecurityPage = lazy(() => import('../features/organizations/SecurityPage'));
+const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
 const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
 const PeoplePage = lazy(() => import('../features/members/PeoplePage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
@@ -90,6 +91,7 @@ export function AppRoutes() {
             <Route path="assays" element={<AssaysPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="security" element={<SecurityPage />} />
+            <Route path="tokens" element={<TokensPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

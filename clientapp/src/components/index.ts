@@ -2,6 +2,7 @@ export { Alert } from './Alert';
 export { Button } from './Button';
 export { ActionsHeader, DataTable, RowActions } from './DataTable';
 export { ConfirmDialog } from './ConfirmDialog';
+export { CopyButton } from './CopyButton';
 export { Dialog } from './Dialog';
 export { DialogActions } from './DialogActions';
 export { EmailField } from './EmailField';

@@ -33,3 +33,10 @@ export function appCode(value: string): { code: string; errors: string[] } {
   if (!code) return { code, errors: ['Enter the 6-digit code your app shows.'] };
   return { code, errors: /^\d{6}$/.test(code) ? [] : ['The code is 6 digits.'] };
 }
+
+/** The number when `text` is a whole number from `min` to `max`, else null. */
+export function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}

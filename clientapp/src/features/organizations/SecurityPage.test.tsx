@@ -11,6 +11,15 @@ import { renderApp } from '../../test/render';
 const base = `/api/organizations/${ORG_ID}`;
 const page = `/orgs/${ORG_ID}/security`;
 
+/** The installation's defaults. */
+const defaults: SecurityPolicy = {
+  minimumPasswordLength: 12,
+  requireTwoFactor: false,
+  maxSessionHours: null,
+  personalAccessTokensAllowed: true,
+  maxTokenLifetimeDays: 90,
+};
+
 function withPolicy(policy: SecurityPolicy, routes: Record<string, Handler> = {}) {
   return { [`GET ${base}/settings/security`]: () => json(200, policy), ...routes };
 }
@@ -28,7 +37,7 @@ describe('Security page', () => {
   it('shows the policy read-only to a member without organization.settings.manage, linked from the navigation', async () => {
     const { calls } = mockFetch({
       ...orgRoutes('Analyst', ANALYST_PERMISSIONS),
-      ...withPolicy({ minimumPasswordLength: 16, requireTwoFactor: true, maxSessionHours: 8 }),
+      ...withPolicy({ ...defaults, minimumPasswordLength: 16, requireTwoFactor: true, maxSessionHours: 8, maxTokenLifetimeDays: 30 }),
     });
     renderApp(`/orgs/${ORG_ID}`);
     const u = userEvent.setup();
@@ -41,6 +50,8 @@ describe('Security page', () => {
     expect(policy.getByText('Minimum password length').nextElementSibling?.textContent).toBe('16 characters');
     expect(policy.getByText('Two-factor sign-in').nextElementSibling?.textContent).toBe('Required');
     expect(policy.getByText('Sign in again after').nextElementSibling?.textContent).toBe('8 hours');
+    expect(policy.getByText('Personal access tokens').nextElementSibling?.textContent).toBe('Allowed');
+    expect(policy.getByText('Longest token lifetime').nextElementSibling?.textContent).toBe('30 days');
     expect(screen.queryByRole('form', { name: 'Security policy' })).toBeNull();
     expect(document.title).toBe('Security · VariantMiner');
     expect(calls(`GET ${base}/settings/security`)).toHaveLength(1);
@@ -51,7 +62,7 @@ describe('Security page', () => {
     const { calls } = mockFetch({
       ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
       ...withPolicy(
-        { minimumPasswordLength: 12, requireTwoFactor: false, maxSessionHours: 24 },
+        { ...defaults, maxSessionHours: 24 },
         { [`PUT ${base}/settings/security`]: (_r: Request, body: string) => json(200, JSON.parse(body)) },
       ),
     });
@@ -61,19 +72,26 @@ describe('Security page', () => {
     const form = await screen.findByRole('form', { name: 'Security policy' });
     const length = within(form).getByLabelText('Minimum password length') as HTMLInputElement;
     const sessionHours = within(form).getByLabelText('Sign in again after (hours)') as HTMLInputElement;
+    const tokenDays = within(form).getByLabelText('Longest token lifetime (days)') as HTMLInputElement;
     expect(length.value).toBe('12');
     expect(description(length)).toContain('At least the installation’s 12');
     expect((within(form).getByRole('checkbox', { name: 'Require two-factor sign-in' }) as HTMLInputElement).checked).toBe(false);
     expect(sessionHours.value).toBe('24');
+    expect((within(form).getByRole('checkbox', { name: 'Allow personal access tokens' }) as HTMLInputElement).checked).toBe(true);
+    expect(tokenDays.value).toBe('90');
+    expect(tokenDays.disabled).toBe(false);
     expect(await axeViolations()).toEqual([]);
 
     await u.clear(length);
     await u.type(length, '11');
     await u.clear(sessionHours);
     await u.type(sessionHours, '721');
+    await u.clear(tokenDays);
+    await u.type(tokenDays, '367');
     await u.click(within(form).getByRole('button', { name: 'Save security policy' }));
     expect(description(length)).toContain('Enter a whole number of characters from 12 to 128.');
     expect(description(sessionHours)).toContain('Enter a whole number of hours from 1 to 720');
+    expect(description(tokenDays)).toContain('Enter a whole number of days from 1 to 366.');
     expect(document.activeElement).toBe(length);
     expect(calls(`PUT ${base}/settings/security`)).toHaveLength(0);
 
@@ -81,20 +99,48 @@ describe('Security page', () => {
     await u.clear(length);
     await u.type(length, '16');
     await u.clear(sessionHours);
+    await u.clear(tokenDays);
+    await u.type(tokenDays, '30');
     await u.click(within(form).getByRole('button', { name: 'Save security policy' }));
     await waitFor(() => expect(statusMessage()).toBe('Security policy saved.'));
     expect(JSON.parse(calls(`PUT ${base}/settings/security`)[0]!.body)).toEqual({
       minimumPasswordLength: 16,
       requireTwoFactor: false,
       maxSessionHours: null,
+      personalAccessTokensAllowed: true,
+      maxTokenLifetimeDays: 30,
     });
+  });
+
+  it('turns personal access tokens off: the lifetime is disabled, not checked, and its saved value is sent', async () => {
+    const { calls } = mockFetch({
+      ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
+      ...withPolicy(defaults, { [`PUT ${base}/settings/security`]: (_r: Request, body: string) => json(200, JSON.parse(body)) }),
+    });
+    renderApp(page);
+    const u = userEvent.setup();
+
+    const form = await screen.findByRole('form', { name: 'Security policy' });
+    const tokens = within(form).getByRole('checkbox', { name: 'Allow personal access tokens' });
+    const tokenDays = within(form).getByLabelText('Longest token lifetime (days)') as HTMLInputElement;
+    expect(description(tokens)).toContain('each works only for this organization’s API');
+    expect(description(tokens)).toContain('Turning this off stops every existing token at once.');
+    await u.clear(tokenDays);
+    await u.type(tokenDays, 'soon');
+    await u.click(tokens);
+    expect(tokenDays.disabled).toBe(true);
+
+    await u.click(within(form).getByRole('button', { name: 'Save security policy' }));
+    await waitFor(() => expect(statusMessage()).toBe('Security policy saved.'));
+    expect(tokenDays.getAttribute('aria-invalid')).toBeNull();
+    expect(JSON.parse(calls(`PUT ${base}/settings/security`)[0]!.body)).toEqual({ ...defaults, personalAccessTokensAllowed: false });
   });
 
   it('shows the server’s field errors next to their fields', async () => {
     mockFetch({
       ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
       ...withPolicy(
-        { minimumPasswordLength: 12, requireTwoFactor: false, maxSessionHours: null },
+        defaults,
         {
           [`PUT ${base}/settings/security`]: () =>
             problem(400, {
@@ -102,6 +148,8 @@ describe('Security page', () => {
               errors: {
                 MinimumPasswordLength: ['Your own password is shorter than this: change it first, otherwise this would lock you out.'],
                 MaxSessionHours: ['Between 1 and 720 hours, or empty for the installation’s limit.'],
+                PersonalAccessTokensAllowed: ['The personalAccessTokensAllowed field is required.'],
+                MaxTokenLifetimeDays: ['Between 1 and 366 days.'],
               },
             }),
         },
@@ -119,6 +167,12 @@ describe('Security page', () => {
     await waitFor(() => expect(length.getAttribute('aria-invalid')).toBe('true'));
     expect(description(length)).toContain('Your own password is shorter than this');
     expect(description(within(form).getByLabelText('Sign in again after (hours)'))).toContain('Between 1 and 720 hours');
+    const tokens = within(form).getByRole('checkbox', { name: 'Allow personal access tokens' });
+    expect(tokens.getAttribute('aria-invalid')).toBe('true');
+    expect(description(tokens)).toContain('The personalAccessTokensAllowed field is required.');
+    const tokenDays = within(form).getByLabelText('Longest token lifetime (days)');
+    expect(tokenDays.getAttribute('aria-invalid')).toBe('true');
+    expect(description(tokenDays)).toContain('Between 1 and 366 days.');
     expect(document.activeElement).toBe(length);
     expect(within(form).getByRole('alert').textContent).toContain('Check the highlighted fields and try again.');
   });
@@ -127,7 +181,7 @@ describe('Security page', () => {
     const { calls } = mockFetch({
       ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
       ...withPolicy(
-        { minimumPasswordLength: 12, requireTwoFactor: false, maxSessionHours: null },
+        defaults,
         {
           [`PUT ${base}/settings/security`]: () =>
             problem(400, {
@@ -165,6 +219,8 @@ describe('Security page', () => {
       minimumPasswordLength: 12,
       requireTwoFactor: true,
       maxSessionHours: null,
+      personalAccessTokensAllowed: true,
+      maxTokenLifetimeDays: 90,
     });
   });
 });

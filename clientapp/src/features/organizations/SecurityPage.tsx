@@ -12,7 +12,8 @@ import {
   usePageTitle,
   useStatusMessage,
 } from '../../components';
-import { useFormFields } from '../auth/useFormErrors';
+import { useFormFields, type FieldBinding } from '../auth/useFormErrors';
+import { wholeNumber } from '../auth/validation';
 import { useSecurityPolicy, useSetSecurityPolicy } from './api';
 import { useCurrentOrgId, usePermissions } from './permissions';
 
@@ -20,24 +21,22 @@ import { useCurrentOrgId, usePermissions } from './permissions';
 const INSTALLATION_MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 128;
 const MAX_SESSION_HOURS = 720;
+const MAX_TOKEN_LIFETIME_DAYS = 366;
 
-const fields = ['minimumPasswordLength', 'requireTwoFactor', 'maxSessionHours'] as const;
-
-/** The number when `text` is a whole number from `min` to `max`, else null. */
-function wholeNumber(text: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(text)) return null;
-  const value = Number(text);
-  return value >= min && value <= max ? value : null;
-}
+const fields = ['minimumPasswordLength', 'requireTwoFactor', 'maxSessionHours', 'personalAccessTokensAllowed', 'maxTokenLifetimeDays'] as const;
 
 function hours(count: number): string {
   return `${count} ${count === 1 ? 'hour' : 'hours'}`;
 }
 
+function days(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
+
 /**
  * /orgs/:orgId/security — what a member's sign-in must meet to act in the organization: a minimum password length,
- * two-factor, how long a sign-in lasts. Every member reads it (it says what they must do); organization.settings.manage
- * changes it.
+ * two-factor, how long a sign-in lasts; and whether members may use personal access tokens, for how long at most. Every
+ * member reads it (it says what they must do); organization.settings.manage changes it.
  */
 export default function SecurityPage() {
   usePageTitle('Security');
@@ -91,24 +90,34 @@ function SecuritySummary({ policy }: { policy: SecurityPolicy }) {
         <dt>Sign in again after</dt>
         <dd>{policy.maxSessionHours === null ? 'The installation’s limit' : hours(policy.maxSessionHours)}</dd>
       </div>
+      <div>
+        <dt>Personal access tokens</dt>
+        <dd>{policy.personalAccessTokensAllowed ? 'Allowed' : 'Not allowed'}</dd>
+      </div>
+      <div>
+        <dt>Longest token lifetime</dt>
+        <dd>{days(policy.maxTokenLifetimeDays)}</dd>
+      </div>
     </dl>
   );
 }
 
 function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy }) {
-  const ids = useId();
   const save = useSetSecurityPolicy(orgId);
   const announce = useStatusMessage();
   const [requireTwoFactor, setRequireTwoFactor] = useState(policy.requireTwoFactor);
+  const [tokensAllowed, setTokensAllowed] = useState(policy.personalAccessTokensAllowed);
   // The policy waiting for confirmation, sent as it was when "Save" was pressed.
   const [confirming, setConfirming] = useState<SetSecurityPolicyRequest | null>(null);
-  const { values, fieldErrors, summary, validate, input, fieldRef, alertRef } = useFormFields(
+  const { values, summary, validate, input, field, alertRef } = useFormFields(
     fields,
-    { minimumPasswordLength: policy.minimumPasswordLength.toString(), maxSessionHours: policy.maxSessionHours?.toString() ?? '' },
+    {
+      minimumPasswordLength: policy.minimumPasswordLength.toString(),
+      maxSessionHours: policy.maxSessionHours?.toString() ?? '',
+      maxTokenLifetimeDays: policy.maxTokenLifetimeDays.toString(),
+    },
     save.error,
   );
-  const twoFactorErrorId = fieldErrors.requireTwoFactor ? `${ids}-two-factor-error` : undefined;
-  const twoFactorHintId = `${ids}-two-factor-hint`;
 
   function send(body: SetSecurityPolicyRequest) {
     save.mutate(body, { onSuccess: () => announce('Security policy saved.') });
@@ -119,6 +128,7 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
     const minimumPasswordLength = wholeNumber(values.minimumPasswordLength.trim(), INSTALLATION_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
     const hoursText = values.maxSessionHours.trim();
     const maxSessionHours = hoursText ? wholeNumber(hoursText, 1, MAX_SESSION_HOURS) : null;
+    const maxTokenLifetimeDays = wholeNumber(values.maxTokenLifetimeDays.trim(), 1, MAX_TOKEN_LIFETIME_DAYS);
     const ok = validate({
       minimumPasswordLength:
         minimumPasswordLength === null
@@ -128,12 +138,21 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
         hoursText && maxSessionHours === null
           ? [`Enter a whole number of hours from 1 to ${MAX_SESSION_HOURS}, or leave it empty for the installation’s limit.`]
           : [],
+      // Disabled while tokens are not allowed: not checked then (the saved value is sent instead of a wrong one).
+      maxTokenLifetimeDays:
+        tokensAllowed && maxTokenLifetimeDays === null ? [`Enter a whole number of days from 1 to ${MAX_TOKEN_LIFETIME_DAYS}.`] : [],
     });
     if (!ok || minimumPasswordLength === null) {
       save.reset();
       return;
     }
-    const body = { minimumPasswordLength, requireTwoFactor, maxSessionHours };
+    const body = {
+      minimumPasswordLength,
+      requireTwoFactor,
+      maxSessionHours,
+      personalAccessTokensAllowed: tokensAllowed,
+      maxTokenLifetimeDays: maxTokenLifetimeDays ?? policy.maxTokenLifetimeDays,
+    };
     // Requiring two-factor stops every member without it at once: say so before.
     if (requireTwoFactor && !policy.requireTwoFactor) setConfirming(body);
     else send(body);
@@ -150,30 +169,33 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
           required
           hint={`At least the installation’s ${INSTALLATION_MIN_PASSWORD_LENGTH}, at most ${MAX_PASSWORD_LENGTH} characters. Members who signed in with a shorter password must change it before they can act in this organization.`}
         />
-        <div className={twoFactorErrorId ? 'field field--invalid' : 'field'}>
-          <label className="checklist__item">
-            <input
-              ref={fieldRef('requireTwoFactor')}
-              type="checkbox"
-              name="requireTwoFactor"
-              checked={requireTwoFactor}
-              aria-invalid={twoFactorErrorId ? true : undefined}
-              aria-describedby={[twoFactorErrorId, twoFactorHintId].filter(Boolean).join(' ')}
-              onChange={(e) => setRequireTwoFactor(e.target.checked)}
-            />
-            Require two-factor sign-in
-          </label>
-          <p className="field__hint" id={twoFactorHintId}>
-            Members who did not sign in with two-factor must turn it on in their profile and sign in with a code before they
-            can act in this organization.
-          </p>
-          <FieldErrors id={twoFactorErrorId} errors={fieldErrors.requireTwoFactor} />
-        </div>
+        <CheckboxField
+          {...field('requireTwoFactor')}
+          label="Require two-factor sign-in"
+          checked={requireTwoFactor}
+          onChange={setRequireTwoFactor}
+          hint="Members who did not sign in with two-factor must turn it on in their profile and sign in with a code before they can act in this organization."
+        />
         <TextField
           {...input('maxSessionHours')}
           label="Sign in again after (hours)"
           inputMode="numeric"
           hint={`Counted from signing in, at most ${MAX_SESSION_HOURS}; empty keeps the installation’s limit.`}
+        />
+        <CheckboxField
+          {...field('personalAccessTokensAllowed')}
+          label="Allow personal access tokens"
+          checked={tokensAllowed}
+          onChange={setTokensAllowed}
+          hint="Members may create tokens for their scripts and tools; each works only for this organization’s API, with its member’s own role. Turning this off stops every existing token at once."
+        />
+        <TextField
+          {...input('maxTokenLifetimeDays')}
+          label="Longest token lifetime (days)"
+          inputMode="numeric"
+          required
+          disabled={!tokensAllowed}
+          hint={`From 1 to ${MAX_TOKEN_LIFETIME_DAYS}. Applies to new tokens; existing ones keep their expiry.`}
         />
         <div className="form__actions">
           <Button type="submit" busy={save.isPending} busyLabel="Saving…">
@@ -198,5 +220,39 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
         </ConfirmDialog>
       ) : null}
     </>
+  );
+}
+
+interface CheckboxFieldProps extends FieldBinding {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A check-box with its hint and the server's errors for it, tied to it through aria-describedby as in a TextField. */
+function CheckboxField({ name, ref, errors, label, hint, checked, onChange }: CheckboxFieldProps) {
+  const id = useId();
+  const errorId = errors ? `${id}-error` : undefined;
+  const hintId = `${id}-hint`;
+  return (
+    <div className={errorId ? 'field field--invalid' : 'field'}>
+      <label className="checklist__item">
+        <input
+          ref={ref}
+          type="checkbox"
+          name={name}
+          checked={checked}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={[errorId, hintId].filter(Boolean).join(' ')}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {label}
+      </label>
+      <p className="field__hint" id={hintId}>
+        {hint}
+      </p>
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { asApiError } from '../../api/problem';
 import type { CurrentUser } from '../../api/types';
-import { Alert, Button, FormDialog, LoadingState, ProblemAlert, RetryAlert, TextField, useStatusMessage } from '../../components';
+import { Alert, Button, CopyButton, FormDialog, LoadingState, ProblemAlert, RetryAlert, TextField, useStatusMessage } from '../../components';
 import { useFormFields } from '../auth/useFormErrors';
 import { appCode } from '../auth/validation';
 import { Section } from './ProfileSection';
@@ -159,32 +159,6 @@ function QrCode({ uri }: { uri: string }) {
   if (image?.uri !== uri) return <div className="two-factor__qr" />;
   if (!image.src) return <p>The QR code could not be drawn: enter the key below by hand.</p>;
   return <img className="two-factor__qr" src={image.src} alt="QR code for your authenticator app" width={192} height={192} />;
-}
-
-/** Copies `text`; says so, or how to copy by hand when the browser does not allow it, in a status line. */
-function CopyButton({ text, label, copied }: { text: string; label: string; copied: string }) {
-  const [message, setMessage] = useState('');
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setMessage(copied);
-    } catch {
-      // No clipboard access (permissions, insecure origin).
-      setMessage('Copying is not allowed here: select the text and copy it by hand.');
-    }
-  }
-
-  return (
-    <>
-      <Button variant="secondary" onClick={() => void copy()}>
-        {label}
-      </Button>
-      <span className="two-factor__copied" role="status">
-        {message}
-      </span>
-    </>
-  );
 }
 
 /** The ten recovery codes just issued: the server keeps only their hashes, so this is the one time they are seen. */
