@@ -112,7 +112,7 @@ describe('Security page', () => {
     });
   });
 
-  it('turns personal access tokens off: the lifetime is disabled, not checked, and its saved value is sent', async () => {
+  it('turns personal access tokens off after confirming: the lifetime is disabled, not checked, and its saved value is sent', async () => {
     const { calls } = mockFetch({
       ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
       ...withPolicy(defaults, { [`PUT ${base}/settings/security`]: (_r: Request, body: string) => json(200, JSON.parse(body)) }),
@@ -131,6 +131,13 @@ describe('Security page', () => {
     expect(tokenDays.disabled).toBe(true);
 
     await u.click(within(form).getByRole('button', { name: 'Save security policy' }));
+    // Every token stops at once: asked first, and cancelling sends nothing.
+    await u.click(within(screen.getByRole('dialog', { name: 'Stop personal access tokens?' })).getByRole('button', { name: 'Cancel' }));
+    expect(calls(`PUT ${base}/settings/security`)).toHaveLength(0);
+    await u.click(within(form).getByRole('button', { name: 'Save security policy' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop personal access tokens?' });
+    expect(dialog.textContent).toContain('Every personal access token of this organization stops working at once');
+    await u.click(within(dialog).getByRole('button', { name: 'Stop every token' }));
     await waitFor(() => expect(statusMessage()).toBe('Security policy saved.'));
     expect(tokenDays.getAttribute('aria-invalid')).toBeNull();
     expect(JSON.parse(calls(`PUT ${base}/settings/security`)[0]!.body)).toEqual({ ...defaults, personalAccessTokensAllowed: false });

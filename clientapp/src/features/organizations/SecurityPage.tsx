@@ -25,6 +25,22 @@ const MAX_TOKEN_LIFETIME_DAYS = 366;
 
 const fields = ['minimumPasswordLength', 'requireTwoFactor', 'maxSessionHours', 'personalAccessTokensAllowed', 'maxTokenLifetimeDays'] as const;
 
+/** What a change of the policy stops at once, confirmed before it is saved. */
+type Stop = 'two-factor' | 'tokens';
+const STOPS: Record<Stop, { title: string; action: string; consequence: string }> = {
+  'two-factor': {
+    title: 'Require two-factor sign-in?',
+    action: 'Require two-factor sign-in',
+    consequence:
+      'Members who did not sign in with two-factor — those signed in now without a code included — will be stopped in this organization until they set it up in their profile and sign in again with a code.',
+  },
+  tokens: {
+    title: 'Stop personal access tokens?',
+    action: 'Stop every token',
+    consequence: 'Every personal access token of this organization stops working at once: scripts and tools using them get refused.',
+  },
+};
+
 function hours(count: number): string {
   return `${count} ${count === 1 ? 'hour' : 'hours'}`;
 }
@@ -107,8 +123,8 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
   const announce = useStatusMessage();
   const [requireTwoFactor, setRequireTwoFactor] = useState(policy.requireTwoFactor);
   const [tokensAllowed, setTokensAllowed] = useState(policy.personalAccessTokensAllowed);
-  // The policy waiting for confirmation, sent as it was when "Save" was pressed.
-  const [confirming, setConfirming] = useState<SetSecurityPolicyRequest | null>(null);
+  // The policy waiting for confirmation, sent as it was when "Save" was pressed, with what it stops at once.
+  const [confirming, setConfirming] = useState<{ body: SetSecurityPolicyRequest; stops: Stop[] } | null>(null);
   const { values, summary, validate, input, field, alertRef } = useFormFields(
     fields,
     {
@@ -153,8 +169,11 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
       personalAccessTokensAllowed: tokensAllowed,
       maxTokenLifetimeDays: maxTokenLifetimeDays ?? policy.maxTokenLifetimeDays,
     };
-    // Requiring two-factor stops every member without it at once: say so before.
-    if (requireTwoFactor && !policy.requireTwoFactor) setConfirming(body);
+    // Requiring two-factor stops every member without it, and disallowing tokens every token, at once: say so before.
+    const stops: Stop[] = [];
+    if (requireTwoFactor && !policy.requireTwoFactor) stops.push('two-factor');
+    if (!tokensAllowed && policy.personalAccessTokensAllowed) stops.push('tokens');
+    if (stops.length > 0) setConfirming({ body, stops });
     else send(body);
   }
 
@@ -205,18 +224,17 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
       </form>
       {confirming ? (
         <ConfirmDialog
-          title="Require two-factor sign-in?"
-          actionLabel="Require two-factor sign-in"
+          title={confirming.stops.length > 1 ? 'Apply this security policy?' : STOPS[confirming.stops[0]!].title}
+          actionLabel={confirming.stops.length > 1 ? 'Apply the policy' : STOPS[confirming.stops[0]!].action}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            send(confirming);
+            send(confirming.body);
           }}
         >
-          <p>
-            Members who did not sign in with two-factor — those signed in now without a code included — will be stopped
-            in this organization until they set it up in their profile and sign in again with a code.
-          </p>
+          {confirming.stops.map((stop) => (
+            <p key={stop}>{STOPS[stop].consequence}</p>
+          ))}
         </ConfirmDialog>
       ) : null}
     </>
