@@ -268,7 +268,7 @@ internal sealed class BareEndpoint(World world) : IStartupFilter
         {
             var id = Guid.Parse(context.Request.Path.Value!.Trim('/'));
             var sp = context.RequestServices;
-            var access = new OrganizationAccess(world.OrganizationId, Guid.Empty, Guid.Empty, "Clinical Curator", false, true,
+            var access = new OrganizationAccess(world.OrganizationId, Guid.Empty, Guid.Empty, "Clinical Curator", VariantMiner.Domain.Authorization.BuiltInRole.ClinicalCurator, true,
                 new HashSet<string> { "samples.view.all", "samples.view.assigned" }, new HashSet<Guid> { world.WorkspaceId });
             var scope = sp.GetRequiredService<OrganizationContext>();
             scope.Enter(access, world.WorkspaceId);

@@ -34,7 +34,5 @@ public sealed class PersonalAccessToken : ITenantOwned
     public DateTimeOffset? LastUsedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
 
-    public bool IsLive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
-
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }
