@@ -19,16 +19,17 @@ public class TwoFactorTests(DatabaseProvider provider) : WebTestBase(provider)
 
     private static string CodeAt(byte[] key, int stepsFromNow = 0) => Totp.Code(key, Totp.StepAt(DateTimeOffset.UtcNow) + stepsFromNow);
 
-    /// <summary>Registers, turns two-factor on with the current code; answers the key and the recovery codes.</summary>
-    private async Task<(byte[] Key, List<string> RecoveryCodes)> EnabledAsync()
+    /// <summary>Registers, turns two-factor on with the current code; answers the key, the time step of that code and the recovery codes.</summary>
+    private async Task<(byte[] Key, long Step, List<string> RecoveryCodes)> EnabledAsync()
     {
         var client = Factory.CreateBrowserClient();
         Assert.That((await client.RegisterAsync(Email)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var setup = await (await client.PostUnsafeAsync($"{TwoFactor}/setup")).Content.ReadFromJsonAsync<Setup>();
         var key = Totp.FromBase32(setup!.SharedKey);
-        var enabled = await client.PostUnsafeAsync($"{TwoFactor}/enable", new { code = CodeAt(key) });
+        var step = Totp.StepAt(DateTimeOffset.UtcNow);
+        var enabled = await client.PostUnsafeAsync($"{TwoFactor}/enable", new { code = Totp.Code(key, step) });
         Assert.That(enabled.StatusCode, Is.EqualTo(HttpStatusCode.OK), await enabled.Content.ReadAsStringAsync());
-        return (key, (await enabled.Content.ReadFromJsonAsync<Codes>())!.RecoveryCodes);
+        return (key, step, (await enabled.Content.ReadFromJsonAsync<Codes>())!.RecoveryCodes);
     }
 
     /// <summary>A new browser past the password step: answers it (the second step comes next).</summary>
@@ -87,14 +88,15 @@ public class TwoFactorTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task A_password_alone_opens_nothing_and_each_code_signs_in_once()
     {
-        var (key, recoveryCodes) = await EnabledAsync();
+        var (key, step, recoveryCodes) = await EnabledAsync();
 
         var browser = await PasswordStepAsync();
         Assert.That((await browser.GetAsync("/api/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "half signed in is not signed in");
         Assert.That((await browser.GetAsync("/api/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That((await SecondStepAsync(browser, code: CodeAt(key))).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
+        Assert.That((await SecondStepAsync(browser, code: Totp.Code(key, step))).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
             "the code that turned it on was used already");
-        var next = CodeAt(key, 1);
+        // The step after it: within the window whether or not a new 30-second step began meanwhile.
+        var next = Totp.Code(key, step + 1);
         var signedIn = await SecondStepAsync(browser, code: next);
         Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await signedIn.Content.ReadAsStringAsync());
         Assert.That((await browser.GetAsync("/api/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -114,7 +116,7 @@ public class TwoFactorTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task Wrong_codes_lock_the_account_like_wrong_passwords_and_the_owner_is_told()
     {
-        var (key, _) = await EnabledAsync();
+        var (key, _, _) = await EnabledAsync();
         var browser = await PasswordStepAsync();
         for (var i = 0; i < 5; i++)
             Assert.That((await SecondStepAsync(browser, code: CodeAt(key, 10 + i))).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -132,18 +134,19 @@ public class TwoFactorTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task Turning_it_off_needs_the_password_and_a_code_and_then_a_password_signs_in_again()
     {
-        var (key, recoveryCodes) = await EnabledAsync();
+        var (key, _, recoveryCodes) = await EnabledAsync();
         var browser = await PasswordStepAsync();
-        Assert.That((await SecondStepAsync(browser, code: CodeAt(key, 1))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var signedInStep = Totp.StepAt(DateTimeOffset.UtcNow) + 1;
+        Assert.That((await SecondStepAsync(browser, code: Totp.Code(key, signedInStep))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var badPassword = await Problems.AssertProblemAsync(
             await browser.PostUnsafeAsync($"{TwoFactor}/disable", new { password = "not the password at all", code = recoveryCodes[0] }), HttpStatusCode.BadRequest);
         Assert.That(badPassword.GetProperty("errors").TryGetProperty("password", out _), Is.True, badPassword.ToString());
         var badCode = await Problems.AssertProblemAsync(
-            await browser.PostUnsafeAsync($"{TwoFactor}/disable", new { password = BrowserClientExtensions.Password, code = CodeAt(key, 1) }), HttpStatusCode.BadRequest);
+            await browser.PostUnsafeAsync($"{TwoFactor}/disable", new { password = BrowserClientExtensions.Password, code = Totp.Code(key, signedInStep) }), HttpStatusCode.BadRequest);
         Assert.That(badCode.GetProperty("errors").TryGetProperty("code", out _), Is.True, "the code just used to sign in");
 
-        var renewed = await browser.PostUnsafeAsync($"{TwoFactor}/recovery-codes", new { code = CodeAt(key, -1) });
+        var renewed = await browser.PostUnsafeAsync($"{TwoFactor}/recovery-codes", new { code = Totp.Code(key, signedInStep - 1) });
         Assert.That(renewed.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a code older than the last one used");
 
         var off = await browser.PostUnsafeAsync($"{TwoFactor}/disable", new { password = BrowserClientExtensions.Password, code = recoveryCodes[0] });
@@ -157,7 +160,7 @@ public class TwoFactorTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task New_recovery_codes_replace_the_old_ones()
     {
-        var (key, old) = await EnabledAsync();
+        var (key, _, old) = await EnabledAsync();
         var browser = await PasswordStepAsync();
         Assert.That((await SecondStepAsync(browser, recoveryCode: old[0])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var renewed = await browser.PostUnsafeAsync($"{TwoFactor}/recovery-codes", new { code = CodeAt(key, 1) });
