@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 
 var root = FindRoot();
 var client = Path.Combine(root, "clientapp");
+var oidcProvider = Path.Combine(root, "tests", "oidc-provider");
 var target = args.Length > 0 ? args[0] : "build";
 var totals = new Totals();
 
@@ -44,7 +45,9 @@ void Test()
     // Gates first: C# formatting and code style (.editorconfig), then ESLint below.
     Exec("dotnet", "format VariantMiner.sln --verify-no-changes -v quiet", root);
 
-    // .NET: unit, functional (SQLite + PostgreSQL when VARIANTMINER_TEST_POSTGRES is set) and HTTP tests.
+    // .NET: unit, functional (SQLite + PostgreSQL when VARIANTMINER_TEST_POSTGRES is set) and HTTP tests; the institution
+    // sign-in tests (and the browser e2e) start a real OpenID provider from tests/oidc-provider.
+    NpmInstall(oidcProvider);
     var dotnetFailed = false;
     try { Exec("dotnet", "test VariantMiner.sln --no-build -nologo -v minimal", root, totals.ReadDotnet); }
     catch (BuildFailed) { dotnetFailed = true; }
@@ -149,12 +152,13 @@ DateTime NewestSource() =>
         .DefaultIfEmpty(DateTime.MaxValue)
         .Max();
 
-void NpmInstall()
+void NpmInstall(string? directory = null)
 {
-    var stamp = Path.Combine(client, "node_modules", ".package-lock.json");
-    var lockFile = Path.Combine(client, "package-lock.json");
+    directory ??= client;
+    var stamp = Path.Combine(directory, "node_modules", ".package-lock.json");
+    var lockFile = Path.Combine(directory, "package-lock.json");
     if (File.Exists(stamp) && File.GetLastWriteTimeUtc(stamp) >= File.GetLastWriteTimeUtc(lockFile)) return;
-    Exec("npm", "ci --no-audit --no-fund", client);
+    Exec("npm", "ci --no-audit --no-fund", directory);
 }
 
 Process StartServer(int port, string? dataDirectory, string environment, Dictionary<string, string>? env = null)

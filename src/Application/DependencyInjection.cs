@@ -36,6 +36,7 @@ public static class ApplicationDependencyInjection
             .Validate(o => o.RetentionDays >= 1 && o.PurgeInterval > TimeSpan.Zero, "Trash:RetentionDays must be at least 1 and Trash:PurgeInterval positive.")
             .ValidateOnStart();
         services.AddScoped<VariantMiner.Application.Trash.TrashPurge>();
+        services.AddScoped<VariantMiner.Application.SingleSignOn.InstitutionMembership>();
         services.AddOptions<VariantMiner.Application.Files.UploadOptions>().BindConfiguration("Uploads")
             .Validate(o => o.MaxFileBytes > 0 && o.MaxChunkBytes > 0 && o.Expiry > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,
                 "Uploads: MaxFileBytes, MaxChunkBytes, Expiry and SweepInterval must be positive.")

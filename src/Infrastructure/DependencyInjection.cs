@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VariantMiner.Infrastructure.Identity;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -76,7 +78,16 @@ public static class InfrastructureDependencyInjection
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<ClaimsFactory>();
-        services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<IAccountService>(sp => sp.GetRequiredService<AccountService>());
+        services.AddScoped<VariantMiner.Application.SingleSignOn.IExternalAccounts>(sp => sp.GetRequiredService<AccountService>());
+        services.AddScoped<VariantMiner.Application.SingleSignOn.ISingleSignOnDirectory, VariantMiner.Infrastructure.Identity.SingleSignOn.SingleSignOnDirectory>();
+        services.AddOptions<VariantMiner.Infrastructure.Identity.SingleSignOn.SingleSignOnOptions>().BindConfiguration("SingleSignOn");
+        services.AddSingleton<VariantMiner.Application.SingleSignOn.IIdentityProviderAddresses, VariantMiner.Infrastructure.Identity.SingleSignOn.IdentityProviderAddresses>();
+        services.AddSingleton<ISecrets, VariantMiner.Infrastructure.Identity.SingleSignOn.DataProtectionSecrets>();
+        services.AddSingleton<VariantMiner.Infrastructure.Identity.SingleSignOn.SingleSignOnSchemes>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>,
+            Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectPostConfigureOptions>());
         services.AddScoped<VariantMiner.Application.ApiAccess.IPersonalAccessTokens, PersonalAccessTokenStore>();
 
         // Keys that protect cookies survive restarts: kept in the data directory.

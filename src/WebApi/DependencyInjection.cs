@@ -73,6 +73,16 @@ public static class WebApiDependencyInjection
                 await SessionValidator.ValidateAsync(context);
             };
         });
+        // Holds an institution provider's checked answer between its callback and the end of the sign-in (or the link).
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, cookie =>
+        {
+            cookie.Cookie.Name = "__Host-vm-sso";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.Path = "/";
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IDataProtectionProvider>(
             (cookie, protection) => cookie.DataProtectionProvider = new CachingDataProtectionProvider(protection));
         // Logout and password changes take effect on the very next request.

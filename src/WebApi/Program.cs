@@ -35,6 +35,12 @@ if (app.Environment.IsDevelopment())
 {
     app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "VariantMiner API v1"));
 }
+// An organization's institution sign-in handler is registered when its round trip first reaches this server.
+app.Use(async (context, next) =>
+{
+    await context.RequestServices.GetRequiredService<VariantMiner.Infrastructure.Identity.SingleSignOn.SingleSignOnSchemes>().PrepareAsync(context);
+    await next(context);
+});
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AntiforgeryMiddleware>();

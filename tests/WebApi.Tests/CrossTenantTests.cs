@@ -83,6 +83,14 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         personalAccessTokensAllowed = false,
         maxTokenLifetimeDays = 1,
         expiresInDays = 1,
+        enabled = true, // an institution sign-in that would send A's people to B's provider
+        issuer = "https://idp.lab-b.example",
+        clientId = "hijacked",
+        clientSecret = "hijacked",
+        emailDomains = new[] { "lab-a.example" },
+        defaultRoleId = _a.CustomRoleId,
+        justInTimeMembership = true,
+        required = true,
     };
 
     [Test]

@@ -21,6 +21,10 @@ public class EndpointSecurityTests(DatabaseProvider provider) : WebTestBase(prov
         "POST /api/auth/forgot-password",
         "POST /api/auth/reset-password",
         "POST /api/invitations/preview",
+        "GET /api/auth/sso", // which sign-in an address uses; says nothing about accounts (SingleSignOnTests)
+        "GET /api/auth/sso/{orgId:guid}/start", // a browser navigation to the institution's provider
+        "GET /api/auth/sso/{orgId:guid}/complete", // only with the provider's checked answer in the short-lived cookie
+        "POST /api/auth/sso/link", // the same, plus the account's password (and code)
         "* /api/{**path}", // the 404 answer for unknown API routes
     ];
 

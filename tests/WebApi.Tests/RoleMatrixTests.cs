@@ -54,6 +54,13 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/settings/security", null, Everyone),
         new("PUT", "/api/organizations/{orgId:guid}/settings/security",
             new { minimumPasswordLength = 14, requireTwoFactor = false, maxSessionHours = 12, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 }, Supervisor, GroupAdmin),
+        // Institution sign-in: its settings are organization.settings.manage's (an IP literal: no name to resolve here).
+        new("GET", "/api/organizations/{orgId:guid}/settings/sso", null, Supervisor, GroupAdmin),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/sso", (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new
+        {
+            enabled = true, issuer = "https://1.1.1.1/realms/lab", clientId = "variantminer", clientSecret = "s3cret", emailDomains = new[] { "matrix.example" },
+            defaultRoleId = ids["roleId"], justInTimeMembership = true, required = false,
+        }), Supervisor, GroupAdmin),
         // Personal access tokens: each member's own; the seeded one is the Supervisor's.
         new("GET", "/api/organizations/{orgId:guid}/tokens", null, Everyone),
         new("POST", "/api/organizations/{orgId:guid}/tokens", new { name = "Nightly export", expiresInDays = 30 }, Everyone),

@@ -47,7 +47,7 @@ internal sealed partial class AccountService
         Check(await users.UpdateAsync(user), "code");
         // Sessions signed in with the password alone end; this browser gets a fresh cookie.
         await users.UpdateSecurityStampAsync(user);
-        await SignInSessionAsync(user, [.. SessionMethods(), "otp"], SessionPasswordLength());
+        await SignInSessionAsync(user, [.. SessionMethods(), "otp"], SessionPasswordLength(), SessionSingleSignOnOrganization());
         return codes;
     }
 

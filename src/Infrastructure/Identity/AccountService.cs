@@ -10,7 +10,7 @@ namespace VariantMiner.Infrastructure.Identity;
 
 internal sealed partial class AccountService(
     UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : IAccountService
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, VariantMiner.Application.SingleSignOn.ISingleSignOnDirectory directory) : IAccountService
 {
     public async Task<Guid> RegisterAsync(string email, string password, string displayName, CancellationToken cancellationToken)
     {
@@ -53,6 +53,8 @@ internal sealed partial class AccountService(
         if (result.IsLockedOut)
             return new SignInAttempt(SignInOutcome.LockedNow, user.Id, user.Email, await users.GetLockoutEndDateAsync(user));
         if (!result.Succeeded) return new SignInAttempt(SignInOutcome.Invalid, null);
+        if (await directory.RequiredForAsync(user.Id, user.Email!, cancellationToken) is { } institution)
+            return new SignInAttempt(SignInOutcome.SingleSignOnRequired, user.Id, OrganizationId: institution);
         if (user.TwoFactorEnabled)
         {
             // Only a short-lived cookie naming the account (Identity's two-factor scheme): it opens nothing but the second step.
@@ -65,9 +67,10 @@ internal sealed partial class AccountService(
         return new SignInAttempt(SignInOutcome.Succeeded, user.Id);
     }
 
-    private async Task SignedInAsync(ApplicationUser user, string[] methods, int? passwordLength, CancellationToken cancellationToken)
+    private async Task SignedInAsync(ApplicationUser user, string[] methods, int? passwordLength, CancellationToken cancellationToken,
+        Guid? singleSignOnOrganization = null)
     {
-        await SignInSessionAsync(user, methods, passwordLength);
+        await SignInSessionAsync(user, methods, passwordLength, singleSignOnOrganization);
         // Last login, per membership: shown in every organization's User Management table.
         await db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastLoginAt, clock.GetUtcNow()), cancellationToken);
@@ -109,7 +112,7 @@ internal sealed partial class AccountService(
             throw new ValidationException([new ValidationFailure("currentPassword", "The current password is not right.")]);
         // A new security stamp: every session issued before it ends; this browser gets a fresh cookie.
         Check(await users.ChangePasswordAsync(user, currentPassword, newPassword), "newPassword");
-        await SignInSessionAsync(user, SessionMethods(), newPassword.Length);
+        await SignInSessionAsync(user, SessionMethods(), newPassword.Length, SessionSingleSignOnOrganization());
     }
 
     public async Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken) =>
@@ -150,17 +153,21 @@ internal sealed partial class AccountService(
     /// Issues the session cookie with how it was opened: the methods, the time, the password's length (what an
     /// organization's security policy checks; <see cref="VariantMinerClaims"/>).
     /// </summary>
-    private Task SignInSessionAsync(ApplicationUser user, IEnumerable<string> methods, int? passwordLength)
+    private Task SignInSessionAsync(ApplicationUser user, IEnumerable<string> methods, int? passwordLength, Guid? singleSignOnOrganization = null)
     {
         var claims = methods.Distinct().Select(m => new Claim(VariantMinerClaims.AuthenticationMethod, m)).ToList();
         claims.Add(new Claim(VariantMinerClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         if (passwordLength is { } length) claims.Add(new Claim(VariantMinerClaims.PasswordLength, length.ToString(CultureInfo.InvariantCulture)));
+        if (singleSignOnOrganization is { } organization) claims.Add(new Claim(VariantMinerClaims.SingleSignOnOrganization, organization.ToString()));
         return signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
     }
 
     /// <summary>The methods the current session was opened with (a renewed cookie keeps them).</summary>
     private string[] SessionMethods() =>
         signIn.Context.User.FindAll(VariantMinerClaims.AuthenticationMethod).Select(c => c.Value).DefaultIfEmpty("pwd").ToArray();
+
+    private Guid? SessionSingleSignOnOrganization() =>
+        Guid.TryParse(signIn.Context.User.FindFirstValue(VariantMinerClaims.SingleSignOnOrganization), out var organization) ? organization : null;
 
     private int? SessionPasswordLength() =>
         int.TryParse(signIn.Context.User.FindFirstValue(VariantMinerClaims.PasswordLength), CultureInfo.InvariantCulture, out var length) ? length : null;

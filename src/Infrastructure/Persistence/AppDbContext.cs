@@ -44,6 +44,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Variants.FilterSet> FilterSets => Set<Domain.Variants.FilterSet>();
     public DbSet<Domain.Variants.SavedSearch> SavedSearches => Set<Domain.Variants.SavedSearch>();
     public DbSet<Domain.Authorization.PersonalAccessToken> PersonalAccessTokens => Set<Domain.Authorization.PersonalAccessToken>();
+    public DbSet<Domain.Authorization.SingleSignOnConnection> SingleSignOnConnections => Set<Domain.Authorization.SingleSignOnConnection>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization

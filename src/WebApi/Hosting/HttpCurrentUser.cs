@@ -26,7 +26,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
             int? passwordLength = int.TryParse(Principal.FindFirstValue(VariantMinerClaims.PasswordLength), out var length) ? length : null;
             if (Guid.TryParse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenIdClaim), out var tokenId))
                 return new SessionFacts(false, null, null, tokenId, Guid.Parse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenOrganizationClaim)!));
-            return new SessionFacts(methods.Contains("otp") || methods.Contains("kba"), signedInAt, passwordLength);
+            Guid? institution = Guid.TryParse(Principal.FindFirstValue(VariantMinerClaims.SingleSignOnOrganization), out var organization) ? organization : null;
+            return new SessionFacts(methods.Contains("otp") || methods.Contains("kba"), signedInAt, passwordLength, SingleSignOnOrganizationId: institution);
         }
     }
 }

@@ -5,7 +5,8 @@ namespace VariantMiner.Application.Common.Behaviors;
 /// <see cref="OrganizationContext"/>. Not a member → 404; workspace not enterable (or of another organization) → 404.
 /// A failing lookup propagates: authorization fails closed. Then the organization's security policy, before any of its
 /// data: a session without the second factor it requires, older than it allows, or opened with a shorter password than
-/// it asks for is refused with 403 and a reason the SPA acts on (set up two-factor, sign in again, change the password).
+/// it asks for is refused (a session opened through the organization's own institution sign-in meets the second-factor and
+/// password rules: the institution's provider answers for them) with 403 and a reason the SPA acts on (set up two-factor, sign in again, change the password).
 /// </summary>
 public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
     ICurrentUser currentUser, IMembershipLookup memberships, OrganizationContext context, TimeProvider clock)
@@ -43,11 +44,13 @@ public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
                 throw new ForbiddenException("This organization does not allow personal access tokens.", OrganizationPolicyReasons.TokensDisallowed);
             return;
         }
-        if (policy.RequireTwoFactor && !session.SecondFactor)
+        // Signed in through this organization's own institution: its provider answers for the factors and the password.
+        var institution = session.SingleSignOnOrganizationId == organizationId;
+        if (policy.RequireTwoFactor && !session.SecondFactor && !institution)
             throw new ForbiddenException("This organization requires two-factor sign-in. Turn it on in your profile, then sign in with a code.", OrganizationPolicyReasons.TwoFactorRequired);
         if (policy.MaxSessionHours is { } hours && (session.SignedInAt is not { } signedIn || clock.GetUtcNow() - signedIn > TimeSpan.FromHours(hours)))
             throw new ForbiddenException($"This organization asks you to sign in again after {hours} hours. Sign out and sign in again.", OrganizationPolicyReasons.SignInAgain);
-        if (policy.MinimumPasswordLength > Domain.Organizations.Organization.InstallationMinimumPasswordLength)
+        if (policy.MinimumPasswordLength > Domain.Organizations.Organization.InstallationMinimumPasswordLength && !institution)
         {
             // Unknown (a session from before lengths were recorded): signing in again tells.
             if (session.PasswordLength is not { } length)

@@ -9,6 +9,8 @@ public enum SignInOutcome
     LockedNow,
     /// <summary>The password was right and the account has two-factor on: a second step with a code signs in.</summary>
     TwoFactorRequired,
+    /// <summary>The password was right, but the account's organization signs its members in through the institution.</summary>
+    SingleSignOnRequired,
 }
 
 /// <param name="RecoveryCodesLeft">Unused recovery codes (0 when two-factor is off).</param>
@@ -19,7 +21,8 @@ public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft);
 public sealed record TwoFactorSetup(string SharedKey, string AuthenticatorUri);
 
 /// <param name="LockedUntil">Set with <see cref="SignInOutcome.LockedNow"/>.</param>
-public sealed record SignInAttempt(SignInOutcome Outcome, Guid? UserId, string? AccountEmail = null, DateTimeOffset? LockedUntil = null);
+/// <param name="OrganizationId">Set with <see cref="SignInOutcome.SingleSignOnRequired"/>: the organization whose sign-in to use.</param>
+public sealed record SignInAttempt(SignInOutcome Outcome, Guid? UserId, string? AccountEmail = null, DateTimeOffset? LockedUntil = null, Guid? OrganizationId = null);
 
 /// <summary>Local accounts and the session cookie (ASP.NET Core Identity behind it).</summary>
 public interface IAccountService

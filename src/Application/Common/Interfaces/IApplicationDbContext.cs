@@ -38,6 +38,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Variants.FilterSet> FilterSets { get; }
     DbSet<Domain.Variants.SavedSearch> SavedSearches { get; }
     DbSet<Domain.Authorization.PersonalAccessToken> PersonalAccessTokens { get; }
+    DbSet<Domain.Authorization.SingleSignOnConnection> SingleSignOnConnections { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -11,10 +11,12 @@ public interface ICurrentUser
 }
 
 /// <param name="SecondFactor">Signed in with a code of an authenticator app or a recovery code, not a password alone.</param>
-/// <param name="SignedInAt">When the password was entered (null: a session from before this was recorded).</param>
+/// <param name="SignedInAt">When the password was entered (or the institution's provider answered) (null: a session from before this was recorded).</param>
 /// <param name="PasswordLength">The length of the password entered then (null: not known).</param>
 /// <param name="TokenId">Set when the request came with a personal access token (of <paramref name="TokenOrganizationId"/>) instead of a session.</param>
-public sealed record SessionFacts(bool SecondFactor, DateTimeOffset? SignedInAt, int? PasswordLength, Guid? TokenId = null, Guid? TokenOrganizationId = null)
+/// <param name="SingleSignOnOrganizationId">Set when the session was opened through this organization's institution sign-in.</param>
+public sealed record SessionFacts(bool SecondFactor, DateTimeOffset? SignedInAt, int? PasswordLength, Guid? TokenId = null, Guid? TokenOrganizationId = null,
+    Guid? SingleSignOnOrganizationId = null)
 {
     public static readonly SessionFacts Unknown = new(false, null, null);
 }

@@ -157,3 +157,31 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         b.HasOne<VariantMiner.Infrastructure.Identity.ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SingleSignOnConnectionConfiguration : IEntityTypeConfiguration<Domain.Authorization.SingleSignOnConnection>
+{
+    public void Configure(EntityTypeBuilder<Domain.Authorization.SingleSignOnConnection> b)
+    {
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Issuer).HasMaxLength(Domain.Authorization.SingleSignOnConnection.IssuerMaxLength);
+        b.Property(c => c.ClientId).HasMaxLength(Domain.Authorization.SingleSignOnConnection.ClientIdMaxLength);
+        b.Property(c => c.ProtectedClientSecret).HasMaxLength(4000);
+        b.HasIndex(c => c.OrganizationId).IsUnique();
+        b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Role>().WithMany().HasForeignKey(c => c.DefaultRoleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Domains).WithOne().HasForeignKey(d => d.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Domains).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SingleSignOnDomainConfiguration : IEntityTypeConfiguration<Domain.Authorization.SingleSignOnDomain>
+{
+    public void Configure(EntityTypeBuilder<Domain.Authorization.SingleSignOnDomain> b)
+    {
+        // The key: a domain signs in at one organization's provider at most.
+        b.ToTable("SingleSignOnDomains");
+        b.HasKey(d => d.Domain);
+        b.Property(d => d.Domain).HasMaxLength(253);
+        b.HasIndex(d => d.OrganizationId);
+    }
+}

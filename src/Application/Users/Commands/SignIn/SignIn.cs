@@ -15,7 +15,8 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 }
 
 /// <summary>
-/// Signs in. Every failure — unknown address, wrong password, locked account — is the same 401 in the same time, so the
+/// Signs in with a password (refused with 403, reason sso-required, for members of an organization that requires its
+/// institution's sign-in — only once the password was right, so it tells a stranger nothing). Every failure — unknown address, wrong password, locked account — is the same 401 in the same time, so the
 /// answer does not tell whether an account exists; the owner of an account that just got locked is told by e-mail.
 /// </summary>
 public sealed class SignInHandler(
@@ -24,7 +25,7 @@ public sealed class SignInHandler(
 {
     public async ValueTask<CurrentUserDto> Handle(SignIn command, CancellationToken cancellationToken)
     {
-        var (outcome, userId, accountEmail, lockedUntil) = await accounts.PasswordSignInAsync(command.Email.Trim(), command.Password, cancellationToken);
+        var (outcome, userId, accountEmail, lockedUntil, _) = await accounts.PasswordSignInAsync(command.Email.Trim(), command.Password, cancellationToken);
         if (outcome == SignInOutcome.LockedNow)
         {
             var now = clock.GetUtcNow();
@@ -32,6 +33,9 @@ public sealed class SignInHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
         if (outcome == SignInOutcome.TwoFactorRequired) throw new TwoFactorRequiredException();
+        if (outcome == SignInOutcome.SingleSignOnRequired)
+            throw new ForbiddenException("Your organization signs its members in through your institution: continue with your institution's account instead of a password.",
+                SingleSignOn.InstitutionSignInRefusals.Required);
         if (outcome != SignInOutcome.Succeeded || userId is null) throw new InvalidCredentialsException();
         var account = await users.FindAsync(userId.Value, cancellationToken) ?? throw new InvalidCredentialsException();
         return CurrentUserDto.From(account, options.Value);
@@ -62,7 +66,7 @@ public sealed class SignInSecondFactorHandler(
 {
     public async ValueTask<CurrentUserDto> Handle(SignInSecondFactor command, CancellationToken cancellationToken)
     {
-        var (outcome, userId, accountEmail, lockedUntil) = await accounts.SecondFactorSignInAsync(command.Code, command.RecoveryCode, cancellationToken);
+        var (outcome, userId, accountEmail, lockedUntil, _) = await accounts.SecondFactorSignInAsync(command.Code, command.RecoveryCode, cancellationToken);
         if (outcome == SignInOutcome.LockedNow)
         {
             var now = clock.GetUtcNow();
