@@ -623,6 +623,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sign-in an e-mail address uses: "sso" with the organization whose institution serves its domain, else "password". Says nothing about accounts. */
+        get: operations["Auth_FindSignInMethod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{orgId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Begins signing in at the organization's institution (a browser navigation: redirects to its provider, which comes back to /callback, then /complete). */
+        get: operations["Auth_StartInstitutionSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/{orgId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ends the round trip (a browser navigation): signs in the account linked to the provider's (issuer, subject), or creates one when the organization lets new people join; an unlinked account with the same address goes to /login/link to prove its password; otherwise back to the sign-in page with ssoError. */
+        get: operations["Auth_CompleteInstitutionSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sso/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Links my existing account to the institution's sign-in that just answered (within five minutes): my password, and a code when two-factor is on. Wrong passwords and codes count towards the lockout. */
+        post: operations["Auth_LinkInstitutionAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/workspaces/{workspaceId}/files": {
         parameters: {
             query?: never;
@@ -932,6 +1000,24 @@ export interface paths {
         /** Recent activity I may see, newest first (limit ≤ 200, cursor paging); filters: actorUserId, kind (organization, workspace, member, role, invitation, sample, subject, assay), from/to (UTC days, inclusive). */
         get: operations["Organizations_ListActivity"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/settings/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The institution sign-in (organization.settings.manage): provider, client id (the secret is never shown), e-mail domains, default role, joining on first sign-in, required; and the redirect address to register at the provider. */
+        get: operations["Organizations_GetSingleSignOn"];
+        /** Sets the institution sign-in (organization.settings.manage). The issuer must be https and public; clientSecret null keeps the kept one; a domain belongs to one organization; requiring it needs a session opened through it. */
+        put: operations["Organizations_SetSingleSignOn"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2026,6 +2112,10 @@ export interface components {
             id: string;
             status: string;
         };
+        LinkInstitutionAccount: {
+            password: string;
+            code?: string | null;
+        };
         Member: {
             /** Format: uuid */
             userId: string;
@@ -2318,6 +2408,17 @@ export interface components {
             /** Format: int32 */
             maxTokenLifetimeDays: number;
         };
+        SetSingleSignOnSettings: {
+            enabled: boolean;
+            issuer: string;
+            clientId: string;
+            clientSecret?: string | null;
+            emailDomains: string[];
+            /** Format: uuid */
+            defaultRoleId: string;
+            justInTimeMembership: boolean;
+            required: boolean;
+        };
         SetStoragePreferences: {
             /** Format: int32 */
             deleteFastqDaysAfterAnalysis?: number | null;
@@ -2335,9 +2436,29 @@ export interface components {
             email: string;
             password: string;
         };
+        SignInMethod: {
+            method: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            organizationName: string | null;
+            required: boolean;
+        };
         SignInSecondFactor: {
             code?: string | null;
             recoveryCode?: string | null;
+        };
+        SingleSignOnSettings: {
+            configured: boolean;
+            enabled: boolean;
+            issuer: string;
+            clientId: string;
+            clientSecretSet: boolean;
+            emailDomains: string[];
+            /** Format: uuid */
+            defaultRoleId: string | null;
+            justInTimeMembership: boolean;
+            required: boolean;
+            redirectUri: string;
         };
         StoragePreferences: {
             /** Format: int32 */
@@ -4711,6 +4832,126 @@ export interface operations {
             };
         };
     };
+    Auth_FindSignInMethod: {
+        parameters: {
+            query: {
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethod"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    Auth_StartInstitutionSignIn: {
+        parameters: {
+            query?: {
+                returnUrl?: string;
+                email?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Auth_CompleteInstitutionSignIn: {
+        parameters: {
+            query?: {
+                returnUrl?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_LinkInstitutionAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkInstitutionAccount"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Files_List: {
         parameters: {
             query?: {
@@ -6191,6 +6432,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_GetSingleSignOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_SetSingleSignOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSingleSignOnSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnSettings"];
                 };
             };
             /** @description Bad Request */
