@@ -13,7 +13,8 @@ public static class ApiEndpointCatalog
     {
         public string Key => $"{Method} {Route}";
         public bool IsUnsafe => Method is "POST" or "PUT" or "PATCH" or "DELETE";
-        public bool IsOrganizationScoped => Route.Contains("{orgId", StringComparison.Ordinal);
+        /// <summary>A route of an organization's data (an institution's sign-in round trip, /api/auth/sso/{orgId}/…, is not: anonymous, SingleSignOnTests).</summary>
+        public bool IsOrganizationScoped => Route.StartsWith("/api/organizations/{orgId", StringComparison.Ordinal);
 
         /// <summary>
         /// The route with its parameters filled in: {orgId:guid} → values["orgId"], unknown ones → a fresh UUID; an

@@ -49,6 +49,9 @@ public partial class DataAccessAllowListTests
         // A bearer request's token is found by its hash before any organization scope exists; it then names the one
         // organization the request may address.
         ["src/Infrastructure/Identity/PersonalAccessTokenStore.cs"] = "IgnoreQueryFilters",
+        // Institution sign-in before any scope: the e-mail's domain selects the organization (sign-in page, password
+        // sign-in of members where it is required), the provider's answer names it (joining on first sign-in).
+        ["src/Infrastructure/Identity/SingleSignOn/SingleSignOnDirectory.cs"] = "IgnoreQueryFilters",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.
         ["src/Application/Invitations/Commands/AcceptInvitation/AcceptInvitation.cs"] = "IgnoreQueryFilters",
     };

@@ -20,6 +20,12 @@ export const EMAIL_UNVERIFIED = 'email-unverified';
 export const TWO_FACTOR_REQUIRED = 'two-factor-required';
 
 /**
+ * `reason` of a 403 from signing in with a password as a member of an organization that requires its institution's
+ * sign-in: the way in is that institution.
+ */
+export const SSO_REQUIRED = 'sso-required';
+
+/**
  * `reason` of a 403 from any route of an organization whose security policy my session does not meet: it was not
  * opened with two-factor, it is older than the organization allows, or its password is shorter than required.
  */

@@ -8,10 +8,13 @@ export type CurrentUser = JsonOf<paths['/api/auth/me']['get']['responses'][200]>
 export type LoginRequest = NonNullable<paths['/api/auth/login']['post']['requestBody']>['content']['application/json'];
 export type RegisterRequest = NonNullable<paths['/api/auth/register']['post']['requestBody']>['content']['application/json'];
 export type VerifyEmailRequest = NonNullable<paths['/api/auth/verify-email']['post']['requestBody']>['content']['application/json'];
+export type LinkInstitutionAccountRequest = NonNullable<paths['/api/auth/sso/link']['post']['requestBody']>['content']['application/json'];
 
 type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: infer R } } } ? JsonOf<R> : never;
 export type BodyOf<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
+/** How an address signs in: `method` "sso" names the organization whose institution serves its domain. */
+export type SignInMethod = Get<'/api/auth/sso'>;
 export type OrganizationSummary = Get<'/api/organizations'>[number];
 export type OrganizationDashboard = Get<'/api/organizations/{orgId}'>;
 export type MyAccess = Get<'/api/organizations/{orgId}/me'>;
@@ -43,6 +46,8 @@ export type SetInvitationPreferencesRequest = JsonBody<'/api/organizations/{orgI
 export type StoragePreferences = Get<'/api/organizations/{orgId}/settings/storage'>;
 export type SecurityPolicy = Get<'/api/organizations/{orgId}/settings/security'>;
 export type SetSecurityPolicyRequest = JsonBody<'/api/organizations/{orgId}/settings/security', 'put'>;
+export type SingleSignOnSettings = Get<'/api/organizations/{orgId}/settings/sso'>;
+export type SetSingleSignOnRequest = JsonBody<'/api/organizations/{orgId}/settings/sso', 'put'>;
 export type AcceptedInvitation = Created<'/api/invitations/accept', 200>;
 
 // Audit trail (organization.audit.view).

@@ -110,6 +110,11 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/security`} className={className}>
           Security
         </NavLink>
+        {can('organization.settings.manage') ? (
+          <NavLink to={`${base}/sso`} className={className}>
+            Institution sign-in
+          </NavLink>
+        ) : null}
         {/* Every member may have their own tokens; the security policy decides whether they may create one. */}
         <NavLink to={`${base}/tokens`} className={className}>
           API tokens
@@ -183,6 +188,7 @@ export function AppLayout() {
   const { data: user } = useMe();
   const sessionEnded = useSessionEnded();
   const onLoginPage = useMatch('/login') !== null;
+  const onLinkAccountPage = useMatch('/login/link') !== null;
   const onRegisterPage = useMatch('/register') !== null;
   // Pages for getting (back) into an account: shown even when the session ended under this tab.
   // Every hook called on every render (no short-circuit between useMatch calls).
@@ -190,7 +196,7 @@ export function AppLayout() {
   const onResetPasswordPage = useMatch('/reset-password') !== null;
   const onConfirmEmailChangePage = useMatch('/confirm-email-change') !== null;
   const onAccountRecoveryPage = onForgotPasswordPage || onResetPasswordPage || onConfirmEmailChangePage;
-  const onSignInPage = onLoginPage || onRegisterPage || onAccountRecoveryPage;
+  const onSignInPage = onLoginPage || onLinkAccountPage || onRegisterPage || onAccountRecoveryPage;
   const match = useMatch('/orgs/:orgId/*');
   const orgId = match?.params.orgId;
   return (

@@ -5,6 +5,7 @@ import { AppLayout } from './AppLayout';
 
 // Pages are split into their own chunks; the shell (layout, auth guard, API client) loads first.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const LinkAccountPage = lazy(() => import('../features/auth/LinkAccountPage'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage'));
 const VerifyEmailPage = lazy(() => import('../features/auth/VerifyEmailPage'));
 const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage'));
@@ -22,6 +23,7 @@ const ActivityPage = lazy(() => import('../features/organizations/ActivityPage')
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
 const SecurityPage = lazy(() => import('../features/organizations/SecurityPage'));
+const SingleSignOnPage = lazy(() => import('../features/organizations/SingleSignOnPage'));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
 const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
 const PeoplePage = lazy(() => import('../features/members/PeoplePage'));
@@ -51,6 +53,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="login" element={<LoginPage />} />
+        <Route path="login/link" element={<LinkAccountPage />} />
         <Route path="register" element={<RegisterPage />} />
         {/* Reachable signed out: the pages themselves ask to sign in or register (and come back) when it matters. */}
         <Route path="invitations/accept" element={<AcceptInvitationPage />} />
@@ -91,6 +94,7 @@ export function AppRoutes() {
             <Route path="assays" element={<AssaysPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="security" element={<SecurityPage />} />
+            <Route path="sso" element={<SingleSignOnPage />} />
             <Route path="tokens" element={<TokensPage />} />
           </Route>
         </Route>

@@ -1,5 +1,6 @@
 export { Alert } from './Alert';
 export { Button } from './Button';
+export { CheckboxField } from './CheckboxField';
 export { ActionsHeader, DataTable, RowActions } from './DataTable';
 export { ConfirmDialog } from './ConfirmDialog';
 export { CopyButton } from './CopyButton';

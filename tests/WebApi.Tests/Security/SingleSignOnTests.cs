@@ -311,6 +311,41 @@ public class SingleSignOnTests(DatabaseProvider provider) : WebTestBase(provider
     }
 
     [Test]
+    public async Task The_handler_refuses_unsigned_expired_and_foreign_audience_tokens()
+    {
+        // The provider signs correctly, so these are checked on the handler's own validation parameters (as built for
+        // the organization), with a key standing in for the provider's.
+        await ConfigureAsync();
+        Assert.That((await Factory.CreateBrowserClient().GetAsync($"/api/auth/sso/{_lab.OrganizationId}/start")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var options = Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>()
+            .Get(VariantMiner.Infrastructure.Identity.SingleSignOn.SingleSignOnSchemes.SchemeOf(_lab.OrganizationId));
+        var key = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "k1" };
+        var parameters = options.TokenValidationParameters.Clone();
+        parameters.IssuerSigningKey = key;
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+
+        string Token(string? audience = null, DateTime? expires = null, bool signed = true)
+        {
+            var descriptor = new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Issuer = _provider!.Issuer, Audience = audience ?? TestIdentityProvider.ClientId,
+                Claims = new Dictionary<string, object> { ["sub"] = "sub-someone" },
+                IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10), NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10),
+                Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
+                SigningCredentials = signed ? new Microsoft.IdentityModel.Tokens.SigningCredentials(key, "RS256") : null,
+            };
+            return handler.CreateToken(descriptor);
+        }
+
+        Assert.That((await handler.ValidateTokenAsync(Token(), parameters)).IsValid, Is.True, "the control: a good token passes");
+        var unsigned = Token(signed: false);
+        Assert.That(unsigned.Split('.')[2], Is.Empty, "alg: none");
+        Assert.That((await handler.ValidateTokenAsync(unsigned, parameters)).IsValid, Is.False, "unsigned");
+        Assert.That((await handler.ValidateTokenAsync(Token(expires: DateTime.UtcNow.AddMinutes(-5)), parameters)).IsValid, Is.False, "expired");
+        Assert.That((await handler.ValidateTokenAsync(Token(audience: "another-client"), parameters)).IsValid, Is.False, "another audience");
+    }
+
+    [Test]
     public async Task Settings_keep_the_secret_write_only_and_a_domain_to_one_organization()
     {
         var supervisor = await ConfigureAsync();

@@ -37,6 +37,7 @@ export interface AuthFormProps {
   children: ReactNode;
   /** Other buttons of the step (not submitting it), under the form. */
   actions?: ReactNode;
+  submitRef?: Ref<HTMLButtonElement>;
 }
 
 /** An AuthCard with the error summary above one form whose full-width submit button ends it. */
@@ -54,6 +55,7 @@ export function AuthForm({
   alertRef,
   children,
   actions,
+  submitRef,
 }: AuthFormProps) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -65,7 +67,7 @@ export function AuthForm({
       <ProblemAlert ref={alertRef} title={errorTitle} summary={summary} />
       <form className="form" noValidate onSubmit={submit} aria-label={formLabel}>
         {children}
-        <Button type="submit" block busy={busy} busyLabel={busyLabel}>
+        <Button ref={submitRef} type="submit" block busy={busy} busyLabel={busyLabel}>
           {submitLabel}
         </Button>
       </form>

@@ -1,14 +1,30 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { problemReason, TWO_FACTOR_REQUIRED } from '../../api/problem';
-import { Button, EmailField, TextField, usePageTitle } from '../../components';
-import { useLogin, useLoginSecondFactor } from './authApi';
+import { problemReason, SSO_REQUIRED, TWO_FACTOR_REQUIRED } from '../../api/problem';
+import { Alert, Button, EmailField, TextField, usePageTitle } from '../../components';
+import { institutionSignInPath, useLogin, useLoginSecondFactor, useSignInMethod, type Institution } from './authApi';
 import { AuthForm, useAuthPage } from './AuthForm';
 import { registerPathFor } from './returnTo';
 import { useFormFields } from './useFormErrors';
-import { appCode } from './validation';
+import { appCode, emailErrors } from './validation';
 
 const fields = ['email', 'password'] as const;
+
+/** What each `ssoError` the server sends back here means; an unknown code reads as `failed`. */
+const SSO_ERRORS: Record<string, string> = {
+  failed: 'Your institution’s answer could not be verified. Try again, or contact your administrator if this keeps happening.',
+  expired: 'Signing in took too long. Start again.',
+  'email-unverified': 'Your institution did not confirm an e-mail address for you. Contact your administrator.',
+  'other-domain': 'The e-mail address your institution gave is not one of the organization’s domains. Contact your administrator.',
+  'not-invited':
+    'The organization does not let people join on their first sign-in. Ask one of its administrators for an invitation.',
+  locked: 'Your account is locked for a while after repeated failed sign-ins. Try again later.',
+};
+
+/** Whether an address is worth asking which sign-in it uses. */
+function plausible(email: string): boolean {
+  return emailErrors(email).length === 0;
+}
 
 export default function LoginPage() {
   usePageTitle('Sign in');
@@ -18,6 +34,8 @@ export default function LoginPage() {
   // An invitation's page passes the invited address (…&email=…).
   const [searchParams] = useSearchParams();
   const invited = searchParams.get('email')?.trim() ?? '';
+  // The server sends people back here when signing in at their institution did not work; gone once the form is used.
+  const [ssoError, setSsoError] = useState(() => searchParams.get('ssoError'));
   // The right password to an account with two-factor on: not a failure, the code comes next.
   const codeRequired = problemReason(login.error) === TWO_FACTOR_REQUIRED;
   const { values, summary, validate, input, alertRef } = useFormFields(
@@ -26,6 +44,19 @@ export default function LoginPage() {
     codeRequired ? null : login.error,
   );
   const { email, password } = values;
+  const address = email.trim();
+  const signInMethod = useSignInMethod(plausible(invited) ? invited : '');
+  // "Use a password instead" was chosen for this address: people who are not members of its organization have one.
+  const [passwordFor, setPasswordFor] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const institution = passwordFor === address ? null : signInMethod.institution(address);
+  const institutionId = institution?.organizationId;
+  const continueRef = useRef<HTMLButtonElement>(null);
+
+  // The password field the focus may have moved to is gone: the way on is the institution's button.
+  useEffect(() => {
+    if (institutionId && document.activeElement === document.body) continueRef.current?.focus();
+  }, [institutionId]);
 
   if (redirect) return redirect;
 
@@ -42,16 +73,51 @@ export default function LoginPage() {
     );
   }
 
-  function onSubmit() {
+  function lookUp() {
+    return plausible(address) ? signInMethod.lookUp(address) : Promise.resolve(null);
+  }
+
+  function continueAt({ organizationId }: Institution) {
+    window.location.assign(institutionSignInPath(organizationId, address, returnTo));
+  }
+
+  async function onSubmit() {
+    setSsoError(null);
+    if (institution) {
+      continueAt(institution);
+      return;
+    }
+    // Asked once per address before a password is sent: an institution's address is offered its sign-in instead.
+    if (passwordFor !== address) {
+      setChecking(true);
+      const found = await lookUp();
+      setChecking(false);
+      if (found) {
+        validate({});
+        login.reset();
+        return;
+      }
+    }
     const ok = validate({
-      email: email.trim() ? [] : ['Enter your e-mail address.'],
+      email: address ? [] : ['Enter your e-mail address.'],
       password: password ? [] : ['Enter your password.'],
     });
     if (!ok) {
       login.reset();
       return;
     }
-    login.mutate({ email: email.trim(), password }, { onSuccess: done });
+    login.mutate(
+      { email: address, password },
+      {
+        onSuccess: done,
+        onError: (error) => {
+          // This member's organization takes no password: offer its institution (asked again, an earlier answer may have failed).
+          if (problemReason(error) !== SSO_REQUIRED) return;
+          setPasswordFor(null);
+          void lookUp();
+        },
+      },
+    );
   }
 
   return (
@@ -61,7 +127,7 @@ export default function LoginPage() {
       footer={
         <>
           <p>
-            <Link to={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'}>Forgot your password?</Link>
+            <Link to={address ? `/forgot-password?email=${encodeURIComponent(address)}` : '/forgot-password'}>Forgot your password?</Link>
           </p>
           <p>
             New to VariantMiner? <Link to={registerPathFor(returnTo)}>Create an account</Link>
@@ -69,17 +135,60 @@ export default function LoginPage() {
         </>
       }
       formLabel="Sign in"
-      onSubmit={onSubmit}
-      busy={login.isPending}
-      submitLabel="Sign in"
+      onSubmit={() => void onSubmit()}
+      busy={login.isPending || checking}
+      submitLabel={institution ? `Continue with ${institution.organizationName}` : 'Sign in'}
       busyLabel="Signing in…"
       errorTitle="Sign-in failed"
       summary={summary}
       alertRef={alertRef}
+      submitRef={continueRef}
+      actions={
+        institution ? (
+          <Button
+            variant="ghost"
+            onClick={() => {
+              login.reset();
+              setPasswordFor(address);
+            }}
+          >
+            Use a password instead
+          </Button>
+        ) : null
+      }
     >
-      <EmailField {...input('email')} label="E-mail address" autoComplete="username" required />
-      <TextField {...input('password')} label="Password" type="password" autoComplete="current-password" required />
+      {ssoError ? <InstitutionSignInError code={ssoError} /> : null}
+      <EmailField {...input('email')} label="E-mail address" autoComplete="username" required onBlur={() => void lookUp()} />
+      {institution ? (
+        <Alert tone="info">
+          <p>{institution.organizationName} signs you in through your institution.</p>
+          {institution.required ? (
+            <p>Its members cannot sign in with a password. If you are not one of them, you can use a password instead.</p>
+          ) : null}
+        </Alert>
+      ) : (
+        // Focused when chosen instead of the institution (its button, which had the focus, is gone).
+        <TextField
+          {...input('password')}
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          autoFocus={passwordFor === address}
+        />
+      )}
     </AuthForm>
+  );
+}
+
+/** Why signing in at the institution did not work; focused, as nothing else on the page the server sent back here says so. */
+function InstitutionSignInError({ code }: { code: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <Alert ref={ref} title="Institution sign-in failed">
+      {SSO_ERRORS[code] ?? SSO_ERRORS.failed}
+    </Alert>
   );
 }
 

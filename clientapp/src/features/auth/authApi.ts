@@ -1,8 +1,16 @@
-import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, clearAntiforgeryToken, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import type { paths } from '../../api/schema';
-import type { CurrentUser, LoginRequest, RegisterRequest, VerifyEmailRequest } from '../../api/types';
+import type {
+  CurrentUser,
+  LinkInstitutionAccountRequest,
+  LoginRequest,
+  RegisterRequest,
+  SignInMethod,
+  VerifyEmailRequest,
+} from '../../api/types';
 
 export const meQueryKey = ['auth', 'me'] as const;
 const meQueryHash = hashKey(meQueryKey);
@@ -53,6 +61,68 @@ export function useLoginSecondFactor() {
   const identityChanged = useIdentityChanged();
   return useMutation({
     mutationFn: (body: SecondFactorRequest) => unwrap(api.POST('/api/auth/login/two-factor', { body })),
+    onSuccess: (user) => identityChanged(user),
+  });
+}
+
+function signInMethodQuery(email: string) {
+  return queryOptions({
+    queryKey: ['auth', 'sign-in-method', email] as const,
+    queryFn: () => unwrap(api.GET('/api/auth/sso', { params: { query: { email } } })),
+    staleTime: 5 * 60_000,
+    // Only a help to the sign-in form: a failure means the password at once, not after retries.
+    retry: false,
+  });
+}
+
+/** The organization whose institution signs an address in. */
+export interface Institution {
+  organizationId: string;
+  organizationName: string;
+  /** Its members cannot sign in with a password. */
+  required: boolean;
+}
+
+function institutionOf(method: SignInMethod | undefined): Institution | null {
+  if (method?.method !== 'sso' || !method.organizationId) return null;
+  return { organizationId: method.organizationId, organizationName: method.organizationName ?? 'Your organization', required: method.required };
+}
+
+/**
+ * Which sign-in an address uses, asked with `lookUp(address)` (`initial` is asked at once when not empty). Failures
+ * count as the password: the sign-in form works as before without the answer.
+ */
+export function useSignInMethod(initial: string) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState(initial);
+  const { data } = useQuery({ ...signInMethodQuery(email), enabled: email !== '' });
+  return {
+    /** The institution of `address` when it was the last looked up and signs in there, else null. */
+    institution: (address: string) => (address === email ? institutionOf(data) : null),
+    lookUp: async (address: string): Promise<Institution | null> => {
+      setEmail(address);
+      try {
+        return institutionOf(await queryClient.fetchQuery(signInMethodQuery(address)));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** Where a browser navigation (never a fetch) starts signing in at the organization's institution. */
+export function institutionSignInPath(organizationId: string, email: string, returnUrl: string): string {
+  return `/api/auth/sso/${encodeURIComponent(organizationId)}/start?${new URLSearchParams({ email, returnUrl })}`;
+}
+
+/**
+ * After an institution signed in someone whose address has an account not linked to it yet: the account's password
+ * (and, with two-factor on, a code) links it, and signs in exactly like useLogin.
+ */
+export function useLinkInstitutionAccount() {
+  const identityChanged = useIdentityChanged();
+  return useMutation({
+    mutationFn: (body: LinkInstitutionAccountRequest) => unwrap(api.POST('/api/auth/sso/link', { body })),
     onSuccess: (user) => identityChanged(user),
   });
 }

@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SecurityPolicy, SetSecurityPolicyRequest } from '../../api/types';
 import {
   Alert,
   Button,
+  CheckboxField,
   ConfirmDialog,
-  FieldErrors,
   LoadingState,
   ProblemAlert,
   RetryAlert,
@@ -12,7 +12,7 @@ import {
   usePageTitle,
   useStatusMessage,
 } from '../../components';
-import { useFormFields, type FieldBinding } from '../auth/useFormErrors';
+import { useFormFields } from '../auth/useFormErrors';
 import { wholeNumber } from '../auth/validation';
 import { useSecurityPolicy, useSetSecurityPolicy } from './api';
 import { useCurrentOrgId, usePermissions } from './permissions';
@@ -238,39 +238,5 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
         </ConfirmDialog>
       ) : null}
     </>
-  );
-}
-
-interface CheckboxFieldProps extends FieldBinding {
-  label: string;
-  hint: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}
-
-/** A check-box with its hint and the server's errors for it, tied to it through aria-describedby as in a TextField. */
-function CheckboxField({ name, ref, errors, label, hint, checked, onChange }: CheckboxFieldProps) {
-  const id = useId();
-  const errorId = errors ? `${id}-error` : undefined;
-  const hintId = `${id}-hint`;
-  return (
-    <div className={errorId ? 'field field--invalid' : 'field'}>
-      <label className="checklist__item">
-        <input
-          ref={ref}
-          type="checkbox"
-          name={name}
-          checked={checked}
-          aria-invalid={errorId ? true : undefined}
-          aria-describedby={[errorId, hintId].filter(Boolean).join(' ')}
-          onChange={(e) => onChange(e.target.checked)}
-        />
-        {label}
-      </label>
-      <p className="field__hint" id={hintId}>
-        {hint}
-      </p>
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
   );
 }

@@ -5,6 +5,7 @@ import type {
   CurrentUser,
   PermissionInfo,
   SetSecurityPolicyRequest,
+  SetSingleSignOnRequest,
   UpdateOrganizationRequest,
 } from '../../api/types';
 import { meQueryKey, useMe } from '../auth/authApi';
@@ -134,6 +135,23 @@ export function useSetSecurityPolicy(orgId: string) {
     mutationFn: (body: SetSecurityPolicyRequest) =>
       unwrap(api.PUT('/api/organizations/{orgId}/settings/security', { ...path(orgId), body })),
     onSuccess: (result) => queryClient.setQueryData(orgKeys.securityPolicy(orgId), result),
+  });
+}
+
+/** The organization's institution sign-in (organization.settings.manage only). */
+export function useSingleSignOn(orgId: string, { enabled }: { enabled: boolean }) {
+  return useQuery({
+    queryKey: orgKeys.singleSignOn(orgId),
+    queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/settings/sso', path(orgId))),
+    enabled,
+  });
+}
+
+export function useSetSingleSignOn(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SetSingleSignOnRequest) => unwrap(api.PUT('/api/organizations/{orgId}/settings/sso', { ...path(orgId), body })),
+    onSuccess: (result) => queryClient.setQueryData(orgKeys.singleSignOn(orgId), result),
   });
 }
 

@@ -20,6 +20,7 @@ export const orgKeys = {
   invitationPreferences: (orgId: string) => ['orgs', orgId, 'invitation-preferences'] as const,
   storagePreferences: (orgId: string) => ['orgs', orgId, 'storage-preferences'] as const,
   securityPolicy: (orgId: string) => ['orgs', orgId, 'security-policy'] as const,
+  singleSignOn: (orgId: string) => ['orgs', orgId, 'single-sign-on'] as const,
   permissionCatalogue: () => ['permissions'] as const,
   assays: (orgId: string) => ['orgs', orgId, 'assays'] as const,
   /** Everything of one workspace's samples and subjects (prefix for invalidation). */
