@@ -34,7 +34,8 @@ export const user = {
 /**
  * Replaces global fetch with a router keyed by "METHOD /path". Unknown routes fail loudly.
  * The antiforgery endpoint answers with a new token each time unless overridden; the list of my
- * organizations is empty unless overridden (the header and "/" ask for it once signed in).
+ * organizations is empty unless overridden (the header and "/" ask for it once signed in); every address signs in
+ * with a password unless overridden (the sign-in page asks).
  */
 export function mockFetch(routes: Record<string, Handler>) {
   const requests: RecordedRequest[] = [];
@@ -42,6 +43,7 @@ export function mockFetch(routes: Record<string, Handler>) {
   const all: Record<string, Handler> = {
     'GET /api/auth/antiforgery': () => json(200, { token: `token-${++tokens}` }),
     'GET /api/organizations': () => json(200, []),
+    'GET /api/auth/sso': () => json(200, { method: 'password', organizationId: null, organizationName: null, required: false }),
     ...routes,
   };
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -48,8 +48,14 @@ public class SingleSignOnTests(DatabaseProvider provider) : WebTestBase(provider
         var supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
         var saved = await supervisor.SendUnsafeAsync(HttpMethod.Put, Settings, new
         {
-            enabled = true, issuer = issuer ?? _provider.Issuer, clientId = TestIdentityProvider.ClientId, clientSecret = TestIdentityProvider.ClientSecret,
-            emailDomains = new[] { Domain }, defaultRoleId = await RoleIdAsync(BuiltInRole.Analyst), justInTimeMembership = justInTime, required = false,
+            enabled = true,
+            issuer = issuer ?? _provider.Issuer,
+            clientId = TestIdentityProvider.ClientId,
+            clientSecret = TestIdentityProvider.ClientSecret,
+            emailDomains = new[] { Domain },
+            defaultRoleId = await RoleIdAsync(BuiltInRole.Analyst),
+            justInTimeMembership = justInTime,
+            required = false,
         });
         Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await saved.Content.ReadAsStringAsync());
         return supervisor;
@@ -262,8 +268,14 @@ public class SingleSignOnTests(DatabaseProvider provider) : WebTestBase(provider
         var supervisor = await ConfigureAsync();
         var body = new
         {
-            enabled = true, issuer = _provider!.Issuer, clientId = TestIdentityProvider.ClientId, clientSecret = (string?)null,
-            emailDomains = new[] { Domain }, defaultRoleId = await RoleIdAsync(BuiltInRole.Analyst), justInTimeMembership = true, required = true,
+            enabled = true,
+            issuer = _provider!.Issuer,
+            clientId = TestIdentityProvider.ClientId,
+            clientSecret = (string?)null,
+            emailDomains = new[] { Domain },
+            defaultRoleId = await RoleIdAsync(BuiltInRole.Analyst),
+            justInTimeMembership = true,
+            required = true,
         };
         var refused = await supervisor.SendUnsafeAsync(HttpMethod.Put, Settings, body);
         var problem = await Problems.AssertProblemAsync(refused, HttpStatusCode.BadRequest);
@@ -328,9 +340,11 @@ public class SingleSignOnTests(DatabaseProvider provider) : WebTestBase(provider
         {
             var descriptor = new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
             {
-                Issuer = _provider!.Issuer, Audience = audience ?? TestIdentityProvider.ClientId,
+                Issuer = _provider!.Issuer,
+                Audience = audience ?? TestIdentityProvider.ClientId,
                 Claims = new Dictionary<string, object> { ["sub"] = "sub-someone" },
-                IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10), NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10),
+                IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10),
+                NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10),
                 Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
                 SigningCredentials = signed ? new Microsoft.IdentityModel.Tokens.SigningCredentials(key, "RS256") : null,
             };
@@ -367,8 +381,14 @@ public class SingleSignOnTests(DatabaseProvider provider) : WebTestBase(provider
             otherAnalyst = await db.Roles.IgnoreQueryFilters().Where(r => r.OrganizationId == other.OrganizationId && r.Name == BuiltInRoles.NameOf(BuiltInRole.Analyst)).Select(r => r.Id).SingleAsync();
         var taken = await otherSupervisor.SendUnsafeAsync(HttpMethod.Put, $"/api/organizations/{other.OrganizationId}/settings/sso", new
         {
-            enabled = true, issuer = _provider!.Issuer, clientId = "x", clientSecret = "y", emailDomains = new[] { Domain }, defaultRoleId = otherAnalyst,
-            justInTimeMembership = true, required = false,
+            enabled = true,
+            issuer = _provider!.Issuer,
+            clientId = "x",
+            clientSecret = "y",
+            emailDomains = new[] { Domain },
+            defaultRoleId = otherAnalyst,
+            justInTimeMembership = true,
+            required = false,
         });
         var problem = await Problems.AssertProblemAsync(taken, HttpStatusCode.BadRequest);
         Assert.That(problem.ToString(), Does.Contain($"Another organization signs in people of {Domain} already"));

@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.DataProtection;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using VariantMiner.Application.SingleSignOn;
 
