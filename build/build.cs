@@ -66,7 +66,12 @@ void RunEndToEnd()
 {
     var port = FreePort();
     var data = Path.Combine(Path.GetTempPath(), "variantminer-e2e-" + Guid.NewGuid().ToString("N"));
-    var server = StartServer(port, data, "Production", new() { ["Invitations__PublicBaseUrl"] = $"http://localhost:{port}" });
+    // The institution sign-in suite starts an OpenID provider on this machine (tests/oidc-provider): a local provider is allowed.
+    var server = StartServer(port, data, "Production", new()
+    {
+        ["Invitations__PublicBaseUrl"] = $"http://localhost:{port}",
+        ["SingleSignOn__AllowPrivateNetworkProviders"] = "true",
+    });
     try
     {
         WaitForHealth(port, server);

@@ -29,7 +29,19 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminAccount, baseUrl, callApi, checkAccessibility, expectPath, newAccount, runSuite, signIn, timeout, verifyEmail } from './harness.mjs';
+import {
+  adminAccount,
+  baseUrl,
+  callApi,
+  checkAccessibility,
+  createOrganizationFor,
+  expectPath,
+  newAccount,
+  registerAndOwn,
+  runSuite,
+  timeout,
+  verifyEmail,
+} from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const admin = adminAccount();
@@ -186,41 +198,17 @@ await runSuite([
     async run(_page, session) {
       for (const file of [genome, geneModels]) if (!existsSync(file)) throw new Error(`missing test data: ${file}`);
       const page = await session.newPage('Administrator');
-      if (admin.shared) {
-        await signIn(page, admin);
-      } else {
-        await page.goto(`${baseUrl}/register`);
-        await page.getByLabel('Full name').fill(admin.displayName);
-        await page.getByLabel('E-mail address').fill(admin.email);
-        await page.getByLabel('Password').fill(admin.password);
-        await page.getByRole('button', { name: 'Create account' }).click();
-        await expectPath(page, '/');
-      }
-      const created = await callApi(page, 'POST', '/api/organizations', { name: orgName, ownerEmail: supervisor.email });
-      if (created.status !== 201) throw new Error(`creating the organization answered ${created.status}: ${JSON.stringify(created.body)}`);
-      orgId = created.body.id;
+      const created = await createOrganizationFor(page, admin, supervisor, orgName);
+      orgId = created.id;
       orgPath = `/orgs/${orgId}`;
-      workspaceId = created.body.initialWorkspaceId;
+      workspaceId = created.initialWorkspaceId;
     },
   },
   {
     name: 'analyses-supervisor-registers-verifies-and-owns-the-organization',
     async run(page) {
-      await page.goto(`${baseUrl}/register`);
-      await page.getByLabel('Full name').fill(supervisor.displayName);
-      await page.getByLabel('E-mail address').fill(supervisor.email);
-      await page.getByLabel('Password').fill(supervisor.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await expectPath(page, '/');
       // Verifying the address (the link read from the mail sink) claims the organization that waits for it.
-      await verifyEmail(page, supervisor.email);
-      await page.goto(`${baseUrl}${orgPath}`);
-      await page.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });
-      await page
-        .getByRole('region', { name: 'Your role' })
-        .locator('.badge--role')
-        .filter({ hasText: /^Group Supervisor$/ })
-        .waitFor({ timeout });
+      await registerAndOwn(page, supervisor, orgId, orgName);
     },
   },
   {

@@ -24,13 +24,13 @@ import {
   baseUrl,
   callApi,
   checkAccessibility,
+  createOrganizationFor,
   expectNoHorizontalScroll,
   expectPath,
   newAccount,
+  registerAndOwn,
   runSuite,
-  signIn,
   timeout,
-  verifyEmail,
 } from './harness.mjs';
 
 const admin = adminAccount();
@@ -156,43 +156,16 @@ await runSuite([
     name: 'files-administrator-creates-an-organization-for-a-new-supervisor',
     async run(_page, session) {
       const page = await session.newPage('Administrator');
-      if (admin.shared) {
-        await signIn(page, admin);
-      } else {
-        await page.goto(`${baseUrl}/register`);
-        await page.getByLabel('Full name').fill(admin.displayName);
-        await page.getByLabel('E-mail address').fill(admin.email);
-        await page.getByLabel('Password').fill(admin.password);
-        await page.getByRole('button', { name: 'Create account' }).click();
-        await expectPath(page, '/');
-      }
-      const created = await callApi(page, 'POST', '/api/organizations', { name: orgName, ownerEmail: supervisor.email });
-      if (created.status !== 201) throw new Error(`creating the organization answered ${created.status}: ${JSON.stringify(created.body)}`);
-      if (created.body.pendingOwnerEmail?.toLowerCase() !== supervisor.email.toLowerCase()) {
-        throw new Error(`the organization does not wait for ${supervisor.email}: ${JSON.stringify(created.body)}`);
-      }
-      orgId = created.body.id;
-      workspaceId = created.body.initialWorkspaceId;
+      const created = await createOrganizationFor(page, admin, supervisor, orgName);
+      orgId = created.id;
+      workspaceId = created.initialWorkspaceId;
     },
   },
   {
     name: 'files-supervisor-registers-verifies-and-owns-the-organization',
     async run(page) {
-      await page.goto(`${baseUrl}/register`);
-      await page.getByLabel('Full name').fill(supervisor.displayName);
-      await page.getByLabel('E-mail address').fill(supervisor.email);
-      await page.getByLabel('Password').fill(supervisor.password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await expectPath(page, '/');
       // Verifying the address claims the organization that waits for it.
-      await verifyEmail(page, supervisor.email);
-      await page.goto(`${baseUrl}/orgs/${orgId}`);
-      await page.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });
-      await page
-        .getByRole('region', { name: 'Your role' })
-        .locator('.badge--role')
-        .filter({ hasText: /^Group Supervisor$/ })
-        .waitFor({ timeout });
+      await registerAndOwn(page, supervisor, orgId, orgName);
     },
   },
   {

@@ -48,6 +48,44 @@ export async function signIn(page, account) {
   await page.waitForURL((url) => url.pathname !== '/login', { timeout });
 }
 
+/** Registers the account through the sign-up page (the first registration of a fresh database is the platform administrator). */
+export async function register(page, account) {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Full name').fill(account.displayName);
+  await page.getByLabel('E-mail address').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expectPath(page, '/');
+}
+
+/**
+ * The platform administrator (signed in, or registered when this suite runs alone) creates an organization waiting for
+ * `owner`'s address; answers the created organization (id, initialWorkspaceId, …).
+ */
+export async function createOrganizationFor(page, admin, owner, name) {
+  if (admin.shared) await signIn(page, admin);
+  else await register(page, admin);
+  const created = await callApi(page, 'POST', '/api/organizations', { name, ownerEmail: owner.email });
+  if (created.status !== 201) throw new Error(`creating the organization answered ${created.status}: ${JSON.stringify(created.body)}`);
+  if (created.body.pendingOwnerEmail?.toLowerCase() !== owner.email.toLowerCase()) {
+    throw new Error(`the organization does not wait for ${owner.email}: ${JSON.stringify(created.body)}`);
+  }
+  return created.body;
+}
+
+/** `owner` registers and verifies the address, which makes them the Group Supervisor of the organization waiting for it. */
+export async function registerAndOwn(page, owner, orgId, orgName) {
+  await register(page, owner);
+  await verifyEmail(page, owner.email);
+  await page.goto(`${baseUrl}/orgs/${orgId}`);
+  await page.getByRole('heading', { level: 1, name: orgName }).waitFor({ timeout });
+  await page
+    .getByRole('region', { name: 'Your role' })
+    .locator('.badge--role')
+    .filter({ hasText: /^Group Supervisor$/ })
+    .waitFor({ timeout });
+}
+
 // ---- E-mails: the server's development mail sink ----
 //
 // The server writes every e-mail as an .eml text file into <DataDirectory>/mail/ (OutboxDispatcher, every ~2 s):

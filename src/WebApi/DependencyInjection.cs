@@ -121,6 +121,7 @@ public static class WebApiDependencyInjection
             o.UseAllOfToExtendReferenceSchemas();
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
             o.CustomSchemaIds(SchemaId);
+            SecuritySchemesOperationFilter.AddSchemes(o, AuthCookieName);
         });
         return services;
     }

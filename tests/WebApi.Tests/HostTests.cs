@@ -64,6 +64,19 @@ public class HostTests(DatabaseProvider provider) : WebTestBase(provider)
         Assert.That(ids, Is.Unique);
     }
 
+    [Test]
+    public async Task OpenApi_document_says_how_each_operation_is_authenticated()
+    {
+        var document = JsonNode.Parse(await Factory.CreateBrowserClient().GetStringAsync("/openapi/v1.json"))!;
+        var schemes = document["components"]!["securitySchemes"]!;
+        Assert.That(schemes["cookie"]!["in"]!.GetValue<string>(), Is.EqualTo("cookie"));
+        Assert.That(schemes["personalAccessToken"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
+        string Security(string path, string method) => document["paths"]![path]![method]!["security"]!.ToJsonString();
+        Assert.That(Security("/api/auth/login", "post"), Is.EqualTo("[]"), "anonymous");
+        Assert.That(Security("/api/auth/me", "get"), Is.EqualTo("""[{"cookie":[]}]"""), "the account's routes: the session only");
+        Assert.That(Security("/api/organizations/{orgId}/workspaces", "get"), Is.EqualTo("""[{"cookie":[]},{"personalAccessToken":[]}]"""), "an organization's: either");
+    }
+
     /// <summary>
     /// The committed clientapp/openapi/v1.json (from which the TypeScript client is generated) must equal what the
     /// server serves. Run `./build.sh openapi` to refresh it after changing endpoints.
