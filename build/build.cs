@@ -48,6 +48,7 @@ void Test()
     // .NET: unit, functional (SQLite + PostgreSQL when VARIANTMINER_TEST_POSTGRES is set) and HTTP tests; the institution
     // sign-in tests (and the browser e2e) start a real OpenID provider from tests/oidc-provider.
     NpmInstall(oidcProvider);
+    Exec("dotnet", "tool restore", root); // Kiota, for the test that the C# SDK is current
     var dotnetFailed = false;
     try { Exec("dotnet", "test VariantMiner.sln --no-build -nologo -v minimal", root, totals.ReadDotnet); }
     catch (BuildFailed) { dotnetFailed = true; }
@@ -134,7 +135,10 @@ void OpenApi()
         env: new() { ["VARIANTMINER_UPDATE_OPENAPI"] = "1" });
     NpmInstall();
     Exec("npm", "run api:generate", client);
-    Console.WriteLine("openapi: clientapp/openapi/v1.json and clientapp/src/api/schema.ts regenerated");
+    // The C# SDK (the arguments are repeated in tests/WebApi.Tests/Sdk/CSharpSdkTests.cs, which fails on a stale SDK).
+    Exec("dotnet", "tool restore", root);
+    Exec("dotnet", "tool run kiota generate -l CSharp -d clientapp/openapi/v1.json -o sdk/csharp/Generated -c VariantMinerClient -n VariantMiner.Sdk --exclude-backward-compatible --clean-output", root);
+    Console.WriteLine("openapi: clientapp/openapi/v1.json, clientapp/src/api/schema.ts and sdk/csharp/Generated regenerated");
 }
 
 void BuildSpa(bool force)

@@ -111,7 +111,7 @@ export default function LoginPage() {
       {
         onSuccess: done,
         onError: (error) => {
-          // This member's organization takes no password: offer its institution (asked again, an earlier answer may have failed).
+          // This member's organization takes no password: offer its institution (asked again if the earlier answer failed).
           if (problemReason(error) !== SSO_REQUIRED) return;
           setPasswordFor(null);
           void lookUp();

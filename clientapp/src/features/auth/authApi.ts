@@ -94,8 +94,10 @@ function institutionOf(method: SignInMethod | undefined): Institution | null {
  */
 export function useSignInMethod(initial: string) {
   const queryClient = useQueryClient();
+  const me = useMe();
   const [email, setEmail] = useState(initial);
-  const { data } = useQuery({ ...signInMethodQuery(email), enabled: email !== '' });
+  // Not once signed in (signing in drops the answer: it would be asked again on the way out of the page).
+  const { data } = useQuery({ ...signInMethodQuery(email), enabled: email !== '' && me.data === null });
   return {
     /** The institution of `address` when it was the last looked up and signs in there, else null. */
     institution: (address: string) => (address === email ? institutionOf(data) : null),
