@@ -13,6 +13,8 @@
 // it, makes a gene list, and assigns the sub-analysis to an invited Report Writer, who sees it and its main analysis only
 // (and the sub-analysis's variants, not the main analysis's) (it needs cwltool, bwa, samtools, bcftools and dwgsim on the
 // server's machine);
+// sso.e2e.mjs has the administrator create an organization whose new Supervisor sets up its institution sign-in against
+// a real OpenID provider the suite starts (tests/oidc-provider), then a newcomer of the institution signs in through it;
 // auth.e2e.mjs and account.e2e.mjs (profile,
 // password change, forgot / reset password) work with any account.
 import { spawn } from 'node:child_process';
@@ -28,6 +30,7 @@ const suites = [
   'samples.e2e.mjs',
   'files.e2e.mjs',
   'analyses.e2e.mjs',
+  'sso.e2e.mjs',
   'auth.e2e.mjs',
   'account.e2e.mjs',
 ];

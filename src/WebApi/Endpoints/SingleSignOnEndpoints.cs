@@ -23,13 +23,15 @@ internal sealed class SingleSignOnEndpoints : IEndpointGroup
             .WithSummary("Which sign-in an e-mail address uses: \"sso\" with the organization whose institution serves its domain, else \"password\". Says nothing about accounts.")
             .ProducesValidationProblem();
 
-        sso.MapGet("/{orgId:guid}/start", Results<ChallengeHttpResult, ProblemHttpResult> (Guid orgId, string? returnUrl, string? email, SingleSignOnSchemes schemes) =>
+        sso.MapGet("/{orgId:guid}/start", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (Guid orgId, string? returnUrl, string? email,
+                HttpContext http, SingleSignOnSchemes schemes) =>
             {
-                if (schemes.SchemeFor(orgId) is not { } scheme)
+                if (schemes.SchemeFor(orgId) is null)
                     return TypedResults.Problem("This organization has no institution sign-in.", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
                 var properties = new AuthenticationProperties { RedirectUri = $"{SingleSignOnPaths.Complete(orgId)}?returnUrl={Uri.EscapeDataString(LocalPath(returnUrl))}" };
                 if (!string.IsNullOrWhiteSpace(email)) properties.Items[SingleSignOnSchemes.LoginHintItem] = email.Trim();
-                return TypedResults.Challenge(properties, [scheme]);
+                await schemes.ChallengeAsync(http, orgId, properties);
+                return TypedResults.Empty;
             })
             .WithName("Auth_StartInstitutionSignIn")
             .WithSummary("Begins signing in at the organization's institution (a browser navigation: redirects to its provider, which comes back to /callback, then /complete).")

@@ -235,6 +235,15 @@ public class SingleSignOnTests(DatabaseProvider provider) : WebTestBase(provider
     }
 
     [Test]
+    public async Task An_unreachable_provider_sends_the_browser_back_to_the_sign_in_page()
+    {
+        await ConfigureAsync(issuer: "http://localhost:1");
+        var start = await Factory.CreateBrowserClient().GetAsync($"/api/auth/sso/{_lab.OrganizationId}/start?returnUrl=%2F");
+        Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(start.Headers.Location!.OriginalString, Is.EqualTo("/login?ssoError=failed"));
+    }
+
+    [Test]
     public async Task A_replayed_callback_is_refused()
     {
         await ConfigureAsync();

@@ -23,7 +23,7 @@ namespace VariantMiner.Infrastructure.Identity.SingleSignOn;
 /// </summary>
 public sealed partial class SingleSignOnSchemes(
     IAuthenticationSchemeProvider schemes, IOptionsMonitorCache<OpenIdConnectOptions> cache, IEnumerable<IPostConfigureOptions<OpenIdConnectOptions>> postConfigures,
-    IOptions<SingleSignOnOptions> settings, ILogger<SingleSignOnSchemes> logger)
+    IOptions<SingleSignOnOptions> settings, IOptions<VariantMiner.Application.Invitations.InvitationOptions> site, ILogger<SingleSignOnSchemes> logger)
 {
     /// <summary>Claims the handler adds to the provider's answer: the organization whose sign-in it is and the token's issuer.</summary>
     public const string OrganizationClaim = "vm:sso_org";
@@ -109,6 +109,8 @@ public sealed partial class SingleSignOnSchemes(
         {
             OnRedirectToIdentityProvider = context =>
             {
+                // The site's public address, not the request's: the one shown on the settings page and registered at the provider.
+                context.ProtocolMessage.RedirectUri = site.Value.Url(SingleSignOnPaths.Callback(organizationId));
                 if (context.Properties.Items.TryGetValue(LoginHintItem, out var hint) && !string.IsNullOrEmpty(hint)) context.ProtocolMessage.LoginHint = hint;
                 return Task.CompletedTask;
             },
@@ -133,6 +135,24 @@ public sealed partial class SingleSignOnSchemes(
             },
         };
         return options;
+    }
+
+    /// <summary>
+    /// Sends the browser to the organization's provider; when that cannot begin (the provider is unreachable, refuses the
+    /// pushed request), back to the sign-in page with the failure, as a failed answer does.
+    /// </summary>
+    public async Task ChallengeAsync(HttpContext context, Guid organizationId, AuthenticationProperties properties)
+    {
+        try
+        {
+            await context.ChallengeAsync(SchemeOf(organizationId), properties);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OpenIdConnectProtocolException or IOException)
+        {
+            LogFailure(logger, organizationId, e.Message);
+            context.Response.Clear();
+            context.Response.Redirect(FailurePath);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Institution sign-in for organization {OrganizationId} failed: {Reason}")]
