@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 var root = FindRoot();
 var client = Path.Combine(root, "clientapp");
 var oidcProvider = Path.Combine(root, "tests", "oidc-provider");
+var typeScriptSdk = Path.Combine(root, "sdk", "typescript");
 var target = args.Length > 0 ? args[0] : "build";
 var totals = new Totals();
 
@@ -65,6 +66,9 @@ void Test()
 
 void RunEndToEnd()
 {
+    // The TypeScript SDK, which the sdk suite uses from Node (its types are generated from clientapp/openapi/v1.json).
+    NpmInstall(typeScriptSdk);
+    Exec("npm", "run build", typeScriptSdk);
     var port = FreePort();
     var data = Path.Combine(Path.GetTempPath(), "variantminer-e2e-" + Guid.NewGuid().ToString("N"));
     // The institution sign-in suite starts an OpenID provider on this machine (tests/oidc-provider): a local provider is allowed.
