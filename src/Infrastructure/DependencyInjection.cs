@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VariantMiner.Infrastructure.Identity;
+using VariantMiner.Infrastructure.Identity.OAuth;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +90,9 @@ public static class InfrastructureDependencyInjection
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>,
             Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectPostConfigureOptions>());
         services.AddScoped<VariantMiner.Application.ApiAccess.IPersonalAccessTokens, PersonalAccessTokenStore>();
+        services.AddOAuthServer();
+        services.AddScoped<VariantMiner.Infrastructure.Identity.OAuth.OAuthClients>();
+        services.AddScoped<VariantMiner.Application.ApiAccess.IOAuthClients>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Identity.OAuth.OAuthClients>());
 
         // Keys that protect cookies survive restarts: kept in the data directory.
         services.AddDataProtection().SetApplicationName("VariantMiner");

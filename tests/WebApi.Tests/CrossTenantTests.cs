@@ -36,6 +36,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
             ["filterSetId"] = a.FilterSetId,
             ["savedSearchId"] = a.SavedSearchId,
             ["tokenId"] = a.TokenId,
+            ["clientId"] = a.OrganizationClientId,
         };
     }
 

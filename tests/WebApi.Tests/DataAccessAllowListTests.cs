@@ -52,6 +52,9 @@ public partial class DataAccessAllowListTests
         // Institution sign-in before any scope: the e-mail's domain selects the organization (sign-in page, password
         // sign-in of members where it is required), the provider's answer names it (joining on first sign-in).
         ["src/Infrastructure/Identity/SingleSignOn/SingleSignOnDirectory.cs"] = "IgnoreQueryFilters",
+        // The token endpoint finds an organization client by its OAuth client id (already authenticated by the server)
+        // before any scope exists; the client then names the one organization its token is for.
+        ["src/Infrastructure/Identity/OAuth/OAuthClients.cs"] = "IgnoreQueryFilters",
         // The invitation token (by its hash) is what selects the organization; no scope exists before joining.
         ["src/Application/Invitations/Commands/AcceptInvitation/AcceptInvitation.cs"] = "IgnoreQueryFilters",
     };

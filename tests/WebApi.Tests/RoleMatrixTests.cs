@@ -61,6 +61,11 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             enabled = true, issuer = "https://1.1.1.1/realms/lab", clientId = "variantminer", clientSecret = "s3cret", emailDomains = new[] { "matrix.example" },
             defaultRoleId = ids["roleId"], justInTimeMembership = true, required = false,
         }), Supervisor, GroupAdmin),
+        // OAuth clients of the organization: organization.settings.manage's (a client gets the custom Viewer role).
+        new("GET", "/api/organizations/{orgId:guid}/clients", null, Supervisor, GroupAdmin),
+        new("POST", "/api/organizations/{orgId:guid}/clients", (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { name = "LIMS", roleId = ids["roleId"] }),
+            Supervisor, GroupAdmin),
+        new("POST", "/api/organizations/{orgId:guid}/clients/{clientId:guid}/revoke", null, Supervisor, GroupAdmin),
         // Personal access tokens: each member's own; the seeded one is the Supervisor's.
         new("GET", "/api/organizations/{orgId:guid}/tokens", null, Everyone),
         new("POST", "/api/organizations/{orgId:guid}/tokens", new { name = "Nightly export", expiresInDays = 30 }, Everyone),
@@ -228,6 +233,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["filterSetId"] = samples.FilterSetId,
             ["savedSearchId"] = samples.SavedSearchId,
             ["tokenId"] = samples.TokenId,
+            ["clientId"] = samples.OrganizationClientId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

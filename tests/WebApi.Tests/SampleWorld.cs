@@ -14,10 +14,11 @@ namespace VariantMiner.WebApi.Tests;
 /// of the sample (launched with the workflow), a failed one (launched without) and a complete one with a VCF output
 /// and two imported variants (ids 1 and 2).
 /// Variant knowledge: the first variant classified (with its history) and noted by the Supervisor, a gene list, a filter
-/// set and a saved search of the Supervisor's; a personal access token of the Supervisor's (TokenId, its text Token).
+/// set and a saved search of the Supervisor's; a personal access token of the Supervisor's (TokenId, its text Token); an
+/// OAuth client of the organization (OrganizationClientId; registered in the database only, not at the authorization server).
 public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
     Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId, Guid NoteId, Guid GeneListId,
-    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token)
+    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token, Guid OrganizationClientId)
 {
     /// <param name="queueRun">false for hosts whose worker runs pipelines: the seeded run (its file has no bytes) is then cancelled.</param>
     public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null,
@@ -89,10 +90,13 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         var (tokenText, tokenHash, tokenHint) = VariantMiner.Application.ApiAccess.TokenFormat.New();
         var token = new Domain.Authorization.PersonalAccessToken(lab.OrganizationId, creator, "Seeded script", tokenHash, tokenHint, now, now.AddDays(30));
         db.PersonalAccessTokens.Add(token);
+        var serviceUser = await TestData.AddUserAsync(db, $"vm_client_seeded{Guid.NewGuid():N}@clients.invalid");
+        var client = new Domain.Authorization.OrganizationClient(lab.OrganizationId, "Seeded LIMS", $"vm_client_{Guid.NewGuid():N}", serviceUser.Id, creator, now);
+        db.OrganizationClients.Add(client);
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
-            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText);
+            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText, client.Id);
     }
 
     public static Domain.Variants.Variant SeededVariant(Analysis run, int ordinal, long position, string reference, string alt, string? gene, string? consequence,

@@ -76,6 +76,8 @@ public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceI
         var shared = await db.GeneLists.IgnoreQueryFilters().AsNoTracking().Where(l => l.OrganizationId == id).Select(l => l.Id + ":" + l.Name).ToListAsync();
         shared.AddRange(await db.FilterSets.IgnoreQueryFilters().AsNoTracking().Where(f => f.OrganizationId == id).Select(f => f.Id + ":" + f.Name + ":" + f.FiltersJson).ToListAsync());
         shared.AddRange(await db.SavedSearches.IgnoreQueryFilters().AsNoTracking().Where(f => f.OrganizationId == id).Select(f => f.Id + ":" + f.Name).ToListAsync());
+        shared.AddRange(await db.OrganizationClients.IgnoreQueryFilters().AsNoTracking().Where(c => c.OrganizationId == id)
+            .Select(c => "client:" + c.Id + ":" + c.Name + ":" + c.RevokedAt).ToListAsync());
         shared.AddRange(await db.SingleSignOnConnections.IgnoreQueryFilters().AsNoTracking().Where(c => c.OrganizationId == id)
             .Select(c => "sso:" + c.Issuer + ":" + c.ClientId + ":" + c.ProtectedClientSecret + ":" + c.Enabled + ":" + c.Required + ":" + c.DefaultRoleId + ":"
                 + string.Join(",", c.Domains.Select(d => d.Domain).OrderBy(d => d))).ToListAsync());

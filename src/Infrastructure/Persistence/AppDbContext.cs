@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Variants.SavedSearch> SavedSearches => Set<Domain.Variants.SavedSearch>();
     public DbSet<Domain.Authorization.PersonalAccessToken> PersonalAccessTokens => Set<Domain.Authorization.PersonalAccessToken>();
     public DbSet<Domain.Authorization.SingleSignOnConnection> SingleSignOnConnections => Set<Domain.Authorization.SingleSignOnConnection>();
+    public DbSet<Domain.Authorization.OrganizationClient> OrganizationClients => Set<Domain.Authorization.OrganizationClient>();
 
     /// <summary>
     /// Read by the tenant query filters on every query (never captured at model build). Outside an organization
@@ -55,6 +56,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // The OAuth server's applications (organization clients, the CLI), authorizations and tokens (OpenIddict's own tables).
+        builder.UseOpenIddict<Guid>();
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

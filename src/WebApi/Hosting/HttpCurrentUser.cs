@@ -8,8 +8,10 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
+    // An organization client's access token names its service account as "sub".
     public Guid? UserId =>
-        Principal?.Identity?.IsAuthenticated == true && Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+        Principal?.Identity?.IsAuthenticated == true
+        && Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal.FindFirstValue("sub"), out var id)
             ? id
             : null;
 
@@ -24,6 +26,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
             DateTimeOffset? signedInAt = long.TryParse(Principal.FindFirstValue(VariantMinerClaims.SignedInAt), out var seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
             int? passwordLength = int.TryParse(Principal.FindFirstValue(VariantMinerClaims.PasswordLength), out var length) ? length : null;
+            if (Guid.TryParse(Principal.FindFirstValue(VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.ClientClaim), out var clientId))
+                return new SessionFacts(false, null, null, clientId,
+                    Guid.Parse(Principal.FindFirstValue(VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.OrganizationClaim)!), OrganizationClient: true);
             if (Guid.TryParse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenIdClaim), out var tokenId))
                 return new SessionFacts(false, null, null, tokenId, Guid.Parse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenOrganizationClaim)!));
             Guid? institution = Guid.TryParse(Principal.FindFirstValue(VariantMinerClaims.SingleSignOnOrganization), out var organization) ? organization : null;

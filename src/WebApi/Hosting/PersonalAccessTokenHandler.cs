@@ -20,10 +20,23 @@ internal sealed class PersonalAccessTokenHandler(
     public const string TokenIdClaim = "vm:token";
     public const string TokenOrganizationClaim = "vm:token_org";
 
-    /// <summary>The scheme a request is authenticated by: a bearer token when it carries one, else the session cookie.</summary>
-    public static string Select(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? SchemeName
-            : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
+    /// <summary>
+    /// The scheme a request is authenticated by: a personal access token, or an OAuth access token (an organization
+    /// client's, checked by the authorization server's validation; only on the organizations' API), else the session cookie.
+    /// </summary>
+    public static string Select(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
+        var isPersonal = header["Bearer ".Length..].TrimStart().StartsWith(TokenFormat.Prefix, StringComparison.Ordinal);
+        var organizationRoute = context.Request.Path.StartsWithSegments("/api/organizations", StringComparison.OrdinalIgnoreCase, out var rest)
+            && rest.Value?.Length > 1;
+        return !isPersonal && organizationRoute ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme : SchemeName;
+    }
+
+    /// <summary>Whether the request was authenticated by a bearer token (a personal one or an organization client's), not the cookie.</summary>
+    public static bool IsBearer(ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type is TokenIdClaim or VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.ClientClaim);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

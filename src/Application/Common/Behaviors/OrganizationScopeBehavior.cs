@@ -40,7 +40,8 @@ public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
             // A token speaks for its own organization only, and only while the organization allows tokens; it is a
             // credential of its own, so the session rules below (second factor, age, password) are not its.
             if (session.TokenOrganizationId != organizationId) throw new NotFoundException("The organization");
-            if (!policy.PersonalAccessTokensAllowed)
+            // An organization client is the organization's own system, not a person's token: the policy on those is not its.
+            if (!session.OrganizationClient && !policy.PersonalAccessTokensAllowed)
                 throw new ForbiddenException("This organization does not allow personal access tokens.", OrganizationPolicyReasons.TokensDisallowed);
             return;
         }

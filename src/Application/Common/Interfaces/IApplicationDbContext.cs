@@ -39,6 +39,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Variants.SavedSearch> SavedSearches { get; }
     DbSet<Domain.Authorization.PersonalAccessToken> PersonalAccessTokens { get; }
     DbSet<Domain.Authorization.SingleSignOnConnection> SingleSignOnConnections { get; }
+    DbSet<Domain.Authorization.OrganizationClient> OrganizationClients { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

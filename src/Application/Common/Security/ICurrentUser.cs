@@ -15,8 +15,9 @@ public interface ICurrentUser
 /// <param name="PasswordLength">The length of the password entered then (null: not known).</param>
 /// <param name="TokenId">Set when the request came with a personal access token (of <paramref name="TokenOrganizationId"/>) instead of a session.</param>
 /// <param name="SingleSignOnOrganizationId">Set when the session was opened through this organization's institution sign-in.</param>
+/// <param name="OrganizationClient">The token is an organization client's OAuth access token (<paramref name="TokenId"/> is the client).</param>
 public sealed record SessionFacts(bool SecondFactor, DateTimeOffset? SignedInAt, int? PasswordLength, Guid? TokenId = null, Guid? TokenOrganizationId = null,
-    Guid? SingleSignOnOrganizationId = null)
+    Guid? SingleSignOnOrganizationId = null, bool OrganizationClient = false)
 {
     public static readonly SessionFacts Unknown = new(false, null, null);
 }

@@ -185,3 +185,28 @@ internal sealed class SingleSignOnDomainConfiguration : IEntityTypeConfiguration
         b.HasIndex(d => d.OrganizationId);
     }
 }
+
+internal sealed class OrganizationClientConfiguration : IEntityTypeConfiguration<Domain.Authorization.OrganizationClient>
+{
+    public void Configure(EntityTypeBuilder<Domain.Authorization.OrganizationClient> b)
+    {
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Name).HasMaxLength(Domain.Authorization.OrganizationClient.NameMaxLength);
+        b.Property(c => c.ClientId).HasMaxLength(100);
+        // The token endpoint finds the client by its id.
+        b.HasIndex(c => c.ClientId).IsUnique();
+        b.HasIndex(c => c.OrganizationId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<VariantMiner.Infrastructure.Identity.ApplicationUser>().WithMany().HasForeignKey(c => c.ServiceUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ServerKeyConfiguration : IEntityTypeConfiguration<VariantMiner.Infrastructure.Identity.OAuth.ServerKey>
+{
+    public void Configure(EntityTypeBuilder<VariantMiner.Infrastructure.Identity.OAuth.ServerKey> b)
+    {
+        b.ToTable("ServerKeys");
+        b.HasKey(k => k.Purpose);
+        b.Property(k => k.Purpose).HasMaxLength(20);
+    }
+}

@@ -12,6 +12,7 @@ using VariantMiner.Sdk.Api.Organizations.Item.Activity;
 using VariantMiner.Sdk.Api.Organizations.Item.Assays;
 using VariantMiner.Sdk.Api.Organizations.Item.Audit;
 using VariantMiner.Sdk.Api.Organizations.Item.Classifications;
+using VariantMiner.Sdk.Api.Organizations.Item.Clients;
 using VariantMiner.Sdk.Api.Organizations.Item.FilterSets;
 using VariantMiner.Sdk.Api.Organizations.Item.GeneLists;
 using VariantMiner.Sdk.Api.Organizations.Item.Invitations;
@@ -55,6 +56,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Classifications.ClassificationsRequestBuilder Classifications
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Classifications.ClassificationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The clients property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Clients.ClientsRequestBuilder Clients
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Clients.ClientsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The filterSets property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.FilterSets.FilterSetsRequestBuilder FilterSets

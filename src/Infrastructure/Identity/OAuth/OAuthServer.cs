@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace VariantMiner.Infrastructure.Identity.OAuth;
+
+/// <summary>
+/// The OAuth 2.0 authorization server inside the product (OpenIddict): organization clients get short-lived access
+/// tokens with client credentials at <see cref="TokenPath"/>; the discovery document is served. The keys live in the
+/// database (<see cref="ServerKey"/>), so every replica issues and checks the same tokens.
+/// </summary>
+public static class OAuthServer
+{
+    public const string TokenPath = VariantMiner.Application.ApiAccess.OAuthPaths.Token;
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
+    /// <summary>Claims of an organization client's access token: the organization and the client.</summary>
+    public const string OrganizationClaim = "vm:org";
+    public const string ClientClaim = "vm:client";
+
+    public static IServiceCollection AddOAuthServer(this IServiceCollection services)
+    {
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(o =>
+            {
+                o.SetTokenEndpointUris(TokenPath.TrimStart('/'));
+                o.AllowClientCredentialsFlow();
+                o.SetAccessTokenLifetime(AccessTokenLifetime);
+                o.DisableAccessTokenEncryption();
+                o.UseAspNetCore().EnableTokenEndpointPassthrough();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+        services.AddOptions<OpenIddictServerOptions>().Configure<IServiceScopeFactory>(UseStoredKeys);
+        return services;
+    }
+
+    /// <summary>The server's signing and encryption keys from the database, made (once, by whichever replica is first) when missing.</summary>
+    private static void UseStoredKeys(OpenIddictServerOptions options, IServiceScopeFactory scopes)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("VariantMiner.OAuth.ServerKeys.v1");
+        options.SigningCredentials.Add(new SigningCredentials(Key(db, protector, ServerKey.Signing), SecurityAlgorithms.RsaSha256));
+        options.EncryptionCredentials.Add(new EncryptingCredentials(Key(db, protector, ServerKey.Encryption), SecurityAlgorithms.RsaOAEP,
+            SecurityAlgorithms.Aes256CbcHmacSha512));
+    }
+
+    private static RsaSecurityKey Key(AppDbContext db, IDataProtector protector, string purpose)
+    {
+        var stored = db.Set<ServerKey>().AsNoTracking().SingleOrDefault(k => k.Purpose == purpose);
+        if (stored is null)
+        {
+            using var rsa = RSA.Create(2048);
+            db.Set<ServerKey>().Add(new ServerKey { Purpose = purpose, ProtectedKey = protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())), CreatedAt = DateTimeOffset.UtcNow });
+            try
+            {
+                db.SaveChanges();
+            }
+            catch (DbUpdateException)
+            {
+                // Another replica made it first: use theirs.
+                db.ChangeTracker.Clear();
+            }
+            stored = db.Set<ServerKey>().AsNoTracking().Single(k => k.Purpose == purpose);
+        }
+        var key = RSA.Create();
+        key.ImportPkcs8PrivateKey(Convert.FromBase64String(protector.Unprotect(stored.ProtectedKey)), out _);
+        return new RsaSecurityKey(key) { KeyId = purpose + "-" + stored.CreatedAt.ToUnixTimeSeconds() };
+    }
+
+    /// <summary>The access token's identity for an organization client: its service account, organization and client.</summary>
+    public static ClaimsPrincipal ClientPrincipal(Domain.Authorization.OrganizationClient client)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, client.ServiceUserId.ToString())
+            .SetClaim(Claims.Name, client.Name)
+            .SetClaim(OrganizationClaim, client.OrganizationId.ToString())
+            .SetClaim(ClientClaim, client.Id.ToString());
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+}
