@@ -140,6 +140,8 @@ if (http)
     Console.Error.WriteLine($"Host listening on {address}");
     var cookie = await SignInAsync(address, world.CuratorEmail);
     var bearer = $"Authorization: Bearer {await CreateTokenAsync(address, cookie, world.OrganizationId)}";
+    // An organization client with the Clinical Curator role (created by a Group Admin of the workspace: member 3).
+    var oauth = $"Authorization: Bearer {await ClientAccessTokenAsync(address, await SignInAsync(address, "member0003@bench.example"), world.OrganizationId)}";
     var real = $"{address}/api/organizations/{world.OrganizationId}/workspaces/{world.WorkspaceId}/samples/{world.SampleId}";
     var bare = $"{address}/bare/samples/{world.SampleId}";
     using (var check = new HttpClient())
@@ -154,14 +156,17 @@ if (http)
     if (args.Contains("--serve"))
     {
         // For profiling (e.g. dotnet-trace): keep the host up and print what to hammer.
-        Console.WriteLine($"pid {Environment.ProcessId}\nreal {real}\nbare {bare}\ncookie {cookie}\n{bearer}");
+        Console.WriteLine($"pid {Environment.ProcessId}\nreal {real}\nbare {bare}\ncookie {cookie}\n{bearer}\n{oauth}");
         await Task.Delay(Timeout.Infinite);
     }
     // Warm both paths up (JIT tiering, connection pools, caches) before anything is counted.
     Wrk(bare, null, "10s");
     Wrk(real, $"Cookie: {cookie}", "10s");
     Wrk(real, bearer, "10s");
+    Wrk(real, oauth, "10s");
     var realRps = new List<double>();
+    var oauthRps = new List<double>();
+    var oauthRatios = new List<double>();
     var bareRps = new List<double>();
     var tokenRps = new List<double>();
     var ratios = new List<double>();
@@ -171,8 +176,10 @@ if (http)
         bareRps.Add(Wrk(bare, null));
         realRps.Add(Wrk(real, $"Cookie: {cookie}"));
         tokenRps.Add(Wrk(real, bearer));
+        oauthRps.Add(Wrk(real, oauth));
         ratios.Add(realRps[^1] / bareRps[^1]);
         tokenRatios.Add(tokenRps[^1] / realRps[^1]);
+        oauthRatios.Add(oauthRps[^1] / realRps[^1]);
     }
     var ratio = MedianOf(realRps) / MedianOf(bareRps);
     var line = $"| {provider} | {samples:N0} | {MedianOf(realRps):0} | {MedianOf(bareRps):0} | {ratio:0.00} | {string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} |";
@@ -181,6 +188,9 @@ if (http)
     // The same route with a personal access token instead of the cookie (issue "Accounts and access": ≥ 0.95 × cookie).
     Console.WriteLine($"| {provider} | {samples:N0} | token {MedianOf(tokenRps):0} | cookie {MedianOf(realRps):0} | {MedianOf(tokenRps) / MedianOf(realRps):0.00} | " +
         $"{string.Join(" ", tokenRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} |");
+    // And with an organization client's OAuth access token (a signed JWT checked by the authorization server's validation).
+    Console.WriteLine($"| {provider} | {samples:N0} | OAuth {MedianOf(oauthRps):0} | cookie {MedianOf(realRps):0} | {MedianOf(oauthRps) / MedianOf(realRps):0.00} | " +
+        $"{string.Join(" ", oauthRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} |");
 }
 
 static double MedianOf(List<double> values) => values.Order().ElementAt(values.Count / 2);
@@ -214,20 +224,41 @@ static async Task<string> SignInAsync(string address, string email)
     return string.Join("; ", Cookies(response).Where(c => c.StartsWith("__Host-VariantMiner=", StringComparison.Ordinal)));
 }
 
-static async Task<string> CreateTokenAsync(string address, string cookie, Guid organizationId)
+static async Task<string> CreateTokenAsync(string address, string cookie, Guid organizationId) =>
+    (await PostAsync(address, cookie, $"/api/organizations/{organizationId}/tokens", new { name = "bench", expiresInDays = 1 })).GetProperty("token").GetString()!;
+
+static async Task<string> ClientAccessTokenAsync(string address, string cookie, Guid organizationId)
+{
+    using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
+    var rolesRequest = new HttpRequestMessage(HttpMethod.Get, $"{address}/api/organizations/{organizationId}/roles");
+    rolesRequest.Headers.Add("Cookie", cookie);
+    var roles = await (await client.SendAsync(rolesRequest)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    var curator = roles.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Clinical Curator").GetProperty("id").GetGuid();
+    var created = await PostAsync(address, cookie, $"/api/organizations/{organizationId}/clients", new { name = "Bench LIMS", roleId = curator });
+    var token = await client.PostAsync($"{address}/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = created.GetProperty("details").GetProperty("clientId").GetString()!,
+        ["client_secret"] = created.GetProperty("clientSecret").GetString()!,
+    }));
+    if (!token.IsSuccessStatusCode) throw new InvalidOperationException($"client token: {await token.Content.ReadAsStringAsync()}");
+    return (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString()!;
+}
+
+/// <summary>An unsafe API call as the signed-in cookie (with the antiforgery token, as the SPA sends it).</summary>
+static async Task<System.Text.Json.JsonElement> PostAsync(string address, string cookie, string path, object body)
 {
     using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
     var tokenRequest = new HttpRequestMessage(HttpMethod.Get, $"{address}/api/auth/antiforgery");
     tokenRequest.Headers.Add("Cookie", cookie);
     var antiforgery = await client.SendAsync(tokenRequest);
     var xsrf = (await antiforgery.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["token"];
-    var create = new HttpRequestMessage(HttpMethod.Post, $"{address}/api/organizations/{organizationId}/tokens")
-        { Content = JsonContent.Create(new { name = "bench", expiresInDays = 1 }) };
-    create.Headers.Add("X-XSRF-TOKEN", xsrf);
-    create.Headers.Add("Cookie", string.Join("; ", new[] { cookie }.Concat(Cookies(antiforgery))));
-    var created = await client.SendAsync(create);
-    if (!created.IsSuccessStatusCode) throw new InvalidOperationException($"token: {await created.Content.ReadAsStringAsync()}");
-    return (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString()!;
+    var request = new HttpRequestMessage(HttpMethod.Post, $"{address}{path}") { Content = JsonContent.Create(body) };
+    request.Headers.Add("X-XSRF-TOKEN", xsrf);
+    request.Headers.Add("Cookie", string.Join("; ", new[] { cookie }.Concat(Cookies(antiforgery))));
+    var response = await client.SendAsync(request);
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {await response.Content.ReadAsStringAsync()}");
+    return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
 }
 
 static IEnumerable<string> Cookies(HttpResponseMessage response) =>
