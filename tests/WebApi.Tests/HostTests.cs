@@ -71,10 +71,11 @@ public class HostTests(DatabaseProvider provider) : WebTestBase(provider)
         var schemes = document["components"]!["securitySchemes"]!;
         Assert.That(schemes["cookie"]!["in"]!.GetValue<string>(), Is.EqualTo("cookie"));
         Assert.That(schemes["personalAccessToken"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
+        Assert.That(schemes["organizationClient"]!["flows"]!["clientCredentials"]!["tokenUrl"]!.GetValue<string>(), Is.EqualTo("/connect/token"));
         string Security(string path, string method) => document["paths"]![path]![method]!["security"]!.ToJsonString();
         Assert.That(Security("/api/auth/login", "post"), Is.EqualTo("[]"), "anonymous");
         Assert.That(Security("/api/auth/me", "get"), Is.EqualTo("""[{"cookie":[]}]"""), "the account's routes: the session only");
-        Assert.That(Security("/api/organizations/{orgId}/workspaces", "get"), Is.EqualTo("""[{"cookie":[]},{"personalAccessToken":[]}]"""), "an organization's: either");
+        Assert.That(Security("/api/organizations/{orgId}/workspaces", "get"), Is.EqualTo("""[{"cookie":[]},{"personalAccessToken":[]},{"organizationClient":[]}]"""), "an organization's: either");
     }
 
     /// <summary>
