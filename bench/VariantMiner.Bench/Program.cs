@@ -140,7 +140,7 @@ if (http)
     Console.Error.WriteLine($"Host listening on {address}");
     var cookie = await SignInAsync(address, world.CuratorEmail);
     var bearer = $"Authorization: Bearer {await CreateTokenAsync(address, cookie, world.OrganizationId)}";
-    // An organization client with the Clinical Curator role (created by a Group Admin of the workspace: member 3).
+    // An organization client with the Group Admin role (sees every sample, as the curator does), created by member 3, a Group Admin.
     var oauth = $"Authorization: Bearer {await ClientAccessTokenAsync(address, await SignInAsync(address, "member0003@bench.example"), world.OrganizationId)}";
     var real = $"{address}/api/organizations/{world.OrganizationId}/workspaces/{world.WorkspaceId}/samples/{world.SampleId}";
     var bare = $"{address}/bare/samples/{world.SampleId}";
@@ -233,8 +233,8 @@ static async Task<string> ClientAccessTokenAsync(string address, string cookie, 
     var rolesRequest = new HttpRequestMessage(HttpMethod.Get, $"{address}/api/organizations/{organizationId}/roles");
     rolesRequest.Headers.Add("Cookie", cookie);
     var roles = await (await client.SendAsync(rolesRequest)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-    var curator = roles.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Clinical Curator").GetProperty("id").GetGuid();
-    var created = await PostAsync(address, cookie, $"/api/organizations/{organizationId}/clients", new { name = "Bench LIMS", roleId = curator });
+    var role = roles.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Group Admin").GetProperty("id").GetGuid();
+    var created = await PostAsync(address, cookie, $"/api/organizations/{organizationId}/clients", new { name = "Bench LIMS", roleId = role });
     var token = await client.PostAsync($"{address}/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
     {
         ["grant_type"] = "client_credentials",

@@ -20,6 +20,7 @@ public static class WebApiDependencyInjection
         services.AddHttpContextAccessor();
         services.AddHostedService<OwnerProcessWatch>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<DeviceApprovals>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

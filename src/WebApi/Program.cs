@@ -21,6 +21,7 @@ builder.Services.AddWebApi(builder.Configuration);
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.EnsureCliClientAsync(app.Services, CancellationToken.None);
 
 app.UseSecurityHeaders();
 app.UseForwardedHeaders();

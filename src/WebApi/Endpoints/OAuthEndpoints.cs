@@ -4,6 +4,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using VariantMiner.Application.ApiAccess;
 using VariantMiner.Infrastructure.Identity.OAuth;
+using VariantMiner.WebApi.Hosting;
 
 namespace VariantMiner.WebApi.Endpoints;
 
@@ -15,18 +16,33 @@ internal sealed class OAuthEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost(OAuthPaths.Token, async Task<IResult> (HttpContext http, OAuthClients clients, CancellationToken ct) =>
+        app.MapPost(OAuthPaths.Token, async Task<IResult> (HttpContext http, OAuthClients clients, DeviceApprovals devices, CancellationToken ct) =>
             {
                 var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-                if (request.IsClientCredentialsGrantType() && await clients.IssueAsync(request.ClientId!, ct) is { } principal)
-                    return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-                return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = OpenIddictConstants.Errors.InvalidClient,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The client was revoked.",
-                }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+                var principal = request.IsClientCredentialsGrantType() ? await clients.IssueAsync(request.ClientId!, ct)
+                    : request.IsDeviceCodeGrantType() ? await devices.RedeemAsync(http, ct)
+                    : null;
+                return principal is not null
+                    ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                    : Refuse(OpenIddictConstants.Errors.InvalidGrant, "The client was revoked, or the person may no longer act in the organization they approved.");
             })
             .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        // The device grant's verification URI is the SPA's page (the server sees the code first, then the page is served).
+        app.MapGet(OAuthServer.VerifyPath, (IWebHostEnvironment environment) =>
+                environment.WebRootFileProvider.GetFileInfo("index.html") is { Exists: true } page
+                    ? Results.File(page.CreateReadStream(), "text/html; charset=utf-8")
+                    : Results.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        // Its approval: the signed-in person names the code and the organization (form post with the antiforgery header).
+        app.MapPost(OAuthServer.VerifyPath, async Task<IResult> (HttpContext http, DeviceApprovals devices, CancellationToken ct) =>
+                await devices.ApproveAsync(http, ct) is { } principal
+                    ? Results.SignIn(principal, new AuthenticationProperties { RedirectUri = "/" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+                    : TypedResults.Problem("This code is not valid, or it has expired. Start again from the command line.", statusCode: StatusCodes.Status400BadRequest))
+            .RequireAuthorization()
             .ExcludeFromDescription();
 
         var clients = app.MapGroup("/api/organizations/{orgId:guid}/clients")
@@ -55,4 +71,13 @@ internal sealed class OAuthEndpoints : IEndpointGroup
             .WithName("Clients_Revoke")
             .WithSummary("Revokes a client at once (organization.settings.manage): no new tokens, and its issued tokens stop on their next request.");
     }
+
+    private static IResult Refuse(string error, string description) => Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }
+
+/// <param name="ClientName">What asks for access with the code.</param>
+public sealed record DeviceCodeDto(string ClientName);

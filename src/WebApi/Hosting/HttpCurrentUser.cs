@@ -29,6 +29,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
             if (Guid.TryParse(Principal.FindFirstValue(VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.ClientClaim), out var clientId))
                 return new SessionFacts(false, null, null, clientId,
                     Guid.Parse(Principal.FindFirstValue(VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.OrganizationClaim)!), OrganizationClient: true);
+            if (Guid.TryParse(Principal.FindFirstValue(VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.DeviceSessionClaim), out var deviceSession))
+                return new SessionFacts(false, null, null, deviceSession,
+                    Guid.Parse(Principal.FindFirstValue(VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.OrganizationClaim)!));
             if (Guid.TryParse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenIdClaim), out var tokenId))
                 return new SessionFacts(false, null, null, tokenId, Guid.Parse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenOrganizationClaim)!));
             Guid? institution = Guid.TryParse(Principal.FindFirstValue(VariantMinerClaims.SingleSignOnOrganization), out var organization) ? organization : null;

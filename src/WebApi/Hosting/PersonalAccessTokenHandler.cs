@@ -34,9 +34,10 @@ internal sealed class PersonalAccessTokenHandler(
         return !isPersonal && organizationRoute ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme : SchemeName;
     }
 
-    /// <summary>Whether the request was authenticated by a bearer token (a personal one or an organization client's), not the cookie.</summary>
+    /// <summary>Whether the request was authenticated by a bearer token (a personal one, an organization client's, the command line's), not the cookie.</summary>
     public static bool IsBearer(ClaimsPrincipal user) =>
-        user.HasClaim(c => c.Type is TokenIdClaim or VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.ClientClaim);
+        user.HasClaim(c => c.Type is TokenIdClaim or VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.ClientClaim
+            or VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.DeviceSessionClaim);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -18,6 +18,14 @@ namespace VariantMiner.Infrastructure.Identity.OAuth;
 public static class OAuthServer
 {
     public const string TokenPath = VariantMiner.Application.ApiAccess.OAuthPaths.Token;
+    /// <summary>The device authorization grant (RFC 8628) for the command-line client: it asks here for a code …</summary>
+    public const string DevicePath = "/connect/device";
+    /// <summary>… which the person enters on the SPA's page here (the verification URI), signed in — institution sign-in included — and posts back here.</summary>
+    public const string VerifyPath = "/device";
+    /// <summary>The command-line client (public: no secret), registered at start-up.</summary>
+    public const string CliClientId = "vm-cli";
+    /// <summary>Claim of a person's token from the device grant: the approval it came from (one per device sign-in).</summary>
+    public const string DeviceSessionClaim = "vm:device";
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
     /// <summary>Claims of an organization client's access token: the organization and the client.</summary>
     public const string OrganizationClaim = "vm:org";
@@ -29,11 +37,13 @@ public static class OAuthServer
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>())
             .AddServer(o =>
             {
-                o.SetTokenEndpointUris(TokenPath.TrimStart('/'));
-                o.AllowClientCredentialsFlow();
+                o.SetTokenEndpointUris(TokenPath.TrimStart('/'))
+                    .SetDeviceAuthorizationEndpointUris(DevicePath.TrimStart('/'))
+                    .SetEndUserVerificationEndpointUris(VerifyPath.TrimStart('/'));
+                o.AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow();
                 o.SetAccessTokenLifetime(AccessTokenLifetime);
                 o.DisableAccessTokenEncryption();
-                o.UseAspNetCore().EnableTokenEndpointPassthrough();
+                o.UseAspNetCore().EnableTokenEndpointPassthrough().EnableEndUserVerificationEndpointPassthrough();
             })
             .AddValidation(o =>
             {
@@ -76,6 +86,38 @@ public static class OAuthServer
         var key = RSA.Create();
         key.ImportPkcs8PrivateKey(Convert.FromBase64String(protector.Unprotect(stored.ProtectedKey)), out _);
         return new RsaSecurityKey(key) { KeyId = purpose + "-" + stored.CreatedAt.ToUnixTimeSeconds() };
+    }
+
+    /// <summary>Registers the command-line client when it is missing (start-up; tests after emptying the database).</summary>
+    public static async Task EnsureCliClientAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await applications.FindByClientIdAsync(CliClientId, cancellationToken) is not null) return;
+        await applications.CreateAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = CliClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "VariantMiner command line",
+            Permissions =
+            {
+                OpenIddictConstants.Permissions.Endpoints.DeviceAuthorization,
+                OpenIddictConstants.Permissions.Endpoints.Token,
+                OpenIddictConstants.Permissions.GrantTypes.DeviceCode,
+            },
+        }, cancellationToken);
+    }
+
+    /// <summary>A person's token from the device grant: for the one organization they chose when approving it.</summary>
+    public static ClaimsPrincipal DevicePrincipal(Guid userId, string name, Guid organizationId)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, userId.ToString())
+            .SetClaim(Claims.Name, name)
+            .SetClaim(OrganizationClaim, organizationId.ToString())
+            .SetClaim(DeviceSessionClaim, Guid.CreateVersion7().ToString());
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
     }
 
     /// <summary>The access token's identity for an organization client: its service account, organization and client.</summary>
