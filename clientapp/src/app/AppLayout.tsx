@@ -119,6 +119,11 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/tokens`} className={className}>
           API tokens
         </NavLink>
+        {can('organization.settings.manage') ? (
+          <NavLink to={`${base}/clients`} className={className}>
+            API clients
+          </NavLink>
+        ) : null}
       </div>
     </nav>
   );

@@ -25,6 +25,7 @@ const SettingsPage = lazy(() => import('../features/organizations/SettingsPage')
 const SecurityPage = lazy(() => import('../features/organizations/SecurityPage'));
 const SingleSignOnPage = lazy(() => import('../features/organizations/SingleSignOnPage'));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
 const WorkspacesPage = lazy(() => import('../features/workspaces/WorkspacesPage'));
 const PeoplePage = lazy(() => import('../features/members/PeoplePage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
@@ -96,6 +97,7 @@ export function AppRoutes() {
             <Route path="security" element={<SecurityPage />} />
             <Route path="sso" element={<SingleSignOnPage />} />
             <Route path="tokens" element={<TokensPage />} />
+            <Route path="clients" element={<ClientsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

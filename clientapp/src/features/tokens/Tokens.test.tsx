@@ -148,6 +148,7 @@ describe('API tokens page', () => {
     expect(within(shown).getByText('Copy the token now: it will not be shown again')).toBeTruthy();
     expect(within(shown).getByText(SECRET).tagName).toBe('CODE');
     expect(within(shown).getByText(`curl -H "Authorization: Bearer ${SECRET}" ${window.location.origin}${base}/workspaces`)).toBeTruthy();
+    expect(within(shown).getByRole('button', { name: 'Copy example' })).toBeTruthy();
     expect(document.activeElement).toBe(within(shown).getByRole('button', { name: 'Copy token' }));
     await u.click(within(shown).getByRole('button', { name: 'Copy token' }));
     expect(await navigator.clipboard.readText()).toBe(SECRET);

@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { mutationStatus } from '../../api/problem';
 import {
   ActionsHeader,
   Alert,
   Button,
-  ConfirmDialog,
-  CopyButton,
+  CodeExample,
   DataTable,
-  Dialog,
-  formatDate,
-  formatDateTime,
+  Day,
   FormDialog,
   LoadingState,
   RelativeTime,
   RetryAlert,
+  RevokeDialog,
   RowActions,
+  SecretValue,
+  ShownOnceDialog,
   TextField,
   usePageTitle,
   useStatusMessage,
@@ -25,7 +24,6 @@ import { wholeNumber } from '../auth/validation';
 import { useSecurityPolicy } from '../organizations/api';
 import { useCurrentOrgId } from '../organizations/permissions';
 import { useCreateToken, useRevokeToken, useTokens, type CreatedToken, type Token } from './api';
-import './tokens.css';
 
 /** The server's limit (PersonalAccessToken.NameMaxLength). */
 const NAME_MAX_LENGTH = 100;
@@ -151,15 +149,6 @@ export default function TokensPage() {
   );
 }
 
-/** The date, with the date and time on hover. */
-function Day({ value }: { value: string }) {
-  return (
-    <time dateTime={value} title={formatDateTime(value)}>
-      {formatDate(value)}
-    </time>
-  );
-}
-
 const fields = ['name', 'expiresInDays'] as const;
 
 interface NewTokenDialogProps {
@@ -242,48 +231,29 @@ function NewTokenDialog({ orgId, maxDays, onClose, onCreated }: NewTokenDialogPr
 function CreatedTokenDialog({ orgId, created, onClose }: { orgId: string; created: CreatedToken; onClose: () => void }) {
   const example = `curl -H "Authorization: Bearer ${created.token}" ${window.location.origin}/api/organizations/${orgId}/workspaces`;
   return (
-    <Dialog title={`Token “${created.details.name}” created`} onClose={onClose}>
-      <Alert tone="info" title="Copy the token now: it will not be shown again">
-        If it is lost, revoke it and create another one.
-      </Alert>
-      <div className="token-secret">
-        <code className="token-secret__value">{created.token}</code>
-        <CopyButton text={created.token} label="Copy token" copied="Token copied to the clipboard." />
-      </div>
+    <ShownOnceDialog
+      title={`Token “${created.details.name}” created`}
+      what="token"
+      ifLost="If it is lost, revoke it and create another one."
+      onClose={onClose}
+    >
+      <SecretValue value={created.token} copyLabel="Copy token" copied="Token copied to the clipboard." />
       <p>For example, to list the workspaces you can enter:</p>
-      <pre className="token-example">
-        <code>{example}</code>
-      </pre>
-      <div className="dialog__actions">
-        <Button onClick={onClose}>Done</Button>
-      </div>
-    </Dialog>
+      <CodeExample text={example} copyLabel="Copy example" copied="Example copied to the clipboard." />
+    </ShownOnceDialog>
   );
 }
 
 function RevokeTokenDialog({ orgId, token, onClose }: { orgId: string; token: Token; onClose: () => void }) {
   const revoke = useRevokeToken(orgId);
-  const announce = useStatusMessage();
   return (
-    <ConfirmDialog
-      title="Revoke token"
-      tone="danger"
-      actionLabel="Revoke token"
-      busyLabel="Revoking…"
-      {...mutationStatus(revoke)}
-      onCancel={onClose}
-      onConfirm={() =>
-        revoke.mutate(token.id, {
-          onSuccess: () => {
-            announce(`Token “${token.name}” revoked.`);
-            onClose();
-          },
-        })
-      }
-    >
-      <p>
-        Revoke <strong>{token.name}</strong>? Scripts using it stop working at once.
-      </p>
-    </ConfirmDialog>
+    <RevokeDialog
+      noun="token"
+      name={token.name}
+      consequence="Scripts using it stop working at once."
+      revoke={revoke}
+      id={token.id}
+      onClose={onClose}
+    />
   );
 }
