@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout';
 // Pages are split into their own chunks; the shell (layout, auth guard, API client) loads first.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const LinkAccountPage = lazy(() => import('../features/auth/LinkAccountPage'));
+const DevicePage = lazy(() => import('../features/auth/DevicePage'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage'));
 const VerifyEmailPage = lazy(() => import('../features/auth/VerifyEmailPage'));
 const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage'));
@@ -66,6 +67,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="orgs" element={<OrganizationsPage />} />
           <Route path="profile" element={<ProfilePage />} />
+          <Route path="device" element={<DevicePage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="orgs/:orgId" element={<OrganizationLayout />}>
             <Route index element={<DashboardPage />} />

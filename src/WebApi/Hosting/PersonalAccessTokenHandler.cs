@@ -1,16 +1,18 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using VariantMiner.Application.ApiAccess;
 
 namespace VariantMiner.WebApi.Hosting;
 
 /// <summary>
-/// <c>Authorization: Bearer vm_pat_…</c>: a personal access token, for its own organization's API only (any other
-/// path — another organization, the account's own routes — is refused, so a leaked token cannot change a password or
-/// two-factor). Tokens are never read from a query string. The request then acts as the token's owner with their
-/// current role, checked like any request (the membership, the organization's policy on tokens).
+/// <c>Authorization: Bearer …</c>: a personal access token (<c>vm_pat_…</c>) or an OAuth access token of the authorization
+/// server, each for its own organization's API only (any other path — another organization, the account's own routes —
+/// is refused, so a leaked token cannot change a password or two-factor). Tokens are never read from a query string.
+/// The request then acts as whom the token speaks for, with their current role, checked like any request (the
+/// membership, the organization's policy on tokens).
 /// </summary>
 internal sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IPersonalAccessTokens tokens, TimeProvider clock)
@@ -20,19 +22,10 @@ internal sealed class PersonalAccessTokenHandler(
     public const string TokenIdClaim = "vm:token";
     public const string TokenOrganizationClaim = "vm:token_org";
 
-    /// <summary>
-    /// The scheme a request is authenticated by: a personal access token, or an OAuth access token (an organization
-    /// client's, checked by the authorization server's validation; only on the organizations' API), else the session cookie.
-    /// </summary>
-    public static string Select(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
-        var isPersonal = header["Bearer ".Length..].TrimStart().StartsWith(TokenFormat.Prefix, StringComparison.Ordinal);
-        var organizationRoute = context.Request.Path.StartsWithSegments("/api/organizations", StringComparison.OrdinalIgnoreCase, out var rest)
-            && rest.Value?.Length > 1;
-        return !isPersonal && organizationRoute ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme : SchemeName;
-    }
+    /// <summary>The scheme a request is authenticated by: a bearer token when it carries one, else the session cookie.</summary>
+    public static string Select(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? SchemeName
+            : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
 
     /// <summary>Whether the request was authenticated by a bearer token (a personal one, an organization client's, the command line's), not the cookie.</summary>
     public static bool IsBearer(ClaimsPrincipal user) =>
@@ -42,6 +35,7 @@ internal sealed class PersonalAccessTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        if (!token.StartsWith(TokenFormat.Prefix, StringComparison.Ordinal)) return await AccessTokenAsync(token);
         if (!TokenFormat.TryHash(token, out var hash)) return AuthenticateResult.Fail("Not a VariantMiner personal access token.");
         if (await tokens.AuthenticateAsync(hash, clock.GetUtcNow(), Context.RequestAborted) is not { } found)
             return AuthenticateResult.Fail("The token is unknown, revoked or expired, or its owner is locked out.");
@@ -55,6 +49,29 @@ internal sealed class PersonalAccessTokenHandler(
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>
+    /// An OAuth access token of the authorization server (an organization client's, the command line's), for the
+    /// organizations' API only. Checked by the server's validation once, then remembered until it expires: who it speaks
+    /// for is still checked on every request (membership, role), so a revoked client or a person who left stops at once.
+    /// </summary>
+    private async Task<AuthenticateResult> AccessTokenAsync(string token)
+    {
+        if (!Request.Path.StartsWithSegments("/api/organizations", StringComparison.OrdinalIgnoreCase, out var rest) || rest.Value is not { Length: > 1 })
+            return AuthenticateResult.Fail("An access token works only for its organization's API.");
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+        if (!ValidatedAccessTokens.TryGetValue(key, out ClaimsPrincipal? principal) || principal is null)
+        {
+            var result = await Context.AuthenticateAsync(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+            if (!result.Succeeded || result.Principal is null) return AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("The access token is not valid."));
+            principal = result.Principal;
+            var expires = OpenIddict.Abstractions.OpenIddictExtensions.GetExpirationDate(principal) ?? clock.GetUtcNow().AddMinutes(1);
+            ValidatedAccessTokens.Set(key, principal, new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = 1 });
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));
+    }
+
+    private static readonly MemoryCache ValidatedAccessTokens = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
