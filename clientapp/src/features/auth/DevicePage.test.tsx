@@ -5,10 +5,9 @@ import { ANTIFORGERY_HEADER } from '../../api/client';
 import { json, mockFetch, problem, user } from '../../test/fetchMock';
 import { renderApp } from '../../test/render';
 
-const organizations = [
-  { id: '0190f0aa-0000-7000-8000-000000000001', name: 'Northwind Genomics Lab', description: null },
-  { id: '0190f0aa-0000-7000-8000-000000000002', name: 'Contoso Clinical', description: null },
-];
+const northwind = { id: '0190f0aa-0000-7000-8000-000000000001', name: 'Northwind Genomics Lab', description: null };
+const contoso = { id: '0190f0aa-0000-7000-8000-000000000002', name: 'Contoso Clinical', description: null };
+const organizations = [northwind, contoso];
 
 describe('DevicePage', () => {
   it('posts the code and the chosen organization with the antiforgery header, then says to go back to the terminal', async () => {
@@ -28,14 +27,14 @@ describe('DevicePage', () => {
     expect(screen.getByText('Contoso Clinical')).toBeTruthy();
     const posted = requests.find((r) => r.method === 'POST' && r.path === '/device')!;
     expect(new URLSearchParams(posted.body).get('user_code')).toBe('ABCD-EFGH');
-    expect(new URLSearchParams(posted.body).get('organization_id')).toBe(organizations[1].id);
+    expect(new URLSearchParams(posted.body).get('organization_id')).toBe(contoso.id);
     expect(posted.headers.get(ANTIFORGERY_HEADER)).toMatch(/^token-/);
   });
 
   it('shows why a code is refused and asks for one first', async () => {
     mockFetch({
       'GET /api/auth/me': () => json(200, user),
-      'GET /api/organizations': () => json(200, organizations.slice(0, 1)),
+      'GET /api/organizations': () => json(200, [northwind]),
       'POST /device': () => problem(400, { title: 'Bad Request', detail: 'This code is not valid, or it has expired. Start again from the command line.' }),
     });
     renderApp('/device');
