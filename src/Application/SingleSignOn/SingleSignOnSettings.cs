@@ -59,8 +59,9 @@ public sealed class SetSingleSignOnSettingsValidator : AbstractValidator<SetSing
         RuleFor(c => c.ClientSecret).MaximumLength(1000);
         RuleFor(c => c.EmailDomains).NotEmpty().WithMessage("Name at least one e-mail domain of the institution.")
             .Must(d => d.Count <= SingleSignOnConnection.MaxDomains).WithMessage($"At most {SingleSignOnConnection.MaxDomains} e-mail domains.");
-        RuleForEach(c => c.EmailDomains).Must(d => SingleSignOnConnection.IsDomain(d.TrimStart('@')))
-            .WithMessage("'{PropertyValue}' is not an e-mail domain (for example: hospital.example.org).");
+        RuleForEach(c => c.EmailDomains).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("An e-mail domain cannot be empty.")
+            .Must(d => SingleSignOnConnection.IsDomain(d.TrimStart('@'))).WithMessage("'{PropertyValue}' is not an e-mail domain (for example: hospital.example.org).");
         RuleFor(c => c.Required).Must((c, required) => !required || c.Enabled).WithMessage("Institution sign-in must be on to be required.");
     }
 }
