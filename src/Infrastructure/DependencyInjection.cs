@@ -36,6 +36,7 @@ public static class InfrastructureDependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Messaging.OutboxDispatcher>());
         services.AddHostedService<VariantMiner.Infrastructure.Jobs.TrashPurgeJob>();
         services.AddHostedService<VariantMiner.Infrastructure.Jobs.UploadSweepJob>();
+        services.AddHostedService<VariantMiner.Infrastructure.Jobs.OAuthPruneJob>();
         services.AddHostedService<VariantMiner.Infrastructure.Jobs.StorageRetentionJob>();
         services.AddSingleton<VariantMiner.Infrastructure.Storage.LocalFileStore>();
         services.AddSingleton<VariantMiner.Application.Files.IFileStore>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Storage.LocalFileStore>());

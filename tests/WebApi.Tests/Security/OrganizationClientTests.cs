@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.WebApi.Tests.Security;
@@ -123,6 +124,30 @@ public class OrganizationClientTests(DatabaseProvider provider) : WebTestBase(pr
         Assert.That((int)(await RequestTokenAsync(clientId, secret)).StatusCode, Is.InRange(400, 401));
         var listed = await supervisor.GetFromJsonAsync<JsonElement>($"{Org}/clients");
         Assert.That(listed.EnumerateArray().Single().GetProperty("status").GetString(), Is.EqualTo("revoked"));
+    }
+
+    [Test]
+    public async Task Spent_token_entries_are_pruned_and_live_ones_kept()
+    {
+        var (_, clientId, secret, _) = await CreateClientAsync();
+        await BearerAsync(clientId, secret);
+        await BearerAsync(clientId, secret);
+        Guid spent;
+        await using (var db = Database.CreateContext())
+        {
+            var entries = await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid>>().ToListAsync();
+            Assert.That(entries, Has.Count.EqualTo(2), "one entry per token issued");
+            spent = entries[0].Id;
+            // One of them issued two days ago and expired since.
+            (entries[0].CreationDate, entries[0].ExpirationDate) = (DateTime.UtcNow.AddDays(-2), DateTime.UtcNow.AddDays(-2).AddMinutes(15));
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = Factory.Services.CreateAsyncScope())
+            Assert.That(await VariantMiner.Infrastructure.Jobs.OAuthPruneJob.PruneAsync(scope.ServiceProvider, DateTimeOffset.UtcNow - VariantMiner.Infrastructure.Jobs.OAuthPruneJob.KeptFor, CancellationToken.None),
+                Is.EqualTo(1));
+        await using var check = Database.CreateContext();
+        var left = await check.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken<Guid>>().Select(t => t.Id).ToListAsync();
+        Assert.That(left, Has.Count.EqualTo(1).And.No.Member(spent));
     }
 
     [Test]
