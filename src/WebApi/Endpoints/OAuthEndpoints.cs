@@ -9,7 +9,8 @@ using VariantMiner.WebApi.Hosting;
 namespace VariantMiner.WebApi.Endpoints;
 
 /// <summary>
-/// The authorization server's token endpoint (client credentials of an organization client; the protocol checks —
+/// The authorization server's token endpoint (client credentials of an organization client; the device code and the
+/// refresh token of the command line; the protocol checks —
 /// client authentication, grant allowed — are OpenIddict's before this runs) and the organization's clients.
 /// </summary>
 internal sealed class OAuthEndpoints : IEndpointGroup
@@ -20,7 +21,7 @@ internal sealed class OAuthEndpoints : IEndpointGroup
             {
                 var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
                 var principal = request.IsClientCredentialsGrantType() ? await clients.IssueAsync(request.ClientId!, ct)
-                    : request.IsDeviceCodeGrantType() ? await devices.RedeemAsync(http, ct)
+                    : request.IsDeviceCodeGrantType() || request.IsRefreshTokenGrantType() ? await devices.RedeemAsync(http, ct)
                     : null;
                 return principal is not null
                     ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)

@@ -10,7 +10,8 @@ namespace VariantMiner.WebApi.Hosting;
 /// <summary>
 /// <c>Authorization: Bearer …</c>: a personal access token (<c>vm_pat_…</c>) or an OAuth access token of the authorization
 /// server, each for its own organization's API only (any other path — another organization, the account's own routes —
-/// is refused, so a leaked token cannot change a password or two-factor). Tokens are never read from a query string.
+/// is refused, so a leaked token cannot change a password or two-factor), and the list of organizations, which then
+/// names that one. Tokens are never read from a query string.
 /// The request then acts as whom the token speaks for, with their current role, checked like any request (the
 /// membership, the organization's policy on tokens).
 /// </summary>
@@ -39,7 +40,7 @@ internal sealed class PersonalAccessTokenHandler(
         if (!TokenFormat.TryHash(token, out var hash)) return AuthenticateResult.Fail("Not a VariantMiner personal access token.");
         if (await tokens.AuthenticateAsync(hash, clock.GetUtcNow(), Context.RequestAborted) is not { } found)
             return AuthenticateResult.Fail("The token is unknown, revoked or expired, or its owner is locked out.");
-        if (!Request.Path.StartsWithSegments($"/api/organizations/{found.OrganizationId}", StringComparison.OrdinalIgnoreCase))
+        if (!Request.Path.StartsWithSegments($"/api/organizations/{found.OrganizationId}", StringComparison.OrdinalIgnoreCase) && !IsOrganizationList())
             return AuthenticateResult.Fail("A personal access token works only for its organization's API.");
         var identity = new ClaimsIdentity(
         [
@@ -57,7 +58,7 @@ internal sealed class PersonalAccessTokenHandler(
     /// </summary>
     private async Task<AuthenticateResult> AccessTokenAsync(string token)
     {
-        if (!Request.Path.StartsWithSegments("/api/organizations", StringComparison.OrdinalIgnoreCase, out var rest) || rest.Value is not { Length: > 1 })
+        if (!(Request.Path.StartsWithSegments("/api/organizations", StringComparison.OrdinalIgnoreCase, out var rest) && rest.Value is { Length: > 1 }) && !IsOrganizationList())
             return AuthenticateResult.Fail("An access token works only for its organization's API.");
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
         if (!ValidatedAccessTokens.TryGetValue(key, out ClaimsPrincipal? principal) || principal is null)
@@ -70,6 +71,9 @@ internal sealed class PersonalAccessTokenHandler(
         }
         return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));
     }
+
+    private bool IsOrganizationList() =>
+        HttpMethods.IsGet(Request.Method) && Request.Path.Value?.TrimEnd('/').Equals("/api/organizations", StringComparison.OrdinalIgnoreCase) == true;
 
     private static readonly MemoryCache ValidatedAccessTokens = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 

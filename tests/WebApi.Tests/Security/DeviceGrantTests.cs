@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using VariantMiner.Infrastructure.Identity.OAuth;
 
@@ -7,7 +9,9 @@ namespace VariantMiner.WebApi.Tests.Security;
 /// The device authorization grant (RFC 8628) for the command line: the command line gets a code, a signed-in person
 /// approves it on the /device page for one of their organizations, and the command line's token then acts as that
 /// person in that organization only. Approval needs the antiforgery token (no cross-site approvals), an organization
-/// the person belongs to and that allows tokens.
+/// the person belongs to and that allows tokens. Asked with <c>offline_access</c>, the command line also gets a refresh
+/// token, which works while the person may still act there (not locked out, still a member, tokens still allowed,
+/// within the organization's longest token lifetime since the approval).
 /// </summary>
 public class DeviceGrantTests(DatabaseProvider provider) : WebTestBase(provider)
 {
@@ -22,9 +26,18 @@ public class DeviceGrantTests(DatabaseProvider provider) : WebTestBase(provider)
         _cli = Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
     }
 
-    private async Task<JsonElement> AskForCodeAsync()
+    /// <summary>The clock of the host in the lifetime test (the approval's age).</summary>
+    private sealed class MovableClock : TimeProvider
     {
-        var answer = await _cli.PostAsync("/connect/device", new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = OAuthServer.CliClientId }));
+        public TimeSpan Ahead { get; set; }
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Ahead;
+    }
+
+    private async Task<JsonElement> AskForCodeAsync(string? scope = null)
+    {
+        var form = new Dictionary<string, string> { ["client_id"] = OAuthServer.CliClientId };
+        if (scope is not null) form["scope"] = scope;
+        var answer = await _cli.PostAsync("/connect/device", new FormUrlEncodedContent(form));
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
         return await answer.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -94,5 +107,103 @@ public class DeviceGrantTests(DatabaseProvider provider) : WebTestBase(provider)
 
         var stillPending = await PollAsync(code.GetProperty("device_code").GetString()!);
         Assert.That((await stillPending.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("authorization_pending"));
+    }
+
+    /// <summary>An Analyst's approved device sign-in with offline_access: the token response.</summary>
+    private async Task<JsonElement> SignInForLongAsync(HttpClient? cli = null, Func<Task<HttpClient>>? person = null)
+    {
+        cli ??= _cli;
+        var answer = await cli.PostAsync("/connect/device", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["client_id"] = OAuthServer.CliClientId, ["scope"] = "offline_access" }));
+        var code = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        var analyst = person is null ? await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email) : await person();
+        Assert.That((int)(await ApproveAsync(analyst, code.GetProperty("user_code").GetString()!, _lab.OrganizationId)).StatusCode, Is.InRange(200, 399));
+        var token = await cli.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["client_id"] = OAuthServer.CliClientId,
+            ["device_code"] = code.GetProperty("device_code").GetString()!,
+        }));
+        Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.OK), await token.Content.ReadAsStringAsync());
+        return await token.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<HttpResponseMessage> RefreshAsync(HttpClient cli, string refreshToken) =>
+        await cli.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = OAuthServer.CliClientId,
+            ["refresh_token"] = refreshToken,
+        }));
+
+    [Test]
+    public async Task A_refresh_token_gives_new_access_tokens_only_when_asked_for_and_while_the_person_may_act()
+    {
+        var signedIn = await SignInForLongAsync();
+        var refreshed = await RefreshAsync(_cli, signedIn.GetProperty("refresh_token").GetString()!);
+        Assert.That(refreshed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await refreshed.Content.ReadAsStringAsync());
+        var next = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
+        var cli = Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        cli.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", next.GetProperty("access_token").GetString());
+        Assert.That((await cli.GetFromJsonAsync<JsonElement>($"/api/organizations/{_lab.OrganizationId}/me")).GetProperty("role").GetProperty("name").GetString(),
+            Is.EqualTo("Analyst"));
+
+        // Locked out: no new access token (the one in hand ends within its 15 minutes).
+        var users = Factory.Services.CreateScope().ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<VariantMiner.Infrastructure.Identity.ApplicationUser>>();
+        var account = (await users.FindByIdAsync(_lab.Members[BuiltInRole.Analyst].UserId.ToString()))!;
+        await users.SetLockoutEndDateAsync(account, DateTimeOffset.UtcNow.AddHours(1));
+        var locked = await RefreshAsync(_cli, next.GetProperty("refresh_token").GetString()!);
+        Assert.That((await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("invalid_grant"));
+        await users.SetLockoutEndDateAsync(account, null);
+
+        // Without offline_access: no refresh token at all.
+        var code = await AskForCodeAsync();
+        var analyst = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email);
+        await ApproveAsync(analyst, code.GetProperty("user_code").GetString()!, _lab.OrganizationId);
+        var plain = await (await PollAsync(code.GetProperty("device_code").GetString()!)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(plain.TryGetProperty("access_token", out _), Is.True);
+        Assert.That(plain.TryGetProperty("refresh_token", out _), Is.False);
+    }
+
+    [Test]
+    public async Task A_refresh_token_stops_when_the_organization_disallows_tokens()
+    {
+        var signedIn = await SignInForLongAsync();
+        await using (var db = Database.CreateContext())
+        {
+            var organization = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == _lab.OrganizationId);
+            organization.SetSecurityPolicy(organization.MinimumPasswordLength, false, null, personalAccessTokensAllowed: false, organization.MaxTokenLifetimeDays);
+            await db.SaveChangesAsync();
+        }
+        var refused = await RefreshAsync(_cli, signedIn.GetProperty("refresh_token").GetString()!);
+        Assert.That((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("invalid_grant"));
+    }
+
+    [Test]
+    public async Task A_refresh_token_stops_once_the_approval_is_older_than_the_organizations_longest_token_lifetime()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            var organization = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == _lab.OrganizationId);
+            organization.SetSecurityPolicy(organization.MinimumPasswordLength, false, null, personalAccessTokensAllowed: true, maxTokenLifetimeDays: 2);
+            await db.SaveChangesAsync();
+        }
+        var clock = new MovableClock();
+        await using var host = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var cli = host.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        var signedIn = await SignInForLongAsync(cli, async () =>
+        {
+            var person = host.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
+            await person.PostUnsafeAsync("/api/auth/login", new { email = _lab.Members[BuiltInRole.Analyst].Email, password = BrowserClientExtensions.Password });
+            return person;
+        });
+
+        clock.Ahead = TimeSpan.FromDays(1);
+        var within = await RefreshAsync(cli, signedIn.GetProperty("refresh_token").GetString()!);
+        Assert.That(within.StatusCode, Is.EqualTo(HttpStatusCode.OK), await within.Content.ReadAsStringAsync());
+
+        clock.Ahead = TimeSpan.FromDays(3);
+        var beyond = await RefreshAsync(cli, (await within.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refresh_token").GetString()!);
+        Assert.That((await beyond.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("invalid_grant"));
     }
 }

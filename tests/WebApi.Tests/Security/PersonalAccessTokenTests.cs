@@ -83,10 +83,20 @@ public class PersonalAccessTokenTests(DatabaseProvider provider) : WebTestBase(p
         var bearer = Bearer(token);
         Assert.That((await bearer.GetAsync($"{Org}/workspaces")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
+        // The owner belongs to another organization too: the token still reaches only its own, and lists only that one.
         SeededLab other;
-        await using (var db = Database.CreateContext()) other = await SeededLab.CreateAsync(db, "Other Lab");
+        await using (var db = Database.CreateContext())
+        {
+            other = await SeededLab.CreateAsync(db, "Other Lab");
+            var role = await db.Roles.IgnoreQueryFilters().FirstAsync(r => r.OrganizationId == other.OrganizationId);
+            await TestData.AddMemberAsync(db, other.OrganizationId, _lab.Members[BuiltInRole.Supervisor].UserId, role.Id, other.WorkspaceId);
+        }
         Assert.That((await bearer.GetAsync($"/api/organizations/{other.OrganizationId}/workspaces")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        foreach (var account in new[] { "/api/auth/me", "/api/auth/me/two-factor", "/api/organizations" })
+        var listed = await bearer.GetFromJsonAsync<JsonElement>("/api/organizations");
+        Assert.That(listed.EnumerateArray().Select(o => o.GetProperty("id").GetGuid()), Is.EqualTo(new[] { _lab.OrganizationId }));
+        Assert.That((await bearer.PostAsJsonAsync("/api/organizations", new { name = "Minted Lab" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
+            "the list is the one organization-wide route a token may read; it creates nothing");
+        foreach (var account in new[] { "/api/auth/me", "/api/auth/me/two-factor" })
             await Problems.AssertProblemAsync(await bearer.GetAsync(account), HttpStatusCode.Unauthorized);
         var password = await bearer.PostAsJsonAsync("/api/auth/me/password", new { currentPassword = "x", newPassword = "long enough new password" });
         Assert.That(password.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a leaked token cannot change the password");

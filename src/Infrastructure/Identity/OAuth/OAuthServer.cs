@@ -26,6 +26,8 @@ public static class OAuthServer
     public const string CliClientId = "vm-cli";
     /// <summary>Claim of a person's token from the device grant: the approval it came from (one per device sign-in).</summary>
     public const string DeviceSessionClaim = "vm:device";
+    /// <summary>Claim of the same token: when the person approved it (unix seconds), which the organization's longest token lifetime bounds.</summary>
+    public const string DeviceApprovedAtClaim = "vm:device_at";
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
     /// <summary>Claims of an organization client's access token: the organization and the client.</summary>
     public const string OrganizationClaim = "vm:org";
@@ -40,7 +42,8 @@ public static class OAuthServer
                 o.SetTokenEndpointUris(TokenPath.TrimStart('/'))
                     .SetDeviceAuthorizationEndpointUris(DevicePath.TrimStart('/'))
                     .SetEndUserVerificationEndpointUris(VerifyPath.TrimStart('/'));
-                o.AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow();
+                // Refresh tokens only for the device grant (the command line): the client credentials grant has no person to ask again.
+                o.AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow().AllowRefreshTokenFlow();
                 o.SetAccessTokenLifetime(AccessTokenLifetime);
                 o.DisableAccessTokenEncryption();
                 o.UseAspNetCore().EnableTokenEndpointPassthrough().EnableEndUserVerificationEndpointPassthrough();
@@ -93,8 +96,7 @@ public static class OAuthServer
     {
         using var scope = services.CreateScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        if (await applications.FindByClientIdAsync(CliClientId, cancellationToken) is not null) return;
-        await applications.CreateAsync(new OpenIddictApplicationDescriptor
+        var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = CliClientId,
             ClientType = ClientTypes.Public,
@@ -104,18 +106,28 @@ public static class OAuthServer
                 OpenIddictConstants.Permissions.Endpoints.DeviceAuthorization,
                 OpenIddictConstants.Permissions.Endpoints.Token,
                 OpenIddictConstants.Permissions.GrantTypes.DeviceCode,
+                OpenIddictConstants.Permissions.GrantTypes.RefreshToken,
             },
-        }, cancellationToken);
+        };
+        if (await applications.FindByClientIdAsync(CliClientId, cancellationToken) is not { } existing)
+            await applications.CreateAsync(descriptor, cancellationToken);
+        else if (!(await applications.GetPermissionsAsync(existing, cancellationToken)).ToHashSet().SetEquals(descriptor.Permissions))
+            await applications.UpdateAsync(existing, descriptor, cancellationToken); // registered by an earlier version
     }
 
-    /// <summary>A person's token from the device grant: for the one organization they chose when approving it.</summary>
-    public static ClaimsPrincipal DevicePrincipal(Guid userId, string name, Guid organizationId)
+    /// <summary>
+    /// A person's token from the device grant: for the one organization they chose when approving it; with a refresh
+    /// token when the command line asked for <c>offline_access</c>.
+    /// </summary>
+    public static ClaimsPrincipal DevicePrincipal(Guid userId, string name, Guid organizationId, DateTimeOffset approvedAt, IEnumerable<string> requestedScopes)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, userId.ToString())
             .SetClaim(Claims.Name, name)
             .SetClaim(OrganizationClaim, organizationId.ToString())
-            .SetClaim(DeviceSessionClaim, Guid.CreateVersion7().ToString());
+            .SetClaim(DeviceSessionClaim, Guid.CreateVersion7().ToString())
+            .SetClaim(DeviceApprovedAtClaim, approvedAt.ToUnixTimeSeconds());
+        identity.SetScopes(requestedScopes.Where(s => s == Scopes.OfflineAccess));
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
     }
