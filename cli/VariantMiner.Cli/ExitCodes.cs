@@ -37,11 +37,17 @@ public sealed class CliException(int exitCode, string message) : Exception(messa
     public int ExitCode { get; } = exitCode;
 
     /// <summary>The server's problem document as one readable line: its detail, the fields it names.</summary>
-    public static CliException From(ApiException failure) => failure switch
+    public static CliException From(ApiException failure)
     {
-        HttpValidationProblemDetails invalid => new(ExitCodes.ForStatus(failure.ResponseStatusCode),
-            string.Join(" ", new[] { invalid.Detail ?? invalid.Title ?? "The server refused the request." }
-                .Concat(invalid.Errors?.AdditionalData.Select(e => $"{e.Key}: {Messages(e.Value)}") ?? []))),
+        var known = Describe(failure);
+        return failure.ResponseStatusCode == 401
+            ? new(known.ExitCode, $"{known.Message} The token may have expired or been revoked: run vm login.")
+            : known;
+    }
+
+    private static CliException Describe(ApiException failure) => failure switch
+    {
+        HttpValidationProblemDetails invalid => new(ExitCodes.ForStatus(failure.ResponseStatusCode), Invalid(invalid)),
         ProblemDetails problem => new(ExitCodes.ForStatus(failure.ResponseStatusCode), problem.Detail ?? problem.Title ?? Status(failure.ResponseStatusCode)),
         _ => new(ExitCodes.ForStatus(failure.ResponseStatusCode), Status(failure.ResponseStatusCode)),
     };
@@ -49,6 +55,17 @@ public sealed class CliException(int exitCode, string message) : Exception(messa
     public static string Status(int status) => status == 401
         ? "The server did not accept the credential (expired, revoked, or for another organization). Run vm login."
         : $"The server answered {status} ({(HttpStatusCode)status}).";
+
+    /// <summary>The detail, then each field's messages that the detail does not already say.</summary>
+    private static string Invalid(HttpValidationProblemDetails invalid)
+    {
+        var detail = invalid.Detail ?? invalid.Title ?? "The server refused the request.";
+        var fields = (invalid.Errors?.AdditionalData ?? new Dictionary<string, object>())
+            .Select(e => (e.Key, Text: Messages(e.Value)))
+            .Where(e => !detail.Contains(e.Text, StringComparison.Ordinal))
+            .Select(e => $"{e.Key}: {e.Text}");
+        return string.Join(" ", fields.Prepend(detail));
+    }
 
     private static string Messages(object value) => value switch
     {

@@ -141,11 +141,12 @@ public static class Vm
             var workspaceId = await WorkspaceAsync(connection, parse.GetValue(WorkspaceOption), ct);
             var sampleIds = new List<Guid?>();
             foreach (var s in parse.GetValue(samples)!) sampleIds.Add(await SampleAsync(connection, workspaceId, s, ct));
-            var body = new LaunchAnalysis { SampleIds = sampleIds, WorkflowId = parse.GetValue(workflow), Pipeline = parse.GetValue(pipeline), Parameters = new() };
+            var body = new LaunchAnalysis { SampleIds = sampleIds, WorkflowId = parse.GetValue(workflow), Pipeline = parse.GetValue(pipeline) };
             foreach (var pair in parse.GetValue(parameters) ?? [])
             {
                 var at = pair.IndexOf('=', StringComparison.Ordinal);
                 if (at <= 0) throw new CliException(ExitCodes.Usage, $"--param {pair}: write name=value.");
+                body.Parameters ??= new();
                 body.Parameters.AdditionalData[pair[..at]] = Value(pair[(at + 1)..]);
             }
             var analyses = connection.Api.Api.Organizations[connection.OrganizationId].Workspaces[workspaceId].Analyses;
