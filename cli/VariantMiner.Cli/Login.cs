@@ -57,6 +57,20 @@ public static class Login
         throw new CliException(ExitCodes.NotSignedIn, "The code expired before it was approved. Run vm login again.");
     }
 
+    /// <summary>Ends a device sign-in's refresh token at the server (its last access token lapses within minutes).</summary>
+    public static async Task RevokeAsync(CliContext context, string server, string refreshToken, CancellationToken cancellationToken)
+    {
+        using var http = context.CreateHttp(server);
+        using var response = await http.PostAsync("connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = OAuth.CliClientId,
+            ["token"] = refreshToken,
+            ["token_type_hint"] = "refresh_token",
+        }), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new CliException(ExitCodes.Failed, $"The server did not end the sign-in ({(int)response.StatusCode}); it is still saved. Try again, or remove {context.ConfigDirectory}.");
+    }
+
     /// <summary>Which organization the token speaks for (a bearer token lists exactly that one).</summary>
     public static async Task<Credentials> IdentifyAsync(CliContext context, string server, string token, CancellationToken cancellationToken)
     {

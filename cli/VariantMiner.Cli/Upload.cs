@@ -148,17 +148,18 @@ public sealed class ProgressBar(CliContext context, string name, long total) : I
     public void Report(long done)
     {
         var fraction = total == 0 ? 1 : (double)done / total;
+        var percent = (int)(fraction * 100);
         if (context.Interactive)
         {
             const int width = 30;
             var filled = (int)(fraction * width);
-            context.Error.Write($"\r{name} [{new string('#', filled)}{new string('.', width - filled)}] {fraction,4:P0} {Size(done)} of {Size(total)}");
+            context.Error.Write($"\r{name} [{new string('#', filled)}{new string('.', width - filled)}] {percent,3}% {Size(done)} of {Size(total)}");
             return;
         }
-        var tenth = (int)(fraction * 10);
+        var tenth = percent / 10;
         if (tenth == lastTenth) return;
         lastTenth = tenth;
-        context.Error.WriteLine($"{name}: {fraction:P0} ({Size(done)} of {Size(total)})");
+        context.Error.WriteLine($"{name}: {percent}% ({Size(done)} of {Size(total)})");
     }
 
     public void Dispose()
@@ -166,6 +167,8 @@ public sealed class ProgressBar(CliContext context, string name, long total) : I
         if (context.Interactive) context.Error.WriteLine();
     }
 
-    private static string Size(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):F1} GiB"
-        : bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):F1} MiB" : $"{bytes / 1024.0:F1} KiB";
+    private static string Size(long bytes) =>
+        bytes >= 1 << 30 ? In(bytes / (double)(1 << 30), "GiB") : bytes >= 1 << 20 ? In(bytes / (double)(1 << 20), "MiB") : In(bytes / 1024.0, "KiB");
+
+    private static string In(double value, string unit) => value.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " " + unit;
 }

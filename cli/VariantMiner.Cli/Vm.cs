@@ -63,9 +63,19 @@ public static class Vm
 
     private static Command LogoutCommand(CliContext context)
     {
-        var command = new Command("logout", "Forget the saved sign-in (a personal access token stays valid until revoked on its page).");
-        command.SetAction(Guarded(context, async (parse, _) =>
-            await context.Error.WriteLineAsync(new CredentialStore(context.ConfigDirectory).Delete() ? "Signed out." : "Not signed in.")));
+        var command = new Command("logout", "Sign out: ends a device sign-in at the server and forgets the saved sign-in (a personal access token stays valid until revoked on its page).");
+        command.SetAction(Guarded(context, async (parse, ct) =>
+        {
+            var store = new CredentialStore(context.ConfigDirectory);
+            if (store.Load() is not { } saved)
+            {
+                await context.Error.WriteLineAsync("Not signed in.");
+                return;
+            }
+            if (saved.RefreshToken is { } refresh) await Login.RevokeAsync(context, saved.Server, refresh, ct);
+            store.Delete();
+            await context.Error.WriteLineAsync("Signed out.");
+        }));
         return command;
     }
 

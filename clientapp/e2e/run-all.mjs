@@ -16,6 +16,7 @@
 // sso.e2e.mjs has the administrator create an organization whose new Supervisor sets up its institution sign-in against
 // a real OpenID provider the suite starts (tests/oidc-provider), then a newcomer of the institution signs in through it;
 // sdk.e2e.mjs uses the TypeScript SDK (sdk/typescript/dist, built first) from Node with a Supervisor's personal access token;
+// cli.e2e.mjs runs the command line (cli/, built with the solution) signed in by the device code approved in the browser;
 // auth.e2e.mjs and account.e2e.mjs (profile,
 // password change, forgot / reset password) work with any account.
 import { spawn } from 'node:child_process';
@@ -33,6 +34,7 @@ const suites = [
   'analyses.e2e.mjs',
   'sso.e2e.mjs',
   'sdk.e2e.mjs',
+  'cli.e2e.mjs',
   'auth.e2e.mjs',
   'account.e2e.mjs',
 ];

@@ -148,7 +148,7 @@ public class CliTests(DatabaseProvider provider) : WebTestBase(provider)
             else await Task.Delay(50);
         }
         Assert.That(userCode, Is.Not.Null, $"the command line showed no code: {prompt}");
-        Assert.That(prompt.ToString(), Does.Contain($"{Server}/device"), "it names the page to open");
+        Assert.That(prompt.ToString(), Does.Contain("http://localhost:5080/device?user_code="), "it names the page to open (the site's public address)");
 
         var analyst = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email);
         using (var approve = new HttpRequestMessage(HttpMethod.Post, "/device")
@@ -167,6 +167,15 @@ public class CliTests(DatabaseProvider provider) : WebTestBase(provider)
         var expired = ExpireSavedToken();
         Assert.That(Names(await VmAsync("samples", "list", "--json")), Is.EqualTo(new[] { "ASSIGNED-1" }));
         Assert.That(SavedToken(), Is.Not.EqualTo(expired), "a new access token from the refresh token, without the browser");
+
+        // Signing out ends the refresh token at the server, not only on this machine.
+        var refresh = JsonNode.Parse(File.ReadAllText(Path.Combine(_config, "credentials.json")))!["refreshToken"]!.GetValue<string>();
+        var logout = await VmAsync("logout");
+        Assert.That(logout.Code, Is.EqualTo(ExitCodes.Ok), logout.Error);
+        Assert.That(File.Exists(Path.Combine(_config, "credentials.json")), Is.False);
+        var reuse = await Factory.CreateClient(new() { BaseAddress = new Uri(Server), HandleCookies = false }).PostAsync("/connect/token",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["client_id"] = OAuthServer.CliClientId, ["refresh_token"] = refresh }));
+        Assert.That((await reuse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("invalid_grant"));
     }
 
     /// <summary>Fails the second chunk as a dropped connection would.</summary>
@@ -193,7 +202,7 @@ public class CliTests(DatabaseProvider provider) : WebTestBase(provider)
         var dropped = await VmAsync(new DropSecondChunk(Factory.Server.CreateHandler()), null, "upload", path, "--sample", "CLI-SAMPLE", "--read", "1");
         Assert.That(dropped.Code, Is.EqualTo(ExitCodes.Failed));
         Assert.That(dropped.Error, Does.Contain("Cannot reach the server"));
-        Assert.That(dropped.Error, Does.Contain("reads_R1.fastq: 0 %"), "progress, a line per tenth when not on a terminal");
+        Assert.That(dropped.Error, Does.Contain("reads_R1.fastq: 0%"), "progress, a line per tenth when not on a terminal");
 
         var resumed = await VmAsync("upload", path, "--sample", "CLI-SAMPLE", "--read", "1", "--json");
         Assert.That(resumed.Code, Is.EqualTo(ExitCodes.Ok), resumed.Error);

@@ -64,7 +64,8 @@ public class DeviceGrantTests(DatabaseProvider provider) : WebTestBase(provider)
     public async Task An_approved_code_gives_the_command_line_a_token_for_that_organization_only()
     {
         var code = await AskForCodeAsync();
-        Assert.That(code.GetProperty("verification_uri").GetString(), Is.EqualTo("https://localhost/device"), "the SPA's page");
+        Assert.That(code.GetProperty("verification_uri").GetString(), Is.EqualTo("http://localhost:5080/device"),
+            "the SPA's page at the site's public address (Invitations:PublicBaseUrl), not the request's (https://localhost)");
         var deviceCode = code.GetProperty("device_code").GetString()!;
         var userCode = code.GetProperty("user_code").GetString()!;
 

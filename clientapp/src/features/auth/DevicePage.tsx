@@ -45,8 +45,8 @@ export default function DevicePage() {
       <AuthCard title="The command line is signed in" footer={<Link to="/">Back to VariantMiner</Link>}>
         <Alert tone="info" title="Done">
           Go back to your terminal: the command line works in{' '}
-          <strong>{choices.find((o) => o.id === organizationId)?.name ?? 'the organization'}</strong> as you, with your role there, for
-          fifteen minutes.
+          <strong>{choices.find((o) => o.id === organizationId)?.name ?? 'the organization'}</strong> as you, with your role there, until
+          it signs out (vm logout) or the organization's longest token lifetime has passed.
         </Alert>
       </AuthCard>
     );

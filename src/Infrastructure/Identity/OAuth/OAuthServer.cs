@@ -22,6 +22,8 @@ public static class OAuthServer
     public const string DevicePath = "/connect/device";
     /// <summary>… which the person enters on the SPA's page here (the verification URI), signed in — institution sign-in included — and posts back here.</summary>
     public const string VerifyPath = "/device";
+    /// <summary>Token revocation (RFC 7009): the command line's sign-out ends its refresh token here.</summary>
+    public const string RevokePath = "/connect/revoke";
     /// <summary>The command-line client (public: no secret), registered at start-up.</summary>
     public const string CliClientId = "vm-cli";
     /// <summary>Claim of a person's token from the device grant: the approval it came from (one per device sign-in).</summary>
@@ -41,12 +43,14 @@ public static class OAuthServer
             {
                 o.SetTokenEndpointUris(TokenPath.TrimStart('/'))
                     .SetDeviceAuthorizationEndpointUris(DevicePath.TrimStart('/'))
-                    .SetEndUserVerificationEndpointUris(VerifyPath.TrimStart('/'));
+                    .SetEndUserVerificationEndpointUris(VerifyPath.TrimStart('/'))
+                    .SetRevocationEndpointUris(RevokePath.TrimStart('/'));
                 // Refresh tokens only for the device grant (the command line): the client credentials grant has no person to ask again.
                 o.AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow().AllowRefreshTokenFlow();
                 o.SetAccessTokenLifetime(AccessTokenLifetime);
                 o.DisableAccessTokenEncryption();
                 o.UseAspNetCore().EnableTokenEndpointPassthrough().EnableEndUserVerificationEndpointPassthrough();
+                o.AddEventHandler(PublicVerificationAddress.Descriptor);
             })
             .AddValidation(o =>
             {
@@ -54,6 +58,7 @@ public static class OAuthServer
                 o.UseAspNetCore();
             });
         services.AddOptions<OpenIddictServerOptions>().Configure<IServiceScopeFactory>(UseStoredKeys);
+
         return services;
     }
 
@@ -107,6 +112,7 @@ public static class OAuthServer
                 OpenIddictConstants.Permissions.Endpoints.Token,
                 OpenIddictConstants.Permissions.GrantTypes.DeviceCode,
                 OpenIddictConstants.Permissions.GrantTypes.RefreshToken,
+                OpenIddictConstants.Permissions.Endpoints.Revocation,
             },
         };
         if (await applications.FindByClientIdAsync(CliClientId, cancellationToken) is not { } existing)
@@ -142,5 +148,30 @@ public static class OAuthServer
             .SetClaim(ClientClaim, client.Id.ToString());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
+    }
+}
+
+/// <summary>
+/// The device page the command line names is at the site's public address (Invitations:PublicBaseUrl), not the
+/// request's: behind a proxy, or on http://localhost (which the server treats as https), people must open that one.
+/// </summary>
+internal sealed class PublicVerificationAddress(IOptions<Application.Invitations.InvitationOptions> site)
+    : IOpenIddictServerHandler<OpenIddictServerEvents.ApplyDeviceAuthorizationResponseContext>
+{
+    public static readonly OpenIddictServerHandlerDescriptor Descriptor =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddictServerEvents.ApplyDeviceAuthorizationResponseContext>()
+            .UseScopedHandler<PublicVerificationAddress>()
+            .SetOrder(int.MinValue + 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(OpenIddictServerEvents.ApplyDeviceAuthorizationResponseContext context)
+    {
+        var root = new Uri(site.Value.PublicBaseUrl.TrimEnd('/') + "/");
+        context.Response.VerificationUri = Rebase(context.Response.VerificationUri);
+        context.Response.VerificationUriComplete = Rebase(context.Response.VerificationUriComplete);
+        return ValueTask.CompletedTask;
+
+        string? Rebase(string? address) => Uri.TryCreate(address, UriKind.Absolute, out var uri) ? new Uri(root, uri.PathAndQuery.TrimStart('/')).ToString() : address;
     }
 }
