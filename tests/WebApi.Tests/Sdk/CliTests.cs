@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using VariantMiner.Cli;
 using VariantMiner.Domain.Samples;
 using VariantMiner.Infrastructure.Identity.OAuth;

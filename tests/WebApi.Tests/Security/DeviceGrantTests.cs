@@ -1,6 +1,6 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using System.Net.Http.Headers;
 using VariantMiner.Infrastructure.Identity.OAuth;
 
 namespace VariantMiner.WebApi.Tests.Security;
@@ -115,7 +115,7 @@ public class DeviceGrantTests(DatabaseProvider provider) : WebTestBase(provider)
     {
         cli ??= _cli;
         var answer = await cli.PostAsync("/connect/device", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["client_id"] = OAuthServer.CliClientId, ["scope"] = "offline_access" }));
+        { ["client_id"] = OAuthServer.CliClientId, ["scope"] = "offline_access" }));
         var code = await answer.Content.ReadFromJsonAsync<JsonElement>();
         var analyst = person is null ? await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email) : await person();
         Assert.That((int)(await ApproveAsync(analyst, code.GetProperty("user_code").GetString()!, _lab.OrganizationId)).StatusCode, Is.InRange(200, 399));
