@@ -2440,6 +2440,8 @@ export interface components {
             requireTwoFactor: boolean;
             /** Format: int32 */
             maxSessionHours: number | null;
+            /** Format: int32 */
+            maxIdleMinutes: number | null;
             personalAccessTokensAllowed: boolean;
             /** Format: int32 */
             maxTokenLifetimeDays: number;
@@ -2464,6 +2466,8 @@ export interface components {
             requireTwoFactor: boolean;
             /** Format: int32 */
             maxSessionHours?: number | null;
+            /** Format: int32 */
+            maxIdleMinutes?: number | null;
             personalAccessTokensAllowed: boolean;
             /** Format: int32 */
             maxTokenLifetimeDays: number;

@@ -44,16 +44,20 @@ public sealed class Organization : Entity
     public const int MaxRetentionDays = 3650;
 
     // The security policy (applied whenever a member acts in the organization): a password at least this long, a
-    // second factor, a session no older than this.
+    // second factor, a session no older than this, no longer idle here than this.
     public const int InstallationMinimumPasswordLength = 12;
     public const int MaximumPasswordLength = 128;
     public const int MaxSessionHoursLimit = 720;
+    public const int MinIdleMinutes = 5;
+    public const int MaxIdleMinutesLimit = 1440;
     public const int DefaultMaxTokenLifetimeDays = 90;
     public const int MaxTokenLifetimeLimit = 366;
     public int MinimumPasswordLength { get; private set; } = InstallationMinimumPasswordLength;
     public bool RequireTwoFactor { get; private set; }
     /// <summary>Hours after signing in when a member must sign in again to act here (null: the installation's limit).</summary>
     public int? MaxSessionHours { get; private set; }
+    /// <summary>Minutes without a request to this organization after which a member must sign in again to act here (null: no limit of its own).</summary>
+    public int? MaxIdleMinutes { get; private set; }
     public bool PersonalAccessTokensAllowed { get; private set; } = true;
     /// <summary>The longest lifetime a new personal access token may be given, in days.</summary>
     public int MaxTokenLifetimeDays { get; private set; } = DefaultMaxTokenLifetimeDays;
@@ -141,7 +145,7 @@ public sealed class Organization : Entity
         Raise(new OwnerJoined(this, userId, email));
     }
 
-    public void SetSecurityPolicy(int minimumPasswordLength, bool requireTwoFactor, int? maxSessionHours, bool personalAccessTokensAllowed,
+    public void SetSecurityPolicy(int minimumPasswordLength, bool requireTwoFactor, int? maxSessionHours, int? maxIdleMinutes, bool personalAccessTokensAllowed,
         int maxTokenLifetimeDays)
     {
         if (maxTokenLifetimeDays is < 1 or > MaxTokenLifetimeLimit)
@@ -150,7 +154,9 @@ public sealed class Organization : Entity
             throw new DomainException($"The minimum password length must be between {InstallationMinimumPasswordLength} and {MaximumPasswordLength}.");
         if (maxSessionHours is < 1 or > MaxSessionHoursLimit)
             throw new DomainException($"The longest session must be between 1 and {MaxSessionHoursLimit} hours.");
-        (MinimumPasswordLength, RequireTwoFactor, MaxSessionHours) = (minimumPasswordLength, requireTwoFactor, maxSessionHours);
+        if (maxIdleMinutes is < MinIdleMinutes or > MaxIdleMinutesLimit)
+            throw new DomainException($"The longest idle time must be between {MinIdleMinutes} and {MaxIdleMinutesLimit} minutes.");
+        (MinimumPasswordLength, RequireTwoFactor, MaxSessionHours, MaxIdleMinutes) = (minimumPasswordLength, requireTwoFactor, maxSessionHours, maxIdleMinutes);
         (PersonalAccessTokensAllowed, MaxTokenLifetimeDays) = (personalAccessTokensAllowed, maxTokenLifetimeDays);
     }
 

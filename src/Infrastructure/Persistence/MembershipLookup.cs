@@ -46,6 +46,7 @@ internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache 
                 MinimumPasswordLength = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MinimumPasswordLength).First(),
                 RequireTwoFactor = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.RequireTwoFactor).First(),
                 MaxSessionHours = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MaxSessionHours).First(),
+                MaxIdleMinutes = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MaxIdleMinutes).First(),
                 TokensAllowed = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.PersonalAccessTokensAllowed).First(),
                 MaxTokenLifetimeDays = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MaxTokenLifetimeDays).First(),
                 Grants = m.WorkspaceGrants.Select(g => g.WorkspaceId).ToList(),
@@ -63,7 +64,8 @@ internal sealed class MembershipLookup(AppDbContext db, OrganizationAccessCache 
         return new OrganizationAccess(organizationId, row.Id, row.RoleId, row.Role.Name, row.Role.BuiltIn, row.RoleBasedAccess,
             permissions.ToFrozenSet(), workspaces.ToFrozenSet())
         {
-            Policy = new SecurityPolicy(row.MinimumPasswordLength, row.RequireTwoFactor, row.MaxSessionHours, row.TokensAllowed, row.MaxTokenLifetimeDays),
+            Policy = new SecurityPolicy(row.MinimumPasswordLength, row.RequireTwoFactor, row.MaxSessionHours, row.MaxIdleMinutes, row.TokensAllowed,
+                row.MaxTokenLifetimeDays),
         };
     }
 }

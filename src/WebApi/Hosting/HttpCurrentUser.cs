@@ -35,7 +35,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
             if (Guid.TryParse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenIdClaim), out var tokenId))
                 return new SessionFacts(false, null, null, tokenId, Guid.Parse(Principal.FindFirstValue(PersonalAccessTokenHandler.TokenOrganizationClaim)!));
             Guid? institution = Guid.TryParse(Principal.FindFirstValue(VariantMinerClaims.SingleSignOnOrganization), out var organization) ? organization : null;
-            return new SessionFacts(methods.Contains("otp") || methods.Contains("kba"), signedInAt, passwordLength, SingleSignOnOrganizationId: institution);
+            return new SessionFacts(methods.Contains("otp") || methods.Contains("kba"), signedInAt, passwordLength, SingleSignOnOrganizationId: institution,
+                LastActiveHere: accessor.HttpContext!.Items[SessionValidator.LastActiveHereItem] as DateTimeOffset?);
         }
     }
 }

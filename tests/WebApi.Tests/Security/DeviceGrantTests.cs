@@ -173,7 +173,7 @@ public class DeviceGrantTests(DatabaseProvider provider) : WebTestBase(provider)
         await using (var db = Database.CreateContext())
         {
             var organization = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == _lab.OrganizationId);
-            organization.SetSecurityPolicy(organization.MinimumPasswordLength, false, null, personalAccessTokensAllowed: false, organization.MaxTokenLifetimeDays);
+            organization.SetSecurityPolicy(organization.MinimumPasswordLength, false, null, null, personalAccessTokensAllowed: false, organization.MaxTokenLifetimeDays);
             await db.SaveChangesAsync();
         }
         var refused = await RefreshAsync(_cli, signedIn.GetProperty("refresh_token").GetString()!);
@@ -186,7 +186,7 @@ public class DeviceGrantTests(DatabaseProvider provider) : WebTestBase(provider)
         await using (var db = Database.CreateContext())
         {
             var organization = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == _lab.OrganizationId);
-            organization.SetSecurityPolicy(organization.MinimumPasswordLength, false, null, personalAccessTokensAllowed: true, maxTokenLifetimeDays: 2);
+            organization.SetSecurityPolicy(organization.MinimumPasswordLength, false, null, null, personalAccessTokensAllowed: true, maxTokenLifetimeDays: 2);
             await db.SaveChangesAsync();
         }
         var clock = new MovableClock();

@@ -181,7 +181,7 @@ public class PersonalAccessTokenTests(DatabaseProvider provider) : WebTestBase(p
     {
         await using var db = Database.CreateContext();
         var organization = await db.Organizations.SingleAsync(o => o.Id == _lab.OrganizationId);
-        organization.SetSecurityPolicy(organization.MinimumPasswordLength, organization.RequireTwoFactor, organization.MaxSessionHours, tokensAllowed, maxDays);
+        organization.SetSecurityPolicy(organization.MinimumPasswordLength, organization.RequireTwoFactor, organization.MaxSessionHours, organization.MaxIdleMinutes, tokensAllowed, maxDays);
         await db.SaveChangesAsync();
     }
 }

@@ -35,11 +35,11 @@ public class SecurityPolicyTests(DatabaseProvider provider) : WebTestBase(provid
         _lab = await SeededLab.CreateAsync(db, "Policy Lab");
     }
 
-    private async Task SetPolicyAsync(int minimumPasswordLength, bool requireTwoFactor, int? maxSessionHours)
+    private async Task SetPolicyAsync(int minimumPasswordLength, bool requireTwoFactor, int? maxSessionHours, int? maxIdleMinutes = null)
     {
         await using var db = Database.CreateContext();
         var organization = await db.Organizations.SingleAsync(o => o.Id == _lab.OrganizationId);
-        organization.SetSecurityPolicy(minimumPasswordLength, requireTwoFactor, maxSessionHours, true, 90);
+        organization.SetSecurityPolicy(minimumPasswordLength, requireTwoFactor, maxSessionHours, maxIdleMinutes, true, 90);
         await db.SaveChangesAsync();
     }
 
@@ -102,13 +102,41 @@ public class SecurityPolicyTests(DatabaseProvider provider) : WebTestBase(provid
     }
 
     [Test]
+    public async Task A_session_idle_here_longer_than_the_organization_allows_must_sign_in_again_and_stays_refused_until_it_does()
+    {
+        await using var host = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+        var email = _lab.Members[BuiltInRole.Analyst].Email;
+        var analyst = host.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        Assert.That((await analyst.PostUnsafeAsync("/api/auth/login", new { email, password = BrowserClientExtensions.Password })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await SetPolicyAsync(12, requireTwoFactor: false, maxSessionHours: null, maxIdleMinutes: 30);
+
+        // Active every 20-25 minutes: each request here counts, for hours.
+        foreach (var minutes in new[] { 0, 20, 45, 70, 95 })
+        {
+            _clock.Ahead = TimeSpan.FromMinutes(minutes);
+            Assert.That((await analyst.GetAsync(Workspaces)).StatusCode, Is.EqualTo(HttpStatusCode.OK), $"at {minutes} minutes");
+        }
+
+        // 35 minutes without a request here: refused, and refused again (the refusal does not count as activity), even
+        // after requests elsewhere.
+        _clock.Ahead = TimeSpan.FromMinutes(130);
+        await AssertRefusedAsync(await analyst.GetAsync(Workspaces), "organization-requires-fresh-sign-in");
+        Assert.That((await analyst.GetAsync("/api/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the account itself is not the organization's");
+        await AssertRefusedAsync(await analyst.GetAsync(Workspaces), "organization-requires-fresh-sign-in");
+
+        Assert.That((await analyst.PostUnsafeAsync("/api/auth/login", new { email, password = BrowserClientExtensions.Password })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await analyst.GetAsync(Workspaces)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "a fresh sign-in");
+    }
+
+    [Test]
     public async Task The_policy_is_set_through_the_api_but_never_so_that_it_locks_the_setter_out()
     {
         var supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
-        var set = await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 16, requireTwoFactor = false, maxSessionHours = 8, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 });
+        var set = await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 16, requireTwoFactor = false, maxSessionHours = 8, maxIdleMinutes = 30, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 });
         Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.OK), await set.Content.ReadAsStringAsync());
         var policy = await supervisor.GetFromJsonAsync<JsonElement>(Policy);
-        Assert.That((policy.GetProperty("minimumPasswordLength").GetInt32(), policy.GetProperty("maxSessionHours").GetInt32()), Is.EqualTo((16, 8)));
+        Assert.That((policy.GetProperty("minimumPasswordLength").GetInt32(), policy.GetProperty("maxSessionHours").GetInt32(), policy.GetProperty("maxIdleMinutes").GetInt32()),
+            Is.EqualTo((16, 8, 30)));
 
         var twoFactor = await Problems.AssertProblemAsync(
             await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, new { minimumPasswordLength = 12, requireTwoFactor = true, maxSessionHours = (int?)null, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 }),
@@ -123,6 +151,7 @@ public class SecurityPolicyTests(DatabaseProvider provider) : WebTestBase(provid
                      new { minimumPasswordLength = 8, requireTwoFactor = false, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 },
                      new { minimumPasswordLength = 12, requireTwoFactor = false, maxSessionHours = 0, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 },
                      new { minimumPasswordLength = 12, requireTwoFactor = false, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 400 },
+                     new { minimumPasswordLength = 12, requireTwoFactor = false, maxIdleMinutes = 2, personalAccessTokensAllowed = true, maxTokenLifetimeDays = 30 },
                  })
             await Problems.AssertProblemAsync(await supervisor.SendUnsafeAsync(HttpMethod.Put, Policy, bad), HttpStatusCode.BadRequest);
         Assert.That((await supervisor.GetFromJsonAsync<JsonElement>(Policy)).GetProperty("minimumPasswordLength").GetInt32(), Is.EqualTo(16), "nothing changed");

@@ -320,7 +320,7 @@ public class SingleSignOnTests(DatabaseProvider provider) : WebTestBase(provider
         await using (var db = Database.CreateContext())
         {
             var organization = await db.Organizations.SingleAsync(o => o.Id == _lab.OrganizationId);
-            organization.SetSecurityPolicy(16, requireTwoFactor: true, null, true, 90);
+            organization.SetSecurityPolicy(16, requireTwoFactor: true, null, null, true, 90);
             await db.SaveChangesAsync();
         }
         var byPassword = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Analyst].Email);

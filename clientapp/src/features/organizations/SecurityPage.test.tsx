@@ -16,6 +16,7 @@ const defaults: SecurityPolicy = {
   minimumPasswordLength: 12,
   requireTwoFactor: false,
   maxSessionHours: null,
+  maxIdleMinutes: null,
   personalAccessTokensAllowed: true,
   maxTokenLifetimeDays: 90,
 };
@@ -37,7 +38,7 @@ describe('Security page', () => {
   it('shows the policy read-only to a member without organization.settings.manage, linked from the navigation', async () => {
     const { calls } = mockFetch({
       ...orgRoutes('Analyst', ANALYST_PERMISSIONS),
-      ...withPolicy({ ...defaults, minimumPasswordLength: 16, requireTwoFactor: true, maxSessionHours: 8, maxTokenLifetimeDays: 30 }),
+      ...withPolicy({ ...defaults, minimumPasswordLength: 16, requireTwoFactor: true, maxSessionHours: 8, maxIdleMinutes: 30, maxTokenLifetimeDays: 30 }),
     });
     renderApp(`/orgs/${ORG_ID}`);
     const u = userEvent.setup();
@@ -50,6 +51,7 @@ describe('Security page', () => {
     expect(policy.getByText('Minimum password length').nextElementSibling?.textContent).toBe('16 characters');
     expect(policy.getByText('Two-factor sign-in').nextElementSibling?.textContent).toBe('Required');
     expect(policy.getByText('Sign in again after').nextElementSibling?.textContent).toBe('8 hours');
+    expect(policy.getByText('Sign in again when unused for').nextElementSibling?.textContent).toBe('30 minutes');
     expect(policy.getByText('Personal access tokens').nextElementSibling?.textContent).toBe('Allowed');
     expect(policy.getByText('Longest token lifetime').nextElementSibling?.textContent).toBe('30 days');
     expect(screen.queryByRole('form', { name: 'Security policy' })).toBeNull();
@@ -72,8 +74,10 @@ describe('Security page', () => {
     const form = await screen.findByRole('form', { name: 'Security policy' });
     const length = within(form).getByLabelText('Minimum password length') as HTMLInputElement;
     const sessionHours = within(form).getByLabelText('Sign in again after (hours)') as HTMLInputElement;
+    const idleMinutes = within(form).getByLabelText('Sign in again when unused for (minutes)') as HTMLInputElement;
     const tokenDays = within(form).getByLabelText('Longest token lifetime (days)') as HTMLInputElement;
     expect(length.value).toBe('12');
+    expect(idleMinutes.value).toBe('');
     expect(description(length)).toContain('At least the installation’s 12');
     expect((within(form).getByRole('checkbox', { name: 'Require two-factor sign-in' }) as HTMLInputElement).checked).toBe(false);
     expect(sessionHours.value).toBe('24');
@@ -86,11 +90,13 @@ describe('Security page', () => {
     await u.type(length, '11');
     await u.clear(sessionHours);
     await u.type(sessionHours, '721');
+    await u.type(idleMinutes, '4');
     await u.clear(tokenDays);
     await u.type(tokenDays, '367');
     await u.click(within(form).getByRole('button', { name: 'Save security policy' }));
     expect(description(length)).toContain('Enter a whole number of characters from 12 to 128.');
     expect(description(sessionHours)).toContain('Enter a whole number of hours from 1 to 720');
+    expect(description(idleMinutes)).toContain('Enter a whole number of minutes from 5 to 1440');
     expect(description(tokenDays)).toContain('Enter a whole number of days from 1 to 366.');
     expect(document.activeElement).toBe(length);
     expect(calls(`PUT ${base}/settings/security`)).toHaveLength(0);
@@ -99,6 +105,8 @@ describe('Security page', () => {
     await u.clear(length);
     await u.type(length, '16');
     await u.clear(sessionHours);
+    await u.clear(idleMinutes);
+    await u.type(idleMinutes, '30');
     await u.clear(tokenDays);
     await u.type(tokenDays, '30');
     await u.click(within(form).getByRole('button', { name: 'Save security policy' }));
@@ -107,6 +115,7 @@ describe('Security page', () => {
       minimumPasswordLength: 16,
       requireTwoFactor: false,
       maxSessionHours: null,
+      maxIdleMinutes: 30,
       personalAccessTokensAllowed: true,
       maxTokenLifetimeDays: 30,
     });
@@ -226,6 +235,7 @@ describe('Security page', () => {
       minimumPasswordLength: 12,
       requireTwoFactor: true,
       maxSessionHours: null,
+      maxIdleMinutes: null,
       personalAccessTokensAllowed: true,
       maxTokenLifetimeDays: 90,
     });

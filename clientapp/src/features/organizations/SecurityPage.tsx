@@ -21,9 +21,18 @@ import { useCurrentOrgId, usePermissions } from './permissions';
 const INSTALLATION_MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 128;
 const MAX_SESSION_HOURS = 720;
+const MIN_IDLE_MINUTES = 5;
+const MAX_IDLE_MINUTES = 1440;
 const MAX_TOKEN_LIFETIME_DAYS = 366;
 
-const fields = ['minimumPasswordLength', 'requireTwoFactor', 'maxSessionHours', 'personalAccessTokensAllowed', 'maxTokenLifetimeDays'] as const;
+const fields = [
+  'minimumPasswordLength',
+  'requireTwoFactor',
+  'maxSessionHours',
+  'maxIdleMinutes',
+  'personalAccessTokensAllowed',
+  'maxTokenLifetimeDays',
+] as const;
 
 /** What a change of the policy stops at once, confirmed before it is saved. */
 type Stop = 'two-factor' | 'tokens';
@@ -45,13 +54,17 @@ function hours(count: number): string {
   return `${count} ${count === 1 ? 'hour' : 'hours'}`;
 }
 
+function minutes(count: number): string {
+  return `${count} ${count === 1 ? 'minute' : 'minutes'}`;
+}
+
 function days(count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
 
 /**
  * /orgs/:orgId/security — what a member's sign-in must meet to act in the organization: a minimum password length,
- * two-factor, how long a sign-in lasts; and whether members may use personal access tokens, for how long at most. Every
+ * two-factor, how long a sign-in lasts and how long it may stay unused here; and whether members may use personal access tokens, for how long at most. Every
  * member reads it (it says what they must do); organization.settings.manage changes it.
  */
 export default function SecurityPage() {
@@ -107,6 +120,10 @@ function SecuritySummary({ policy }: { policy: SecurityPolicy }) {
         <dd>{policy.maxSessionHours === null ? 'The installation’s limit' : hours(policy.maxSessionHours)}</dd>
       </div>
       <div>
+        <dt>Sign in again when unused for</dt>
+        <dd>{policy.maxIdleMinutes === null ? 'No limit of its own' : minutes(policy.maxIdleMinutes)}</dd>
+      </div>
+      <div>
         <dt>Personal access tokens</dt>
         <dd>{policy.personalAccessTokensAllowed ? 'Allowed' : 'Not allowed'}</dd>
       </div>
@@ -130,6 +147,7 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
     {
       minimumPasswordLength: policy.minimumPasswordLength.toString(),
       maxSessionHours: policy.maxSessionHours?.toString() ?? '',
+      maxIdleMinutes: policy.maxIdleMinutes?.toString() ?? '',
       maxTokenLifetimeDays: policy.maxTokenLifetimeDays.toString(),
     },
     save.error,
@@ -144,6 +162,8 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
     const minimumPasswordLength = wholeNumber(values.minimumPasswordLength.trim(), INSTALLATION_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
     const hoursText = values.maxSessionHours.trim();
     const maxSessionHours = hoursText ? wholeNumber(hoursText, 1, MAX_SESSION_HOURS) : null;
+    const idleText = values.maxIdleMinutes.trim();
+    const maxIdleMinutes = idleText ? wholeNumber(idleText, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES) : null;
     const maxTokenLifetimeDays = wholeNumber(values.maxTokenLifetimeDays.trim(), 1, MAX_TOKEN_LIFETIME_DAYS);
     const ok = validate({
       minimumPasswordLength:
@@ -153,6 +173,10 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
       maxSessionHours:
         hoursText && maxSessionHours === null
           ? [`Enter a whole number of hours from 1 to ${MAX_SESSION_HOURS}, or leave it empty for the installation’s limit.`]
+          : [],
+      maxIdleMinutes:
+        idleText && maxIdleMinutes === null
+          ? [`Enter a whole number of minutes from ${MIN_IDLE_MINUTES} to ${MAX_IDLE_MINUTES}, or leave it empty for no limit.`]
           : [],
       // Disabled while tokens are not allowed: not checked then (the saved value is sent instead of a wrong one).
       maxTokenLifetimeDays:
@@ -166,6 +190,7 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
       minimumPasswordLength,
       requireTwoFactor,
       maxSessionHours,
+      maxIdleMinutes,
       personalAccessTokensAllowed: tokensAllowed,
       maxTokenLifetimeDays: maxTokenLifetimeDays ?? policy.maxTokenLifetimeDays,
     };
@@ -200,6 +225,12 @@ function SecurityForm({ orgId, policy }: { orgId: string; policy: SecurityPolicy
           label="Sign in again after (hours)"
           inputMode="numeric"
           hint={`Counted from signing in, at most ${MAX_SESSION_HOURS}; empty keeps the installation’s limit.`}
+        />
+        <TextField
+          {...input('maxIdleMinutes')}
+          label="Sign in again when unused for (minutes)"
+          inputMode="numeric"
+          hint={`From ${MIN_IDLE_MINUTES} to ${MAX_IDLE_MINUTES}: a sign-in that made no request in this organization for that long must sign in again to act here. Empty: no limit of its own.`}
         />
         <CheckboxField
           {...field('personalAccessTokensAllowed')}

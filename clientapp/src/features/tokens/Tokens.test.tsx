@@ -17,6 +17,7 @@ const policy: SecurityPolicy = {
   minimumPasswordLength: 12,
   requireTwoFactor: false,
   maxSessionHours: null,
+  maxIdleMinutes: null,
   personalAccessTokensAllowed: true,
   maxTokenLifetimeDays: 90,
 };

@@ -12,6 +12,8 @@ namespace VariantMiner.Sdk.Models
     public partial class SecurityPolicy : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The maxIdleMinutes property</summary>
+        public int? MaxIdleMinutes { get; set; }
         /// <summary>The maxSessionHours property</summary>
         public int? MaxSessionHours { get; set; }
         /// <summary>The maxTokenLifetimeDays property</summary>
@@ -40,6 +42,7 @@ namespace VariantMiner.Sdk.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "maxIdleMinutes", n => { MaxIdleMinutes = n.GetIntValue(); } },
                 { "maxSessionHours", n => { MaxSessionHours = n.GetIntValue(); } },
                 { "maxTokenLifetimeDays", n => { MaxTokenLifetimeDays = n.GetIntValue(); } },
                 { "minimumPasswordLength", n => { MinimumPasswordLength = n.GetIntValue(); } },
@@ -54,6 +57,7 @@ namespace VariantMiner.Sdk.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteIntValue("maxIdleMinutes", MaxIdleMinutes);
             writer.WriteIntValue("maxSessionHours", MaxSessionHours);
             writer.WriteIntValue("maxTokenLifetimeDays", MaxTokenLifetimeDays);
             writer.WriteIntValue("minimumPasswordLength", MinimumPasswordLength);

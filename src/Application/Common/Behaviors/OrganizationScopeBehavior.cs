@@ -33,6 +33,9 @@ public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
         return await next(message, cancellationToken);
     }
 
+    /// <summary>The session's last request here, else its sign-in (a first visit counts from there).</summary>
+    private static DateTimeOffset? IdleSince(SessionFacts session) => session.LastActiveHere ?? session.SignedInAt;
+
     private void EnforcePolicy(SecurityPolicy policy, SessionFacts session, Guid organizationId)
     {
         if (session.TokenId is not null)
@@ -51,6 +54,9 @@ public sealed class OrganizationScopeBehavior<TMessage, TResponse>(
             throw new ForbiddenException("This organization requires two-factor sign-in. Turn it on in your profile, then sign in with a code.", OrganizationPolicyReasons.TwoFactorRequired);
         if (policy.MaxSessionHours is { } hours && (session.SignedInAt is not { } signedIn || clock.GetUtcNow() - signedIn > TimeSpan.FromHours(hours)))
             throw new ForbiddenException($"This organization asks you to sign in again after {hours} hours. Sign out and sign in again.", OrganizationPolicyReasons.SignInAgain);
+        if (policy.MaxIdleMinutes is { } idle && IdleSince(session) is var since && (since is null || clock.GetUtcNow() - since > TimeSpan.FromMinutes(idle)))
+            throw new ForbiddenException($"This organization asks you to sign in again after {idle} minutes without using it. Sign out and sign in again.",
+                OrganizationPolicyReasons.SignInAgain);
         if (policy.MinimumPasswordLength > Domain.Organizations.Organization.InstallationMinimumPasswordLength && !institution)
         {
             // Unknown (a session from before lengths were recorded): signing in again tells.

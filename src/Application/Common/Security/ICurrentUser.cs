@@ -16,8 +16,9 @@ public interface ICurrentUser
 /// <param name="TokenId">Set when the request came with a personal access token (of <paramref name="TokenOrganizationId"/>) instead of a session.</param>
 /// <param name="SingleSignOnOrganizationId">Set when the session was opened through this organization's institution sign-in.</param>
 /// <param name="OrganizationClient">The token is an organization client's OAuth access token (<paramref name="TokenId"/> is the client).</param>
+/// <param name="LastActiveHere">When this session last acted in the organization the request names, before this request (null: not yet, or not a session).</param>
 public sealed record SessionFacts(bool SecondFactor, DateTimeOffset? SignedInAt, int? PasswordLength, Guid? TokenId = null, Guid? TokenOrganizationId = null,
-    Guid? SingleSignOnOrganizationId = null, bool OrganizationClient = false)
+    Guid? SingleSignOnOrganizationId = null, bool OrganizationClient = false, DateTimeOffset? LastActiveHere = null)
 {
     public static readonly SessionFacts Unknown = new(false, null, null);
 }

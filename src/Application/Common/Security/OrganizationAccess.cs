@@ -36,10 +36,10 @@ public interface IMembershipLookup
 }
 
 /// <summary>What an organization asks of a member's session before they act there (<c>…/settings/security</c>).</summary>
-public sealed record SecurityPolicy(int MinimumPasswordLength, bool RequireTwoFactor, int? MaxSessionHours, bool PersonalAccessTokensAllowed,
-    int MaxTokenLifetimeDays)
+public sealed record SecurityPolicy(int MinimumPasswordLength, bool RequireTwoFactor, int? MaxSessionHours, int? MaxIdleMinutes,
+    bool PersonalAccessTokensAllowed, int MaxTokenLifetimeDays)
 {
-    public static readonly SecurityPolicy Installation = new(Domain.Organizations.Organization.InstallationMinimumPasswordLength, false, null, true,
+    public static readonly SecurityPolicy Installation = new(Domain.Organizations.Organization.InstallationMinimumPasswordLength, false, null, null, true,
         Domain.Organizations.Organization.DefaultMaxTokenLifetimeDays);
 }
 
