@@ -8,10 +8,10 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
-    // An organization client's access token names its service account as "sub".
+    // An OAuth access token's subject (a person, or an organization client's service account) is its name identifier too.
     public Guid? UserId =>
         Principal?.Identity?.IsAuthenticated == true
-        && Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal.FindFirstValue("sub"), out var id)
+        && Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
             ? id
             : null;
 

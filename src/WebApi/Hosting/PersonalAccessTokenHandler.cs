@@ -61,16 +61,31 @@ internal sealed class PersonalAccessTokenHandler(
         if (!(Request.Path.StartsWithSegments("/api/organizations", StringComparison.OrdinalIgnoreCase, out var rest) && rest.Value is { Length: > 1 }) && !IsOrganizationList())
             return AuthenticateResult.Fail("An access token works only for its organization's API.");
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-        if (!ValidatedAccessTokens.TryGetValue(key, out ClaimsPrincipal? principal) || principal is null)
+        if (!ValidatedAccessTokens.TryGetValue(key, out Claim[]? claims) || claims is null)
         {
             var result = await Context.AuthenticateAsync(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
             if (!result.Succeeded || result.Principal is null) return AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("The access token is not valid."));
-            principal = result.Principal;
-            var expires = OpenIddict.Abstractions.OpenIddictExtensions.GetExpirationDate(principal) ?? clock.GetUtcNow().AddMinutes(1);
-            ValidatedAccessTokens.Set(key, principal, new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = 1 });
+            claims = Lean(result.Principal);
+            var expires = OpenIddict.Abstractions.OpenIddictExtensions.GetExpirationDate(result.Principal) ?? clock.GetUtcNow().AddMinutes(1);
+            ValidatedAccessTokens.Set(key, claims, new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = 1 });
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
+
+    /// <summary>
+    /// Only what the request needs of a validated access token — who (as the name identifier, like a session's), the
+    /// organization, the client or device sign-in — so each request builds a small principal instead of copying
+    /// OpenIddict's (measured in bench/: the copy cost several percent of a simple GET).
+    /// </summary>
+    private static Claim[] Lean(ClaimsPrincipal validated) =>
+    [
+        new(ClaimTypes.NameIdentifier, validated.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject) ?? ""),
+        .. validated.Claims
+            .Where(c => c.Type is VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.OrganizationClaim
+                or VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.ClientClaim
+                or VariantMiner.Infrastructure.Identity.OAuth.OAuthServer.DeviceSessionClaim)
+            .Select(c => new Claim(c.Type, c.Value)),
+    ];
 
     private bool IsOrganizationList() =>
         HttpMethods.IsGet(Request.Method) && Request.Path.Value?.TrimEnd('/').Equals("/api/organizations", StringComparison.OrdinalIgnoreCase) == true;
