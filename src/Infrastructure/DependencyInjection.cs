@@ -45,6 +45,8 @@ public static class InfrastructureDependencyInjection
         // Pipelines and the run queue (a --worker process registers the same; Workers:Enabled=false leaves runs to others)
         services.AddOptions<VariantMiner.Infrastructure.Analyses.PipelineOptions>().BindConfiguration("Pipelines");
         services.AddOptions<VariantMiner.Infrastructure.Analyses.WorkerOptions>().BindConfiguration("Workers");
+        services.AddOptions<VariantMiner.Infrastructure.Reports.ReportOptions>().BindConfiguration(VariantMiner.Infrastructure.Reports.ReportOptions.Section);
+        services.AddSingleton<VariantMiner.Application.Reports.IReportRenderer, VariantMiner.Infrastructure.Reports.ChromiumReportRenderer>();
         services.AddSingleton<VariantMiner.Infrastructure.Analyses.PipelineCatalog>();
         services.AddSingleton<VariantMiner.Application.Analyses.IPipelineCatalog>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Analyses.PipelineCatalog>());
         services.AddSingleton<VariantMiner.Infrastructure.Analyses.CwlEngine>();

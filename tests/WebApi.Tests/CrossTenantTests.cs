@@ -37,6 +37,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
             ["savedSearchId"] = a.SavedSearchId,
             ["tokenId"] = a.TokenId,
             ["clientId"] = a.OrganizationClientId,
+            ["reportId"] = a.SignedReportId,
         };
     }
 
@@ -92,6 +93,12 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         defaultRoleId = _a.CustomRoleId,
         justInTimeMembership = true,
         required = true,
+        analysisId = Guid.CreateVersion7(),
+        title = "Hijacked",
+        conclusion = "Hijacked",
+        password = BrowserClientExtensions.Password,
+        meaning = "approved",
+        reason = "Hijacked",
     };
 
     [Test]

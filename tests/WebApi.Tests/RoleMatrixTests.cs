@@ -197,6 +197,21 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             { Hidden = [GroupAdmin, Analyst, ClinicalCurator, ReportWriter] },
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
+        // Reports follow the run's visibility (every member sees the complete run); writing drafts is reports.write, signing
+        // and amending reports.sign (the signer's password again: every seeded member's is the same).
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { analysisId = ids["completeAnalysisId"], title = "Matrix report", variantIds = new[] { 2 } }),
+            Supervisor, GroupAdmin, ClinicalCurator, ReportWriter),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}", null, Everyone),
+        new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}", new { conclusion = "Revised." },
+            Supervisor, GroupAdmin, ClinicalCurator, ReportWriter),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/sign",
+            new { password = BrowserClientExtensions.Password, meaning = "approved" }, Supervisor, ClinicalCurator),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/amendments",
+            new { kind = "corrected", reason = "A typo in the conclusion." }, Supervisor, ClinicalCurator) { Use = ("reportId", "signedReportId") },
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/pdf", null, Everyone)
+            { Use = ("reportId", "signedReportId") },
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -234,6 +249,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["savedSearchId"] = samples.SavedSearchId,
             ["tokenId"] = samples.TokenId,
             ["clientId"] = samples.OrganizationClientId,
+            ["reportId"] = samples.ReportId,
+            ["signedReportId"] = samples.SignedReportId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

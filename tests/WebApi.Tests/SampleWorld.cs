@@ -16,9 +16,10 @@ namespace VariantMiner.WebApi.Tests;
 /// Variant knowledge: the first variant classified (with its history) and noted by the Supervisor, a gene list, a filter
 /// set and a saved search of the Supervisor's; a personal access token of the Supervisor's (TokenId, its text Token); an
 /// OAuth client of the organization (OrganizationClientId; registered in the database only, not at the authorization server).
+/// Reports of the complete run: a draft (ReportId, variant 1) and a signed one (SignedReportId; its "PDF" a stand-in).
 public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
     Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId, Guid NoteId, Guid GeneListId,
-    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token, Guid OrganizationClientId)
+    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token, Guid OrganizationClientId, Guid ReportId, Guid SignedReportId)
 {
     /// <param name="queueRun">false for hosts whose worker runs pipelines: the seeded run (its file has no bytes) is then cancelled.</param>
     public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null,
@@ -93,10 +94,19 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         var serviceUser = await TestData.AddUserAsync(db, $"vm_client_seeded{Guid.NewGuid():N}@clients.invalid");
         var client = new Domain.Authorization.OrganizationClient(lab.OrganizationId, "Seeded LIMS", $"vm_client_{Guid.NewGuid():N}", serviceUser.Id, creator, now);
         db.OrganizationClients.Add(client);
+        var draft = new Domain.Reports.Report(lab.OrganizationId, lab.WorkspaceId, complete.Id, null, "Seeded draft",
+            Domain.Reports.ReportContent.Checked([1], "A heterozygous missense variant in vmA1.", "Likely pathogenic.", null, null), creator, now);
+        var signed = new Domain.Reports.Report(lab.OrganizationId, lab.WorkspaceId, complete.Id, null, "Seeded signed report",
+            Domain.Reports.ReportContent.Checked([1], null, "Likely pathogenic.", null, null), creator, now);
+        var pdf = "%PDF-1.4 seeded stand-in"u8.ToArray();
+        var pdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        var signedVersion = signed.Sign(new Domain.Reports.Signature(creator, "Seeded Supervisor", now, "approved"), "{}", pdfSha256);
+        db.Reports.AddRange(draft, signed);
+        db.ReportDocuments.Add(new Domain.Reports.ReportDocument(signedVersion, pdf, pdfSha256));
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
-            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText, client.Id);
+            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText, client.Id, draft.Id, signed.Id);
     }
 
     public static Domain.Variants.Variant SeededVariant(Analysis run, int ordinal, long position, string reference, string alt, string? gene, string? consequence,

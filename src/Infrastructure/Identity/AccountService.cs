@@ -118,6 +118,13 @@ internal sealed partial class AccountService(
     public async Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken) =>
         await users.CheckPasswordAsync(await UserAsync(userId), password);
 
+    public async Task<bool> ConfirmPasswordAsync(Guid userId, string password, CancellationToken cancellationToken)
+    {
+        var user = await UserAsync(userId);
+        if (await users.IsLockedOutAsync(user) || !await users.HasPasswordAsync(user)) return false;
+        return (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded;
+    }
+
     public async Task<string> EmailChangeTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken) =>
         await users.GenerateChangeEmailTokenAsync(await UserAsync(userId), newEmail);
 

@@ -56,6 +56,12 @@ public interface IAccountService
 
     Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Re-authentication before a signature: the password is checked as at sign-in, so a wrong one counts towards the
+    /// lockout. False when it is wrong, the account is locked out, or it has no password (institution accounts).
+    /// </summary>
+    Task<bool> ConfirmPasswordAsync(Guid userId, string password, CancellationToken cancellationToken);
+
     /// <summary>A token proving the owner of <paramref name="newEmail"/> opened our link (bound to the account and that address).</summary>
     Task<string> EmailChangeTokenAsync(Guid userId, string newEmail, CancellationToken cancellationToken);
 

@@ -40,6 +40,9 @@ public interface IApplicationDbContext
     DbSet<Domain.Authorization.PersonalAccessToken> PersonalAccessTokens { get; }
     DbSet<Domain.Authorization.SingleSignOnConnection> SingleSignOnConnections { get; }
     DbSet<Domain.Authorization.OrganizationClient> OrganizationClients { get; }
+    DbSet<Domain.Reports.Report> Reports { get; }
+    DbSet<Domain.Reports.ReportVersion> ReportVersions { get; }
+    DbSet<Domain.Reports.ReportDocument> ReportDocuments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -12,6 +12,7 @@ using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Access;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Analyses;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.AssignableMembers;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Files;
+using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Samples;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Subjects;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Trash;
@@ -44,6 +45,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Files.FilesRequestBuilder Files
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Files.FilesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The samples property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Samples.SamplesRequestBuilder Samples

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VariantMiner.Domain.Analyses;
+using VariantMiner.Domain.Reports;
+
+namespace VariantMiner.Infrastructure.Persistence.Configurations;
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>, IEntityTypeConfiguration<ReportVersion>, IEntityTypeConfiguration<ReportDocument>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Report> b)
+    {
+        b.ToTable("Reports");
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Title).HasMaxLength(Report.TitleMaxLength);
+        b.Ignore(r => r.Current);
+        b.Ignore(r => r.SignedStatus);
+        b.HasIndex(r => new { r.WorkspaceId, r.CreatedAt });
+        b.HasIndex(r => r.AnalysisId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Analysis>().WithMany().HasForeignKey(r => r.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+
+    public void Configure(EntityTypeBuilder<ReportVersion> b)
+    {
+        // Migration Reports: the database refuses UPDATE of a signed version.
+        b.ToTable("ReportVersions", t => t.HasTrigger("TR_ReportVersions_SignedUnchangeable"));
+        b.Property(v => v.Id).ValueGeneratedNever();
+        b.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+        b.Property(v => v.Status).HasConversion<string>().HasMaxLength(24);
+        b.Property(v => v.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(v => v.Reason).HasMaxLength(ReportVersion.ReasonMaxLength);
+        b.Property(v => v.Content).HasConversion(c => JsonSerializer.Serialize(c, Json), s => JsonSerializer.Deserialize<ReportContent>(s, Json)!,
+            new ValueComparer<ReportContent>((x, y) => JsonSerializer.Serialize(x, Json) == JsonSerializer.Serialize(y, Json),
+                c => JsonSerializer.Serialize(c, Json).GetHashCode(StringComparison.Ordinal), c => c));
+        b.Property(v => v.SignerName).HasMaxLength(200);
+        b.Property(v => v.SignatureMeaning).HasMaxLength(24);
+        b.Property(v => v.PdfSha256).HasMaxLength(64);
+        b.Ignore(v => v.IsSigned);
+        b.Ignore(v => v.IsDraft);
+        b.HasOne<Organization>().WithMany().HasForeignKey(v => v.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ReportDocument> b)
+    {
+        // Migration Reports: the database refuses UPDATE of a signed PDF.
+        b.ToTable("ReportDocuments", t => t.HasTrigger("TR_ReportDocuments_NoUpdate"));
+        b.HasKey(d => d.VersionId);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.HasOne<ReportVersion>().WithOne().HasForeignKey<ReportDocument>(d => d.VersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace VariantMiner.Infrastructure.Persistence.Migrations;
+
+/// <summary>
+/// Reports of analyses, their versions and the PDFs of signed versions. A signed version cannot change (21 CFR 11.10(e)):
+/// a trigger refuses UPDATE of a version once it has a signature, and any UPDATE of a stored PDF (both providers).
+/// DELETE stays possible for the organization's own deletion, which cascades.
+/// </summary>
+[DbContext(typeof(AppDbContext))]
+[Migration("20261203090000_Reports")]
+public sealed class Reports : Migration
+{
+    private const string Postgres = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void Up(MigrationBuilder mb)
+    {
+        mb.CreateTable("Reports", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            OrganizationId = t.Column<Guid>(nullable: false),
+            WorkspaceId = t.Column<Guid>(nullable: false),
+            AnalysisId = t.Column<Guid>(nullable: false),
+            OrderId = t.Column<Guid>(nullable: true),
+            Title = t.Column<string>(maxLength: 200, nullable: false),
+            CreatedBy = t.Column<Guid>(nullable: false),
+            CreatedAt = t.Column<DateTimeOffset>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Reports", x => x.Id);
+            t.ForeignKey("FK_Reports_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_Reports_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_Reports_Analyses_AnalysisId", x => x.AnalysisId, "Analyses", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        mb.CreateIndex("IX_Reports_AnalysisId", "Reports", "AnalysisId");
+        mb.CreateIndex("IX_Reports_OrganizationId", "Reports", "OrganizationId");
+        mb.CreateIndex("IX_Reports_WorkspaceId_CreatedAt", "Reports", ["WorkspaceId", "CreatedAt"]);
+
+        mb.CreateTable("ReportVersions", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            ReportId = t.Column<Guid>(nullable: false),
+            OrganizationId = t.Column<Guid>(nullable: false),
+            Number = t.Column<int>(nullable: false),
+            Status = t.Column<string>(maxLength: 24, nullable: false),
+            Kind = t.Column<string>(maxLength: 24, nullable: true),
+            Reason = t.Column<string>(maxLength: 2000, nullable: true),
+            Content = t.Column<string>(nullable: false),
+            CreatedBy = t.Column<Guid>(nullable: false),
+            CreatedAt = t.Column<DateTimeOffset>(nullable: false),
+            UpdatedBy = t.Column<Guid>(nullable: false),
+            UpdatedAt = t.Column<DateTimeOffset>(nullable: false),
+            SignedBy = t.Column<Guid>(nullable: true),
+            SignerName = t.Column<string>(maxLength: 200, nullable: true),
+            SignedAt = t.Column<DateTimeOffset>(nullable: true),
+            SignatureMeaning = t.Column<string>(maxLength: 24, nullable: true),
+            Snapshot = t.Column<string>(nullable: true),
+            PdfSha256 = t.Column<string>(maxLength: 64, nullable: true),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_ReportVersions", x => x.Id);
+            t.ForeignKey("FK_ReportVersions_Reports_ReportId", x => x.ReportId, "Reports", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_ReportVersions_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        mb.CreateIndex("IX_ReportVersions_OrganizationId", "ReportVersions", "OrganizationId");
+        mb.CreateIndex("IX_ReportVersions_ReportId_Number", "ReportVersions", ["ReportId", "Number"], unique: true);
+
+        mb.CreateTable("ReportDocuments", t => new
+        {
+            VersionId = t.Column<Guid>(nullable: false),
+            OrganizationId = t.Column<Guid>(nullable: false),
+            Pdf = t.Column<byte[]>(nullable: false),
+            Sha256 = t.Column<string>(maxLength: 64, nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_ReportDocuments", x => x.VersionId);
+            t.ForeignKey("FK_ReportDocuments_ReportVersions_VersionId", x => x.VersionId, "ReportVersions", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_ReportDocuments_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        mb.CreateIndex("IX_ReportDocuments_OrganizationId", "ReportDocuments", "OrganizationId");
+
+        if (ActiveProvider == Postgres)
+        {
+            mb.Sql("""
+                CREATE FUNCTION signed_reports_unchangeable() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'a signed report version is never changed: amend it instead'; END $$
+                """);
+            mb.Sql("""CREATE TRIGGER "TR_ReportVersions_SignedUnchangeable" BEFORE UPDATE ON "ReportVersions" FOR EACH ROW WHEN (OLD."SignedAt" IS NOT NULL) EXECUTE FUNCTION signed_reports_unchangeable()""");
+            mb.Sql("""CREATE TRIGGER "TR_ReportDocuments_NoUpdate" BEFORE UPDATE ON "ReportDocuments" FOR EACH ROW EXECUTE FUNCTION signed_reports_unchangeable()""");
+        }
+        else
+        {
+            mb.Sql("""CREATE TRIGGER "TR_ReportVersions_SignedUnchangeable" BEFORE UPDATE ON "ReportVersions" WHEN OLD."SignedAt" IS NOT NULL BEGIN SELECT RAISE(ABORT, 'a signed report version is never changed: amend it instead'); END""");
+            mb.Sql("""CREATE TRIGGER "TR_ReportDocuments_NoUpdate" BEFORE UPDATE ON "ReportDocuments" BEGIN SELECT RAISE(ABORT, 'a signed report version is never changed: amend it instead'); END""");
+        }
+    }
+
+    protected override void Down(MigrationBuilder mb)
+    {
+        mb.DropTable("ReportDocuments");
+        mb.DropTable("ReportVersions");
+        mb.DropTable("Reports");
+        if (ActiveProvider == Postgres) mb.Sql("DROP FUNCTION signed_reports_unchangeable()");
+    }
+}

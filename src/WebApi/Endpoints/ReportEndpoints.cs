@@ -1,0 +1,72 @@
+using VariantMiner.Application.Reports;
+
+namespace VariantMiner.WebApi.Endpoints;
+
+/// <summary>Clinical reports of a workspace's analyses: drafts, signing, amendments, the PDF of each version.</summary>
+internal sealed class ReportEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports")
+            .RequireAuthorization()
+            .WithTags("Reports")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        reports.MapGet("", async Task<Ok<IReadOnlyList<ReportSummaryDto>>> (Guid orgId, Guid workspaceId, Guid? analysisId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListReports(orgId, workspaceId, analysisId), ct)))
+            .WithName("Reports_List")
+            .WithSummary("The reports I may see (those of analyses whose variants I may read), newest first; optionally one analysis's.");
+
+        reports.MapPost("", async Task<Created<ReportDto>> (Guid orgId, Guid workspaceId, CreateReport body, ISender sender, CancellationToken ct) =>
+            {
+                var created = await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId }, ct);
+                return TypedResults.Created($"/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{created.Id}", created);
+            })
+            .WithName("Reports_Create")
+            .WithSummary("Drafts a report of a COMPLETE analysis (reports.write): {analysisId, title, variantIds, interpretation, conclusion, limitations, filters}.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var report = reports.MapGroup("/{reportId:guid}");
+
+        report.MapGet("", async Task<Ok<ReportDto>> (Guid orgId, Guid workspaceId, Guid reportId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetReport(orgId, workspaceId, reportId), ct)))
+            .WithName("Reports_Get")
+            .WithSummary("A report with every version, newest first (audited as a read of patient data).");
+
+        report.MapPatch("", async Task<Ok<ReportDto>> (Guid orgId, Guid workspaceId, Guid reportId, EditReport body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId, ReportId = reportId }, ct)))
+            .WithName("Reports_Edit")
+            .WithSummary("Edits the current draft (reports.write): the fields given; status registered, partial, preliminary or cancelled. 409 once signed.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        report.MapPost("/sign", async Task<Ok<ReportDto>> (Guid orgId, Guid workspaceId, Guid reportId, SignReport body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId, ReportId = reportId }, ct)))
+            .WithName("Reports_Sign")
+            .WithSummary("Signs the current draft (reports.sign): {password, meaning: reviewed|approved|authored}. A wrong password is 403 and changes nothing; the PDF is rendered once and kept with its SHA-256. 503 without Chromium.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        report.MapPost("/amendments", async Task<Ok<ReportDto>> (Guid orgId, Guid workspaceId, Guid reportId, AmendReport body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId, ReportId = reportId }, ct)))
+            .WithName("Reports_Amend")
+            .WithSummary("Starts the next version of a signed report (reports.sign): {kind: amended|corrected|appended, reason}; the signed versions stay as they are.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        report.MapGet("/pdf", async Task<FileContentHttpResult> (Guid orgId, Guid workspaceId, Guid reportId, int? version, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var pdf = await sender.Send(new GetReportPdf(orgId, workspaceId, reportId, version), ct);
+                if (pdf.Sha256 is { } sha256) http.Response.Headers["X-Content-SHA256"] = sha256;
+                return TypedResults.File(pdf.Content, "application/pdf", pdf.FileName);
+            })
+            .WithName("Reports_Pdf")
+            .WithSummary("The PDF of a version (?version=n, default the current): a signed one exactly as signed (X-Content-SHA256), a draft rendered now with a DRAFT watermark. Audited. 503 without Chromium.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+}
