@@ -196,11 +196,17 @@ public sealed class EditReportHandler(IApplicationDbContext db, IOrganizationCon
 /// and its meaning; the PDF is rendered once and kept with its SHA-256, and the version never changes again.
 /// </summary>
 [RequiresPermission(Permissions.ReportsSign)]
-public sealed record SignReport(string? Password, string Meaning) : ICommand<ReportDto>, IWorkspaceRequest
+public sealed record SignReport(string? Password, string Meaning) : ICommand<ReportSigning>, IWorkspaceRequest
 {
     [JsonIgnore] public Guid OrganizationId { get; init; }
     [JsonIgnore] public Guid WorkspaceId { get; init; }
     [JsonIgnore] public Guid ReportId { get; init; }
+}
+
+/// <summary>The signed report, or (a wrong password) null: the command completes so that the failed attempt is kept.</summary>
+public sealed record ReportSigning(ReportDto? Report)
+{
+    public const string WrongPassword = "The password is not right: the report was not signed.";
 }
 
 public sealed class SignReportValidator : AbstractValidator<SignReport>
@@ -211,17 +217,17 @@ public sealed class SignReportValidator : AbstractValidator<SignReport>
 }
 
 public sealed class SignReportHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IUserAccounts accounts, IAccountService passwords,
-    IReportRenderer renderer, TimeProvider clock) : ICommandHandler<SignReport, ReportDto>
+    IReportRenderer renderer, TimeProvider clock) : ICommandHandler<SignReport, ReportSigning>
 {
     /// <summary>How recent an institution sign-in must be to stand for the password at signing.</summary>
     public static readonly TimeSpan FreshSignIn = TimeSpan.FromMinutes(5);
 
-    public async ValueTask<ReportDto> Handle(SignReport command, CancellationToken cancellationToken)
+    public async ValueTask<ReportSigning> Handle(SignReport command, CancellationToken cancellationToken)
     {
         var me = currentUser.UserId!.Value;
         var report = await ReportAccess.FindAsync(db, scope.Access, me, command.WorkspaceId, command.ReportId, cancellationToken);
         if (!report.Current.IsDraft) throw new ConflictException("There is no draft to sign: the current version is signed or cancelled.");
-        await ProveWhoAsync(command, me, cancellationToken);
+        if (!await ProvedWhoAsync(command, me, cancellationToken)) return new ReportSigning(null);
 
         var signer = await accounts.FindAsync(me, cancellationToken) ?? throw new UnauthenticatedException("Sign in again to sign.");
         var signature = new Signature(me, signer.DisplayName, clock.GetUtcNow(), command.Meaning);
@@ -241,20 +247,19 @@ public sealed class SignReportHandler(IApplicationDbContext db, IOrganizationCon
         }
         db.ReportDocuments.Add(new ReportDocument(draft, pdf, sha256));
         await db.SaveChangesAsync(cancellationToken);
-        return await ReportAccess.ToDtoAsync(report, accounts, cancellationToken);
+        return new ReportSigning(await ReportAccess.ToDtoAsync(report, accounts, cancellationToken));
     }
 
-    private async Task ProveWhoAsync(SignReport command, Guid me, CancellationToken cancellationToken)
+    private async Task<bool> ProvedWhoAsync(SignReport command, Guid me, CancellationToken cancellationToken)
     {
         var session = currentUser.Session;
         var institution = session.SingleSignOnOrganizationId == command.OrganizationId && session.SignedInAt is { } at && clock.GetUtcNow() - at <= FreshSignIn;
         if (string.IsNullOrEmpty(command.Password))
         {
-            if (institution) return;
+            if (institution) return true;
             throw new ValidationException([new ValidationFailure("password", "Enter your password to sign.")]);
         }
-        if (!await passwords.ConfirmPasswordAsync(me, command.Password, cancellationToken))
-            throw new ForbiddenException("The password is not right: the report was not signed.", "wrong-password");
+        return await passwords.ConfirmPasswordAsync(me, command.Password, cancellationToken);
     }
 }
 

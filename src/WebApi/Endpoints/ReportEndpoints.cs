@@ -43,8 +43,15 @@ internal sealed class ReportEndpoints : IEndpointGroup
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        report.MapPost("/sign", async Task<Ok<ReportDto>> (Guid orgId, Guid workspaceId, Guid reportId, SignReport body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId, ReportId = reportId }, ct)))
+        report.MapPost("/sign", async Task<Results<Ok<ReportDto>, ProblemHttpResult>> (Guid orgId, Guid workspaceId, Guid reportId, SignReport body, ISender sender,
+                CancellationToken ct) =>
+            {
+                var signing = await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId, ReportId = reportId }, ct);
+                return signing.Report is { } signed
+                    ? TypedResults.Ok(signed)
+                    : TypedResults.Problem(ReportSigning.WrongPassword, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                        extensions: new Dictionary<string, object?> { ["reason"] = "wrong-password" });
+            })
             .WithName("Reports_Sign")
             .WithSummary("Signs the current draft (reports.sign): {password, meaning: reviewed|approved|authored}. A wrong password is 403 and changes nothing; the PDF is rendered once and kept with its SHA-256. 503 without Chromium.")
             .ProducesValidationProblem()

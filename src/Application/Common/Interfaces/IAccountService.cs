@@ -58,7 +58,8 @@ public interface IAccountService
 
     /// <summary>
     /// Re-authentication before a signature: the password is checked as at sign-in, so a wrong one counts towards the
-    /// lockout. False when it is wrong, the account is locked out, or it has no password (institution accounts).
+    /// lockout (written with the caller's unit of work: it must complete, not throw, for the count to stay). False when it
+    /// is wrong, the account is locked out, or it has no password (institution accounts).
     /// </summary>
     Task<bool> ConfirmPasswordAsync(Guid userId, string password, CancellationToken cancellationToken);
 
