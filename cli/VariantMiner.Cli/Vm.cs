@@ -24,6 +24,7 @@ public static class Vm
             SamplesCommand(context),
             UploadCommand(context),
             AnalysesCommand(context),
+            ReportsCommand(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -179,6 +180,56 @@ public static class Vm
             if (parse.GetValue(wait) && status != "COMPLETE") throw new CliException(ExitCodes.Failed, $"The analysis ended {status}.");
         }));
         return new Command("analyses", "Analyses.") { launch };
+    }
+
+    private static Command ReportsCommand(CliContext context)
+    {
+        var analysis = new Option<Guid?>("--analysis") { Description = "Only this analysis's reports." };
+        var list = new Command("list", "The reports of a workspace this sign-in may see, newest first.") { WorkspaceOption, analysis };
+        list.SetAction(Connected(context, async (parse, connection, ct) =>
+        {
+            var workspaceId = await WorkspaceAsync(connection, parse.GetValue(WorkspaceOption), ct);
+            var reports = await connection.Api.Api.Organizations[connection.OrganizationId].Workspaces[workspaceId].Reports
+                .GetAsync(r => r.QueryParameters.AnalysisId = parse.GetValue(analysis), ct) ?? [];
+            await Out(context, parse).TableAsync(reports.Select(r => new { r.Id, r.Title, r.Version, r.Status, r.AnalysisId, r.UpdatedAt }).ToList(),
+                ("ID", r => r.Id.ToString()), ("TITLE", r => r.Title), ("VERSION", r => r.Version?.ToString()), ("STATUS", r => r.Status),
+                ("UPDATED", r => r.UpdatedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)));
+        }));
+
+        var report = new Argument<Guid>("report") { Description = "The report's id (vm reports list)." };
+        var pdf = new Option<string>("--pdf") { Description = "Save the PDF to this file (a signed version exactly as signed; its SHA-256 is checked)." };
+        var version = new Option<int?>("--version") { Description = "Which version (default: the current one)." };
+        var get = new Command("get", "A report's versions and signatures, or (--pdf FILE) the PDF of a version.") { report, WorkspaceOption, pdf, version };
+        get.SetAction(Connected(context, async (parse, connection, ct) =>
+        {
+            var workspaceId = await WorkspaceAsync(connection, parse.GetValue(WorkspaceOption), ct);
+            var item = connection.Api.Api.Organizations[connection.OrganizationId].Workspaces[workspaceId].Reports[parse.GetValue(report)];
+            var found = await item.GetAsync(cancellationToken: ct) ?? throw new CliException(ExitCodes.NotFound, "No such report.");
+            if (parse.GetValue(pdf) is not { } path)
+            {
+                await Out(context, parse).TableAsync((found.Versions ?? []).Select(v => new
+                {
+                    v.Number, v.Status, v.Kind, Signer = v.Signature?.Signer?.DisplayName, v.Signature?.SignedAt, v.Signature?.Meaning, v.Signature?.PdfSha256,
+                }).ToList(), ("VERSION", v => v.Number?.ToString()), ("STATUS", v => v.Status), ("SIGNED BY", v => v.Signer),
+                    ("SIGNED AT", v => v.SignedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)),
+                    ("MEANING", v => v.Meaning), ("SHA-256", v => v.PdfSha256));
+                return;
+            }
+            var wanted = parse.GetValue(version);
+            var chosen = (found.Versions ?? []).FirstOrDefault(v => wanted is null || v.Number == wanted)
+                ?? throw new CliException(ExitCodes.NotFound, $"The report has no version {wanted}.");
+            await using (var content = await item.Pdf.GetAsync(r => r.QueryParameters.Version = chosen.Number, ct)
+                ?? throw new CliException(ExitCodes.Failed, "The server sent no PDF."))
+            await using (var file = File.Create(path))
+                await content.CopyToAsync(file, ct);
+            string sha256;
+            await using (var saved = File.OpenRead(path)) sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(saved, ct));
+            if (chosen.Signature?.PdfSha256 is { } signed && signed != sha256)
+                throw new CliException(ExitCodes.Failed, $"The PDF saved to {path} is not the one signed (SHA-256 {sha256}, signed {signed}).");
+            await Out(context, parse).ItemAsync(new { File = path, Version = chosen.Number, chosen.Status, Sha256 = sha256, Signed = chosen.Signature is not null },
+                $"Saved version {chosen.Number} ({chosen.Status}{(chosen.Signature is null ? ", a draft" : ", signed")}) to {path}; SHA-256 {sha256}");
+        }));
+        return new Command("reports", "Reports.") { list, get };
     }
 
     private static UntypedNode Value(string text)

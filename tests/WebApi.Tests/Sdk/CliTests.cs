@@ -237,6 +237,32 @@ public class CliTests(DatabaseProvider provider) : WebTestBase(provider)
     }
 
     [Test]
+    public async Task Reports_are_listed_and_a_signed_pdf_is_saved_exactly_as_signed()
+    {
+        SeededSamples samples;
+        await using (var db = Database.CreateContext()) samples = await SeededSamples.CreateAsync(db, _lab);
+        Assert.That((await VmAsync("login", "--server", Server, "--token", await TokenAsync(BuiltInRole.Analyst))).Code, Is.EqualTo(ExitCodes.Ok));
+
+        var listed = await VmAsync("reports", "list", "--json");
+        Assert.That(listed.Code, Is.EqualTo(ExitCodes.Ok), listed.Error);
+        Assert.That(JsonDocument.Parse(listed.Out).RootElement.EnumerateArray().Select(r => r.GetProperty("title").GetString()),
+            Is.EquivalentTo(new[] { "Seeded draft", "Seeded signed report" }));
+
+        var path = Path.Combine(_config, "signed.pdf");
+        var saved = await VmAsync("reports", "get", samples.SignedReportId.ToString(), "--pdf", path, "--json");
+        Assert.That(saved.Code, Is.EqualTo(ExitCodes.Ok), saved.Error);
+        await using var db2 = Database.CreateContext();
+        var stored = await db2.ReportDocuments.IgnoreQueryFilters().Join(db2.ReportVersions.IgnoreQueryFilters(), d => d.VersionId, v => v.Id, (d, v) => new { d, v })
+            .Where(x => x.v.ReportId == samples.SignedReportId).Select(x => x.d.Pdf).SingleAsync();
+        Assert.That(await File.ReadAllBytesAsync(path), Is.EqualTo(stored), "byte for byte");
+        Assert.That(JsonDocument.Parse(saved.Out).RootElement.GetProperty("signed").GetBoolean(), Is.True);
+
+        var versions = await VmAsync("reports", "get", samples.SignedReportId.ToString());
+        Assert.That(versions.Out, Does.Contain("final").And.Contain("Seeded Supervisor").And.Contain("approved"));
+        Assert.That((await VmAsync("reports", "get", samples.SignedReportId.ToString(), "--pdf", path, "--version", "7")).Code, Is.EqualTo(ExitCodes.NotFound));
+    }
+
+    [Test]
     public async Task Each_failure_has_its_exit_code_and_a_readable_line()
     {
         var unknown = await VmAsync("frobnicate");
