@@ -38,6 +38,7 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
             ["tokenId"] = a.TokenId,
             ["clientId"] = a.OrganizationClientId,
             ["reportId"] = a.SignedReportId,
+            ["orderId"] = a.OrderId,
         };
     }
 
@@ -99,6 +100,9 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         password = BrowserClientExtensions.Password,
         meaning = "approved",
         reason = "Hijacked",
+        orderingClinician = "Hijacked",
+        test = "Hijacked",
+        status = "cancelled",
     };
 
     [Test]

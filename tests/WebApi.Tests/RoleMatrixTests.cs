@@ -197,6 +197,14 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             { Hidden = [GroupAdmin, Analyst, ClinicalCurator, ReportWriter] },
         new("PUT", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/analyses/{analysisId:guid}/assignees",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { userIds = new[] { ids["userId"] } }), Supervisor, GroupAdmin),
+        // Orders follow their samples' visibility (every member is assigned the seeded sample); orders.manage writes them.
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, test = "Exome", orderingClinician = "Dr. B" }),
+            Supervisor, GroupAdmin, ClinicalCurator),
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", null, Everyone),
+        new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", new { status = "in-progress" },
+            Supervisor, GroupAdmin, ClinicalCurator),
         // Reports follow the run's visibility (every member sees the complete run); writing drafts is reports.write, signing
         // and amending reports.sign (the signer's password again: every seeded member's is the same).
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports", null, Everyone),
@@ -251,6 +259,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["clientId"] = samples.OrganizationClientId,
             ["reportId"] = samples.ReportId,
             ["signedReportId"] = samples.SignedReportId,
+            ["orderId"] = samples.OrderId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

@@ -16,10 +16,11 @@ namespace VariantMiner.WebApi.Tests;
 /// Variant knowledge: the first variant classified (with its history) and noted by the Supervisor, a gene list, a filter
 /// set and a saved search of the Supervisor's; a personal access token of the Supervisor's (TokenId, its text Token); an
 /// OAuth client of the organization (OrganizationClientId; registered in the database only, not at the authorization server).
-/// Reports of the complete run: a draft (ReportId, variant 1) and a signed one (SignedReportId; its "PDF" a stand-in).
+/// Reports of the complete run: a draft (ReportId, variant 1) and a signed one (SignedReportId; its "PDF" a stand-in); an
+/// order for the sample (OrderId), due yesterday.
 public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
     Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId, Guid NoteId, Guid GeneListId,
-    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token, Guid OrganizationClientId, Guid ReportId, Guid SignedReportId)
+    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token, Guid OrganizationClientId, Guid ReportId, Guid SignedReportId, Guid OrderId)
 {
     /// <param name="queueRun">false for hosts whose worker runs pipelines: the seeded run (its file has no bytes) is then cancelled.</param>
     public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null,
@@ -102,11 +103,15 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         var pdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
         var signedVersion = signed.Sign(new Domain.Reports.Signature(creator, "Seeded Supervisor", now, "approved"), "{}", pdfSha256);
         db.Reports.AddRange(draft, signed);
+        var order = new Domain.Orders.Order(lab.OrganizationId, lab.WorkspaceId, subject.Id, [sample.Id], new Domain.Orders.OrderDetails("Epilepsy gene panel",
+            "Dr. A. Clinician", "City Hospital", "Seizures since infancy.", ["HP:0001250"], Domain.Orders.OrderPriority.Urgent,
+            DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), "ACC-0001"), creator, now);
+        db.Orders.Add(order);
         db.ReportDocuments.Add(new Domain.Reports.ReportDocument(signedVersion, pdf, pdfSha256));
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
-            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText, client.Id, draft.Id, signed.Id);
+            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText, client.Id, draft.Id, signed.Id, order.Id);
     }
 
     public static Domain.Variants.Variant SeededVariant(Analysis run, int ordinal, long position, string reference, string alt, string? gene, string? consequence,

@@ -133,6 +133,7 @@ public sealed class CreateReportHandler(IApplicationDbContext db, IOrganizationC
     {
         var me = currentUser.UserId!.Value;
         var run = await VariantAccess.ReadableRunAsync(db, scope.Access, me, command.WorkspaceId, command.AnalysisId, cancellationToken);
+        if (command.OrderId is { } orderId) await Orders.OrderVisibility.FindAsync(db, scope.Access, me, command.WorkspaceId, orderId, cancellationToken);
         var content = ReportContent.Checked(command.VariantIds, command.Interpretation, command.Conclusion, command.Limitations, command.FiltersUsed);
         var report = new Report(run.OrganizationId, run.WorkspaceId, run.Id, command.OrderId, command.Title, content, me, clock.GetUtcNow());
         await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, content, cancellationToken); // checks the variants

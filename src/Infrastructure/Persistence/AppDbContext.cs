@@ -38,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     // Variant data of analyses (written in bulk by the import)
     public DbSet<Domain.Variants.Variant> Variants => Set<Domain.Variants.Variant>();
     public DbSet<Domain.Variants.Classification> Classifications => Set<Domain.Variants.Classification>();
+    public DbSet<Domain.Orders.Order> Orders => Set<Domain.Orders.Order>();
     public DbSet<Domain.Reports.Report> Reports => Set<Domain.Reports.Report>();
     public DbSet<Domain.Reports.ReportVersion> ReportVersions => Set<Domain.Reports.ReportVersion>();
     public DbSet<Domain.Reports.ReportDocument> ReportDocuments => Set<Domain.Reports.ReportDocument>();

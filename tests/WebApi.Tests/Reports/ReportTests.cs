@@ -49,7 +49,8 @@ public class ReportTests(DatabaseProvider provider) : WebTestBase(provider)
     private static string TextOf(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        // Compatibility-normalised: the PDF's fonts draw "fi", "ff"… as one ligature glyph.
+        return string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Normalize(NormalizationForm.FormKC);
     }
 
     private async Task<byte[]> PdfAsync(HttpClient client, Guid reportId, int? version = null)

@@ -40,6 +40,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Authorization.PersonalAccessToken> PersonalAccessTokens { get; }
     DbSet<Domain.Authorization.SingleSignOnConnection> SingleSignOnConnections { get; }
     DbSet<Domain.Authorization.OrganizationClient> OrganizationClients { get; }
+    DbSet<Domain.Orders.Order> Orders { get; }
     DbSet<Domain.Reports.Report> Reports { get; }
     DbSet<Domain.Reports.ReportVersion> ReportVersions { get; }
     DbSet<Domain.Reports.ReportDocument> ReportDocuments { get; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VariantMiner.Domain.Analyses;
+using VariantMiner.Domain.Orders;
 using VariantMiner.Domain.Reports;
 
 namespace VariantMiner.Infrastructure.Persistence.Configurations;
@@ -22,6 +23,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>, IE
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Analysis>().WithMany().HasForeignKey(r => r.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(r => r.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -54,5 +56,51 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>, IE
         b.Property(d => d.Sha256).HasMaxLength(64);
         b.HasOne<ReportVersion>().WithOne().HasForeignKey<ReportDocument>(d => d.VersionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEntityTypeConfiguration<OrderSample>, IEntityTypeConfiguration<OrderAssignment>
+{
+    public void Configure(EntityTypeBuilder<Order> b)
+    {
+        b.ToTable("Orders");
+        b.Property(o => o.Id).ValueGeneratedNever();
+        b.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        b.ComplexProperty(o => o.Details, d =>
+        {
+            d.Property(x => x.Test).HasColumnName("Test").HasMaxLength(OrderDetails.NameMaxLength);
+            d.Property(x => x.OrderingClinician).HasColumnName("OrderingClinician").HasMaxLength(OrderDetails.NameMaxLength);
+            d.Property(x => x.OrderingInstitution).HasColumnName("OrderingInstitution").HasMaxLength(OrderDetails.NameMaxLength);
+            d.Property(x => x.Indication).HasColumnName("Indication").HasMaxLength(OrderDetails.IndicationMaxLength);
+            d.Property(x => x.PhenotypeTerms).HasColumnName("PhenotypeTerms").HasMaxLength(1000)
+                .HasConversion(v => string.Join(' ', v), v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    new ValueComparer<IReadOnlyList<string>>((x, y) => x!.SequenceEqual(y!), v => string.Join(' ', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()));
+            d.Property(x => x.Priority).HasColumnName("Priority").HasConversion<string>().HasMaxLength(16);
+            d.Property(x => x.DueDate).HasColumnName("DueDate");
+            d.Property(x => x.ExternalId).HasColumnName("ExternalId").HasMaxLength(OrderDetails.ExternalIdMaxLength);
+        });
+        b.Ignore(o => o.IsOpen);
+        b.HasIndex(o => new { o.WorkspaceId, o.CreatedAt });
+        b.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Workspace>().WithMany().HasForeignKey(o => o.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(o => o.Samples).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(o => o.Assignments).WithOne().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(o => o.Samples).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(o => o.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+
+    public void Configure(EntityTypeBuilder<OrderSample> b)
+    {
+        b.ToTable("OrderSamples");
+        b.HasKey(s => new { s.OrderId, s.SampleId });
+        b.HasIndex(s => s.SampleId);
+        b.HasOne<Domain.Samples.Sample>().WithMany().HasForeignKey(s => s.SampleId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<OrderAssignment> b)
+    {
+        b.ToTable("OrderAssignments");
+        b.HasKey(a => new { a.OrderId, a.UserId });
+        b.HasIndex(a => a.UserId);
     }
 }

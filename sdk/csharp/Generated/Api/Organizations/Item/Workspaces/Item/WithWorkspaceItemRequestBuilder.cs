@@ -12,6 +12,7 @@ using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Access;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Analyses;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.AssignableMembers;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Files;
+using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Samples;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Subjects;
@@ -45,6 +46,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Files.FilesRequestBuilder Files
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Files.FilesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The orders property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.OrdersRequestBuilder Orders
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.OrdersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reports property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.ReportsRequestBuilder Reports

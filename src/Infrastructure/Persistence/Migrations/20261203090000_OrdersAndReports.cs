@@ -4,18 +4,72 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Reports of analyses, their versions and the PDFs of signed versions. A signed version cannot change (21 CFR 11.10(e)):
+/// Orders (the clinical requests: samples, assignees), reports of analyses, their versions and the PDFs of signed versions. A signed version cannot change (21 CFR 11.10(e)):
 /// a trigger refuses UPDATE of a version once it has a signature, and any UPDATE of a stored PDF (both providers).
 /// DELETE stays possible for the organization's own deletion, which cascades.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
-[Migration("20261203090000_Reports")]
-public sealed class Reports : Migration
+[Migration("20261203090000_OrdersAndReports")]
+public sealed class OrdersAndReports : Migration
 {
     private const string Postgres = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void Up(MigrationBuilder mb)
     {
+        mb.CreateTable("Orders", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            OrganizationId = t.Column<Guid>(nullable: false),
+            WorkspaceId = t.Column<Guid>(nullable: false),
+            SubjectId = t.Column<Guid>(nullable: true),
+            Test = t.Column<string>(maxLength: 200, nullable: false),
+            OrderingClinician = t.Column<string>(maxLength: 200, nullable: false),
+            OrderingInstitution = t.Column<string>(maxLength: 200, nullable: true),
+            Indication = t.Column<string>(maxLength: 4000, nullable: true),
+            PhenotypeTerms = t.Column<string>(maxLength: 1000, nullable: false),
+            Priority = t.Column<string>(maxLength: 16, nullable: false),
+            DueDate = t.Column<DateOnly>(nullable: true),
+            ExternalId = t.Column<string>(maxLength: 100, nullable: true),
+            Status = t.Column<string>(maxLength: 16, nullable: false),
+            CreatedBy = t.Column<Guid>(nullable: false),
+            CreatedAt = t.Column<DateTimeOffset>(nullable: false),
+            UpdatedAt = t.Column<DateTimeOffset>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_Orders", x => x.Id);
+            t.ForeignKey("FK_Orders_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_Orders_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        mb.CreateIndex("IX_Orders_OrganizationId", "Orders", "OrganizationId");
+        mb.CreateIndex("IX_Orders_WorkspaceId_CreatedAt", "Orders", ["WorkspaceId", "CreatedAt"]);
+
+        mb.CreateTable("OrderSamples", t => new
+        {
+            OrderId = t.Column<Guid>(nullable: false),
+            SampleId = t.Column<Guid>(nullable: false),
+            OrganizationId = t.Column<Guid>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_OrderSamples", x => new { x.OrderId, x.SampleId });
+            t.ForeignKey("FK_OrderSamples_Orders_OrderId", x => x.OrderId, "Orders", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_OrderSamples_Samples_SampleId", x => x.SampleId, "Samples", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        mb.CreateIndex("IX_OrderSamples_SampleId", "OrderSamples", "SampleId");
+
+        mb.CreateTable("OrderAssignments", t => new
+        {
+            OrderId = t.Column<Guid>(nullable: false),
+            UserId = t.Column<Guid>(nullable: false),
+            OrganizationId = t.Column<Guid>(nullable: false),
+            AssignedBy = t.Column<Guid>(nullable: false),
+            AssignedAt = t.Column<DateTimeOffset>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_OrderAssignments", x => new { x.OrderId, x.UserId });
+            t.ForeignKey("FK_OrderAssignments_Orders_OrderId", x => x.OrderId, "Orders", "Id", onDelete: ReferentialAction.Cascade);
+        });
+        mb.CreateIndex("IX_OrderAssignments_UserId", "OrderAssignments", "UserId");
+
         mb.CreateTable("Reports", t => new
         {
             Id = t.Column<Guid>(nullable: false),
@@ -32,7 +86,9 @@ public sealed class Reports : Migration
             t.ForeignKey("FK_Reports_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
             t.ForeignKey("FK_Reports_Workspaces_WorkspaceId", x => x.WorkspaceId, "Workspaces", "Id", onDelete: ReferentialAction.Cascade);
             t.ForeignKey("FK_Reports_Analyses_AnalysisId", x => x.AnalysisId, "Analyses", "Id", onDelete: ReferentialAction.Cascade);
+            t.ForeignKey("FK_Reports_Orders_OrderId", x => x.OrderId, "Orders", "Id", onDelete: ReferentialAction.SetNull);
         });
+        mb.CreateIndex("IX_Reports_OrderId", "Reports", "OrderId");
         mb.CreateIndex("IX_Reports_AnalysisId", "Reports", "AnalysisId");
         mb.CreateIndex("IX_Reports_OrganizationId", "Reports", "OrganizationId");
         mb.CreateIndex("IX_Reports_WorkspaceId_CreatedAt", "Reports", ["WorkspaceId", "CreatedAt"]);
@@ -101,6 +157,9 @@ public sealed class Reports : Migration
         mb.DropTable("ReportDocuments");
         mb.DropTable("ReportVersions");
         mb.DropTable("Reports");
+        mb.DropTable("OrderAssignments");
+        mb.DropTable("OrderSamples");
+        mb.DropTable("Orders");
         if (ActiveProvider == Postgres) mb.Sql("DROP FUNCTION signed_reports_unchangeable()");
     }
 }
