@@ -43,6 +43,8 @@ const RunsPage = lazy(() => import('../features/analyses/RunsPage'));
 const RunPage = lazy(() => import('../features/analyses/RunPage'));
 const VariantsPage = lazy(() => import('../features/variants/VariantsPage'));
 const VariantPage = lazy(() => import('../features/variants/VariantPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const GenomeBrowserPage = lazy(() => import('../features/browser/GenomeBrowserPage'));
 const WorkflowsPage = lazy(() => import('../features/workflows/WorkflowsPage'));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage'));
@@ -86,6 +88,8 @@ export function AppRoutes() {
             <Route path="workspaces/:workspaceId/analyses/:analysisId/variants" element={<VariantsPage />} />
             <Route path="workspaces/:workspaceId/analyses/:analysisId/variants/:variantId" element={<VariantPage />} />
             <Route path="workspaces/:workspaceId/analyses/:analysisId/browser" element={<GenomeBrowserPage />} />
+            <Route path="workspaces/:workspaceId/reports" element={<ReportsPage />} />
+            <Route path="workspaces/:workspaceId/reports/:reportId" element={<ReportPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
             <Route path="references" element={<ReferencesPage />} />
             <Route path="gene-lists" element={<GeneListsPage />} />

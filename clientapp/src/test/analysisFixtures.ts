@@ -233,6 +233,8 @@ export function analysesRoutes(
       const kind = query.get('kind');
       return json(200, files.filter((f) => (!sampleId || f.sampleId === sampleId) && (!kind || f.kind === kind)));
     },
+    // The run page lists a COMPLETE run's reports: none unless a test says otherwise.
+    [`GET ${ws}/reports`]: () => json(200, []),
     [`GET ${org}/pipelines`]: () => json(200, pipelines),
     [`GET ${org}/workflows`]: () => json(200, state.workflows ?? [trio]),
     [`GET ${org}/references`]: () => json(200, state.references ?? references),

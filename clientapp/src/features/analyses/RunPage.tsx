@@ -21,6 +21,7 @@ import { UserPicker } from '../samples/UserPicker';
 import { referenceLabel } from '../references/api';
 import { browserPagePath } from '../browser/browserConfig';
 import { variantsPagePath } from '../variants/api';
+import { RunReportsSection } from '../reports/RunReportsSection';
 import { runPagePath, runsPagePath, runTitle, useCancelRun, usePipelines, useRetryRun, useRun, useRunLog, useSetRunAssignees } from './api';
 import { FileName } from './FileSelect';
 import { ParametersTable } from './ParametersTable';
@@ -290,6 +291,8 @@ export default function RunPage() {
           <FilesTable orgId={orgId} workspaceId={workspaceId} files={r.outputs} caption={`Outputs of ${title}`} canDelete={false} />
         )}
       </section>
+
+      {r.status === 'COMPLETE' ? <RunReportsSection orgId={orgId} workspaceId={workspaceId} analysisId={r.id} /> : null}
 
       <section className="card" aria-labelledby="run-assignees">
         <div className="card__header">

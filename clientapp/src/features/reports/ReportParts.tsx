@@ -24,8 +24,7 @@ export function Sha256({ value }: { value: string }) {
   return (
     <details className="report-hash">
       <summary title={value}>
-        <code>{short}</code>
-        <span className="visually-hidden"> (show the whole SHA-256)</span>
+        <code>{short}</code> <span className="visually-hidden">(show the whole SHA-256)</span>
       </summary>
       <code className="report-hash__full">{value}</code>
     </details>

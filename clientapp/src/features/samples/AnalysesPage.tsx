@@ -84,6 +84,9 @@ export default function AnalysesPage() {
           <Link className="btn btn--secondary" to={runsPagePath(orgId, workspaceId)}>
             <span>Runs</span>
           </Link>
+          <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/reports`}>
+            <span>Reports</span>
+          </Link>
           {canDelete ? (
             <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/trash`}>
               <span>Trash</span>
