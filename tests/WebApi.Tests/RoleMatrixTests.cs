@@ -220,6 +220,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             new { kind = "corrected", reason = "A typo in the conclusion." }, Supervisor, ClinicalCurator) { Use = ("reportId", "signedReportId") },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/pdf", null, Everyone)
             { Use = ("reportId", "signedReportId") },
+        new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/fhir", null, Everyone),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>

@@ -13,6 +13,7 @@ public sealed record ReportSpecimenDto(Guid SampleId, string Name, string Assay)
 /// <param name="Pipeline">The pipeline's key; <paramref name="Workflow"/> the saved workflow it ran as, if any.</param>
 public sealed record ReportMethodDto(Guid AnalysisId, string Pipeline, string? Workflow, string? Reference, string GenomeBuild, DateTimeOffset? CompletedAt);
 
+/// <param name="Zygosity">heterozygous, homozygous, hemizygous, homozygous reference or not called (the first sample's call).</param>
 /// <param name="Classification">The organization's classification when the report was written (signed: when it was signed).</param>
 public sealed record ReportVariantDto(int Id, string Key, string Chrom, long Position, string Ref, string Alt, string? Gene, string? Consequence,
     string? Transcript, string? DnaChange, string? ProteinChange, string Zygosity, double? PopulationAf, string? ClinVar, string? Classification,
@@ -35,6 +36,16 @@ public sealed record ReportSnapshotDto(string Organization, string Workspace, st
 
 internal static class ReportSnapshots
 {
+    /// <summary>Words for the report (and the FHIR allelic state).</summary>
+    public static string ZygosityName(Domain.Variants.Zygosity zygosity) => zygosity switch
+    {
+        Domain.Variants.Zygosity.Het => "heterozygous",
+        Domain.Variants.Zygosity.HomAlt => "homozygous",
+        Domain.Variants.Zygosity.Hemizygous => "hemizygous",
+        Domain.Variants.Zygosity.HomRef => "homozygous reference",
+        _ => "not called",
+    };
+
     /// <summary>Reads what the content points at now; variants not in the analysis are refused, naming them.</summary>
     public static async Task<ReportSnapshotDto> ReadAsync(IApplicationDbContext db, Analysis run, string title, ReportContent content, CancellationToken cancellationToken)
     {
@@ -60,7 +71,7 @@ internal static class ReportSnapshots
         var byOrdinal = rows.ToDictionary(r => r.Ordinal);
         var variants = ids.Select(id => byOrdinal[id]).Select(v => new ReportVariantDto(v.Ordinal,
             new Domain.Variants.VariantKey(build, v.Chrom, v.Position, v.Ref, v.Alt).ToString(), v.Chrom, v.Position, v.Ref, v.Alt, v.Gene, v.Consequence,
-            v.Transcript, v.DnaChange, v.ProteinChange, v.Zygosity.ToString().ToLowerInvariant(), v.PopulationAf, v.ClinVar,
+            v.Transcript, v.DnaChange, v.ProteinChange, ZygosityName(v.Zygosity), v.PopulationAf, v.ClinVar,
             classifications.TryGetValue((v.Chrom, v.Position, v.Ref, v.Alt), out var tier) ? Tiers.Name(tier) : null,
             evidence.FirstOrDefault(e => e.Chrom == v.Chrom && e.Position == v.Position && e.Ref == v.Ref && e.Alt == v.Alt)?.Evidence)).ToList();
 

@@ -332,3 +332,28 @@ internal static class FileNames
         return safe.Length == 0 ? "report" : safe[..Math.Min(safe.Length, 80)];
     }
 }
+
+/// <summary>A report version as a FHIR R4 Genomics Reporting Bundle (an audited read): a signed one from what it was signed with, a draft as it stands.</summary>
+public sealed record GetReportFhir(Guid OrganizationId, Guid WorkspaceId, Guid ReportId, int? Version) : IQuery<string>, IWorkspaceRequest;
+
+public sealed class GetReportFhirHandler(IApplicationDbContext db, IUnitOfWork unitOfWork, IOrganizationContext scope, ICurrentUser currentUser, IAuditTrail audit)
+    : IQueryHandler<GetReportFhir, string>
+{
+    public async ValueTask<string> Handle(GetReportFhir query, CancellationToken cancellationToken)
+    {
+        var report = await ReportAccess.FindAsync(db, scope.Access, currentUser.UserId!.Value, query.WorkspaceId, query.ReportId, cancellationToken);
+        var version = query.Version is { } number ? report.Versions.SingleOrDefault(v => v.Number == number) ?? throw new NotFoundException("The version")
+            : report.Current;
+        await PatientDataReads.RecordAsync(db, unitOfWork, audit, report.OrganizationId, report.WorkspaceId, nameof(Report), [report.Id], cancellationToken,
+            new Dictionary<string, object?> { ["fhir"] = version.Number });
+        var snapshot = version.Snapshot is { } frozen ? ReportSnapshotDto.FromJson(frozen)
+            : await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, version.Content, cancellationToken);
+        var order = report.OrderId is { } orderId
+            ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+            : null;
+        var pdf = version.IsSigned
+            ? await db.ReportDocuments.AsNoTracking().Where(d => d.VersionId == version.Id).Select(d => d.Pdf).SingleAsync(cancellationToken)
+            : null;
+        return FhirReport.ToJson(FhirReport.Build(report.Id, version, ReportNames.Of(version.Status), snapshot, order, pdf));
+    }
+}

@@ -75,5 +75,11 @@ internal sealed class ReportEndpoints : IEndpointGroup
             .WithSummary("The PDF of a version (?version=n, default the current): a signed one exactly as signed (X-Content-SHA256), a draft rendered now with a DRAFT watermark. Audited. 503 without Chromium.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        report.MapGet("/fhir", async Task<ContentHttpResult> (Guid orgId, Guid workspaceId, Guid reportId, int? version, ISender sender, CancellationToken ct) =>
+                TypedResults.Content(await sender.Send(new GetReportFhir(orgId, workspaceId, reportId, version), ct), FhirReport.MediaType))
+            .WithName("Reports_Fhir")
+            .WithSummary("A version (?version=n, default the current) as a FHIR R4 Bundle per the HL7 Genomics Reporting IG: genomics-report DiagnosticReport, variant and diagnostic-implication Observations, ServiceRequest, Patient, Specimens; a signed version with its PDF. Audited.")
+            .Produces<string>(StatusCodes.Status200OK, FhirReport.MediaType);
     }
 }

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Amendments;
+using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Fhir;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Pdf;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Sign;
 using VariantMiner.Sdk.Models;
@@ -24,6 +25,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Amendments.AmendmentsRequestBuilder Amendments
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Amendments.AmendmentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The fhir property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Fhir.FhirRequestBuilder Fhir
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Fhir.FhirRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The pdf property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Pdf.PdfRequestBuilder Pdf
