@@ -45,6 +45,8 @@ const VariantsPage = lazy(() => import('../features/variants/VariantsPage'));
 const VariantPage = lazy(() => import('../features/variants/VariantPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const ReportPage = lazy(() => import('../features/reports/ReportPage'));
+const OrdersPage = lazy(() => import('../features/orders/OrdersPage'));
+const OrderPage = lazy(() => import('../features/orders/OrderPage'));
 const GenomeBrowserPage = lazy(() => import('../features/browser/GenomeBrowserPage'));
 const WorkflowsPage = lazy(() => import('../features/workflows/WorkflowsPage'));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage'));
@@ -90,6 +92,8 @@ export function AppRoutes() {
             <Route path="workspaces/:workspaceId/analyses/:analysisId/browser" element={<GenomeBrowserPage />} />
             <Route path="workspaces/:workspaceId/reports" element={<ReportsPage />} />
             <Route path="workspaces/:workspaceId/reports/:reportId" element={<ReportPage />} />
+            <Route path="workspaces/:workspaceId/orders" element={<OrdersPage />} />
+            <Route path="workspaces/:workspaceId/orders/:orderId" element={<OrderPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
             <Route path="references" element={<ReferencesPage />} />
             <Route path="gene-lists" element={<GeneListsPage />} />

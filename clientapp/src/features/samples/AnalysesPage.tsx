@@ -87,6 +87,9 @@ export default function AnalysesPage() {
           <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/reports`}>
             <span>Reports</span>
           </Link>
+          <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/orders`}>
+            <span>Orders</span>
+          </Link>
           {canDelete ? (
             <Link className="btn btn--secondary" to={`/orgs/${orgId}/workspaces/${workspaceId}/trash`}>
               <span>Trash</span>
