@@ -22,8 +22,9 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         public (string Key, string From)? Use { get; init; }
         /// <summary>Request headers (the tus protocol's) added to the request.</summary>
         public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
-        /// <summary>A raw body (a tus chunk) instead of JSON.</summary>
+        /// <summary>A raw body (a tus chunk, a FHIR resource) instead of JSON.</summary>
         public byte[]? Bytes { get; init; }
+        public string ContentType { get; init; } = "application/offset+octet-stream";
 
         public override string ToString() => $"{Method} {Route}";
     }
@@ -202,6 +203,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, test = "Exome", orderingClinician = "Dr. B" }),
             Supervisor, GroupAdmin, ClinicalCurator),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/fhir", null, Supervisor, GroupAdmin, ClinicalCurator)
+            { Bytes = System.Text.Encoding.UTF8.GetBytes(Reports.ServiceRequests.Bundle()), ContentType = "application/fhir+json" },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", null, Everyone),
         new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", new { status = "in-progress" },
             Supervisor, GroupAdmin, ClinicalCurator),
@@ -278,7 +281,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             if (useCase.Bytes is not null)
             {
                 request.Content = new ByteArrayContent(useCase.Bytes);
-                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/offset+octet-stream");
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(useCase.ContentType);
             }
             response = await client.SendAsync(request);
         }

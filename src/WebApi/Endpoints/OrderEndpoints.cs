@@ -30,6 +30,20 @@ internal sealed class OrderEndpoints : IEndpointGroup
             .WithSummary("Records an order (orders.manage): {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}.")
             .ProducesValidationProblem();
 
+        // The same order, sent the way a LIMS or an EHR speaks: read as text, parsed by the FHIR library in the handler
+        // (no Accepts metadata: it would make routing answer 404 for another content type instead of the handler's 415).
+        orders.MapPost("/fhir", async Task<Created<OrderDto>> (Guid orgId, Guid workspaceId, HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                var json = await reader.ReadToEndAsync(ct);
+                var created = await sender.Send(new IntakeServiceRequest(json, request.ContentType) { OrganizationId = orgId, WorkspaceId = workspaceId }, ct);
+                return TypedResults.Created($"/api/organizations/{orgId}/workspaces/{workspaceId}/orders/{created.Id}", created);
+            })
+            .WithName("Orders_IntakeFhir")
+            .WithSummary("Records an order sent as FHIR R4 (orders.manage; application/fhir+json): a Bundle with a ServiceRequest, its Patient and Specimens (or a ServiceRequest with them contained). The Patient becomes or finds the subject, each Specimen a sample; a missing or malformed element is a 400 naming its FHIR path, and nothing is recorded.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
         orders.MapGet("/{orderId:guid}", async Task<Ok<OrderDto>> (Guid orgId, Guid workspaceId, Guid orderId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetOrder(orgId, workspaceId, orderId), ct)))
             .WithName("Orders_Get")

@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Fhir;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Item;
 using VariantMiner.Sdk.Models;
 namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
@@ -18,6 +19,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OrdersRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The fhir property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Fhir.FhirRequestBuilder Fhir
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Fhir.FhirRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the VariantMiner.Sdk.api.organizations.item.workspaces.item.orders.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Item.WithOrderItemRequestBuilder"/></returns>
