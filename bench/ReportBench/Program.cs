@@ -26,7 +26,8 @@ var report = new Report(Guid.CreateVersion7(), Guid.CreateVersion7(), snapshot.M
     ReportContent.Checked(snapshot.Variants.Select(v => v.Id).ToList(), snapshot.Interpretation, snapshot.Conclusion, snapshot.Limitations, snapshot.FiltersUsed),
     Guid.CreateVersion7(), DateTimeOffset.UtcNow);
 var signature = new Signature(Guid.CreateVersion7(), "Dr. C. Curator", DateTimeOffset.UtcNow, "approved");
-var printing = new ReportPrinting(1, "final", null, null, new ReportSignatureDto(new(signature.SignerId, signature.SignerName), signature.SignedAt, "approved", ""));
+var printing = new ReportPrinting(1, "final", null, null, new ReportSignatureDto(new(signature.SignerId, signature.SignerName), signature.SignedAt, "approved", ""),
+    null, new ReportLetterhead("Genomics Laboratory · 1 Lab Street", "Accredited laboratory. Results are for clinical use by the ordering clinician.", null));
 
 await using var renderer = new ChromiumReportRenderer(Options.Create(new ReportOptions()), NullLogger<ChromiumReportRenderer>.Instance);
 byte[] pdf = [];

@@ -102,6 +102,8 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         reason = "Hijacked",
         orderingClinician = "Hijacked",
         test = "Hijacked",
+        header = "Hijacked",
+        requireSecondSignature = true,
         status = "cancelled",
     };
 

@@ -208,6 +208,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", null, Everyone),
         new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", new { status = "in-progress" },
             Supervisor, GroupAdmin, ClinicalCurator),
+        new("GET", "/api/organizations/{orgId:guid}/settings/reports", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/reports", new { header = "Lab", requireSecondSignature = false }, Supervisor, GroupAdmin),
         // Reports follow the run's visibility (every member sees the complete run); writing drafts is reports.write, signing
         // and amending reports.sign (the signer's password again: every seeded member's is the same).
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports", null, Everyone),

@@ -78,6 +78,8 @@ public sealed record SeededLab(Guid OrganizationId, string Name, Guid WorkspaceI
         shared.AddRange(await db.SavedSearches.IgnoreQueryFilters().AsNoTracking().Where(f => f.OrganizationId == id).Select(f => f.Id + ":" + f.Name).ToListAsync());
         shared.AddRange(await db.OrganizationClients.IgnoreQueryFilters().AsNoTracking().Where(c => c.OrganizationId == id)
             .Select(c => "client:" + c.Id + ":" + c.Name + ":" + c.RevokedAt).ToListAsync());
+        shared.AddRange(await db.ReportPreferences.IgnoreQueryFilters().AsNoTracking().Where(p => p.OrganizationId == id)
+            .Select(p => "report-preferences:" + p.Header + ":" + p.RequireSecondSignature).ToListAsync());
         shared.AddRange(await db.Orders.IgnoreQueryFilters().AsNoTracking().Where(o => o.OrganizationId == id)
             .Select(o => "order:" + o.Id + ":" + o.Status + ":" + o.UpdatedAt).ToListAsync());
         shared.AddRange(await db.ReportVersions.IgnoreQueryFilters().AsNoTracking().Where(v => v.OrganizationId == id)

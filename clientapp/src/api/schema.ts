@@ -1199,6 +1199,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/settings/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's report preferences: letterhead (header, footer, logo) and the two-person rule (every member). */
+        get: operations["Reports_GetPreferences"];
+        /** Sets them (organization.settings.manage): {header, footer, logo: data URI of a PNG or JPEG ≤ 256 KiB, requireSecondSignature}. */
+        put: operations["Reports_SetPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/workspaces/{workspaceId}/reports": {
         parameters: {
             query?: never;
@@ -2596,6 +2614,18 @@ export interface components {
             createdAt: string;
             versions: components["schemas"]["ReportVersion"][];
         };
+        ReportFirstSignature: {
+            signer: components["schemas"]["Person"];
+            /** Format: date-time */
+            signedAt: string;
+            meaning: string;
+        };
+        ReportPreferences: {
+            header: string | null;
+            footer: string | null;
+            logo: string | null;
+            requireSecondSignature: boolean;
+        };
         ReportSignature: {
             signer: components["schemas"]["Person"];
             /** Format: date-time */
@@ -2635,6 +2665,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             signature: components["schemas"]["ReportSignature"] | null;
+            firstSignature: components["schemas"]["ReportFirstSignature"] | null;
         };
         ResetPassword: {
             /** Format: uuid */
@@ -2731,6 +2762,12 @@ export interface components {
             allowedEmailDomains?: string[] | null;
             /** Format: uuid */
             defaultRoleId?: string | null;
+        };
+        SetReportPreferences: {
+            header?: string | null;
+            footer?: string | null;
+            logo?: string | null;
+            requireSecondSignature: boolean;
         };
         SetSampleAssignees: {
             userIds: string[];
@@ -7649,6 +7686,117 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reports_GetPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPreferences"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reports_SetPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetReportPreferences"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPreferences"];
+                };
             };
             /** @description Bad Request */
             400: {

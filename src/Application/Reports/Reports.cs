@@ -12,10 +12,14 @@ namespace VariantMiner.Application.Reports;
 
 public sealed record ReportSignatureDto(PersonDto Signer, DateTimeOffset SignedAt, string Meaning, string PdfSha256);
 
+/// <summary>The first of two signatures (the two-person rule): the version waits for another person's.</summary>
+public sealed record ReportFirstSignatureDto(PersonDto Signer, DateTimeOffset SignedAt, string Meaning);
+
 /// <param name="Status">registered, partial, preliminary (drafts), final, amended, corrected, appended (signed), cancelled — FHIR DiagnosticReport.status.</param>
 /// <param name="Kind">For a version after the first: amended, corrected or appended.</param>
 public sealed record ReportVersionDto(int Number, string Status, string? Kind, string? Reason, IReadOnlyList<int> VariantIds, string? Interpretation,
-    string? Conclusion, string? Limitations, string? FiltersUsed, PersonDto CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReportSignatureDto? Signature);
+    string? Conclusion, string? Limitations, string? FiltersUsed, PersonDto CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ReportSignatureDto? Signature,
+    ReportFirstSignatureDto? FirstSignature);
 
 public sealed record ReportSummaryDto(Guid Id, Guid AnalysisId, Guid? OrderId, string Title, int Version, string Status, DateTimeOffset UpdatedAt, PersonDto CreatedBy);
 
@@ -77,8 +81,12 @@ internal static class ReportAccess
         return new ReportDto(report.Id, report.WorkspaceId, report.AnalysisId, report.OrderId, report.Title, report.CreatedAt,
             report.Versions.OrderByDescending(v => v.Number).Select(v => new ReportVersionDto(v.Number, ReportNames.Of(v.Status),
                 v.Kind is { } kind ? ReportNames.Of((ReportStatus)kind) : null, v.Reason, v.Content.VariantIds, v.Content.Interpretation, v.Content.Conclusion,
-                v.Content.Limitations, v.Content.FiltersUsed, Person(v.CreatedBy), v.CreatedAt, v.UpdatedAt, SignatureOf(v))).ToList());
+                v.Content.Limitations, v.Content.FiltersUsed, Person(v.CreatedBy), v.CreatedAt, v.UpdatedAt, SignatureOf(v), FirstSignatureOf(v))).ToList());
     }
+
+    public static ReportFirstSignatureDto? FirstSignatureOf(ReportVersion v) => v.FirstSignedAt is { } at
+        ? new ReportFirstSignatureDto(new PersonDto(v.FirstSignedBy!.Value, v.FirstSignerName!), at, v.FirstSignatureMeaning!)
+        : null;
 
     public static ReportSignatureDto? SignatureOf(ReportVersion v) => v.IsSigned
         ? new ReportSignatureDto(new PersonDto(v.SignedBy!.Value, v.SignerName!), v.SignedAt!.Value, v.SignatureMeaning!, v.PdfSha256!)
@@ -233,10 +241,28 @@ public sealed class SignReportHandler(IApplicationDbContext db, IOrganizationCon
         var signer = await accounts.FindAsync(me, cancellationToken) ?? throw new UnauthenticatedException("Sign in again to sign.");
         var signature = new Signature(me, signer.DisplayName, clock.GetUtcNow(), command.Meaning);
         var draft = report.Current;
-        var snapshot = await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, draft.Content, cancellationToken);
+        var preferences = await Letterheads.FindAsync(db, report.OrganizationId, cancellationToken);
+        // Under the two-person rule the first signature freezes the content; the second signs exactly that.
+        var snapshot = draft.Snapshot is { } frozen ? ReportSnapshotDto.FromJson(frozen)
+            : await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, draft.Content, cancellationToken);
+        try
+        {
+            if (preferences?.RequireSecondSignature == true && !draft.AwaitsSecondSignature)
+            {
+                report.SignFirst(signature, snapshot.ToJson());
+                await db.SaveChangesAsync(cancellationToken);
+                return new ReportSigning(await ReportAccess.ToDtoAsync(report, accounts, cancellationToken));
+            }
+        }
+        catch (ReportLockedException locked)
+        {
+            throw new ConflictException(locked.Message);
+        }
+        if (draft.FirstSignedBy == me) throw new ConflictException("The second signature must be another person's: you signed this version first.");
         var pdf = await renderer.RenderPdfAsync(snapshot, new ReportPrinting(draft.Number, ReportNames.Of(report.SignedStatus),
             draft.Kind is { } kind ? ReportNames.Of((ReportStatus)kind) : null, draft.Reason,
-            new ReportSignatureDto(new PersonDto(me, signer.DisplayName), signature.SignedAt, signature.Meaning, "")), cancellationToken);
+            new ReportSignatureDto(new PersonDto(me, signer.DisplayName), signature.SignedAt, signature.Meaning, ""), ReportAccess.FirstSignatureOf(draft),
+            Letterheads.Of(preferences)), cancellationToken);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         try
         {
@@ -317,9 +343,11 @@ public sealed class GetReportPdfHandler(IApplicationDbContext db, IUnitOfWork un
             var document = await db.ReportDocuments.AsNoTracking().SingleAsync(d => d.VersionId == version.Id, cancellationToken);
             return new ReportPdf(name, document.Pdf, document.Sha256);
         }
-        var snapshot = await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, version.Content, cancellationToken);
+        var snapshot = version.Snapshot is { } frozen ? ReportSnapshotDto.FromJson(frozen)
+            : await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, version.Content, cancellationToken);
         var pdf = await renderer.RenderPdfAsync(snapshot, new ReportPrinting(version.Number, ReportNames.Of(version.Status),
-            version.Kind is { } kind ? ReportNames.Of((ReportStatus)kind) : null, version.Reason, null), cancellationToken);
+            version.Kind is { } kind ? ReportNames.Of((ReportStatus)kind) : null, version.Reason, null, ReportAccess.FirstSignatureOf(version),
+            Letterheads.Of(await Letterheads.FindAsync(db, report.OrganizationId, cancellationToken))), cancellationToken);
         return new ReportPdf(name, pdf, null);
     }
 }

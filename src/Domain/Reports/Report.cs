@@ -71,6 +71,7 @@ public sealed class Report : Entity, ITenantOwned
     {
         var draft = Current;
         if (draft.IsSigned) throw new ReportLockedException("This version is signed and cannot change: start an amendment to change the report.");
+        if (draft.AwaitsSecondSignature) throw new ReportLockedException("This version is signed once and awaits its second signature: it cannot change.");
         if (draft.Status == ReportStatus.Cancelled) throw new ReportLockedException("This draft was cancelled.");
         if (title is not null && draft.Number == 1) Title = CheckedTitle(title);
         draft.Edit(content, status, by, at);
@@ -81,6 +82,7 @@ public sealed class Report : Entity, ITenantOwned
     {
         var draft = Current;
         if (draft.IsSigned) throw new ReportLockedException("A signed version cannot be cancelled: amend or correct it instead.");
+        if (draft.AwaitsSecondSignature) throw new ReportLockedException("This version awaits its second signature: it cannot be cancelled.");
         draft.Cancel(by, at);
     }
 
@@ -96,7 +98,22 @@ public sealed class Report : Entity, ITenantOwned
         var draft = Current;
         if (draft.IsSigned) throw new ReportLockedException("This version is already signed.");
         if (draft.Status == ReportStatus.Cancelled) throw new ReportLockedException("A cancelled draft cannot be signed.");
-        draft.Sign(SignedStatus, signature, snapshot, pdfSha256);
+        if (draft.FirstSignedBy == signature.SignerId)
+            throw new ReportLockedException("The second signature must be another person's: you signed this version first.");
+        draft.Sign(SignedStatus, signature, draft.Snapshot ?? snapshot, pdfSha256);
+        return draft;
+    }
+
+    /// <summary>
+    /// The first of two signatures (the organization's two-person rule): the content is frozen as <paramref name="snapshot"/>
+    /// and the version waits, preliminary, for another person's signature, which makes it final.
+    /// </summary>
+    public ReportVersion SignFirst(Signature signature, string snapshot)
+    {
+        var draft = Current;
+        if (!draft.IsDraft) throw new ReportLockedException("There is no draft to sign.");
+        if (draft.AwaitsSecondSignature) throw new ReportLockedException("This version already has its first signature.");
+        draft.SignFirst(signature, snapshot);
         return draft;
     }
 
@@ -171,12 +188,18 @@ public sealed class ReportVersion : ITenantOwned
     public string? SignerName { get; private set; }
     public DateTimeOffset? SignedAt { get; private set; }
     public string? SignatureMeaning { get; private set; }
-    /// <summary>What the signed version said, as JSON (set when it is signed).</summary>
+    /// <summary>What the signed version said, as JSON (set when it is signed — the first time, under the two-person rule).</summary>
     public string? Snapshot { get; private set; }
+    /// <summary>The first of two signatures, under the two-person rule; the final one is <see cref="SignedBy"/>.</summary>
+    public Guid? FirstSignedBy { get; private set; }
+    public string? FirstSignerName { get; private set; }
+    public DateTimeOffset? FirstSignedAt { get; private set; }
+    public string? FirstSignatureMeaning { get; private set; }
     /// <summary>The SHA-256 of the PDF rendered when it was signed (hex).</summary>
     public string? PdfSha256 { get; private set; }
 
     public bool IsSigned => SignedAt is not null;
+    public bool AwaitsSecondSignature => !IsSigned && FirstSignedAt is not null;
     public bool IsDraft => !IsSigned && Status != ReportStatus.Cancelled;
 
     internal void Edit(ReportContent? content, ReportStatus? status, Guid by, DateTimeOffset at)
@@ -189,6 +212,14 @@ public sealed class ReportVersion : ITenantOwned
     }
 
     internal void Cancel(Guid by, DateTimeOffset at) => (Status, UpdatedBy, UpdatedAt) = (ReportStatus.Cancelled, by, at);
+
+    internal void SignFirst(Signature signature, string snapshot)
+    {
+        if (!Signature.Meanings.Contains(signature.Meaning)) throw new DomainException($"The signature's meaning is one of: {string.Join(", ", Signature.Meanings)}.");
+        (Status, Snapshot) = (ReportStatus.Preliminary, snapshot);
+        (FirstSignedBy, FirstSignerName, FirstSignedAt, FirstSignatureMeaning) = (signature.SignerId, signature.SignerName, signature.SignedAt, signature.Meaning);
+        (UpdatedBy, UpdatedAt) = (signature.SignerId, signature.SignedAt);
+    }
 
     internal void Sign(ReportStatus status, Signature signature, string snapshot, string pdfSha256)
     {

@@ -42,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Reports.Report> Reports => Set<Domain.Reports.Report>();
     public DbSet<Domain.Reports.ReportVersion> ReportVersions => Set<Domain.Reports.ReportVersion>();
     public DbSet<Domain.Reports.ReportDocument> ReportDocuments => Set<Domain.Reports.ReportDocument>();
+    public DbSet<Domain.Reports.ReportPreferences> ReportPreferences => Set<Domain.Reports.ReportPreferences>();
     public DbSet<Domain.Variants.VariantNote> VariantNotes => Set<Domain.Variants.VariantNote>();
     public DbSet<Domain.Variants.VariantTag> VariantTags => Set<Domain.Variants.VariantTag>();
     public DbSet<Domain.Variants.GeneList> GeneLists => Set<Domain.Variants.GeneList>();

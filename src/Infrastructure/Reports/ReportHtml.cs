@@ -22,6 +22,15 @@ public static class ReportHtml
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(s.Title)).Append("</title><style>")
             .Append(Style).Append("</style></head><body>");
         if (printing.Signature is null) html.Append("<div class=\"watermark\">DRAFT</div>");
+        var letterhead = printing.Letterhead;
+        if (letterhead.LogoDataUri is not null || letterhead.Header is not null)
+        {
+            html.Append("<div class=\"letterhead\">");
+            // The logo was checked to be a PNG or JPEG when it was saved; a data URI is the only address the page may load.
+            if (letterhead.LogoDataUri is { } logo) html.Append("<img class=\"logo\" alt=\"\" src=\"").Append(E(logo)).Append("\">");
+            if (letterhead.Header is { } top) html.Append("<div class=\"header-text\">").Append(E(top)).Append("</div>");
+            html.Append("</div>");
+        }
         html.Append("<header><div class=\"org\">").Append(E(s.Organization)).Append(" · ").Append(E(s.Workspace)).Append("</div>")
             .Append("<h1>").Append(E(s.Title)).Append("</h1>")
             .Append("<p class=\"meta\">Genomic report · version ").Append(printing.Version).Append(" · status ").Append(E(printing.Status));
@@ -72,11 +81,15 @@ public static class ReportHtml
         Section(html, "How the variants were selected", s.FiltersUsed);
 
         html.Append("<section class=\"signature\"><h2>Signature</h2>");
+        if (printing.FirstSignature is { } first)
+            html.Append("<p>First signed by <strong>").Append(E(first.Signer.DisplayName)).Append("</strong> on ").Append(Utc(first.SignedAt))
+                .Append(". Meaning: <strong>").Append(E(first.Meaning)).Append("</strong>.</p>");
         if (printing.Signature is { } signature)
             html.Append("<p>Electronically signed by <strong>").Append(E(signature.Signer.DisplayName)).Append("</strong> on ").Append(Utc(signature.SignedAt))
                 .Append(". Meaning: <strong>").Append(E(signature.Meaning)).Append("</strong>.</p>");
         else html.Append("<p><strong>DRAFT — not signed.</strong> This document is not a clinical report.</p>");
         html.Append("<p class=\"fingerprint\">Content SHA-256: ").Append(ContentFingerprint(s)).Append("</p></section>");
+        if (letterhead.Footer is { } bottom) html.Append("<footer class=\"letterfoot\">").Append(E(bottom)).Append("</footer>");
         html.Append("</body></html>");
         return html.ToString();
     }
@@ -109,6 +122,10 @@ public static class ReportHtml
         tr.evidence td { font-size: 8pt; color: #333; }
         .signature { margin-top: 18px; page-break-inside: avoid; }
         .fingerprint { font-family: 'DejaVu Sans Mono', monospace; font-size: 7.5pt; word-break: break-all; }
+        .letterhead { display: flex; align-items: center; gap: 12px; margin-bottom: 8px; }
+        .logo { max-height: 48px; max-width: 200px; }
+        .header-text, .letterfoot { font-size: 8.5pt; color: #333; white-space: pre-line; }
+        .letterfoot { margin-top: 18px; border-top: 1px solid #bbb; padding-top: 4px; }
         .watermark { position: fixed; top: 40%; left: 10%; font-size: 110pt; color: rgba(200, 0, 0, 0.12); transform: rotate(-30deg); z-index: -1; }
         """;
 }

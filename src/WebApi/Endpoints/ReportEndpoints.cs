@@ -2,11 +2,29 @@ using VariantMiner.Application.Reports;
 
 namespace VariantMiner.WebApi.Endpoints;
 
-/// <summary>Clinical reports of a workspace's analyses: drafts, signing, amendments, the PDF of each version.</summary>
+/// <summary>Clinical reports of a workspace's analyses: drafts, signing, amendments, the PDF of each version; the organization's report preferences.</summary>
 internal sealed class ReportEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
+        var preferences = app.MapGroup("/api/organizations/{orgId:guid}/settings/reports")
+            .RequireAuthorization()
+            .WithTags("Reports")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        preferences.MapGet("", async Task<Ok<ReportPreferencesDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetReportPreferences(orgId), ct)))
+            .WithName("Reports_GetPreferences")
+            .WithSummary("The organization's report preferences: letterhead (header, footer, logo) and the two-person rule (every member).");
+
+        preferences.MapPut("", async Task<Ok<ReportPreferencesDto>> (Guid orgId, SetReportPreferences body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
+            .WithName("Reports_SetPreferences")
+            .WithSummary("Sets them (organization.settings.manage): {header, footer, logo: data URI of a PNG or JPEG ≤ 256 KiB, requireSecondSignature}.")
+            .ProducesValidationProblem();
+
         var reports = app.MapGroup("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports")
             .RequireAuthorization()
             .WithTags("Reports")

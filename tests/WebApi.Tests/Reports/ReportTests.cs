@@ -176,6 +176,42 @@ public class ReportTests(DatabaseProvider provider) : WebTestBase(provider)
     }
 
     [Test]
+    public async Task Under_the_two_person_rule_a_report_is_final_only_with_another_persons_signature_and_carries_the_letterhead()
+    {
+        var supervisor = await AsAsync(BuiltInRole.Supervisor);
+        var preferences = $"/api/organizations/{_lab.OrganizationId}/settings/reports";
+        const string Png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        var gif = await supervisor.SendUnsafeAsync(HttpMethod.Put, preferences, new { logo = "data:image/png;base64,R0lGODlhAQABAAAAACw=", requireSecondSignature = true });
+        Assert.That((await Problems.AssertProblemAsync(gif, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), Does.Contain("PNG or JPEG"),
+            "the image's own bytes decide, not the type it claims");
+        var set = await supervisor.SendUnsafeAsync(HttpMethod.Put, preferences,
+            new { header = "City Genomics Laboratory", footer = "Accredited laboratory no. 1234", logo = Png, requireSecondSignature = true });
+        Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.OK), await set.Content.ReadAsStringAsync());
+        Assert.That((await (await AsAsync(BuiltInRole.ReportWriter)).GetFromJsonAsync<JsonElement>(preferences)).GetProperty("logo").GetString(), Is.EqualTo(Png));
+
+        var curator = await AsAsync(BuiltInRole.ClinicalCurator);
+        var id = (await DraftAsync(curator, 1)).GetProperty("id").GetGuid();
+        var first = await curator.PostUnsafeAsync($"{Reports}/{id}/sign", new { password = BrowserClientExtensions.Password, meaning = "reviewed" });
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
+        var waiting = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions")[0];
+        Assert.That((waiting.GetProperty("status").GetString(), waiting.GetProperty("signature").ValueKind), Is.EqualTo(("preliminary", JsonValueKind.Null)));
+        Assert.That(waiting.GetProperty("firstSignature").GetProperty("meaning").GetString(), Is.EqualTo("reviewed"));
+        await Problems.AssertProblemAsync(await curator.SendUnsafeAsync(HttpMethod.Patch, $"{Reports}/{id}", new { conclusion = "Changed." }), HttpStatusCode.Conflict);
+        var again = await curator.PostUnsafeAsync($"{Reports}/{id}/sign", new { password = BrowserClientExtensions.Password, meaning = "approved" });
+        Assert.That((await Problems.AssertProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), Does.Contain("another person"));
+        await using (var db = Database.CreateContext())
+            Assert.That(await db.ReportDocuments.IgnoreQueryFilters().CountAsync(d => d.OrganizationId == _lab.OrganizationId && d.Sha256 != ""), Is.EqualTo(1),
+                "only the seeded signed report has a PDF: one signature is not final");
+
+        var second = await supervisor.PostUnsafeAsync($"{Reports}/{id}/sign", new { password = BrowserClientExtensions.Password, meaning = "approved" });
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK), await second.Content.ReadAsStringAsync());
+        Assert.That((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions")[0].GetProperty("status").GetString(), Is.EqualTo("final"));
+        var text = TextOf(await PdfAsync(curator, id));
+        Assert.That(text, Does.Contain($"First signed by {await CuratorNameAsync()}").And.Contain("Meaning: reviewed").And.Contain("Meaning: approved"));
+        Assert.That(text, Does.Contain("City Genomics Laboratory").And.Contain("Accredited laboratory no. 1234"));
+    }
+
+    [Test]
     public async Task Reports_of_an_analysis_one_cannot_see_are_not_found_and_foreign_variants_are_refused()
     {
         var curator = await AsAsync(BuiltInRole.ClinicalCurator);

@@ -38,6 +38,14 @@ namespace VariantMiner.Sdk.Models
 #else
         public string FiltersUsed { get; set; }
 #endif
+        /// <summary>The firstSignature property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::VariantMiner.Sdk.Models.ReportFirstSignature? FirstSignature { get; set; }
+#nullable restore
+#else
+        public global::VariantMiner.Sdk.Models.ReportFirstSignature FirstSignature { get; set; }
+#endif
         /// <summary>The interpretation property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -120,6 +128,7 @@ namespace VariantMiner.Sdk.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "createdBy", n => { CreatedBy = n.GetObjectValue<global::VariantMiner.Sdk.Models.Person>(global::VariantMiner.Sdk.Models.Person.CreateFromDiscriminatorValue); } },
                 { "filtersUsed", n => { FiltersUsed = n.GetStringValue(); } },
+                { "firstSignature", n => { FirstSignature = n.GetObjectValue<global::VariantMiner.Sdk.Models.ReportFirstSignature>(global::VariantMiner.Sdk.Models.ReportFirstSignature.CreateFromDiscriminatorValue); } },
                 { "interpretation", n => { Interpretation = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "limitations", n => { Limitations = n.GetStringValue(); } },
@@ -142,6 +151,7 @@ namespace VariantMiner.Sdk.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteObjectValue<global::VariantMiner.Sdk.Models.Person>("createdBy", CreatedBy);
             writer.WriteStringValue("filtersUsed", FiltersUsed);
+            writer.WriteObjectValue<global::VariantMiner.Sdk.Models.ReportFirstSignature>("firstSignature", FirstSignature);
             writer.WriteStringValue("interpretation", Interpretation);
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("limitations", Limitations);

@@ -44,6 +44,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Reports.Report> Reports { get; }
     DbSet<Domain.Reports.ReportVersion> ReportVersions { get; }
     DbSet<Domain.Reports.ReportDocument> ReportDocuments { get; }
+    DbSet<Domain.Reports.ReportPreferences> ReportPreferences { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -41,6 +41,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>, IE
             new ValueComparer<ReportContent>((x, y) => JsonSerializer.Serialize(x, Json) == JsonSerializer.Serialize(y, Json),
                 c => JsonSerializer.Serialize(c, Json).GetHashCode(StringComparison.Ordinal), c => c));
         b.Property(v => v.SignerName).HasMaxLength(200);
+        b.Property(v => v.FirstSignerName).HasMaxLength(200);
+        b.Property(v => v.FirstSignatureMeaning).HasMaxLength(24);
+        b.Ignore(v => v.AwaitsSecondSignature);
         b.Property(v => v.SignatureMeaning).HasMaxLength(24);
         b.Property(v => v.PdfSha256).HasMaxLength(64);
         b.Ignore(v => v.IsSigned);
@@ -102,5 +105,18 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEnt
         b.ToTable("OrderAssignments");
         b.HasKey(a => new { a.OrderId, a.UserId });
         b.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class ReportPreferencesConfiguration : IEntityTypeConfiguration<ReportPreferences>
+{
+    public void Configure(EntityTypeBuilder<ReportPreferences> b)
+    {
+        b.ToTable("ReportPreferences");
+        b.HasKey(p => p.OrganizationId);
+        b.Property(p => p.Header).HasMaxLength(ReportPreferences.TextMaxLength);
+        b.Property(p => p.Footer).HasMaxLength(ReportPreferences.TextMaxLength);
+        b.Property(p => p.LogoType).HasMaxLength(16);
+        b.HasOne<Organization>().WithOne().HasForeignKey<ReportPreferences>(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

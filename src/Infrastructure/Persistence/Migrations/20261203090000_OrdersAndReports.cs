@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// Orders (the clinical requests: samples, assignees), reports of analyses, their versions and the PDFs of signed versions. A signed version cannot change (21 CFR 11.10(e)):
+/// Orders (the clinical requests: samples, assignees), reports of analyses, their versions and the PDFs of signed versions,
+/// and each organization's report preferences (letterhead, two-person rule). A signed version cannot change (21 CFR 11.10(e)):
 /// a trigger refuses UPDATE of a version once it has a signature, and any UPDATE of a stored PDF (both providers).
 /// DELETE stays possible for the organization's own deletion, which cascades.
 /// </summary>
@@ -111,6 +112,10 @@ public sealed class OrdersAndReports : Migration
             SignerName = t.Column<string>(maxLength: 200, nullable: true),
             SignedAt = t.Column<DateTimeOffset>(nullable: true),
             SignatureMeaning = t.Column<string>(maxLength: 24, nullable: true),
+            FirstSignedBy = t.Column<Guid>(nullable: true),
+            FirstSignerName = t.Column<string>(maxLength: 200, nullable: true),
+            FirstSignedAt = t.Column<DateTimeOffset>(nullable: true),
+            FirstSignatureMeaning = t.Column<string>(maxLength: 24, nullable: true),
             Snapshot = t.Column<string>(nullable: true),
             PdfSha256 = t.Column<string>(maxLength: 64, nullable: true),
         }, constraints: t =>
@@ -136,6 +141,20 @@ public sealed class OrdersAndReports : Migration
         });
         mb.CreateIndex("IX_ReportDocuments_OrganizationId", "ReportDocuments", "OrganizationId");
 
+        mb.CreateTable("ReportPreferences", t => new
+        {
+            OrganizationId = t.Column<Guid>(nullable: false),
+            Header = t.Column<string>(maxLength: 500, nullable: true),
+            Footer = t.Column<string>(maxLength: 500, nullable: true),
+            Logo = t.Column<byte[]>(nullable: true),
+            LogoType = t.Column<string>(maxLength: 16, nullable: true),
+            RequireSecondSignature = t.Column<bool>(nullable: false),
+        }, constraints: t =>
+        {
+            t.PrimaryKey("PK_ReportPreferences", x => x.OrganizationId);
+            t.ForeignKey("FK_ReportPreferences_Organizations_OrganizationId", x => x.OrganizationId, "Organizations", "Id", onDelete: ReferentialAction.Cascade);
+        });
+
         if (ActiveProvider == Postgres)
         {
             mb.Sql("""
@@ -154,6 +173,7 @@ public sealed class OrdersAndReports : Migration
 
     protected override void Down(MigrationBuilder mb)
     {
+        mb.DropTable("ReportPreferences");
         mb.DropTable("ReportDocuments");
         mb.DropTable("ReportVersions");
         mb.DropTable("Reports");

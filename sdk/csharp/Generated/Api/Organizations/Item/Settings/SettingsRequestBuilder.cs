@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using System;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.AccessControl;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Invitations;
+using VariantMiner.Sdk.Api.Organizations.Item.Settings.Reports;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Security;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Sso;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Storage;
@@ -28,6 +29,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings
         public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Invitations.InvitationsRequestBuilder Invitations
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Invitations.InvitationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The security property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Security.SecurityRequestBuilder Security
