@@ -209,7 +209,13 @@ public static class Vm
             {
                 await Out(context, parse).TableAsync((found.Versions ?? []).Select(v => new
                 {
-                    v.Number, v.Status, v.Kind, Signer = v.Signature?.Signer?.DisplayName, v.Signature?.SignedAt, v.Signature?.Meaning, v.Signature?.PdfSha256,
+                    v.Number,
+                    v.Status,
+                    v.Kind,
+                    Signer = v.Signature?.Signer?.DisplayName,
+                    v.Signature?.SignedAt,
+                    v.Signature?.Meaning,
+                    v.Signature?.PdfSha256,
                 }).ToList(), ("VERSION", v => v.Number?.ToString()), ("STATUS", v => v.Status), ("SIGNED BY", v => v.Signer),
                     ("SIGNED AT", v => v.SignedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)),
                     ("MEANING", v => v.Meaning), ("SHA-256", v => v.PdfSha256));

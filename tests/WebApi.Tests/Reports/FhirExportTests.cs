@@ -51,7 +51,10 @@ public class FhirExportTests(DatabaseProvider provider) : WebTestBase(provider)
         var curator = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.ClinicalCurator].Email);
         var created = await curator.PostUnsafeAsync(Reports, new
         {
-            analysisId = _samples.CompleteAnalysisId, orderId = _samples.OrderId, title = "Epilepsy panel", variantIds = new[] { 1, 2 },
+            analysisId = _samples.CompleteAnalysisId,
+            orderId = _samples.OrderId,
+            title = "Epilepsy panel",
+            variantIds = new[] { 1, 2 },
             conclusion = "Likely pathogenic variant in vmA1.",
         });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
