@@ -101,7 +101,9 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
             Domain.Reports.ReportContent.Checked([1], null, "Likely pathogenic.", null, null), creator, now);
         var pdf = "%PDF-1.4 seeded stand-in"u8.ToArray();
         var pdfSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
-        var signedVersion = signed.Sign(new Domain.Reports.Signature(creator, "Seeded Supervisor", now, "approved"), "{}", pdfSha256);
+        var snapshot = new VariantMiner.Application.Reports.ReportSnapshotDto(lab.Name, "Genomes", "Seeded signed report", null, [],
+            new VariantMiner.Application.Reports.ReportMethodDto(complete.Id, "germline-fastq", null, null, "WBcel235", now), [], null, "Likely pathogenic.", null, null);
+        var signedVersion = signed.Sign(new Domain.Reports.Signature(creator, "Seeded Supervisor", now, "approved"), snapshot.ToJson(), pdfSha256);
         db.Reports.AddRange(draft, signed);
         var order = new Domain.Orders.Order(lab.OrganizationId, lab.WorkspaceId, subject.Id, [sample.Id], new Domain.Orders.OrderDetails("Epilepsy gene panel",
             "Dr. A. Clinician", "City Hospital", "Seizures since infancy.", ["HP:0001250"], Domain.Orders.OrderPriority.Urgent,

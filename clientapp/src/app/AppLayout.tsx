@@ -100,8 +100,9 @@ function OrganizationNav({ orgId }: { orgId: string }) {
             Assays
           </NavLink>
         ) : null}
+        {/* `end`: the report preferences live under /settings/reports, a page of their own with their own link. */}
         {can('organization.settings.manage') ? (
-          <NavLink to={`${base}/settings`} className={className}>
+          <NavLink to={`${base}/settings`} end className={className}>
             Settings
           </NavLink>
         ) : null}
@@ -109,6 +110,11 @@ function OrganizationNav({ orgId }: { orgId: string }) {
             changes it. */}
         <NavLink to={`${base}/security`} className={className}>
           Security
+        </NavLink>
+        {/* Every member reads the report preferences (the letterhead, the two-person rule); organization.settings.manage
+            changes them. */}
+        <NavLink to={`${base}/settings/reports`} className={className}>
+          Report preferences
         </NavLink>
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/sso`} className={className}>

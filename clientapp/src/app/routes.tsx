@@ -24,6 +24,7 @@ const ActivityPage = lazy(() => import('../features/organizations/ActivityPage')
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
 const SecurityPage = lazy(() => import('../features/organizations/SecurityPage'));
+const ReportPreferencesPage = lazy(() => import('../features/reports/ReportPreferencesPage'));
 const SingleSignOnPage = lazy(() => import('../features/organizations/SingleSignOnPage'));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
@@ -105,6 +106,7 @@ export function AppRoutes() {
             <Route path="assays" element={<AssaysPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="security" element={<SecurityPage />} />
+            <Route path="settings/reports" element={<ReportPreferencesPage />} />
             <Route path="sso" element={<SingleSignOnPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="clients" element={<ClientsPage />} />

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, asApiError, mutationStatus, problemReason } from '../../api/problem';
 import {
+  Alert,
   Button,
   ConfirmDialog,
   formatDateTime,
@@ -20,10 +21,12 @@ import { usePermissions } from '../organizations/permissions';
 import type { Variant } from '../variants/types';
 import {
   AMENDMENT_KINDS,
+  awaitsSecondSignature,
   isDraft,
   isSigned,
   kindLabel,
   meaningLabel,
+  reportFhirUrl,
   reportPdfUrl,
   reportsPagePath,
   SIGNATURE_MEANINGS,
@@ -34,6 +37,7 @@ import {
   useSignReport,
   WRONG_PASSWORD,
   type Report,
+  type ReportFirstSignature,
   type ReportVersion,
 } from './api';
 import { ReportEditForm } from './ReportEditForm';
@@ -44,7 +48,9 @@ type Open = 'sign' | 'amend' | 'cancel' | null;
 /**
  * /orgs/:orgId/workspaces/:workspaceId/reports/:reportId — one clinical report: its current version (editable while it
  * is a draft, with reports.write), Sign (reports.sign, a draft: password and meaning), Amend (reports.sign, a signed
- * version: a new draft version), Cancel draft, and every version with its signature and PDF.
+ * version: a new draft version), Cancel draft, and every version with its signatures, PDF and FHIR bundle. Under the
+ * organization's two-person rule a version signed once awaits a second signature by another person: it can no longer
+ * be edited nor cancelled, only signed again.
  */
 export default function ReportPage() {
   const { orgId = '', workspaceId = '', reportId = '' } = useParams();
@@ -56,9 +62,10 @@ export default function ReportPage() {
   usePageTitle(report.data?.title ?? 'Report');
   const current = report.data?.versions[0];
   const draft = current ? isDraft(current.status) : false;
+  const awaiting = current ? awaitsSecondSignature(current) : false;
   const canWrite = can('reports.write', workspaceId);
   const canSign = can('reports.sign', workspaceId);
-  const editing = draft && canWrite;
+  const editing = draft && !awaiting && canWrite;
   // The chosen variants are named from the analysis's first page of variants (also what the edit form adds from).
   const variants = useReportableVariants(orgId, workspaceId, report.data?.analysisId ?? '', {
     enabled: !!current && (editing || current.variantIds.length > 0),
@@ -106,7 +113,7 @@ export default function ReportPage() {
               <span>Download PDF</span>
             </a>
           ) : null}
-          {draft && canSign ? <Button onClick={() => setOpen('sign')}>Sign</Button> : null}
+          {draft && canSign ? <Button onClick={() => setOpen('sign')}>{awaiting ? 'Sign as second signer' : 'Sign'}</Button> : null}
           {signed && canSign ? <Button onClick={() => setOpen('amend')}>Amend</Button> : null}
           {editing ? (
             <Button variant="ghost-danger" onClick={() => setOpen('cancel')}>
@@ -116,7 +123,9 @@ export default function ReportPage() {
         </div>
       </header>
 
-      {draft ? (
+      {v.firstSignature && awaiting ? (
+        <AwaitingSecondSignature version={v.number} first={v.firstSignature} />
+      ) : draft ? (
         <p className="note" role="note">
           This version is a draft: its PDF is watermarked DRAFT until it is signed.
         </p>
@@ -180,6 +189,19 @@ export default function ReportPage() {
   );
 }
 
+/** The current version signed once: what it waits for, in words. */
+function AwaitingSecondSignature({ version, first }: { version: number; first: ReportFirstSignature }) {
+  return (
+    <Alert tone="info" title="Awaiting a second signature">
+      <p>
+        Version {version} was signed once by {first.signer.displayName} on <time dateTime={first.signedAt}>{formatUtc(first.signedAt)}</time>{' '}
+        ({meaningLabel(first.meaning)}); another person with reports.sign must sign it to make it final. Its content can no
+        longer change, and its PDF stays watermarked DRAFT until then.
+      </p>
+    </Alert>
+  );
+}
+
 function Text({ value }: { value: string | null }) {
   return value ? <span className="report-text">{value}</span> : <span className="muted">None</span>;
 }
@@ -232,7 +254,10 @@ function ReportContent({ version, byId }: { version: ReportVersion; byId: Readon
   );
 }
 
-/** Every version, newest first: its status, kind and reason, who signed it when (UTC) and meaning what, its PDF. */
+/**
+ * Every version, newest first: its status, kind and reason, who signed it (first, under the two-person rule, then
+ * finally) when (UTC) and meaning what, its PDF and its FHIR R4 bundle.
+ */
 function VersionHistory({ orgId, workspaceId, report }: { orgId: string; workspaceId: string; report: Report }) {
   return (
     <section className="card" aria-labelledby="report-versions">
@@ -242,6 +267,7 @@ function VersionHistory({ orgId, workspaceId, report }: { orgId: string; workspa
       <ol className="report-versions">
         {report.versions.map((v) => {
           const s = v.signature;
+          const f = v.firstSignature;
           return (
             <li key={v.number} className="report-versions__item">
               <h3 id={`report-version-${v.number}`} className="report-versions__title">
@@ -266,10 +292,18 @@ function VersionHistory({ orgId, workspaceId, report }: { orgId: string; workspa
                     {formatDateTime(v.createdAt)} by {v.createdBy.displayName}
                   </dd>
                 </div>
+                {f ? (
+                  <div>
+                    <dt>First signature</dt>
+                    <dd>
+                      {f.signer.displayName}, <time dateTime={f.signedAt}>{formatUtc(f.signedAt)}</time>, {meaningLabel(f.meaning)}
+                    </dd>
+                  </div>
+                ) : null}
                 {s ? (
                   <>
                     <div>
-                      <dt>Signed by</dt>
+                      <dt>{f ? 'Second signature by' : 'Signed by'}</dt>
                       <dd>{s.signer.displayName}</dd>
                     </div>
                     <div>
@@ -291,13 +325,13 @@ function VersionHistory({ orgId, workspaceId, report }: { orgId: string; workspa
                   </>
                 ) : (
                   <div>
-                    <dt>Signature</dt>
-                    <dd className="muted">Not signed</dd>
+                    <dt>{f ? 'Second signature' : 'Signature'}</dt>
+                    <dd className="muted">{f ? 'Awaiting a second signature' : 'Not signed'}</dd>
                   </div>
                 )}
                 <div>
-                  <dt>PDF</dt>
-                  <dd>
+                  <dt>Downloads</dt>
+                  <dd className="report-downloads">
                     {s ? (
                       <a href={reportPdfUrl(orgId, workspaceId, report.id, v.number)} download>
                         PDF <span className="visually-hidden">of version {v.number}</span>
@@ -307,6 +341,9 @@ function VersionHistory({ orgId, workspaceId, report }: { orgId: string; workspa
                         Preview PDF <span className="visually-hidden">of version {v.number} (watermarked DRAFT)</span>
                       </a>
                     )}
+                    <a href={reportFhirUrl(orgId, workspaceId, report.id, v.number)} download>
+                      FHIR <span className="visually-hidden">bundle, version {v.number}</span>
+                    </a>
                   </dd>
                 </div>
               </dl>
@@ -339,6 +376,7 @@ function SignDialog({ orgId, workspaceId, report, version, onClose }: VersionDia
     return new ApiError(e.status, { ...e.problem, errors: { password: [e.message] } }, e.message);
   }, [sign.error]);
   const { values, summary, validate, input, alertRef } = useFormFields(signFields, { password: '', meaning: '' }, error);
+  const first = awaitsSecondSignature(version) ? version.firstSignature : null;
 
   function onSubmit() {
     const ok = validate({
@@ -352,8 +390,13 @@ function SignDialog({ orgId, workspaceId, report, version, onClose }: VersionDia
     sign.mutate(
       { password: values.password, meaning: values.meaning },
       {
-        onSuccess: () => {
-          announce(`Version ${version.number} of “${report.title}” signed.`);
+        onSuccess: (updated) => {
+          const now = updated.versions[0];
+          announce(
+            now && awaitsSecondSignature(now)
+              ? `Version ${version.number} of “${report.title}” signed once: it awaits a second signature by another person.`
+              : `Version ${version.number} of “${report.title}” signed.`,
+          );
           onClose();
         },
       },
@@ -362,12 +405,20 @@ function SignDialog({ orgId, workspaceId, report, version, onClose }: VersionDia
 
   return (
     <FormDialog
-      title={`Sign version ${version.number}`}
+      title={first ? `Sign version ${version.number} as second signer` : `Sign version ${version.number}`}
       description={
-        <p>
-          Your signature is legally binding. It is recorded with your name, the time and what it means, and version{' '}
-          {version.number} of <strong>{report.title}</strong> can never change afterwards: a later change is a new version.
-        </p>
+        first ? (
+          <p>
+            {first.signer.displayName} signed version {version.number} of <strong>{report.title}</strong> first; your signature,
+            legally binding and recorded with your name, the time and what it means, makes it final. The second signature
+            must be another person&rsquo;s.
+          </p>
+        ) : (
+          <p>
+            Your signature is legally binding. It is recorded with your name, the time and what it means, and version{' '}
+            {version.number} of <strong>{report.title}</strong> can never change afterwards: a later change is a new version.
+          </p>
+        )
       }
       onClose={onClose}
       onSubmit={onSubmit}

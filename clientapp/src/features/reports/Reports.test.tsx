@@ -9,6 +9,7 @@ import { statusMessage } from '../../test/helpers';
 import { ALL_PERMISSIONS, ORG_ID, WS_GENERAL } from '../../test/orgFixtures';
 import { renderApp } from '../../test/render';
 import {
+  ada,
   draftReport,
   grace,
   report,
@@ -28,6 +29,11 @@ import {
 const REPORT_WRITER: PermissionKey[] = ['samples.view.all', 'reports.write'];
 
 const pdf = (id: string, n: number) => `/api/organizations/${ORG_ID}/workspaces/${WS_GENERAL}/reports/${id}/pdf?version=${n}`;
+const fhir = (id: string, n: number) => `/api/organizations/${ORG_ID}/workspaces/${WS_GENERAL}/reports/${id}/fhir?version=${n}`;
+
+/** Version 1 signed once (reviewed) by `signer` under the two-person rule: still preliminary, awaiting a second signature. */
+const signedOnce = (signer = grace) =>
+  report([version(1, { updatedAt: '2025-03-06T09:30:15Z', firstSignature: { signer, signedAt: '2025-03-06T09:30:15Z', meaning: 'reviewed' } })]);
 
 async function openReport(permissions: readonly PermissionKey[], reports = [draftReport], extra = {}) {
   const server = mockFetch(reportRoutes(permissions, reports, extra));
@@ -243,6 +249,136 @@ describe('Report page', () => {
     const link = within(v1).getByRole('link', { name: 'PDF of version 1' });
     expect(link.getAttribute('href')).toBe(pdf(REPORT_1, 1));
     expect(link.hasAttribute('download')).toBe(true);
+    expect(within(v1).queryByText('First signature')).toBeNull();
+    expect(within(v1).getByRole('link', { name: 'FHIR bundle, version 1' }).getAttribute('href')).toBe(fhir(REPORT_1, 1));
+    expect(within(v2).getByRole('link', { name: 'FHIR bundle, version 2' }).getAttribute('href')).toBe(fhir(REPORT_1, 2));
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('Report page: two-person rule', () => {
+  it('shows a version signed once as awaiting a second signature: no editing nor cancelling, only a second signature', async () => {
+    await openReport(ALL_PERMISSIONS, [signedOnce()]);
+
+    const notice = screen.getByText('Awaiting a second signature', { selector: '.alert__title' }).closest('.alert')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('signed once by Grace Hopper on 2025-03-06 09:30:15 UTC (Reviewed)');
+    expect(notice.textContent).toContain('another person with reports.sign must sign it to make it final');
+    expect(screen.queryByText(/This version is a draft/)).toBeNull();
+    // Its content can no longer change: read only, no Cancel draft.
+    expect(screen.queryByRole('form', { name: 'Edit version 1' })).toBeNull();
+    const current = screen.getByRole('region', { name: 'Version 1' });
+    expect(within(current).getByText('A pathogenic BRCA1 variant was found.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel draft' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign as second signer' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Preview PDF' }).getAttribute('href')).toBe(pdf(REPORT_1, 1));
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('shows a Report Writer a version signed once read only, without Sign', async () => {
+    await openReport(REPORT_WRITER, [signedOnce()]);
+    expect(screen.getByText('Awaiting a second signature', { selector: '.alert__title' })).toBeTruthy();
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel draft' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign as second signer' })).toBeNull();
+  });
+
+  it('says in the sign dialog that the second signature must be another person’s', async () => {
+    const detail = 'The second signature must be another person’s: Ada Lovelace signed this version first.';
+    const { calls } = await openReport(ALL_PERMISSIONS, [signedOnce(ada)], {
+      [`POST ${reportsApi}/${REPORT_1}/sign`]: () => problem(409, { title: 'Conflict', detail }),
+    });
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: 'Sign as second signer' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign version 1 as second signer' });
+    expect(within(dialog).getByText(/Ada Lovelace signed version 1 of/)).toBeTruthy();
+    expect(within(dialog).getByText(/must be another person’s/)).toBeTruthy();
+    expect(await axeViolations('[role="dialog"]')).toEqual([]);
+    await user.type(within(dialog).getByLabelText('Your password'), 'correct horse');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /^Meaning of the signature/ }), 'approved');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('The report was not signed');
+    expect(alert.textContent).toContain(detail);
+    expect(JSON.parse(calls(`POST ${reportsApi}/${REPORT_1}/sign`)[0]!.body)).toEqual({ password: 'correct horse', meaning: 'approved' });
+    expect(screen.getByRole('dialog', { name: 'Sign version 1 as second signer' })).toBeTruthy();
+  });
+
+  it('signs a second time as another person: the version is final', async () => {
+    const final = report([
+      {
+        ...signedOnce().versions[0]!,
+        status: 'final',
+        signature: { signer: ada, signedAt: '2025-03-07T08:00:00Z', meaning: 'approved', pdfSha256: SHA_V1 },
+      },
+    ]);
+    const { calls } = await openReport(ALL_PERMISSIONS, [signedOnce()], { [`POST ${reportsApi}/${REPORT_1}/sign`]: () => json(200, final) });
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('button', { name: 'Sign as second signer' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign version 1 as second signer' });
+    await user.type(within(dialog).getByLabelText('Your password'), 'correct horse');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /^Meaning of the signature/ }), 'approved');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls(`POST ${reportsApi}/${REPORT_1}/sign`)).toHaveLength(1);
+    expect(statusMessage()).toBe('Version 1 of “Hereditary breast cancer panel” signed.');
+    expect(screen.queryByText('Awaiting a second signature', { selector: '.alert__title' })).toBeNull();
+    expect(screen.getAllByText('Final (signed)').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Amend' })).toBeTruthy();
+  });
+
+  it('says when a first signature leaves the version awaiting a second one', async () => {
+    await openReport(ALL_PERMISSIONS, [draftReport], { [`POST ${reportsApi}/${REPORT_1}/sign`]: () => json(200, signedOnce(ada)) });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Sign' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign version 1' });
+    await user.type(within(dialog).getByLabelText('Your password'), 'correct horse');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /^Meaning of the signature/ }), 'reviewed');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(statusMessage()).toBe('Version 1 of “Hereditary breast cancer panel” signed once: it awaits a second signature by another person.');
+    expect(screen.getByText('Awaiting a second signature', { selector: '.alert__title' })).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Edit version 1' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign as second signer' })).toBeTruthy();
+  });
+
+  it('shows the first signature in the version history, and each version’s FHIR bundle next to its PDF', async () => {
+    const twice = {
+      ...signedV1,
+      firstSignature: { signer: ada, signedAt: '2025-03-06T08:15:00Z', meaning: 'authored' },
+    };
+    const awaiting = version(2, {
+      kind: 'amended',
+      reason: 'A new finding.',
+      firstSignature: { signer: grace, signedAt: '2025-03-08T14:00:05Z', meaning: 'reviewed' },
+    });
+    await openReport(ALL_PERMISSIONS, [report([awaiting, twice])]);
+
+    const history = screen.getByRole('region', { name: 'Version history' });
+    const [v2, v1] = within(history).getAllByRole('listitem') as [HTMLElement, HTMLElement];
+
+    expect(within(v2).getByText('First signature').nextElementSibling?.textContent).toBe('Grace Hopper, 2025-03-08 14:00:05 UTC, Reviewed');
+    expect(within(v2).getByText('Awaiting a second signature')).toBeTruthy();
+    expect(within(v2).queryByText('Not signed')).toBeNull();
+    expect(within(v2).getByRole('link', { name: 'Preview PDF of version 2 (watermarked DRAFT)' }).getAttribute('href')).toBe(pdf(REPORT_1, 2));
+    const fhir2 = within(v2).getByRole('link', { name: 'FHIR bundle, version 2' });
+    expect(fhir2.getAttribute('href')).toBe(fhir(REPORT_1, 2));
+    expect(fhir2.hasAttribute('download')).toBe(true);
+
+    expect(within(v1).getByText('First signature').nextElementSibling?.textContent).toBe('Ada Lovelace, 2025-03-06 08:15:00 UTC, Authored');
+    expect(within(v1).getByText('Second signature by').nextElementSibling?.textContent).toBe('Grace Hopper');
+    expect(within(v1).getByText('2025-03-06 09:30:15 UTC')).toBeTruthy();
+    expect(within(v1).getByRole('link', { name: 'PDF of version 1' }).getAttribute('href')).toBe(pdf(REPORT_1, 1));
+    const fhir1 = within(v1).getByRole('link', { name: 'FHIR bundle, version 1' });
+    expect(fhir1.getAttribute('href')).toBe(fhir(REPORT_1, 1));
+    expect(fhir1.hasAttribute('download')).toBe(true);
     expect(await axeViolations()).toEqual([]);
   });
 });

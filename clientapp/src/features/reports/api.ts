@@ -9,6 +9,7 @@ type ReportsPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/re
 type ReportPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}'];
 type SignPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}/sign'];
 type AmendPath = paths['/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}/amendments'];
+type PreferencesPath = paths['/api/organizations/{orgId}/settings/reports'];
 
 /** A report in a list: its current version's number and status. */
 export type ReportSummary = JsonOf<ReportsPath['get']['responses'][200]>[number];
@@ -16,6 +17,11 @@ export type ReportSummary = JsonOf<ReportsPath['get']['responses'][200]>[number]
 export type Report = JsonOf<ReportPath['get']['responses'][200]>;
 export type ReportVersion = Report['versions'][number];
 export type ReportSignature = NonNullable<ReportVersion['signature']>;
+/** The first of two signatures under the organization's two-person rule. */
+export type ReportFirstSignature = NonNullable<ReportVersion['firstSignature']>;
+/** The organization's letterhead (header, footer, logo as a data URI) and whether a report needs two signatures. */
+export type ReportPreferences = JsonOf<PreferencesPath['get']['responses'][200]>;
+export type SetReportPreferencesRequest = BodyOf<PreferencesPath['put']>;
 export type CreateReportRequest = BodyOf<ReportsPath['post']>;
 export type EditReportRequest = BodyOf<ReportPath['patch']>;
 export type SignReportRequest = BodyOf<SignPath['post']>;
@@ -55,6 +61,14 @@ const STATUS_LABELS: Record<string, string> = {
   cancelled: 'Cancelled',
 };
 
+/**
+ * Signed once under the two-person rule, awaiting a second signature by another person: still preliminary, but its
+ * content can no longer change (nor be cancelled); the next signature makes it final.
+ */
+export function awaitsSecondSignature(version: Pick<ReportVersion, 'firstSignature' | 'signature'>): boolean {
+  return version.firstSignature !== null && version.signature === null;
+}
+
 export function isDraft(status: string): boolean {
   return DRAFT_STATUSES.some((s) => s.value === status);
 }
@@ -88,6 +102,7 @@ export const reportKeys = {
   one: (orgId: string, workspaceId: string, reportId: string) => [...orgKeys.workspaceData(orgId, workspaceId), 'reports', 'one', reportId] as const,
   variants: (orgId: string, workspaceId: string, analysisId: string) =>
     [...orgKeys.workspaceData(orgId, workspaceId), 'reports', 'variants', analysisId] as const,
+  preferences: (orgId: string) => [...orgKeys.org(orgId), 'report-preferences'] as const,
 };
 
 export function reportsPagePath(orgId: string, workspaceId: string): string {
@@ -101,6 +116,16 @@ export function reportPagePath(orgId: string, workspaceId: string, reportId: str
 /** GET …/reports/{id}/pdf?version=n: the browser downloads it with the session cookie (a draft has a DRAFT watermark). */
 export function reportPdfUrl(orgId: string, workspaceId: string, reportId: string, version: number): string {
   return `/api/organizations/${encodeURIComponent(orgId)}/workspaces/${encodeURIComponent(workspaceId)}/reports/${encodeURIComponent(reportId)}/pdf?version=${version}`;
+}
+
+/** GET …/reports/{id}/fhir?version=n: the version as a FHIR R4 Genomics Reporting bundle (application/fhir+json). */
+export function reportFhirUrl(orgId: string, workspaceId: string, reportId: string, version: number): string {
+  return `/api/organizations/${encodeURIComponent(orgId)}/workspaces/${encodeURIComponent(workspaceId)}/reports/${encodeURIComponent(reportId)}/fhir?version=${version}`;
+}
+
+/** /orgs/:orgId/settings/reports: the report preferences page. */
+export function reportPreferencesPagePath(orgId: string): string {
+  return `/orgs/${orgId}/settings/reports`;
 }
 
 /** The reports I may see, newest first; with `analysisId`, that analysis's only. */
@@ -195,6 +220,24 @@ export function useAmendReport(orgId: string, workspaceId: string, reportId: str
         api.POST('/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}/amendments', { ...reportPath(orgId, workspaceId, reportId), body }),
       ),
     onSuccess: changed,
+  });
+}
+
+/** The organization's report preferences: every member reads them. */
+export function useReportPreferences(orgId: string) {
+  return useQuery({
+    queryKey: reportKeys.preferences(orgId),
+    queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/settings/reports', { params: { path: { orgId } } })),
+  });
+}
+
+/** PUT …/settings/reports (organization.settings.manage): the four fields; a logo not a PNG/JPEG or over 256 KiB is a 400. */
+export function useSetReportPreferences(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SetReportPreferencesRequest) =>
+      unwrap(api.PUT('/api/organizations/{orgId}/settings/reports', { params: { path: { orgId } }, body })),
+    onSuccess: (result) => queryClient.setQueryData(reportKeys.preferences(orgId), result),
   });
 }
 

@@ -32,6 +32,7 @@ export function version(number: number, overrides: Partial<ReportVersion> = {}):
     createdAt: '2025-03-05T10:00:00Z',
     updatedAt: '2025-03-05T10:00:00Z',
     signature: null,
+    firstSignature: null,
     ...overrides,
   };
 }
