@@ -40,6 +40,9 @@ internal static class ReportNames
         _ => "cancelled",
     };
 
+    /// <summary>What a version after the first does to the one before (amended, corrected, appended), or null.</summary>
+    public static string? KindOf(ReportVersion version) => version.Kind is { } kind ? Of((ReportStatus)kind) : null;
+
     public static ReportStatus? DraftStatus(string? name) => name switch
     {
         null => null,
@@ -71,6 +74,14 @@ internal static class ReportAccess
         await Visible(db, access, me, workspaceId).Include(r => r.Versions).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
         ?? throw new NotFoundException("The report");
 
+    /// <summary>
+    /// What the version says: frozen when it was signed (the first time, under the two-person rule), else read now from
+    /// the analysis, the variants and the classifications.
+    /// </summary>
+    public static async Task<ReportSnapshotDto> SnapshotAsync(IApplicationDbContext db, Report report, ReportVersion version, CancellationToken cancellationToken) =>
+        version.Snapshot is { } frozen ? ReportSnapshotDto.FromJson(frozen)
+            : await ReportSnapshots.ReadAsync(db, await RunAsync(db, report, cancellationToken), report.Title, version.Content, cancellationToken);
+
     public static async Task<Analysis> RunAsync(IApplicationDbContext db, Report report, CancellationToken cancellationToken) =>
         await db.Analyses.AsNoTracking().Include(a => a.Samples).SingleAsync(a => a.Id == report.AnalysisId, cancellationToken);
 
@@ -80,7 +91,7 @@ internal static class ReportAccess
         PersonDto Person(Guid id) => new(id, names.GetValueOrDefault(id, "(former member)"));
         return new ReportDto(report.Id, report.WorkspaceId, report.AnalysisId, report.OrderId, report.Title, report.CreatedAt,
             report.Versions.OrderByDescending(v => v.Number).Select(v => new ReportVersionDto(v.Number, ReportNames.Of(v.Status),
-                v.Kind is { } kind ? ReportNames.Of((ReportStatus)kind) : null, v.Reason, v.Content.VariantIds, v.Content.Interpretation, v.Content.Conclusion,
+                ReportNames.KindOf(v), v.Reason, v.Content.VariantIds, v.Content.Interpretation, v.Content.Conclusion,
                 v.Content.Limitations, v.Content.FiltersUsed, Person(v.CreatedBy), v.CreatedAt, v.UpdatedAt, SignatureOf(v), FirstSignatureOf(v))).ToList());
     }
 
@@ -243,8 +254,7 @@ public sealed class SignReportHandler(IApplicationDbContext db, IOrganizationCon
         var draft = report.Current;
         var preferences = await Letterheads.FindAsync(db, report.OrganizationId, cancellationToken);
         // Under the two-person rule the first signature freezes the content; the second signs exactly that.
-        var snapshot = draft.Snapshot is { } frozen ? ReportSnapshotDto.FromJson(frozen)
-            : await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, draft.Content, cancellationToken);
+        var snapshot = await ReportAccess.SnapshotAsync(db, report, draft, cancellationToken);
         try
         {
             if (preferences?.RequireSecondSignature == true && !draft.AwaitsSecondSignature)
@@ -260,7 +270,7 @@ public sealed class SignReportHandler(IApplicationDbContext db, IOrganizationCon
         }
         if (draft.FirstSignedBy == me) throw new ConflictException("The second signature must be another person's: you signed this version first.");
         var pdf = await renderer.RenderPdfAsync(snapshot, new ReportPrinting(draft.Number, ReportNames.Of(report.SignedStatus),
-            draft.Kind is { } kind ? ReportNames.Of((ReportStatus)kind) : null, draft.Reason,
+            ReportNames.KindOf(draft), draft.Reason,
             new ReportSignatureDto(new PersonDto(me, signer.DisplayName), signature.SignedAt, signature.Meaning, ""), ReportAccess.FirstSignatureOf(draft),
             Letterheads.Of(preferences)), cancellationToken);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
@@ -343,10 +353,9 @@ public sealed class GetReportPdfHandler(IApplicationDbContext db, IUnitOfWork un
             var document = await db.ReportDocuments.AsNoTracking().SingleAsync(d => d.VersionId == version.Id, cancellationToken);
             return new ReportPdf(name, document.Pdf, document.Sha256);
         }
-        var snapshot = version.Snapshot is { } frozen ? ReportSnapshotDto.FromJson(frozen)
-            : await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, version.Content, cancellationToken);
+        var snapshot = await ReportAccess.SnapshotAsync(db, report, version, cancellationToken);
         var pdf = await renderer.RenderPdfAsync(snapshot, new ReportPrinting(version.Number, ReportNames.Of(version.Status),
-            version.Kind is { } kind ? ReportNames.Of((ReportStatus)kind) : null, version.Reason, null, ReportAccess.FirstSignatureOf(version),
+            ReportNames.KindOf(version), version.Reason, null, ReportAccess.FirstSignatureOf(version),
             Letterheads.Of(await Letterheads.FindAsync(db, report.OrganizationId, cancellationToken))), cancellationToken);
         return new ReportPdf(name, pdf, null);
     }
@@ -374,8 +383,7 @@ public sealed class GetReportFhirHandler(IApplicationDbContext db, IUnitOfWork u
             : report.Current;
         await PatientDataReads.RecordAsync(db, unitOfWork, audit, report.OrganizationId, report.WorkspaceId, nameof(Report), [report.Id], cancellationToken,
             new Dictionary<string, object?> { ["fhir"] = version.Number });
-        var snapshot = version.Snapshot is { } frozen ? ReportSnapshotDto.FromJson(frozen)
-            : await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, version.Content, cancellationToken);
+        var snapshot = await ReportAccess.SnapshotAsync(db, report, version, cancellationToken);
         var order = report.OrderId is { } orderId
             ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             : null;
