@@ -61,6 +61,13 @@ public static class InfrastructureDependencyInjection
         services.AddScoped<VariantMiner.Application.Analyses.IReferenceGenomes>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Analyses.ReferenceFiles>());
         services.AddHostedService<VariantMiner.Infrastructure.Analyses.AnalysisWorker>();
 
+        // Final reports pushed to organizations' FHIR servers
+        services.AddOptions<VariantMiner.Infrastructure.Integrations.IntegrationOptions>().BindConfiguration("Integrations");
+        services.AddSingleton<VariantMiner.Application.Integrations.IFhirEndpoints, VariantMiner.Infrastructure.Integrations.FhirEndpoints>();
+        services.AddScoped<VariantMiner.Infrastructure.Integrations.ReportDeliveryQueue>();
+        services.AddSingleton<VariantMiner.Infrastructure.Integrations.ReportDeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Integrations.ReportDeliveryWorker>());
+
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 // Length, not composition (NIST SP 800-63B; docs/decisions/0004): at least 12 characters, no

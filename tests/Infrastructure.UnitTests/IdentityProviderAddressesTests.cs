@@ -31,7 +31,7 @@ public class IdentityProviderAddressesTests
     [TestCase("::ffff:10.0.0.1")] // IPv4-mapped
     [TestCase("::ffff:169.254.169.254")]
     [TestCase("64:ff9b::a9fe:a9fe")] // NAT64 of 169.254.169.254
-    public void Inside_addresses_are_private(string address) => Assert.That(IdentityProviderAddresses.IsPrivate(IPAddress.Parse(address)), Is.True);
+    public void Inside_addresses_are_private(string address) => Assert.That(VariantMiner.Infrastructure.Networking.OutboundGuard.IsPrivate(IPAddress.Parse(address)), Is.True);
 
     [TestCase("1.1.1.1")]
     [TestCase("8.8.8.8")]
@@ -39,7 +39,7 @@ public class IdentityProviderAddressesTests
     [TestCase("192.169.0.1")]
     [TestCase("2606:4700:4700::1111")]
     [TestCase("::ffff:8.8.8.8")]
-    public void Public_addresses_are_not(string address) => Assert.That(IdentityProviderAddresses.IsPrivate(IPAddress.Parse(address)), Is.False);
+    public void Public_addresses_are_not(string address) => Assert.That(VariantMiner.Infrastructure.Networking.OutboundGuard.IsPrivate(IPAddress.Parse(address)), Is.False);
 
     [TestCase("http://1.1.1.1/realms/x", "must be an https:// address")]
     [TestCase("https://127.0.0.1/", "private, loopback or link-local")]

@@ -226,6 +226,10 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/pdf", null, Everyone)
             { Use = ("reportId", "signedReportId") },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/fhir", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports/{reportId:guid}/deliveries", null, Supervisor, ClinicalCurator)
+            { Use = ("reportId", "signedReportId") },
+        new("GET", "/api/organizations/{orgId:guid}/settings/integrations", null, Supervisor, GroupAdmin),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/integrations", new { fhirBaseUrl = "" }, Supervisor, GroupAdmin),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>

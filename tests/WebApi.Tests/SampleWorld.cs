@@ -110,6 +110,10 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
             DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), "ACC-0001"), creator, now);
         db.Orders.Add(order);
         db.ReportDocuments.Add(new Domain.Reports.ReportDocument(signedVersion, pdf, pdfSha256));
+        // A FHIR server that is never reached (.invalid): sending the signed report again is possible.
+        var integrations = new Domain.Integrations.IntegrationSettings(lab.OrganizationId);
+        integrations.SetFhirEndpoint("https://fhir.example.invalid/fhir", Domain.Integrations.FhirAuthentication.None, null, null, creator, now);
+        db.IntegrationSettings.Add(integrations);
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,

@@ -1217,6 +1217,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{orgId}/settings/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's integration settings (organization.settings.manage): the FHIR server final reports are pushed to; the secret is never returned. */
+        get: operations["Integrations_Get"];
+        /** Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept)}. */
+        put: operations["Integrations_Set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/workspaces/{workspaceId}/reports": {
         parameters: {
             query?: never;
@@ -1281,6 +1299,23 @@ export interface paths {
         put?: never;
         /** Starts the next version of a signed report (reports.sign): {kind: amended|corrected|appended, reason}; the signed versions stay as they are. */
         post: operations["Reports_Amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the latest signed version to the organization's FHIR server again (reports.sign); its progress shows in the report's deliveries. 409 when nothing is signed, no server is set or a delivery is pending. */
+        post: operations["Reports_Send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2305,6 +2340,14 @@ export interface components {
         ImportSamples: {
             csv: string;
         };
+        IntegrationSettings: {
+            fhirBaseUrl: string | null;
+            fhirAuthentication: string;
+            fhirUserName: string | null;
+            fhirSecretSet: boolean;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
         Invitation: {
             /** Format: uuid */
             id: string;
@@ -2613,6 +2656,27 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             versions: components["schemas"]["ReportVersion"][];
+            deliveries: components["schemas"]["ReportDelivery"][];
+        };
+        ReportDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            version: number;
+            endpoint: string;
+            status: string;
+            /** Format: int32 */
+            rounds: number;
+            /** Format: int32 */
+            lastStatusCode: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            remoteLocation: string | null;
         };
         ReportFirstSignature: {
             signer: components["schemas"]["Person"];
@@ -2757,6 +2821,12 @@ export interface components {
         };
         SetAnalysisAssignees: {
             userIds: string[];
+        };
+        SetIntegrationSettings: {
+            fhirBaseUrl?: string | null;
+            fhirAuthentication?: string | null;
+            fhirUserName?: string | null;
+            fhirSecret?: string | null;
         };
         SetInvitationPreferences: {
             allowedEmailDomains?: string[] | null;
@@ -7836,6 +7906,117 @@ export interface operations {
             };
         };
     };
+    Integrations_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Integrations_Set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetIntegrationSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Reports_List: {
         parameters: {
             query?: {
@@ -8199,6 +8380,66 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reports_Send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                workspaceId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
                 };
             };
             /** @description Unauthorized */

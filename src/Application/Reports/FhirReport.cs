@@ -132,6 +132,29 @@ public static class FhirReport
         return bundle;
     }
 
+    /// <summary>
+    /// The same resources as a transaction for a FHIR server to store (POSTed to its base): each entry created; the
+    /// Patient and the DiagnosticReport only when the server holds none with their identifier yet, so a version sent twice
+    /// (a retry after a lost answer) does not leave two reports.
+    /// </summary>
+    public static Bundle AsTransaction(Bundle collection)
+    {
+        var transaction = new Bundle { Type = Bundle.BundleType.Transaction, Timestamp = collection.Timestamp };
+        foreach (var entry in collection.Entry)
+        {
+            var request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = entry.Resource!.TypeName };
+            var identifier = entry.Resource switch
+            {
+                DiagnosticReport r => r.Identifier.FirstOrDefault(),
+                Patient p => p.Identifier.FirstOrDefault(),
+                _ => null,
+            };
+            if (identifier is { System: not null, Value: not null }) request.IfNoneExist = $"identifier={Uri.EscapeDataString(identifier.System)}|{Uri.EscapeDataString(identifier.Value)}";
+            transaction.Entry.Add(new Bundle.EntryComponent { FullUrl = entry.FullUrl, Resource = entry.Resource, Request = request });
+        }
+        return transaction;
+    }
+
     private static Observation VariantObservation(ReportVariantDto v, ResourceReference? subject, List<ResourceReference> specimens)
     {
         var observation = new Observation

@@ -24,7 +24,9 @@ public sealed record ReportVersionDto(int Number, string Status, string? Kind, s
 public sealed record ReportSummaryDto(Guid Id, Guid AnalysisId, Guid? OrderId, string Title, int Version, string Status, DateTimeOffset UpdatedAt, PersonDto CreatedBy);
 
 /// <param name="Versions">Every version, newest first; the first is the current one.</param>
-public sealed record ReportDto(Guid Id, Guid WorkspaceId, Guid AnalysisId, Guid? OrderId, string Title, DateTimeOffset CreatedAt, IReadOnlyList<ReportVersionDto> Versions);
+/// <param name="Deliveries">The signed versions sent to the organization's FHIR server, newest first.</param>
+public sealed record ReportDto(Guid Id, Guid WorkspaceId, Guid AnalysisId, Guid? OrderId, string Title, DateTimeOffset CreatedAt, IReadOnlyList<ReportVersionDto> Versions,
+    IReadOnlyList<ReportDeliveryDto> Deliveries);
 
 internal static class ReportNames
 {
@@ -85,14 +87,28 @@ internal static class ReportAccess
     public static async Task<Analysis> RunAsync(IApplicationDbContext db, Report report, CancellationToken cancellationToken) =>
         await db.Analyses.AsNoTracking().Include(a => a.Samples).SingleAsync(a => a.Id == report.AnalysisId, cancellationToken);
 
-    public static async Task<ReportDto> ToDtoAsync(Report report, IUserAccounts accounts, CancellationToken cancellationToken)
+    public static async Task<ReportDto> ToDtoAsync(IApplicationDbContext db, Report report, IUserAccounts accounts, CancellationToken cancellationToken)
     {
         var names = await accounts.DisplayNamesAsync(report.Versions.Select(v => v.CreatedBy).Append(report.CreatedBy), cancellationToken);
         PersonDto Person(Guid id) => new(id, names.GetValueOrDefault(id, "(former member)"));
         return new ReportDto(report.Id, report.WorkspaceId, report.AnalysisId, report.OrderId, report.Title, report.CreatedAt,
             report.Versions.OrderByDescending(v => v.Number).Select(v => new ReportVersionDto(v.Number, ReportNames.Of(v.Status),
                 ReportNames.KindOf(v), v.Reason, v.Content.VariantIds, v.Content.Interpretation, v.Content.Conclusion,
-                v.Content.Limitations, v.Content.FiltersUsed, Person(v.CreatedBy), v.CreatedAt, v.UpdatedAt, SignatureOf(v), FirstSignatureOf(v))).ToList());
+                v.Content.Limitations, v.Content.FiltersUsed, Person(v.CreatedBy), v.CreatedAt, v.UpdatedAt, SignatureOf(v), FirstSignatureOf(v))).ToList(),
+            await ReportDeliveries.OfAsync(db, report.Id, cancellationToken));
+    }
+
+    /// <summary>The version as the Genomics Reporting Bundle: a signed one from what it was signed with, with its PDF; a draft as it stands.</summary>
+    public static async Task<Hl7.Fhir.Model.Bundle> FhirBundleAsync(IApplicationDbContext db, Report report, ReportVersion version, CancellationToken cancellationToken)
+    {
+        var snapshot = await SnapshotAsync(db, report, version, cancellationToken);
+        var order = report.OrderId is { } orderId
+            ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+            : null;
+        var pdf = version.IsSigned
+            ? await db.ReportDocuments.AsNoTracking().Where(d => d.VersionId == version.Id).Select(d => d.Pdf).SingleAsync(cancellationToken)
+            : null;
+        return FhirReport.Build(report.Id, version, ReportNames.Of(version.Status), snapshot, order, pdf);
     }
 
     public static ReportFirstSignatureDto? FirstSignatureOf(ReportVersion v) => v.FirstSignedAt is { } at
@@ -131,7 +147,7 @@ public sealed class GetReportHandler(IApplicationDbContext db, IUnitOfWork unitO
     {
         var report = await ReportAccess.FindAsync(db, scope.Access, currentUser.UserId!.Value, query.WorkspaceId, query.ReportId, cancellationToken);
         await PatientDataReads.RecordAsync(db, unitOfWork, audit, report.OrganizationId, report.WorkspaceId, nameof(Report), [report.Id], cancellationToken);
-        return await ReportAccess.ToDtoAsync(report, accounts, cancellationToken);
+        return await ReportAccess.ToDtoAsync(db, report, accounts, cancellationToken);
     }
 }
 
@@ -158,7 +174,7 @@ public sealed class CreateReportHandler(IApplicationDbContext db, IOrganizationC
         await ReportSnapshots.ReadAsync(db, await ReportAccess.RunAsync(db, report, cancellationToken), report.Title, content, cancellationToken); // checks the variants
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        return await ReportAccess.ToDtoAsync(report, accounts, cancellationToken);
+        return await ReportAccess.ToDtoAsync(db, report, accounts, cancellationToken);
     }
 }
 
@@ -205,7 +221,7 @@ public sealed class EditReportHandler(IApplicationDbContext db, IOrganizationCon
             throw new ConflictException(locked.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return await ReportAccess.ToDtoAsync(report, accounts, cancellationToken);
+        return await ReportAccess.ToDtoAsync(db, report, accounts, cancellationToken);
     }
 }
 
@@ -213,7 +229,8 @@ public sealed class EditReportHandler(IApplicationDbContext db, IOrganizationCon
 /// Signs the current draft (reports.sign) after the signer proves who they are again (21 CFR 11.200): their password — a
 /// wrong one is 403, changes nothing and counts towards the lockout — or, for an account of the organization's
 /// institution, a sign-in through it in the last five minutes. The signature records the signer's name, the time (UTC)
-/// and its meaning; the PDF is rendered once and kept with its SHA-256, and the version never changes again.
+/// and its meaning; the PDF is rendered once and kept with its SHA-256, and the version never changes again. A final
+/// signature queues the version for the organization's FHIR server, when one is set (in the same transaction).
 /// </summary>
 [RequiresPermission(Permissions.ReportsSign)]
 public sealed record SignReport(string? Password, string Meaning) : ICommand<ReportSigning>, IWorkspaceRequest
@@ -261,7 +278,7 @@ public sealed class SignReportHandler(IApplicationDbContext db, IOrganizationCon
             {
                 report.SignFirst(signature, snapshot.ToJson());
                 await db.SaveChangesAsync(cancellationToken);
-                return new ReportSigning(await ReportAccess.ToDtoAsync(report, accounts, cancellationToken));
+                return new ReportSigning(await ReportAccess.ToDtoAsync(db, report, accounts, cancellationToken));
             }
         }
         catch (ReportLockedException locked)
@@ -283,8 +300,9 @@ public sealed class SignReportHandler(IApplicationDbContext db, IOrganizationCon
             throw new ConflictException(locked.Message);
         }
         db.ReportDocuments.Add(new ReportDocument(draft, pdf, sha256));
+        await ReportDeliveries.QueueAsync(db, report, draft, me, signature.SignedAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new ReportSigning(await ReportAccess.ToDtoAsync(report, accounts, cancellationToken));
+        return new ReportSigning(await ReportAccess.ToDtoAsync(db, report, accounts, cancellationToken));
     }
 
     private async Task<bool> ProvedWhoAsync(SignReport command, Guid me, CancellationToken cancellationToken)
@@ -328,7 +346,7 @@ public sealed class AmendReportHandler(IApplicationDbContext db, IOrganizationCo
             throw new ConflictException(locked.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return await ReportAccess.ToDtoAsync(report, accounts, cancellationToken);
+        return await ReportAccess.ToDtoAsync(db, report, accounts, cancellationToken);
     }
 }
 
@@ -383,13 +401,6 @@ public sealed class GetReportFhirHandler(IApplicationDbContext db, IUnitOfWork u
             : report.Current;
         await PatientDataReads.RecordAsync(db, unitOfWork, audit, report.OrganizationId, report.WorkspaceId, nameof(Report), [report.Id], cancellationToken,
             new Dictionary<string, object?> { ["fhir"] = version.Number });
-        var snapshot = await ReportAccess.SnapshotAsync(db, report, version, cancellationToken);
-        var order = report.OrderId is { } orderId
-            ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken)
-            : null;
-        var pdf = version.IsSigned
-            ? await db.ReportDocuments.AsNoTracking().Where(d => d.VersionId == version.Id).Select(d => d.Pdf).SingleAsync(cancellationToken)
-            : null;
-        return FhirReport.ToJson(FhirReport.Build(report.Id, version, ReportNames.Of(version.Status), snapshot, order, pdf));
+        return FhirReport.ToJson(await ReportAccess.FhirBundleAsync(db, report, version, cancellationToken));
     }
 }

@@ -43,6 +43,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Reports.ReportVersion> ReportVersions => Set<Domain.Reports.ReportVersion>();
     public DbSet<Domain.Reports.ReportDocument> ReportDocuments => Set<Domain.Reports.ReportDocument>();
     public DbSet<Domain.Reports.ReportPreferences> ReportPreferences => Set<Domain.Reports.ReportPreferences>();
+    public DbSet<Domain.Reports.ReportDelivery> ReportDeliveries => Set<Domain.Reports.ReportDelivery>();
+    public DbSet<Domain.Integrations.IntegrationSettings> IntegrationSettings => Set<Domain.Integrations.IntegrationSettings>();
     public DbSet<Domain.Variants.VariantNote> VariantNotes => Set<Domain.Variants.VariantNote>();
     public DbSet<Domain.Variants.VariantTag> VariantTags => Set<Domain.Variants.VariantTag>();
     public DbSet<Domain.Variants.GeneList> GeneLists => Set<Domain.Variants.GeneList>();

@@ -1,3 +1,4 @@
+using VariantMiner.Application.Integrations;
 using VariantMiner.Application.Reports;
 
 namespace VariantMiner.WebApi.Endpoints;
@@ -23,6 +24,24 @@ internal sealed class ReportEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
             .WithName("Reports_SetPreferences")
             .WithSummary("Sets them (organization.settings.manage): {header, footer, logo: data URI of a PNG or JPEG ≤ 256 KiB, requireSecondSignature}.")
+            .ProducesValidationProblem();
+
+        var integrations = app.MapGroup("/api/organizations/{orgId:guid}/settings/integrations")
+            .RequireAuthorization()
+            .WithTags("Reports")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        integrations.MapGet("", async Task<Ok<IntegrationSettingsDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetIntegrationSettings(orgId), ct)))
+            .WithName("Integrations_Get")
+            .WithSummary("The organization's integration settings (organization.settings.manage): the FHIR server final reports are pushed to; the secret is never returned.");
+
+        integrations.MapPut("", async Task<Ok<IntegrationSettingsDto>> (Guid orgId, SetIntegrationSettings body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
+            .WithName("Integrations_Set")
+            .WithSummary("Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept)}.")
             .ProducesValidationProblem();
 
         var reports = app.MapGroup("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports")
@@ -81,6 +100,12 @@ internal sealed class ReportEndpoints : IEndpointGroup
             .WithName("Reports_Amend")
             .WithSummary("Starts the next version of a signed report (reports.sign): {kind: amended|corrected|appended, reason}; the signed versions stay as they are.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        report.MapPost("/deliveries", async Task<Ok<ReportDto>> (Guid orgId, Guid workspaceId, Guid reportId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SendReport { OrganizationId = orgId, WorkspaceId = workspaceId, ReportId = reportId }, ct)))
+            .WithName("Reports_Send")
+            .WithSummary("Sends the latest signed version to the organization's FHIR server again (reports.sign); its progress shows in the report's deliveries. 409 when nothing is signed, no server is set or a delivery is pending.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         report.MapGet("/pdf", async Task<FileContentHttpResult> (Guid orgId, Guid workspaceId, Guid reportId, int? version, HttpContext http, ISender sender, CancellationToken ct) =>

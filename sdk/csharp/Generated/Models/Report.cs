@@ -16,6 +16,14 @@ namespace VariantMiner.Sdk.Models
         public Guid? AnalysisId { get; set; }
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>The deliveries property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::VariantMiner.Sdk.Models.ReportDelivery>? Deliveries { get; set; }
+#nullable restore
+#else
+        public List<global::VariantMiner.Sdk.Models.ReportDelivery> Deliveries { get; set; }
+#endif
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The orderId property</summary>
@@ -58,6 +66,7 @@ namespace VariantMiner.Sdk.Models
             {
                 { "analysisId", n => { AnalysisId = n.GetGuidValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
+                { "deliveries", n => { Deliveries = n.GetCollectionOfObjectValues<global::VariantMiner.Sdk.Models.ReportDelivery>(global::VariantMiner.Sdk.Models.ReportDelivery.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "orderId", n => { OrderId = n.GetGuidValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
@@ -74,6 +83,7 @@ namespace VariantMiner.Sdk.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("analysisId", AnalysisId);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
+            writer.WriteCollectionOfObjectValues<global::VariantMiner.Sdk.Models.ReportDelivery>("deliveries", Deliveries);
             writer.WriteGuidValue("id", Id);
             writer.WriteGuidValue("orderId", OrderId);
             writer.WriteStringValue("title", Title);

@@ -45,6 +45,8 @@ public interface IApplicationDbContext
     DbSet<Domain.Reports.ReportVersion> ReportVersions { get; }
     DbSet<Domain.Reports.ReportDocument> ReportDocuments { get; }
     DbSet<Domain.Reports.ReportPreferences> ReportPreferences { get; }
+    DbSet<Domain.Reports.ReportDelivery> ReportDeliveries { get; }
+    DbSet<Domain.Integrations.IntegrationSettings> IntegrationSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

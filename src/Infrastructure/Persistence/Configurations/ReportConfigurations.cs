@@ -120,3 +120,31 @@ internal sealed class ReportPreferencesConfiguration : IEntityTypeConfiguration<
         b.HasOne<Organization>().WithOne().HasForeignKey<ReportPreferences>(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReportDeliveryConfiguration : IEntityTypeConfiguration<ReportDelivery>, IEntityTypeConfiguration<Domain.Integrations.IntegrationSettings>
+{
+    public void Configure(EntityTypeBuilder<ReportDelivery> b)
+    {
+        b.ToTable("ReportDeliveries");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Endpoint).HasMaxLength(Domain.Integrations.IntegrationSettings.UrlMaxLength);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.LastError).HasMaxLength(ReportDelivery.ErrorMaxLength);
+        b.Property(d => d.RemoteLocation).HasMaxLength(500);
+        b.HasIndex(d => d.OrganizationId);
+        b.HasIndex(d => d.ReportId);
+        b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        b.HasOne<Report>().WithMany().HasForeignKey(d => d.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<Domain.Integrations.IntegrationSettings> b)
+    {
+        b.ToTable("IntegrationSettings");
+        b.HasKey(s => s.OrganizationId);
+        b.Property(s => s.FhirBaseUrl).HasMaxLength(Domain.Integrations.IntegrationSettings.UrlMaxLength);
+        b.Property(s => s.FhirAuthentication).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.FhirUserName).HasMaxLength(Domain.Integrations.IntegrationSettings.UserNameMaxLength);
+        b.HasOne<Organization>().WithOne().HasForeignKey<Domain.Integrations.IntegrationSettings>(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Amendments;
+using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Deliveries;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Fhir;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Pdf;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Sign;
@@ -25,6 +26,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Amendments.AmendmentsRequestBuilder Amendments
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Amendments.AmendmentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The deliveries property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Deliveries.DeliveriesRequestBuilder Deliveries
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Deliveries.DeliveriesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The fhir property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Reports.Item.Fhir.FhirRequestBuilder Fhir

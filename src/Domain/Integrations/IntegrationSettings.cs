@@ -1,0 +1,54 @@
+using VariantMiner.Domain.Common;
+
+namespace VariantMiner.Domain.Integrations;
+
+/// <summary>How the FHIR server is told who is calling: nothing, a bearer token, or a user name and password (HTTP Basic).</summary>
+public enum FhirAuthentication
+{
+    None,
+    Bearer,
+    Basic,
+}
+
+/// <summary>
+/// The organization's connections to the systems around it: the FHIR server its final reports are pushed to (an EHR or a
+/// reporting system). The secret (token or password) is kept encrypted and never shown again.
+/// </summary>
+public sealed class IntegrationSettings : ITenantOwned
+{
+    public const int UrlMaxLength = 500;
+    public const int UserNameMaxLength = 200;
+
+    private IntegrationSettings() { }
+
+    public IntegrationSettings(Guid organizationId) => OrganizationId = organizationId;
+
+    public Guid OrganizationId { get; private init; }
+    /// <summary>The FHIR server's base address (…/fhir); null: reports are not pushed.</summary>
+    public string? FhirBaseUrl { get; private set; }
+    public FhirAuthentication FhirAuthentication { get; private set; }
+    public string? FhirUserName { get; private set; }
+    public string? ProtectedFhirSecret { get; private set; }
+    public Guid UpdatedBy { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool PushesReports => FhirBaseUrl is not null;
+
+    /// <param name="protectedSecret">The new secret, encrypted; null keeps the one kept.</param>
+    public void SetFhirEndpoint(string? baseUrl, FhirAuthentication authentication, string? userName, string? protectedSecret, Guid by, DateTimeOffset at)
+    {
+        var url = string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl.Trim().TrimEnd('/');
+        if (url?.Length > UrlMaxLength) throw new DomainException($"The FHIR server's address must be at most {UrlMaxLength} characters.");
+        if (url is null) authentication = FhirAuthentication.None;
+        if (authentication == FhirAuthentication.Basic && string.IsNullOrWhiteSpace(userName))
+            throw new DomainException("Name the user the FHIR server knows this organization as.");
+        if (authentication != FhirAuthentication.None && protectedSecret is null && (ProtectedFhirSecret is null || authentication != FhirAuthentication))
+            throw new DomainException(authentication == FhirAuthentication.Bearer ? "Enter the token the FHIR server gave." : "Enter the password the FHIR server gave.");
+        FhirBaseUrl = url;
+        FhirAuthentication = authentication;
+        FhirUserName = authentication == FhirAuthentication.Basic ? userName!.Trim() : null;
+        ProtectedFhirSecret = authentication == FhirAuthentication.None ? null : protectedSecret ?? ProtectedFhirSecret;
+        UpdatedBy = by;
+        UpdatedAt = at;
+    }
+}
