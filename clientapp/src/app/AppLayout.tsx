@@ -100,7 +100,8 @@ function OrganizationNav({ orgId }: { orgId: string }) {
             Assays
           </NavLink>
         ) : null}
-        {/* `end`: the report preferences live under /settings/reports, a page of their own with their own link. */}
+        {/* `end`: the report preferences (/settings/reports) and the integrations (/settings/integrations) are pages of
+            their own, with their own links. */}
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/settings`} end className={className}>
             Settings
@@ -116,6 +117,11 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/settings/reports`} className={className}>
           Report preferences
         </NavLink>
+        {can('organization.settings.manage') ? (
+          <NavLink to={`${base}/settings/integrations`} className={className}>
+            Integrations
+          </NavLink>
+        ) : null}
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/sso`} className={className}>
             Institution sign-in

@@ -25,6 +25,7 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SettingsPage = lazy(() => import('../features/organizations/SettingsPage'));
 const SecurityPage = lazy(() => import('../features/organizations/SecurityPage'));
 const ReportPreferencesPage = lazy(() => import('../features/reports/ReportPreferencesPage'));
+const IntegrationSettingsPage = lazy(() => import('../features/integrations/IntegrationSettingsPage'));
 const SingleSignOnPage = lazy(() => import('../features/organizations/SingleSignOnPage'));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
@@ -107,6 +108,7 @@ export function AppRoutes() {
             <Route path="settings" element={<SettingsPage />} />
             <Route path="security" element={<SecurityPage />} />
             <Route path="settings/reports" element={<ReportPreferencesPage />} />
+            <Route path="settings/integrations" element={<IntegrationSettingsPage />} />
             <Route path="sso" element={<SingleSignOnPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="clients" element={<ClientsPage />} />

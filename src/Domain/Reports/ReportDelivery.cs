@@ -42,8 +42,8 @@ public sealed class ReportDelivery : Entity, ITenantOwned
     public Guid ReportId { get; private init; }
     public Guid VersionId { get; private init; }
     public int VersionNumber { get; private init; }
-    /// <summary>The FHIR server's base address when the delivery was made (a later change of the setting sends new ones elsewhere).</summary>
-    public string Endpoint { get; private init; } = "";
+    /// <summary>The FHIR server's base address it was last sent to (a pending delivery follows a corrected setting).</summary>
+    public string Endpoint { get; private set; } = "";
     /// <summary>Who signed (or sent it again): told when it fails.</summary>
     public Guid RequestedBy { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
@@ -58,6 +58,9 @@ public sealed class ReportDelivery : Entity, ITenantOwned
     public DateTimeOffset? DeliveredAt { get; private set; }
     /// <summary>Where the server keeps it (its Location header), when it said.</summary>
     public string? RemoteLocation { get; private set; }
+
+    /// <summary>A round starts: it goes to the address set now.</summary>
+    public void SendingTo(string endpoint) => Endpoint = endpoint;
 
     public void Delivered(int statusCode, string? location, DateTimeOffset at)
     {

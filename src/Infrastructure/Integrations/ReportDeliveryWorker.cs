@@ -67,10 +67,14 @@ public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, IOptions<I
         var delivery = await db.ReportDeliveries.SingleAsync(d => d.Id == claimed.Id, cancellationToken);
         var settings = await db.IntegrationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OrganizationId == claimed.OrganizationId, cancellationToken);
 
-        var outcome = settings?.FhirBaseUrl is { } endpoint
-            ? await SendAsync(endpoint, Authorization(settings, services.GetRequiredService<ISecrets>()),
-                await ReportDeliveries.TransactionAsync(db, delivery, cancellationToken), cancellationToken)
-            : Outcome.Refused(null, "No FHIR server is set for the organization any more.");
+        Outcome outcome;
+        if (settings?.FhirBaseUrl is { } endpoint)
+        {
+            delivery.SendingTo(endpoint);
+            outcome = await SendAsync(endpoint, Authorization(settings, services.GetRequiredService<ISecrets>()),
+                await ReportDeliveries.TransactionAsync(db, delivery, cancellationToken), cancellationToken);
+        }
+        else outcome = Outcome.Refused(null, "No FHIR server is set for the organization any more.");
         var now = clock.GetUtcNow();
         if (outcome.Delivered)
         {

@@ -40,6 +40,7 @@ import {
   type ReportFirstSignature,
   type ReportVersion,
 } from './api';
+import { ReportDeliveries } from './ReportDeliveries';
 import { ReportEditForm } from './ReportEditForm';
 import { formatUtc, ReportStatusBadge, Sha256, variantText } from './ReportParts';
 
@@ -48,7 +49,8 @@ type Open = 'sign' | 'amend' | 'cancel' | null;
 /**
  * /orgs/:orgId/workspaces/:workspaceId/reports/:reportId — one clinical report: its current version (editable while it
  * is a draft, with reports.write), Sign (reports.sign, a draft: password and meaning), Amend (reports.sign, a signed
- * version: a new draft version), Cancel draft, and every version with its signatures, PDF and FHIR bundle. Under the
+ * version: a new draft version), Cancel draft, where the signed versions were sent (the organization's FHIR server, with
+ * Send again), and every version with its signatures, PDF and FHIR bundle. Under the
  * organization's two-person rule a version signed once awaits a second signature by another person: it can no longer
  * be edited nor cancelled, only signed again.
  */
@@ -149,6 +151,8 @@ export default function ReportPage() {
           <ReportContent version={v} byId={byId} />
         )}
       </section>
+
+      <ReportDeliveries orgId={orgId} workspaceId={workspaceId} report={r} />
 
       <VersionHistory orgId={orgId} workspaceId={workspaceId} report={r} />
 

@@ -11,6 +11,18 @@ export function ReportStatusBadge({ status }: { status: string }) {
   return <span className={`report-status report-status--${tone}`}>{reportStatusLabel(status)}</span>;
 }
 
+const DELIVERY_STATUSES: Record<string, { label: string; tone: string }> = {
+  pending: { label: 'Pending', tone: 'draft' },
+  delivered: { label: 'Delivered', tone: 'signed' },
+  failed: { label: 'Failed', tone: 'cancelled' },
+};
+
+/** A delivery's status in words ("Delivered", "Pending", "Failed"), coloured like the report statuses. */
+export function DeliveryStatusBadge({ status }: { status: string }) {
+  const known = DELIVERY_STATUSES[status];
+  return <span className={`report-status report-status--${known?.tone ?? 'draft'}`}>{known?.label ?? status}</span>;
+}
+
 /** "2025-03-05 10:05:00 UTC": the instant of a signature, the same for every reader wherever they are. */
 export function formatUtc(iso: string): string {
   const date = new Date(iso);

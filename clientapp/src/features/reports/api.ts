@@ -17,6 +17,8 @@ export type ReportSummary = JsonOf<ReportsPath['get']['responses'][200]>[number]
 export type Report = JsonOf<ReportPath['get']['responses'][200]>;
 export type ReportVersion = Report['versions'][number];
 export type ReportSignature = NonNullable<ReportVersion['signature']>;
+/** A signed version on its way to the organization's FHIR server (`deliveries[0]` is the newest). */
+export type ReportDelivery = Report['deliveries'][number];
 /** The first of two signatures under the organization's two-person rule. */
 export type ReportFirstSignature = NonNullable<ReportVersion['firstSignature']>;
 /** The organization's letterhead (header, footer, logo as a data URI) and whether a report needs two signatures. */
@@ -26,6 +28,14 @@ export type CreateReportRequest = BodyOf<ReportsPath['post']>;
 export type EditReportRequest = BodyOf<ReportPath['patch']>;
 export type SignReportRequest = BodyOf<SignPath['post']>;
 export type AmendReportRequest = BodyOf<AmendPath['post']>;
+
+/** How often a report is read again while one of its deliveries to the FHIR server is pending. */
+export const DELIVERY_POLL_MS = 5_000;
+
+/** Whether a delivery to the FHIR server is still to be made (or tried again). */
+export function isDeliveryPending(delivery: Pick<ReportDelivery, 'status'>): boolean {
+  return delivery.status === 'pending';
+}
 
 /** The statuses of a draft (the only ones an edit may set, with `cancelled`). */
 export const DRAFT_STATUSES = [
@@ -144,12 +154,16 @@ export function useReports(orgId: string, workspaceId: string, { analysisId = nu
 
 const reportPath = (orgId: string, workspaceId: string, reportId: string) => ({ params: { path: { orgId, workspaceId, reportId } } });
 
-/** One report with every version (a read of patient data the server audits: not read again on window focus). */
+/**
+ * One report with every version (a read of patient data the server audits: not read again on window focus). While a
+ * delivery to the FHIR server is pending, it is read again every DELIVERY_POLL_MS, so that its status moves on its own.
+ */
 export function useReport(orgId: string, workspaceId: string, reportId: string) {
   return useQuery({
     queryKey: reportKeys.one(orgId, workspaceId, reportId),
     queryFn: () => unwrap(api.GET('/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}', reportPath(orgId, workspaceId, reportId))),
     refetchOnWindowFocus: false,
+    refetchInterval: (query) => (query.state.data?.deliveries.some(isDeliveryPending) ? DELIVERY_POLL_MS : false),
   });
 }
 
@@ -219,6 +233,19 @@ export function useAmendReport(orgId: string, workspaceId: string, reportId: str
       unwrap(
         api.POST('/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}/amendments', { ...reportPath(orgId, workspaceId, reportId), body }),
       ),
+    onSuccess: changed,
+  });
+}
+
+/**
+ * POST …/reports/{id}/deliveries (reports.sign): sends the latest signed version to the organization's FHIR server
+ * again. 409 (with a readable detail) when nothing is signed, no server is set, or a delivery is still pending.
+ */
+export function useSendReport(orgId: string, workspaceId: string, reportId: string) {
+  const changed = useReportChanged(orgId, workspaceId);
+  return useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/organizations/{orgId}/workspaces/{workspaceId}/reports/{reportId}/deliveries', reportPath(orgId, workspaceId, reportId))),
     onSuccess: changed,
   });
 }

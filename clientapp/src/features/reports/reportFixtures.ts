@@ -3,7 +3,7 @@ import { RUN_2, ws } from '../../test/analysisFixtures';
 import { json, type Handler } from '../../test/fetchMock';
 import { ADA_ID, GRACE_ID, ORG_ID, WS_GENERAL } from '../../test/orgFixtures';
 import { variantRoutes } from '../../test/variantFixtures';
-import type { Report, ReportSummary, ReportVersion } from './api';
+import type { Report, ReportDelivery, ReportSummary, ReportVersion } from './api';
 
 // Reports of the COMPLETE run RUN_2 (whose variants are brca1 = 1 and tp53 = 2), and a server holding them.
 
@@ -53,6 +53,27 @@ export function report(versions: ReportVersion[], overrides: Partial<Report> = {
     title: 'Hereditary breast cancer panel',
     createdAt: '2025-03-05T10:00:00Z',
     versions,
+    deliveries: [],
+    ...overrides,
+  };
+}
+
+export const FHIR_ENDPOINT = 'https://fhir.northwind.example/fhir';
+
+/** A delivery of version 1 to FHIR_ENDPOINT, pending (not tried yet) unless `overrides` say otherwise. */
+export function delivery(overrides: Partial<ReportDelivery> = {}): ReportDelivery {
+  return {
+    id: '0190f0aa-0000-7000-8000-000000000201',
+    version: 1,
+    endpoint: FHIR_ENDPOINT,
+    status: 'pending',
+    rounds: 0,
+    lastStatusCode: null,
+    lastError: null,
+    createdAt: '2025-03-06T09:30:15Z',
+    nextAttemptAt: '2025-03-06T09:30:15Z',
+    deliveredAt: null,
+    remoteLocation: null,
     ...overrides,
   };
 }
