@@ -121,6 +121,7 @@ public static class WebApiDependencyInjection
             // A nullable property of a referenced type (e.g. a sample's subject) is emitted as allOf + nullable.
             o.UseAllOfToExtendReferenceSchemas();
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();
+            o.OperationFilter<FhirRequestBodyFilter>();
             o.CustomSchemaIds(SchemaId);
             SecuritySchemesOperationFilter.AddSchemes(o, AuthCookieName);
         });

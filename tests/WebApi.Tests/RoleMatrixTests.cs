@@ -203,7 +203,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders",
             (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { sampleIds = new[] { ids["sampleId"] }, test = "Exome", orderingClinician = "Dr. B" }),
             Supervisor, GroupAdmin, ClinicalCurator),
-        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/fhir", null, Supervisor, GroupAdmin, ClinicalCurator)
+        new("POST", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders", null, Supervisor, GroupAdmin, ClinicalCurator)
             { Bytes = System.Text.Encoding.UTF8.GetBytes(Reports.ServiceRequests.Bundle()), ContentType = "application/fhir+json" },
         new("GET", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", null, Everyone),
         new("PATCH", "/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/orders/{orderId:guid}", new { status = "in-progress" },
@@ -235,7 +235,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
     private static IEnumerable<TestCaseData> Cases() =>
         from useCase in UseCases
         from role in Enum.GetValues<BuiltInRole>()
-        select new TestCaseData(role, useCase).SetName($"{{m}}({role}, {useCase.Method} {useCase.Route})");
+        select new TestCaseData(role, useCase).SetName($"{{m}}({role}, {useCase.Method} {useCase.Route}{(useCase.Bytes is null ? "" : " as " + useCase.ContentType)})");
 
     [TestCaseSource(nameof(Cases))]
     public async Task Role_gets_exactly_what_the_table_allows(BuiltInRole role, UseCase useCase)

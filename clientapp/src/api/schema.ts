@@ -909,25 +909,8 @@ export interface paths {
         /** The orders I see (every sample visible, or assigned to me), overdue first, then by due date and priority; filters status, priority, overdue=true. */
         get: operations["Orders_List"];
         put?: never;
-        /** Records an order (orders.manage): {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}. */
+        /** Records an order (orders.manage). As application/json: {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}. As application/fhir+json: a Bundle with a ServiceRequest, its Patient and Specimens (or a ServiceRequest with them contained) — the Patient becomes or finds the subject, each Specimen a sample; a missing or malformed element is a 400 naming its FHIR path, and nothing is recorded. */
         post: operations["Orders_Create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/organizations/{orgId}/workspaces/{workspaceId}/orders/fhir": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Records an order sent as FHIR R4 (orders.manage; application/fhir+json): a Bundle with a ServiceRequest, its Patient and Specimens (or a ServiceRequest with them contained). The Patient becomes or finds the subject, each Specimen a sample; a missing or malformed element is a 400 naming its FHIR path, and nothing is recorded. */
-        post: operations["Orders_IntakeFhir"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6374,67 +6357,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateOrder"];
+                "application/fhir+json": Record<string, never>;
             };
         };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    Orders_IntakeFhir: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-                workspaceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             /** @description Created */
             201: {

@@ -1,4 +1,6 @@
 using VariantMiner.Application.Orders;
+using VariantMiner.Application.Reports;
+using VariantMiner.WebApi.Hosting;
 
 namespace VariantMiner.WebApi.Endpoints;
 
@@ -21,26 +23,27 @@ internal sealed class OrderEndpoints : IEndpointGroup
             .WithSummary("The orders I see (every sample visible, or assigned to me), overdue first, then by due date and priority; filters status, priority, overdue=true.")
             .ProducesValidationProblem();
 
-        orders.MapPost("", async Task<Created<OrderDto>> (Guid orgId, Guid workspaceId, CreateOrder body, ISender sender, CancellationToken ct) =>
+        // One route, two languages: the order as JSON, or as a LIMS or an EHR sends it (FHIR R4, application/fhir+json),
+        // chosen by the content type. The body is read here; any other type is the intake's 415, after the scope checks.
+        orders.MapPost("", async Task<Created<OrderDto>> (Guid orgId, Guid workspaceId, HttpRequest request, ISender sender, CancellationToken ct) =>
             {
-                var created = await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId }, ct);
+                OrderDto created;
+                if (request.HasJsonContentType() && !IsFhir(request))
+                {
+                    var body = await ReadJsonAsync<CreateOrder>(request, ct);
+                    created = await sender.Send(body with { OrganizationId = orgId, WorkspaceId = workspaceId }, ct);
+                }
+                else
+                {
+                    using var reader = new StreamReader(request.Body);
+                    var json = await reader.ReadToEndAsync(ct);
+                    created = await sender.Send(new IntakeServiceRequest(json, request.ContentType) { OrganizationId = orgId, WorkspaceId = workspaceId }, ct);
+                }
                 return TypedResults.Created($"/api/organizations/{orgId}/workspaces/{workspaceId}/orders/{created.Id}", created);
             })
             .WithName("Orders_Create")
-            .WithSummary("Records an order (orders.manage): {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}.")
-            .ProducesValidationProblem();
-
-        // The same order, sent the way a LIMS or an EHR speaks: read as text, parsed by the FHIR library in the handler
-        // (no Accepts metadata: it would make routing answer 404 for another content type instead of the handler's 415).
-        orders.MapPost("/fhir", async Task<Created<OrderDto>> (Guid orgId, Guid workspaceId, HttpRequest request, ISender sender, CancellationToken ct) =>
-            {
-                using var reader = new StreamReader(request.Body);
-                var json = await reader.ReadToEndAsync(ct);
-                var created = await sender.Send(new IntakeServiceRequest(json, request.ContentType) { OrganizationId = orgId, WorkspaceId = workspaceId }, ct);
-                return TypedResults.Created($"/api/organizations/{orgId}/workspaces/{workspaceId}/orders/{created.Id}", created);
-            })
-            .WithName("Orders_IntakeFhir")
-            .WithSummary("Records an order sent as FHIR R4 (orders.manage; application/fhir+json): a Bundle with a ServiceRequest, its Patient and Specimens (or a ServiceRequest with them contained). The Patient becomes or finds the subject, each Specimen a sample; a missing or malformed element is a 400 naming its FHIR path, and nothing is recorded.")
+            .WithSummary("Records an order (orders.manage). As application/json: {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}. As application/fhir+json: a Bundle with a ServiceRequest, its Patient and Specimens (or a ServiceRequest with them contained) — the Patient becomes or finds the subject, each Specimen a sample; a missing or malformed element is a 400 naming its FHIR path, and nothing is recorded.")
+            .WithMetadata(new AcceptsJsonOrFhir(typeof(CreateOrder), "A FHIR R4 Bundle (ServiceRequest, Patient, Specimens) or a ServiceRequest with them contained."))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -54,5 +57,21 @@ internal sealed class OrderEndpoints : IEndpointGroup
             .WithName("Orders_Update")
             .WithSummary("Changes an order (orders.manage): the fields given; status received → in-progress → reported → closed, or cancelled while open; assigneeIds.")
             .ProducesValidationProblem();
+    }
+
+    private static bool IsFhir(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(FhirReport.MediaType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The body as the framework would bind it: malformed JSON is the same 400 problem as on every other route.</summary>
+    private static async Task<T> ReadJsonAsync<T>(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFromJsonAsync<T>(ct) ?? throw new BadHttpRequestException("The request needs a body.");
+        }
+        catch (System.Text.Json.JsonException json)
+        {
+            throw new BadHttpRequestException("The body is not valid JSON.", json);
+        }
     }
 }

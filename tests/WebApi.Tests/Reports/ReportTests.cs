@@ -199,6 +199,14 @@ public class ReportTests(DatabaseProvider provider) : WebTestBase(provider)
         await Problems.AssertProblemAsync(await curator.SendUnsafeAsync(HttpMethod.Patch, $"{Reports}/{id}", new { conclusion = "Changed." }), HttpStatusCode.Conflict);
         var again = await curator.PostUnsafeAsync($"{Reports}/{id}/sign", new { password = BrowserClientExtensions.Password, meaning = "approved" });
         Assert.That((await Problems.AssertProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("detail").GetString(), Does.Contain("another person"));
+        // What the first signature froze, the database keeps too (whoever sends the UPDATE).
+        await using (var db = Database.CreateContext())
+        {
+            Assert.That(async () => await db.Database.ExecuteSqlRawAsync("UPDATE \"ReportVersions\" SET \"Content\" = 'changed' WHERE \"ReportId\" = {0}", id),
+                Throws.Exception.With.Message.Contains("never changed"));
+            Assert.That(async () => await db.Database.ExecuteSqlRawAsync("UPDATE \"ReportVersions\" SET \"FirstSignatureMeaning\" = 'approved' WHERE \"ReportId\" = {0}", id),
+                Throws.Exception.With.Message.Contains("never changed"));
+        }
         await using (var db = Database.CreateContext())
             Assert.That(await db.ReportDocuments.IgnoreQueryFilters().CountAsync(d => d.OrganizationId == _lab.OrganizationId && d.Sha256 != ""), Is.EqualTo(1),
                 "only the seeded signed report has a PDF: one signature is not final");

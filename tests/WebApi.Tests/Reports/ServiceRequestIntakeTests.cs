@@ -93,7 +93,7 @@ public class ServiceRequestIntakeTests(DatabaseProvider provider) : WebTestBase(
     public async Task A_service_request_bundle_becomes_the_subject_its_sample_and_the_order()
     {
         var curator = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.ClinicalCurator].Email);
-        var created = await SendFhirAsync(curator, $"{Orders}/fhir", ServiceRequests.Bundle());
+        var created = await SendFhirAsync(curator, Orders, ServiceRequests.Bundle());
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var order = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That((order.GetProperty("test").GetString(), order.GetProperty("orderingClinician").GetString(), order.GetProperty("priority").GetString(),
@@ -112,7 +112,7 @@ public class ServiceRequestIntakeTests(DatabaseProvider provider) : WebTestBase(
         }
 
         // The same patient and specimen again: found, not duplicated.
-        var again = await SendFhirAsync(curator, $"{Orders}/fhir", ServiceRequests.Bundle(priority: "routine"));
+        var again = await SendFhirAsync(curator, Orders, ServiceRequests.Bundle(priority: "routine"));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Created), await again.Content.ReadAsStringAsync());
         Assert.That(await CountsAsync(), Is.EqualTo((1, 1, 2)));
     }
@@ -123,20 +123,20 @@ public class ServiceRequestIntakeTests(DatabaseProvider provider) : WebTestBase(
         var curator = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.ClinicalCurator].Email);
         var before = await CountsAsync();
 
-        var noRequester = await Problems.AssertProblemAsync(await SendFhirAsync(curator, $"{Orders}/fhir", ServiceRequests.Bundle(requester: false)), HttpStatusCode.BadRequest);
+        var noRequester = await Problems.AssertProblemAsync(await SendFhirAsync(curator, Orders, ServiceRequests.Bundle(requester: false)), HttpStatusCode.BadRequest);
         Assert.That(noRequester.GetProperty("errors").GetProperty("serviceRequest.requester")[0].GetString(), Does.Contain("At ServiceRequest.requester."),
             noRequester.ToString());
 
         var malformed = ServiceRequests.Bundle().Replace("\"intent\":\"order\"", "\"intent\":\"whenever\"", StringComparison.Ordinal);
-        var invalid = await Problems.AssertProblemAsync(await SendFhirAsync(curator, $"{Orders}/fhir", malformed), HttpStatusCode.BadRequest);
+        var invalid = await Problems.AssertProblemAsync(await SendFhirAsync(curator, Orders, malformed), HttpStatusCode.BadRequest);
         Assert.That(invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name), Has.Some.Contains("intent"), invalid.ToString());
 
         var badHpo = ServiceRequests.Bundle().Replace("HP:0001250", "seizures", StringComparison.Ordinal);
-        Assert.That((await Problems.AssertProblemAsync(await SendFhirAsync(curator, $"{Orders}/fhir", badHpo), HttpStatusCode.BadRequest))
+        Assert.That((await Problems.AssertProblemAsync(await SendFhirAsync(curator, Orders, badHpo), HttpStatusCode.BadRequest))
             .GetProperty("detail").GetString(), Does.Contain("HPO").Or.Contain("seizures"));
 
-        await Problems.AssertProblemAsync(await SendFhirAsync(curator, $"{Orders}/fhir", ServiceRequests.Bundle(), "application/json"), HttpStatusCode.UnsupportedMediaType);
-        await Problems.AssertProblemAsync(await SendFhirAsync(curator, $"{Orders}/fhir", "{\"resourceType\":\"Patient\"}"), HttpStatusCode.BadRequest);
+        await Problems.AssertProblemAsync(await SendFhirAsync(curator, Orders, ServiceRequests.Bundle(), "text/plain"), HttpStatusCode.UnsupportedMediaType);
+        await Problems.AssertProblemAsync(await SendFhirAsync(curator, Orders, "{\"resourceType\":\"Patient\"}"), HttpStatusCode.BadRequest);
         Assert.That(await CountsAsync(), Is.EqualTo(before), "nothing was recorded");
     }
 }

@@ -30,8 +30,12 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>, IE
 
     public void Configure(EntityTypeBuilder<ReportVersion> b)
     {
-        // Migration Reports: the database refuses UPDATE of a signed version.
-        b.ToTable("ReportVersions", t => t.HasTrigger("TR_ReportVersions_SignedUnchangeable"));
+        // The database refuses UPDATE of a signed version, and of what a first signature (two-person rule) froze.
+        b.ToTable("ReportVersions", t =>
+        {
+            t.HasTrigger("TR_ReportVersions_SignedUnchangeable");
+            t.HasTrigger("TR_ReportVersions_FirstSignedUnchangeable");
+        });
         b.Property(v => v.Id).ValueGeneratedNever();
         b.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
         b.Property(v => v.Status).HasConversion<string>().HasMaxLength(24);

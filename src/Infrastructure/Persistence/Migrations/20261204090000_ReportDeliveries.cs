@@ -5,14 +5,31 @@ namespace VariantMiner.Infrastructure.Persistence.Migrations;
 
 /// <summary>
 /// The organization's integration settings (the FHIR server final reports are pushed to, its credentials encrypted) and
-/// the deliveries of signed report versions to it (an outbox: written with the signature, sent by a worker).
+/// the deliveries of signed report versions to it (an outbox: written with the signature, sent by a worker). And the
+/// first signature of the two-person rule guarded like a final one: once a version has it, what it says and that
+/// signature cannot change; only the second signature's columns may still be written.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261204090000_ReportDeliveries")]
 public sealed class ReportDeliveries : Migration
 {
+    private const string Postgres = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    private static readonly string[] Frozen =
+        ["ReportId", "Number", "Kind", "Reason", "Content", "Snapshot", "CreatedBy", "CreatedAt", "FirstSignedBy", "FirstSignerName", "FirstSignedAt", "FirstSignatureMeaning"];
+
     protected override void Up(MigrationBuilder mb)
     {
+        if (ActiveProvider == Postgres)
+        {
+            var changed = string.Join(" OR ", Frozen.Select(c => $"NEW.\"{c}\" IS DISTINCT FROM OLD.\"{c}\""));
+            mb.Sql($"""CREATE TRIGGER "TR_ReportVersions_FirstSignedUnchangeable" BEFORE UPDATE ON "ReportVersions" FOR EACH ROW WHEN (OLD."FirstSignedAt" IS NOT NULL AND ({changed})) EXECUTE FUNCTION signed_reports_unchangeable()""");
+        }
+        else
+        {
+            var changed = string.Join(" OR ", Frozen.Select(c => $"NEW.\"{c}\" IS NOT OLD.\"{c}\""));
+            mb.Sql($"""CREATE TRIGGER "TR_ReportVersions_FirstSignedUnchangeable" BEFORE UPDATE ON "ReportVersions" WHEN OLD."FirstSignedAt" IS NOT NULL AND ({changed}) BEGIN SELECT RAISE(ABORT, 'a signed report version is never changed: amend it instead'); END""");
+        }
+
         mb.CreateTable("IntegrationSettings", t => new
         {
             OrganizationId = t.Column<Guid>(nullable: false),
@@ -60,6 +77,7 @@ public sealed class ReportDeliveries : Migration
 
     protected override void Down(MigrationBuilder mb)
     {
+        mb.Sql("""DROP TRIGGER "TR_ReportVersions_FirstSignedUnchangeable" """ + (ActiveProvider == Postgres ? """ON "ReportVersions" """ : ""));
         mb.DropTable("ReportDeliveries");
         mb.DropTable("IntegrationSettings");
     }

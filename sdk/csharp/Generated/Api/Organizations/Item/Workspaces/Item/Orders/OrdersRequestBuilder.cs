@@ -8,7 +8,6 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
-using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Fhir;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Item;
 using VariantMiner.Sdk.Models;
 namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
@@ -19,11 +18,6 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OrdersRequestBuilder : BaseRequestBuilder
     {
-        /// <summary>The fhir property</summary>
-        public global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Fhir.FhirRequestBuilder Fhir
-        {
-            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Fhir.FhirRequestBuilder(PathParameters, RequestAdapter);
-        }
         /// <summary>Gets an item from the VariantMiner.Sdk.api.organizations.item.workspaces.item.orders.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders.Item.WithOrderItemRequestBuilder"/></returns>
@@ -83,7 +77,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Records an order (orders.manage): {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}.
+        /// Records an order (orders.manage). As application/json: {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}. As application/fhir+json: a Bundle with a ServiceRequest, its Patient and Specimens (or a ServiceRequest with them contained) — the Patient becomes or finds the subject, each Specimen a sample; a missing or malformed element is a 400 naming its FHIR path, and nothing is recorded.
         /// </summary>
         /// <returns>A <see cref="global::VariantMiner.Sdk.Models.Order"/></returns>
         /// <param name="body">The request body</param>
@@ -93,6 +87,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
         /// <exception cref="global::VariantMiner.Sdk.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::VariantMiner.Sdk.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::VariantMiner.Sdk.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::VariantMiner.Sdk.Models.ProblemDetails">When receiving a 415 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::VariantMiner.Sdk.Models.Order?> PostAsync(global::VariantMiner.Sdk.Models.CreateOrder body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -110,6 +105,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
                 { "401", global::VariantMiner.Sdk.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::VariantMiner.Sdk.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::VariantMiner.Sdk.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::VariantMiner.Sdk.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::VariantMiner.Sdk.Models.Order>(requestInfo, global::VariantMiner.Sdk.Models.Order.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -133,7 +129,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Workspaces.Item.Orders
             return requestInfo;
         }
         /// <summary>
-        /// Records an order (orders.manage): {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}.
+        /// Records an order (orders.manage). As application/json: {sampleIds, test, orderingClinician, orderingInstitution?, indication?, phenotypeTerms? (HPO), priority?, dueDate?, externalId?, assigneeIds?}. As application/fhir+json: a Bundle with a ServiceRequest, its Patient and Specimens (or a ServiceRequest with them contained) — the Patient becomes or finds the subject, each Specimen a sample; a missing or malformed element is a 400 naming its FHIR path, and nothing is recorded.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
