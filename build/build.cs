@@ -71,11 +71,13 @@ void RunEndToEnd()
     Exec("npm", "run build", typeScriptSdk);
     var port = FreePort();
     var data = Path.Combine(Path.GetTempPath(), "variantminer-e2e-" + Guid.NewGuid().ToString("N"));
-    // The institution sign-in suite starts an OpenID provider on this machine (tests/oidc-provider): a local provider is allowed.
+    // The institution sign-in suite starts an OpenID provider on this machine (tests/oidc-provider), and the analyses suite
+    // a FHIR server receiving signed reports: local servers are allowed.
     var server = StartServer(port, data, "Production", new()
     {
         ["Invitations__PublicBaseUrl"] = $"http://localhost:{port}",
         ["SingleSignOn__AllowPrivateNetworkProviders"] = "true",
+        ["Integrations__AllowPrivateNetworkEndpoints"] = "true",
     });
     try
     {

@@ -24,8 +24,15 @@
 // main analysis — and nothing else of the sample: not the sample, not its reads, not the main analysis's outputs, not
 // its variants (its Variants page says "Variants not found": the API answers 404); the sub-analysis's Variants page
 // shows its own rows (the filtered VCF, imported), only of the listed genes, with the organization's classification.
+// The Report Writer drafts a report of the sub-analysis from its page (and is not offered "Sign"). The Supervisor
+// records an order for the sample on the Orders page, sets the organization's FHIR server on the Integrations page (a
+// receiver this suite runs; bearer token), signs the draft with the password again (final), sees it "Delivered" on the
+// report page — the receiver got one transaction with the final genomics report and the token — and downloads the PDF,
+// whose SHA-256 is the signature's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,10 +85,28 @@ let writerPage = null;
 let mainOutputs = [];
 /** The variant classified on its page: { position, name } (its position as the table shows it, its heading). */
 let classified = null;
+let reportPath = '';
+const reportTitle = 'E2E gene panel report';
 /** The simulated reads (dwgsim), in a temporary folder removed when the suite ends. */
 const reads = [];
 const folder = mkdtempSync(join(tmpdir(), 'vm-e2e-analyses-'));
 process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+
+/** The organization's FHIR server: records what it receives and answers like one (a transaction-response). */
+const fhir = await new Promise((resolveServer) => {
+  const requests = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      requests.push({ method: request.method, authorization: request.headers.authorization, body });
+      response.writeHead(200, { 'Content-Type': 'application/fhir+json' });
+      response.end(JSON.stringify({ resourceType: 'Bundle', type: 'transaction-response', entry: [{ response: { status: '201 Created', location: 'DiagnosticReport/1/_history/1' } }] }));
+    });
+  });
+  server.listen(0, '127.0.0.1', () => resolveServer({ url: `http://127.0.0.1:${server.address().port}`, requests, server }));
+});
+process.on('exit', () => fhir.server.close());
 
 function workspacePath() {
   return `${orgPath}/workspaces/${workspaceId}`;
@@ -719,6 +744,85 @@ await runSuite([
       if (!row || row.Classification !== 'Likely pathogenic') throw new Error(`the classified ${classified.position} reads ${JSON.stringify(row)} in the sub-analysis`);
       console.log(`  (the sub-analysis imported ${count})`);
       await checkAccessibility(page, 'variants page of the sub-analysis (Report Writer)');
+    },
+  },
+  {
+    name: 'analyses-report-writer-drafts-a-report-of-the-sub-analysis-and-cannot-sign-it',
+    async run() {
+      const page = writerPage;
+      await page.goto(`${baseUrl}${subRunPath}`);
+      await page.getByRole('heading', { level: 1, name: 'Gene-list filter (sub-analysis)' }).waitFor({ timeout });
+      await page.getByRole('region', { name: 'Reports' }).getByRole('button', { name: 'Draft a report' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Draft a report' });
+      await dialog.getByLabel('Title').fill(reportTitle);
+      await dialog.getByRole('group', { name: 'Variants to report' }).getByRole('checkbox').first().check();
+      await dialog.getByRole('button', { name: 'Create draft' }).click();
+      await page.getByRole('heading', { level: 1, name: reportTitle }).waitFor({ timeout });
+      reportPath = new URL(page.url()).pathname;
+      if ((await page.getByRole('button', { name: 'Sign', exact: true }).count()) !== 0) throw new Error('the Report Writer is offered "Sign"');
+      await checkAccessibility(page, 'report page, a draft (Report Writer)');
+    },
+  },
+  {
+    name: 'analyses-supervisor-records-an-order-sends-final-reports-to-a-fhir-server-signs-and-downloads-the-pdf',
+    async run(page) {
+      // An order for the sample, on the workspace's Orders page.
+      await page.goto(`${baseUrl}${workspacePath()}/orders`);
+      await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor({ timeout });
+      await page.getByRole('button', { name: 'New order' }).click();
+      const order = page.getByRole('dialog', { name: 'New order' });
+      await order.getByRole('checkbox', { name: new RegExp(`^${sampleName} `) }).check();
+      await order.getByLabel('Test', { exact: true }).fill('Exome gene panel');
+      await order.getByLabel('Ordering clinician').fill('Dr. E2E Clinician');
+      await order.getByRole('button', { name: 'Create order' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Exome gene panel' }).waitFor({ timeout });
+      await checkAccessibility(page, 'order page');
+
+      // The organization's FHIR server: a receiver this suite runs on the server's machine (the e2e server allows it).
+      await clickNav(page, 'Integrations');
+      await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor({ timeout });
+      await page.getByLabel('Base address').fill(`${fhir.url}/fhir`);
+      await page.getByRole('radio', { name: 'Bearer token' }).check();
+      await page.getByLabel('Token', { exact: true }).fill('e2e-ehr-token');
+      await page.getByRole('button', { name: 'Save integration settings' }).click();
+      await page.getByText('A secret is kept', { exact: false }).first().waitFor({ timeout });
+      await checkAccessibility(page, 'integrations page');
+
+      // Sign the Report Writer's draft: password again and the meaning.
+      await page.goto(`${baseUrl}${reportPath}`);
+      await page.getByRole('heading', { level: 1, name: reportTitle }).waitFor({ timeout });
+      await page.getByRole('button', { name: 'Sign', exact: true }).click();
+      const sign = page.getByRole('dialog', { name: 'Sign version 1' });
+      await sign.getByLabel('Your password').fill(supervisor.password);
+      await sign.getByLabel('Meaning of the signature').selectOption('approved');
+      await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+      await sign.waitFor({ state: 'hidden', timeout });
+      await page.getByText('Final (signed)').first().waitFor({ timeout });
+
+      // Pushed to the FHIR server: the report says so (it reads itself again while the delivery is pending).
+      const deliveries = page.getByRole('region', { name: 'Sent to the FHIR server' });
+      await deliveries.getByText('Delivered', { exact: true }).first().waitFor({ timeout: 60_000 });
+      const received = fhir.requests.filter((r) => r.method === 'POST');
+      if (received.length !== 1) throw new Error(`the FHIR server received ${received.length} requests`);
+      if (received[0].authorization !== 'Bearer e2e-ehr-token') throw new Error(`the FHIR server was sent "${received[0].authorization}"`);
+      const transaction = JSON.parse(received[0].body);
+      const diagnostic = transaction.entry?.find((e) => e.resource?.resourceType === 'DiagnosticReport')?.resource;
+      if (transaction.type !== 'transaction' || diagnostic?.status !== 'final' || diagnostic?.code?.coding?.[0]?.code !== '51969-4') {
+        throw new Error(`the FHIR server received ${received[0].body.slice(0, 300)}`);
+      }
+      await checkAccessibility(page, 'report page, signed and delivered');
+
+      // The signed PDF, byte for byte what was signed.
+      const api = await callApi(page, 'GET', `/api/organizations/${orgId}${reportPath.slice(orgPath.length)}`);
+      const expected = api.body?.versions?.[0]?.signature?.pdfSha256;
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout }),
+        page.getByRole('link', { name: 'PDF of version 1' }).click(),
+      ]);
+      const pdf = readFileSync(await download.path());
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('the download is not a PDF');
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      if (!expected || sha256 !== expected) throw new Error(`the PDF's SHA-256 is ${sha256}, the signature says ${expected}`);
     },
   },
 ]);

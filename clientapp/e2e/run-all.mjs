@@ -11,8 +11,9 @@
 // reference bundle (htslib's ce.fa and tests/data/ce-genes.gff3), a workflow, a sample with reads simulated by dwgsim,
 // runs the real germline pipeline and a gene-list sub-analysis, filters the imported variants, classifies one and notes
 // it, makes a gene list, and assigns the sub-analysis to an invited Report Writer, who sees it and its main analysis only
-// (and the sub-analysis's variants, not the main analysis's) (it needs cwltool, bwa, samtools, bcftools and dwgsim on the
-// server's machine);
+// (and the sub-analysis's variants, not the main analysis's) and drafts a report of it, which the Supervisor signs after
+// recording an order and setting a FHIR server the suite runs (the report is delivered there; its PDF downloaded) (it
+// needs cwltool, bwa, samtools, bcftools and dwgsim on the server's machine);
 // sso.e2e.mjs has the administrator create an organization whose new Supervisor sets up its institution sign-in against
 // a real OpenID provider the suite starts (tests/oidc-provider), then a newcomer of the institution signs in through it;
 // sdk.e2e.mjs uses the TypeScript SDK (sdk/typescript/dist, built first) from Node with a Supervisor's personal access token;

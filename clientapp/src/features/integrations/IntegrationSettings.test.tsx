@@ -128,9 +128,9 @@ describe('Integrations page', () => {
     expect(description(password)).toContain('Enter the password the FHIR server gave.');
     expect(calls(PUT)).toHaveLength(0);
 
-    await u.type(address, 'http://fhir.northwind.example/fhir');
+    await u.type(address, 'fhir.northwind.example/fhir');
     await u.click(within(form()).getByRole('button', { name: 'Save integration settings' }));
-    expect(description(address)).toContain('The FHIR server’s address must be an https:// address.');
+    expect(description(address)).toContain('Enter the FHIR server’s base address, for example');
     expect(calls(PUT)).toHaveLength(0);
 
     await u.clear(address);

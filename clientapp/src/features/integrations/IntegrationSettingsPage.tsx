@@ -30,15 +30,13 @@ const fields = ['fhirBaseUrl', 'fhirAuthentication', 'fhirUserName', 'fhirSecret
 
 const ADDRESS_EXAMPLE = 'https://fhir.hospital.example.org/fhir';
 
-/** Why the address cannot be used as typed (a sentence), or null; the server checks the rest (a public address). */
+/**
+ * Why the address cannot be used as typed (a sentence), or null. The server checks the rest: https and a public
+ * address (an installation may allow a server on its own machine).
+ */
 function addressProblem(address: string): string | null {
   if (!address) return `Enter the FHIR server’s address, for example ${ADDRESS_EXAMPLE}.`;
-  if (!/^https:\/\//i.test(address)) return 'The FHIR server’s address must be an https:// address.';
-  try {
-    new URL(address);
-  } catch {
-    return `Enter the FHIR server’s base address, for example ${ADDRESS_EXAMPLE}.`;
-  }
+  if (!/^https?:\/\/[^/]/i.test(address) || !URL.canParse(address)) return `Enter the FHIR server’s base address, for example ${ADDRESS_EXAMPLE}.`;
   return null;
 }
 
