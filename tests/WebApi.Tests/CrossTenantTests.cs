@@ -39,6 +39,8 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
             ["clientId"] = a.OrganizationClientId,
             ["reportId"] = a.SignedReportId,
             ["orderId"] = a.OrderId,
+            ["notificationId"] = a.NotificationId,
+            ["bookmarkId"] = a.BookmarkId,
         };
     }
 
@@ -95,6 +97,9 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         justInTimeMembership = true,
         required = true,
         analysisId = Guid.CreateVersion7(),
+        settings = new[] { new { @event = "report.signed", inApp = false, email = false, audience = "everyone" } }, // silence A's notifications
+        targetId = Guid.CreateVersion7(),
+        workspaceId = _a.WorkspaceId,
         title = "Hijacked",
         conclusion = "Hijacked",
         password = BrowserClientExtensions.Password,

@@ -230,6 +230,23 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             { Use = ("reportId", "signedReportId") },
         new("GET", "/api/organizations/{orgId:guid}/settings/integrations", null, Supervisor, GroupAdmin),
         new("PUT", "/api/organizations/{orgId:guid}/settings/integrations", new { fhirBaseUrl = "" }, Supervisor, GroupAdmin),
+        // Everyone has their own notifications and settings; the seeded notification is the Supervisor's (404 for others).
+        new("GET", "/api/organizations/{orgId:guid}/notifications", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/notifications/{notificationId:guid}/read", null, Supervisor)
+            { Hidden = [GroupAdmin, Analyst, ClinicalCurator, ReportWriter] },
+        new("POST", "/api/organizations/{orgId:guid}/notifications/read-all", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/notifications/settings", null, Everyone),
+        new("PUT", "/api/organizations/{orgId:guid}/notifications/settings",
+            new { settings = new[] { new { @event = "upload.finished", inApp = true, email = false } } }, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/settings/notifications", null, Supervisor, GroupAdmin),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/notifications",
+            new { settings = new[] { new { @event = "analysis.finished", inApp = true, email = true, audience = "everyone" } } }, Supervisor, GroupAdmin),
+        // Bookmarks are one's own (the seeded one is the Supervisor's); what they point to must be visible (the sample is).
+        new("GET", "/api/organizations/{orgId:guid}/bookmarks", null, Everyone),
+        new("POST", "/api/organizations/{orgId:guid}/bookmarks",
+            (Func<IReadOnlyDictionary<string, Guid>, object>)(ids => new { kind = "sample", workspaceId = ids["workspaceId"], targetId = ids["sampleId"] }), Everyone),
+        new("DELETE", "/api/organizations/{orgId:guid}/bookmarks/{bookmarkId:guid}", null, Supervisor)
+            { Hidden = [GroupAdmin, Analyst, ClinicalCurator, ReportWriter] },
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -270,6 +287,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["reportId"] = samples.ReportId,
             ["signedReportId"] = samples.SignedReportId,
             ["orderId"] = samples.OrderId,
+            ["notificationId"] = samples.NotificationId,
+            ["bookmarkId"] = samples.BookmarkId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
         var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;

@@ -20,7 +20,7 @@ namespace VariantMiner.WebApi.Tests;
 /// order for the sample (OrderId), due yesterday.
 public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubjectId, Guid TrashedSampleId, Guid TrashedSubjectId, Guid UploadId, Guid FileId,
     Guid GenomeFileId, Guid ReferenceId, Guid WorkflowId, Guid AnalysisId, Guid FailedAnalysisId, Guid CompleteAnalysisId, Guid NoteId, Guid GeneListId,
-    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token, Guid OrganizationClientId, Guid ReportId, Guid SignedReportId, Guid OrderId)
+    Guid FilterSetId, Guid SavedSearchId, Guid TokenId, string Token, Guid OrganizationClientId, Guid ReportId, Guid SignedReportId, Guid OrderId, Guid NotificationId, Guid BookmarkId)
 {
     /// <param name="queueRun">false for hosts whose worker runs pipelines: the seeded run (its file has no bytes) is then cancelled.</param>
     public static async Task<SeededSamples> CreateAsync(AppDbContext db, SeededLab lab, VariantMiner.Application.Files.IFileStore? store = null,
@@ -114,10 +114,16 @@ public sealed record SeededSamples(Guid SubjectId, Guid SampleId, Guid EmptySubj
         var integrations = new Domain.Integrations.IntegrationSettings(lab.OrganizationId);
         integrations.SetFhirEndpoint("https://fhir.example.invalid/fhir", Domain.Integrations.FhirAuthentication.None, null, null, creator, now);
         db.IntegrationSettings.Add(integrations);
+        // A notification and a bookmark of the Supervisor's (only they may mark it read, remove it).
+        var notification = new Domain.Notifications.Notification(lab.OrganizationId, creator, Domain.Notifications.NotificationEvents.SampleAssigned,
+            $"A sample was assigned to you: {sample.Name}", $"/orgs/{lab.OrganizationId}/workspaces/{lab.WorkspaceId}/samples/{sample.Id}", now);
+        db.Notifications.Add(notification);
+        var bookmark = new Domain.Bookmarks.Bookmark(lab.OrganizationId, lab.WorkspaceId, creator, Domain.Bookmarks.BookmarkKind.Sample, sample.Id, null, now);
+        db.Bookmarks.Add(bookmark);
         await db.SaveChangesAsync();
         if (store is not null) await using (store.OpenAppend(lab.OrganizationId, file.Id, 0)) { }
         return new SeededSamples(subject.Id, sample.Id, empty.Id, trashed.Id, trashedSubject.Id, upload.Id, file.Id, genome.Id, reference.Id, workflow.Id,
-            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText, client.Id, draft.Id, signed.Id, order.Id);
+            queued.Id, failed.Id, complete.Id, note.Id, geneList.Id, filterSet.Id, savedSearch.Id, token.Id, tokenText, client.Id, draft.Id, signed.Id, order.Id, notification.Id, bookmark.Id);
     }
 
     public static Domain.Variants.Variant SeededVariant(Analysis run, int ordinal, long position, string reference, string alt, string? gene, string? consequence,

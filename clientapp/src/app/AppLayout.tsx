@@ -3,19 +3,23 @@ import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react
 import { Button, confirmLeave, LoadingState, Logo, StatusMessageProvider } from '../components';
 import { useLogout, useMe } from '../features/auth/authApi';
 import { EmailVerificationBanner } from '../features/auth/EmailVerification';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { OrganizationSelector } from '../features/organizations/OrganizationSelector';
 import { usePermissions } from '../features/organizations/permissions';
 import { initials } from '../features/samples/UserPicker';
 import { SessionEnded } from './SessionEnded';
 import { useSessionEnded } from './session';
 
-function UserMenu() {
+/** The signed-in person's corner: the current organization's notifications, administration, the profile, signing out. */
+function UserMenu({ orgId }: { orgId: string | undefined }) {
   const { data: user } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
   if (!user) return null;
   return (
     <div className="header__user">
+      {/* Keyed by the organization: switching closes the panel and shows the new organization's count. */}
+      {orgId ? <NotificationBell key={orgId} orgId={orgId} /> : null}
       {user.isPlatformAdmin ? (
         <NavLink to="/admin" className="header__admin">
           Administration
@@ -100,8 +104,8 @@ function OrganizationNav({ orgId }: { orgId: string }) {
             Assays
           </NavLink>
         ) : null}
-        {/* `end`: the report preferences (/settings/reports) and the integrations (/settings/integrations) are pages of
-            their own, with their own links. */}
+        {/* `end`: the report preferences (/settings/reports), the integrations (/settings/integrations) and the
+            notification defaults (/settings/notifications) are pages of their own, with their own links. */}
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/settings`} end className={className}>
             Settings
@@ -120,6 +124,11 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/settings/integrations`} className={className}>
             Integrations
+          </NavLink>
+        ) : null}
+        {can('organization.settings.manage') ? (
+          <NavLink to={`${base}/settings/notifications`} className={className}>
+            Notification defaults
           </NavLink>
         ) : null}
         {can('organization.settings.manage') ? (
@@ -230,7 +239,7 @@ export function AppLayout() {
             </Link>
             {user ? <OrganizationSelector currentOrgId={orgId} /> : null}
           </div>
-          <UserMenu />
+          <UserMenu orgId={orgId} />
         </div>
         {user && orgId ? <OrganizationNav orgId={orgId} /> : null}
       </header>

@@ -26,6 +26,8 @@ const SettingsPage = lazy(() => import('../features/organizations/SettingsPage')
 const SecurityPage = lazy(() => import('../features/organizations/SecurityPage'));
 const ReportPreferencesPage = lazy(() => import('../features/reports/ReportPreferencesPage'));
 const IntegrationSettingsPage = lazy(() => import('../features/integrations/IntegrationSettingsPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const NotificationDefaultsPage = lazy(() => import('../features/notifications/NotificationDefaultsPage'));
 const SingleSignOnPage = lazy(() => import('../features/organizations/SingleSignOnPage'));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
@@ -109,6 +111,8 @@ export function AppRoutes() {
             <Route path="security" element={<SecurityPage />} />
             <Route path="settings/reports" element={<ReportPreferencesPage />} />
             <Route path="settings/integrations" element={<IntegrationSettingsPage />} />
+            <Route path="settings/notifications" element={<NotificationDefaultsPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             <Route path="sso" element={<SingleSignOnPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="clients" element={<ClientsPage />} />

@@ -158,6 +158,7 @@ public sealed class Analysis : Entity, ITenantOwned
         EndedAt = now;
         Reason = reason is null ? null : reason.Length > ReasonMaxLength ? reason[..ReasonMaxLength] : reason;
         foreach (var step in _steps.Where(s => !s.Status.IsFinal())) step.Change(status, now, null);
+        if (status != AnalysisStatus.CANCELED) Raise(new AnalysisFinished(this));
     }
 
     public bool IsAssignedTo(Guid userId) => _assignments.Any(a => a.UserId == userId);
@@ -169,6 +170,7 @@ public sealed class Analysis : Entity, ITenantOwned
         foreach (var a in removed) _assignments.Remove(a);
         var added = userIds.Where(u => !IsAssignedTo(u)).Distinct().ToList();
         _assignments.AddRange(added.Select(u => new AnalysisAssignment(Id, WorkspaceId, u, by, now)));
+        if (added.Count > 0) Raise(new AnalysisAssigneesChanged(this, added));
         return (added, removed.Select(a => a.UserId).ToList());
     }
 }

@@ -26,6 +26,7 @@ public sealed class StoredFile : Entity, ITenantOwned
         ReadNumber = upload.ReadNumber;
         UploadedBy = upload.CreatedBy;
         UploadedAt = completedAt;
+        Raise(new FileUploaded(this));
     }
 
     /// <summary>An output of an analysis: it belongs to the run's sample and is seen by whoever sees the run.</summary>

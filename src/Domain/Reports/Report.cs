@@ -74,7 +74,9 @@ public sealed class Report : Entity, ITenantOwned
         if (draft.AwaitsSecondSignature) throw new ReportLockedException("This version is signed once and awaits its second signature: it cannot change.");
         if (draft.Status == ReportStatus.Cancelled) throw new ReportLockedException("This draft was cancelled.");
         if (title is not null && draft.Number == 1) Title = CheckedTitle(title);
+        var ready = status == ReportStatus.Preliminary && draft.Status != ReportStatus.Preliminary;
         draft.Edit(content, status, by, at);
+        if (ready) Raise(new ReportAwaitingSignature(this, draft, null));
     }
 
     /// <summary>Abandons the current draft (a signed version stays as it is).</summary>
@@ -101,6 +103,7 @@ public sealed class Report : Entity, ITenantOwned
         if (draft.FirstSignedBy == signature.SignerId)
             throw new ReportLockedException("The second signature must be another person's: you signed this version first.");
         draft.Sign(SignedStatus, signature, draft.Snapshot ?? snapshot, pdfSha256);
+        Raise(new ReportSigned(this, draft));
         return draft;
     }
 
@@ -114,6 +117,7 @@ public sealed class Report : Entity, ITenantOwned
         if (!draft.IsDraft) throw new ReportLockedException("There is no draft to sign.");
         if (draft.AwaitsSecondSignature) throw new ReportLockedException("This version already has its first signature.");
         draft.SignFirst(signature, snapshot);
+        Raise(new ReportAwaitingSignature(this, draft, signature.SignerId));
         return draft;
     }
 

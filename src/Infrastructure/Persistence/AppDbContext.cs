@@ -45,6 +45,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Reports.ReportPreferences> ReportPreferences => Set<Domain.Reports.ReportPreferences>();
     public DbSet<Domain.Reports.ReportDelivery> ReportDeliveries => Set<Domain.Reports.ReportDelivery>();
     public DbSet<Domain.Integrations.IntegrationSettings> IntegrationSettings => Set<Domain.Integrations.IntegrationSettings>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Domain.Notifications.NotificationPreference>();
+    public DbSet<Domain.Bookmarks.Bookmark> Bookmarks => Set<Domain.Bookmarks.Bookmark>();
     public DbSet<Domain.Variants.VariantNote> VariantNotes => Set<Domain.Variants.VariantNote>();
     public DbSet<Domain.Variants.VariantTag> VariantTags => Set<Domain.Variants.VariantTag>();
     public DbSet<Domain.Variants.GeneList> GeneLists => Set<Domain.Variants.GeneList>();

@@ -47,6 +47,9 @@ public interface IApplicationDbContext
     DbSet<Domain.Reports.ReportPreferences> ReportPreferences { get; }
     DbSet<Domain.Reports.ReportDelivery> ReportDeliveries { get; }
     DbSet<Domain.Integrations.IntegrationSettings> IntegrationSettings { get; }
+    DbSet<Domain.Notifications.Notification> Notifications { get; }
+    DbSet<Domain.Notifications.NotificationPreference> NotificationPreferences { get; }
+    DbSet<Domain.Bookmarks.Bookmark> Bookmarks { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

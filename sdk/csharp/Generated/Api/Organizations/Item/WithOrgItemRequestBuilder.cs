@@ -11,6 +11,7 @@ using System;
 using VariantMiner.Sdk.Api.Organizations.Item.Activity;
 using VariantMiner.Sdk.Api.Organizations.Item.Assays;
 using VariantMiner.Sdk.Api.Organizations.Item.Audit;
+using VariantMiner.Sdk.Api.Organizations.Item.Bookmarks;
 using VariantMiner.Sdk.Api.Organizations.Item.Classifications;
 using VariantMiner.Sdk.Api.Organizations.Item.Clients;
 using VariantMiner.Sdk.Api.Organizations.Item.FilterSets;
@@ -19,6 +20,7 @@ using VariantMiner.Sdk.Api.Organizations.Item.Invitations;
 using VariantMiner.Sdk.Api.Organizations.Item.Me;
 using VariantMiner.Sdk.Api.Organizations.Item.Members;
 using VariantMiner.Sdk.Api.Organizations.Item.Notes;
+using VariantMiner.Sdk.Api.Organizations.Item.Notifications;
 using VariantMiner.Sdk.Api.Organizations.Item.Pipelines;
 using VariantMiner.Sdk.Api.Organizations.Item.References;
 using VariantMiner.Sdk.Api.Organizations.Item.Roles;
@@ -51,6 +53,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Audit.AuditRequestBuilder Audit
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The bookmarks property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Bookmarks.BookmarksRequestBuilder Bookmarks
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Bookmarks.BookmarksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The classifications property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Classifications.ClassificationsRequestBuilder Classifications
@@ -91,6 +98,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Notes.NotesRequestBuilder Notes
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Notes.NotesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The notifications property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Notifications.NotificationsRequestBuilder Notifications
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Notifications.NotificationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The pipelines property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Pipelines.PipelinesRequestBuilder Pipelines

@@ -9,6 +9,7 @@ using System;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.AccessControl;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Invitations;
+using VariantMiner.Sdk.Api.Organizations.Item.Settings.Notifications;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Reports;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Security;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Sso;
@@ -35,6 +36,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings
         public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Invitations.InvitationsRequestBuilder Invitations
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Invitations.InvitationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The notifications property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Notifications.NotificationsRequestBuilder Notifications
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Notifications.NotificationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reports property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Reports.ReportsRequestBuilder Reports

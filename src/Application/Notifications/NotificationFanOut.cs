@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using VariantMiner.Application.Common.Messaging;
+using VariantMiner.Application.Invitations;
+using VariantMiner.Domain.Notifications;
+
+namespace VariantMiner.Application.Notifications;
+
+/// <summary>
+/// Tells the right people about an event, in the same transaction as the change that caused it: the people involved
+/// (or, when the organization chose so, every member), each only if they may see what it is about, in the app and by
+/// e-mail (through the outbox) as their own choice, else the organization's default, else the event's, says. The
+/// person who caused it is not told.
+/// </summary>
+public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser currentUser, IMembershipLookup memberships, IUserAccounts accounts,
+    IOptions<InvitationOptions> links, TimeProvider clock)
+{
+    /// <param name="canSee">Whether this member (their access, their id) may see what the event is about.</param>
+    /// <param name="link">The SPA path of what it is about.</param>
+    public async Task SendAsync(Guid organizationId, string @event, IEnumerable<Guid> involved, Func<OrganizationAccess, Guid, Task<bool>> canSee,
+        string title, string link, CancellationToken cancellationToken)
+    {
+        var definition = NotificationEvents.All[@event];
+        var preferences = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.OrganizationId == organizationId && p.Event == @event).ToListAsync(cancellationToken);
+        var organization = preferences.SingleOrDefault(p => p.IsOrganizationDefault);
+        var candidates = organization?.Audience == NotificationAudience.Everyone
+            ? await db.Memberships.Where(m => m.OrganizationId == organizationId).Select(m => m.UserId).ToListAsync(cancellationToken)
+            : involved.Distinct().ToList();
+        var clients = await db.OrganizationClients.Where(c => candidates.Contains(c.ServiceUserId)).Select(c => c.ServiceUserId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var userId in candidates.Except(clients).Where(u => u != currentUser.UserId))
+        {
+            var mine = preferences.SingleOrDefault(p => p.UserId == userId);
+            var inApp = mine?.InApp ?? organization?.InApp ?? definition.InApp;
+            var email = mine?.Email ?? organization?.Email ?? definition.Email;
+            if (!inApp && !email) continue;
+            if (await memberships.FindAsync(userId, organizationId, cancellationToken) is not { } access || !await canSee(access, userId)) continue;
+            if (inApp) db.Notifications.Add(new Notification(organizationId, userId, @event, title, link, now));
+            if (email && await accounts.FindAsync(userId, cancellationToken) is { } person)
+                db.Outbox.Add(new OutboxMessage(organizationId, person.Email, title,
+                    $"""
+                    Hello {person.DisplayName},
+
+                    {title}
+
+                    {links.Value.Url(link)}
+
+                    You receive this because of your notification settings in this organization; change them on the
+                    Notifications page: {links.Value.Url($"/orgs/{organizationId}/notifications")}
+                    """, now));
+        }
+    }
+}
