@@ -36,7 +36,7 @@ var version = report.Sign(signature, snapshot.ToJson(), Convert.ToHexStringLower
 var json = "";
 var fhirMs = await MedianAsync(() =>
 {
-    json = FhirReport.ToJson(FhirReport.Build(report.Id, version, "final", snapshot, null, pdf));
+    json = FhirReport.ToJson(FhirReport.Build(report.Id, report.WorkspaceId, version, "final", snapshot, null, pdf));
     return Task.CompletedTask;
 });
 Console.WriteLine($"| {variants} variants | PDF {pdfMs:0.0} ms ({pdf.Length / 1024.0:0} KiB, {CountPages(pdf)} pages) | FHIR {fhirMs:0.00} ms ({json.Length / 1024.0:0} KiB) |");

@@ -9,15 +9,16 @@ namespace VariantMiner.Application.Notifications;
 /// Tells the right people about an event, in the same transaction as the change that caused it: the people involved
 /// (or, when the organization chose so, every member), each only if they may see what it is about, in the app and by
 /// e-mail (through the outbox) as their own choice, else the organization's default, else the event's, says. The
-/// person who caused it is not told.
+/// person who caused it is not told (unless the event says so).
 /// </summary>
 public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser currentUser, IMembershipLookup memberships, IUserAccounts accounts,
     IOptions<InvitationOptions> links, TimeProvider clock)
 {
     /// <param name="canSee">Whether this member (their access, their id) may see what the event is about.</param>
     /// <param name="link">The SPA path of what it is about.</param>
+    /// <param name="tellActor">Tell the person who caused it too (what they started ends while they look elsewhere).</param>
     public async Task SendAsync(Guid organizationId, string @event, IEnumerable<Guid> involved, Func<OrganizationAccess, Guid, Task<bool>> canSee,
-        string title, string link, CancellationToken cancellationToken)
+        string title, string link, CancellationToken cancellationToken, bool tellActor = false)
     {
         var definition = NotificationEvents.All[@event];
         var preferences = await db.NotificationPreferences.AsNoTracking()
@@ -28,7 +29,7 @@ public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser cu
             : involved.Distinct().ToList();
         var clients = await db.OrganizationClients.Where(c => candidates.Contains(c.ServiceUserId)).Select(c => c.ServiceUserId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var userId in candidates.Except(clients).Where(u => u != currentUser.UserId))
+        foreach (var userId in candidates.Except(clients).Where(u => tellActor || u != currentUser.UserId))
         {
             var mine = preferences.SingleOrDefault(p => p.UserId == userId);
             var inApp = mine?.InApp ?? organization?.InApp ?? definition.InApp;

@@ -166,12 +166,19 @@ public sealed class SetOrganizationNotificationSettingsHandler(IApplicationDbCon
     }
 }
 
+internal static class NotificationSettingRules
+{
+    public static void ForSettings<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IReadOnlyList<NotificationSettingInput>>> settings) =>
+        validator.RuleFor(settings).NotEmpty().WithMessage("settings lists the events to set.")
+            .Must(list => list.Select(s => s.Event).Distinct().Count() == list.Count).WithMessage("Name each event once.");
+}
+
 public sealed class SetMyNotificationSettingsValidator : AbstractValidator<SetMyNotificationSettings>
 {
-    public SetMyNotificationSettingsValidator() => RuleFor(c => c.Settings).NotEmpty().WithMessage("settings lists the events to set.");
+    public SetMyNotificationSettingsValidator() => this.ForSettings(c => c.Settings);
 }
 
 public sealed class SetOrganizationNotificationSettingsValidator : AbstractValidator<SetOrganizationNotificationSettings>
 {
-    public SetOrganizationNotificationSettingsValidator() => RuleFor(c => c.Settings).NotEmpty().WithMessage("settings lists the events to set.");
+    public SetOrganizationNotificationSettingsValidator() => this.ForSettings(c => c.Settings);
 }

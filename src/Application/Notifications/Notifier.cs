@@ -29,7 +29,7 @@ internal sealed class Notifier(IApplicationDbContext db, NotificationFanOut fanO
                 || await SampleVisibility.VisibleSamples(db.Samples, access, userId, f.WorkspaceId).AnyAsync(s => s.Id == sampleId, cancellationToken)),
             $"Upload finished: {f.Name}",
             f.SampleId is { } sample ? $"{Workspace(f.OrganizationId, f.WorkspaceId)}/samples/{sample}" : $"{Workspace(f.OrganizationId, f.WorkspaceId)}/files",
-            cancellationToken);
+            cancellationToken, tellActor: true); // a long upload ends while its uploader looks elsewhere
     }
 
     public async Task HandleAsync(AnalysisFinished e, CancellationToken cancellationToken)
@@ -56,8 +56,9 @@ internal sealed class Notifier(IApplicationDbContext db, NotificationFanOut fanO
     public Task HandleAsync(SampleAssigneesChanged e, CancellationToken cancellationToken)
     {
         var s = e.Sample;
+        // Being assigned shows the sample only to those whose role sees assigned (or all) samples.
         return fanOut.SendAsync(s.OrganizationId, NotificationEvents.SampleAssigned, e.Added,
-            (access, _) => Task.FromResult(access.CanEnter(s.WorkspaceId)),
+            (access, _) => Task.FromResult(access.CanEnter(s.WorkspaceId) && SampleVisibility.SeesSamples(access)),
             $"A sample was assigned to you: {s.Name}", $"{Workspace(s.OrganizationId, s.WorkspaceId)}/samples/{s.Id}", cancellationToken);
     }
 

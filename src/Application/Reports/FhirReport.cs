@@ -27,7 +27,16 @@ public static class FhirReport
 
     public static Bundle FromJson(string json) => JsonSerializer.Deserialize<Bundle>(json, Json)!;
 
-    public static Bundle Build(Guid reportId, ReportVersion version, string status, ReportSnapshotDto s, Order? order, byte[]? pdf)
+    /// <summary>
+    /// The identifier systems of subjects and samples: their external ids are unique within a workspace only, so the
+    /// system names the workspace — two organizations' (or workspaces') "P-001" are never the same patient on a server
+    /// both push to.
+    /// </summary>
+    public static string SubjectSystem(Guid workspaceId) => $"urn:variantminer:workspace:{workspaceId}:subject";
+
+    public static string SampleSystem(Guid workspaceId) => $"urn:variantminer:workspace:{workspaceId}:sample";
+
+    public static Bundle Build(Guid reportId, Guid workspaceId, ReportVersion version, string status, ReportSnapshotDto s, Order? order, byte[]? pdf)
     {
         var bundle = new Bundle { Type = Bundle.BundleType.Collection, Id = $"{reportId}-v{version.Number}", Timestamp = version.UpdatedAt };
         string Add(Resource resource)
@@ -41,7 +50,7 @@ public static class FhirReport
         if (s.Subject is { } subject)
             patient = Add(new Patient
             {
-                Identifier = [new Identifier("urn:variantminer:subject", subject.ExternalId)],
+                Identifier = [new Identifier(SubjectSystem(workspaceId), subject.ExternalId)],
                 Gender = subject.Sex switch { "male" => AdministrativeGender.Male, "female" => AdministrativeGender.Female, "other" => AdministrativeGender.Other, _ => AdministrativeGender.Unknown },
                 BirthDateElement = subject.DateOfBirth is { } born ? new FhirDate(born.Year, born.Month, born.Day) : null,
             });
@@ -49,7 +58,7 @@ public static class FhirReport
 
         var specimens = s.Specimens.Select(sp => new ResourceReference(Add(new Specimen
         {
-            Identifier = [new Identifier("urn:variantminer:sample", sp.Name)],
+            Identifier = [new Identifier(SampleSystem(workspaceId), sp.Name)],
             Type = new CodeableConcept { Text = sp.Assay },
             Subject = Subject(),
         }))).ToList();

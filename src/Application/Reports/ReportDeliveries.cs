@@ -44,17 +44,23 @@ public static class ReportDeliveries
     }
 
     /// <summary>
-    /// Tells the person who signed (or sent it again) and the organization's settings managers that a report did not
-    /// reach the FHIR server: an e-mail each through the outbox, saved with the delivery's failure.
+    /// Tells the person who signed (or sent it again) and the organization's settings managers — those of them who may
+    /// see the report — that it did not reach the FHIR server: an e-mail each through the outbox, saved with the failure.
     /// </summary>
-    public static async Task NotifyFailureAsync(IApplicationDbContext db, IUserAccounts accounts, InvitationOptions links, ReportDelivery delivery, DateTimeOffset at,
-        CancellationToken cancellationToken)
+    public static async Task NotifyFailureAsync(IApplicationDbContext db, IUserAccounts accounts, IMembershipLookup memberships, InvitationOptions links,
+        ReportDelivery delivery, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var title = await db.Reports.Where(r => r.Id == delivery.ReportId).Select(r => r.Title).SingleAsync(cancellationToken);
         var managers = await db.Memberships.Where(m => db.Roles.Any(r => r.Id == m.RoleId
                 && (r.BuiltIn == BuiltInRole.Supervisor || r.Permissions.Any(p => p.Permission == Permissions.OrganizationSettingsManage))))
             .Select(m => m.UserId).ToListAsync(cancellationToken);
-        var people = await accounts.FindManyAsync(managers.Append(delivery.RequestedBy).Distinct(), cancellationToken);
+        // Only members who may see the report now: its title and the server's answer are about a patient.
+        var told = new List<Guid>();
+        foreach (var userId in managers.Append(delivery.RequestedBy).Distinct())
+            if (await memberships.FindAsync(userId, delivery.OrganizationId, cancellationToken) is { } access
+                && await ReportAccess.Visible(db, access, userId, delivery.WorkspaceId).AnyAsync(r => r.Id == delivery.ReportId, cancellationToken))
+                told.Add(userId);
+        var people = await accounts.FindManyAsync(told, cancellationToken);
         var link = links.Url($"/orgs/{delivery.OrganizationId}/workspaces/{delivery.WorkspaceId}/reports/{delivery.ReportId}");
         foreach (var person in people.Values)
             db.Outbox.Add(new OutboxMessage(delivery.OrganizationId, person.Email, $"Report not delivered: {title} (version {delivery.VersionNumber})",

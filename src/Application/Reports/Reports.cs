@@ -108,7 +108,7 @@ internal static class ReportAccess
         var pdf = version.IsSigned
             ? await db.ReportDocuments.AsNoTracking().Where(d => d.VersionId == version.Id).Select(d => d.Pdf).SingleAsync(cancellationToken)
             : null;
-        return FhirReport.Build(report.Id, version, ReportNames.Of(version.Status), snapshot, order, pdf);
+        return FhirReport.Build(report.Id, report.WorkspaceId, version, ReportNames.Of(version.Status), snapshot, order, pdf);
     }
 
     public static ReportFirstSignatureDto? FirstSignatureOf(ReportVersion v) => v.FirstSignedAt is { } at

@@ -28,7 +28,7 @@ public sealed class IntegrationSettings : ITenantOwned
     public string? FhirBaseUrl { get; private set; }
     public FhirAuthentication FhirAuthentication { get; private set; }
     public string? FhirUserName { get; private set; }
-    public string? ProtectedFhirSecret { get; private set; }
+    [Auditing.NotAudited] public string? ProtectedFhirSecret { get; private set; }
     public Guid UpdatedBy { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -42,8 +42,13 @@ public sealed class IntegrationSettings : ITenantOwned
         if (url is null) authentication = FhirAuthentication.None;
         if (authentication == FhirAuthentication.Basic && string.IsNullOrWhiteSpace(userName))
             throw new DomainException("Name the user the FHIR server knows this organization as.");
-        if (authentication != FhirAuthentication.None && protectedSecret is null && (ProtectedFhirSecret is null || authentication != FhirAuthentication))
-            throw new DomainException(authentication == FhirAuthentication.Bearer ? "Enter the token the FHIR server gave." : "Enter the password the FHIR server gave.");
+        // The kept secret stays only with the same kind of authentication and the same server: it must not follow a changed
+        // address to another host.
+        var sameServer = url is not null && FhirBaseUrl is not null && Uri.TryCreate(url, UriKind.Absolute, out var to)
+            && Uri.TryCreate(FhirBaseUrl, UriKind.Absolute, out var from) && Uri.Compare(to, from, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        if (authentication != FhirAuthentication.None && protectedSecret is null && (ProtectedFhirSecret is null || authentication != FhirAuthentication || !sameServer))
+            throw new DomainException((authentication == FhirAuthentication.Bearer ? "Enter the token the FHIR server gave" : "Enter the password the FHIR server gave")
+                + (ProtectedFhirSecret is not null && !sameServer ? ": the kept one is not sent to another server." : "."));
         FhirBaseUrl = url;
         FhirAuthentication = authentication;
         FhirUserName = authentication == FhirAuthentication.Basic ? userName!.Trim() : null;

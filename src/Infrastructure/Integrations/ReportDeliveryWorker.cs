@@ -30,9 +30,11 @@ public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, IOptions<I
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
     private const int AttemptsPerRound = 4;
+
+    /// <summary>Longer than the longest round (every attempt timing out, every wait the longest Retry-After), with a margin.</summary>
+    private TimeSpan Claim => AttemptsPerRound * AttemptTimeout + (AttemptsPerRound - 1) * options.Value.MaxRetryAfter + TimeSpan.FromMinutes(2);
 
     private readonly HttpClient _http = new OutboundGuard(options.Value.AllowPrivateNetworkEndpoints).Client(AttemptTimeout);
 
@@ -68,13 +70,24 @@ public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, IOptions<I
         var settings = await db.IntegrationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OrganizationId == claimed.OrganizationId, cancellationToken);
 
         Outcome outcome;
-        if (settings?.FhirBaseUrl is { } endpoint)
+        if (settings?.FhirBaseUrl is not { } endpoint) outcome = Outcome.Refused(null, "No FHIR server is set for the organization any more.");
+        else
         {
             delivery.SendingTo(endpoint);
-            outcome = await SendAsync(endpoint, Authorization(settings, services.GetRequiredService<ISecrets>()),
-                await ReportDeliveries.TransactionAsync(db, delivery, cancellationToken), cancellationToken);
+            (AuthenticationHeaderValue? Authorization, string Transaction)? prepared;
+            try
+            {
+                prepared = (Authorization(settings, services.GetRequiredService<ISecrets>()), await ReportDeliveries.TransactionAsync(db, delivery, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Trying again cannot help (the installation's keys changed, the version's data is gone): fail it and say so.
+                logger.LogError(e, "Report delivery {Delivery} could not be prepared", delivery.Id);
+                prepared = null;
+            }
+            outcome = prepared is { } ready ? await SendAsync(endpoint, ready.Authorization, ready.Transaction, cancellationToken)
+                : Outcome.Refused(null, "The delivery could not be prepared (see the server's log): set the FHIR server's secret again, then send the report again.");
         }
-        else outcome = Outcome.Refused(null, "No FHIR server is set for the organization any more.");
         var now = clock.GetUtcNow();
         if (outcome.Delivered)
         {
@@ -85,11 +98,12 @@ public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, IOptions<I
         {
             var retryAt = outcome.Transient ? now + Max(delivery.BackOff, outcome.RetryAfter ?? TimeSpan.Zero) : (DateTimeOffset?)null;
             if (delivery.RoundFailed(outcome.StatusCode, outcome.Error!, retryAt))
-                await ReportDeliveries.NotifyFailureAsync(db, services.GetRequiredService<IUserAccounts>(), services.GetRequiredService<IOptions<InvitationOptions>>().Value,
-                    delivery, now, cancellationToken);
+                await ReportDeliveries.NotifyFailureAsync(db, services.GetRequiredService<IUserAccounts>(), services.GetRequiredService<IMembershipLookup>(),
+                    services.GetRequiredService<IOptions<InvitationOptions>>().Value, delivery, now, cancellationToken);
             logger.LogWarning("Report {Report} version {Version} not delivered to {Endpoint}: {Error}", delivery.ReportId, delivery.VersionNumber, delivery.Endpoint, outcome.Error);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Commands run in one transaction (the audit trail's chain head is locked inside it); so does this.
+        await services.GetRequiredService<IUnitOfWork>().InTransactionAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         return true;
     }
 

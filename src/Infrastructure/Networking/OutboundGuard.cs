@@ -40,6 +40,7 @@ public sealed class OutboundGuard(bool allowPrivate)
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectTimeout = TimeSpan.FromSeconds(10),
         AllowAutoRedirect = false,
+        UseProxy = false, // a proxy would connect to the target itself, past the guard
     })
     { Timeout = timeout };
 

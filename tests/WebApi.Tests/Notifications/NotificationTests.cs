@@ -74,6 +74,30 @@ public class NotificationTests(DatabaseProvider provider) : WebTestBase(provider
     }
 
     [Test]
+    public async Task Someone_whose_role_sees_no_samples_is_not_told_of_a_sample_assigned_to_them()
+    {
+        // The Analyst's role becomes one that sees no samples at all (assigned or not).
+        await using (var db = Database.CreateContext())
+        {
+            var blind = Domain.Organizations.Role.CreateCustom(_lab.OrganizationId, "Report drafter", [Permissions.ReportsWrite], Permissions.All);
+            db.Roles.Add(blind);
+            var membership = await db.Memberships.IgnoreQueryFilters().SingleAsync(m => m.OrganizationId == _lab.OrganizationId
+                && m.UserId == _lab.Members[BuiltInRole.Analyst].UserId);
+            var current = await db.Roles.IgnoreQueryFilters().SingleAsync(r => r.Id == membership.RoleId);
+            membership.ChangeRole(current, blind, actorIsSupervisor: true, supervisorCount: 1);
+            await db.SaveChangesAsync();
+        }
+        var supervisor = await AsAsync(BuiltInRole.Supervisor);
+        var sampleId = await NewSampleAsync(supervisor, "NOTIFY-3");
+        var assigned = await supervisor.SendUnsafeAsync(HttpMethod.Put, $"{Workspace}/samples/{sampleId}/assignees",
+            new { userIds = new[] { _lab.Members[BuiltInRole.Supervisor].UserId, _lab.Members[BuiltInRole.Analyst].UserId } });
+        Assert.That(assigned.StatusCode, Is.EqualTo(HttpStatusCode.OK), await assigned.Content.ReadAsStringAsync());
+
+        Assert.That(Titles(await NotificationsOfAsync(await AsAsync(BuiltInRole.Analyst))), Has.None.Contains("NOTIFY-3"));
+        Assert.That(await MailSubjectsAsync(BuiltInRole.Analyst), Has.None.Contains("NOTIFY-3"));
+    }
+
+    [Test]
     public async Task Everyone_who_may_see_a_finished_analysis_is_told_when_the_organization_says_so_and_no_one_who_may_not()
     {
         var supervisor = await AsAsync(BuiltInRole.Supervisor);

@@ -122,7 +122,9 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
         var report = (DiagnosticReport)reportEntry.Resource!;
         Assert.That(report.Status, Is.EqualTo(DiagnosticReport.DiagnosticReportStatus.Final));
         Assert.That(reportEntry.Request!.IfNoneExist, Is.EqualTo($"identifier=urn%3Avariantminer%3Areport|{id}%2F1"), "sent twice, stored once");
-        Assert.That(transaction.Entry.Single(e => e.Resource is Patient).Request!.IfNoneExist, Does.StartWith("identifier=urn%3Avariantminer%3Asubject|"));
+        // The patient is matched by an identifier of this workspace's subjects: another organization's "P-001" is another patient.
+        Assert.That(transaction.Entry.Single(e => e.Resource is Patient).Request!.IfNoneExist,
+            Does.StartWith($"identifier={Uri.EscapeDataString(Application.Reports.FhirReport.SubjectSystem(_lab.WorkspaceId))}|"));
         Assert.That(transaction.Entry.Count(e => e.Resource is Observation), Is.GreaterThanOrEqualTo(2));
 
         await using (var db = Database.CreateContext())
@@ -149,6 +151,19 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
         var settingsText = await supervisor.GetStringAsync(Integrations);
         Assert.That(settingsText, Does.Not.Contain("ehr-token-123"));
         Assert.That(JsonDocument.Parse(settingsText).RootElement.GetProperty("fhirSecretSet").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task The_kept_secret_is_not_sent_to_another_server()
+    {
+        var supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
+        var elsewhere = _receiver.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var moved = await supervisor.SendUnsafeAsync(HttpMethod.Put, Integrations, new { fhirBaseUrl = elsewhere, fhirAuthentication = "bearer" });
+        Assert.That((await Problems.AssertProblemAsync(moved, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(),
+            Does.Contain("not sent to another server"));
+        // The same server, another path: the kept token stays.
+        var same = await supervisor.SendUnsafeAsync(HttpMethod.Put, Integrations, new { fhirBaseUrl = _receiver.BaseUrl + "/r4", fhirAuthentication = "bearer" });
+        Assert.That(same.StatusCode, Is.EqualTo(HttpStatusCode.OK), await same.Content.ReadAsStringAsync());
     }
 
     [Test]
