@@ -127,23 +127,21 @@ internal static class BookmarkTargets
             .Where(s => sampleIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
 
         var runIds = Targets(BookmarkKind.Analysis);
-        var runs = new Dictionary<Guid, string>();
-        foreach (var run in runIds.Count == 0 ? [] : await AnalysisVisibility.VisibleAnalyses(db, access, me, workspaceId).AsNoTracking().Include(a => a.Samples)
-                     .Where(a => runIds.Contains(a.Id)).ToListAsync(cancellationToken))
-            runs[run.Id] = await AnalysisNames.OfAsync(db, run, cancellationToken);
+        var runs = runIds.Count == 0 ? new Dictionary<Guid, string>() : await AnalysisNames.OfManyAsync(db,
+            await AnalysisVisibility.VisibleAnalyses(db, access, me, workspaceId).AsNoTracking().Include(a => a.Samples)
+                .Where(a => runIds.Contains(a.Id)).ToListAsync(cancellationToken), cancellationToken);
 
         var variantRuns = Targets(BookmarkKind.Variant);
         var readable = variantRuns.Count == 0 ? [] : await AnalysisVisibility.WithReadableData(db, access, me, workspaceId)
             .Where(a => variantRuns.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
-        var wanted = bookmarks.Where(b => b.Kind == BookmarkKind.Variant && readable.Contains(b.TargetId)).Select(b => (b.TargetId, b.VariantId!.Value)).ToList();
+        var wanted = bookmarks.Where(b => b.Kind == BookmarkKind.Variant && readable.Contains(b.TargetId)).Select(b => (b.TargetId, b.VariantId!.Value)).ToHashSet();
+        var ordinals = wanted.Select(w => w.Value).Distinct().ToList();
         var variants = new Dictionary<(Guid, int), string>();
-        foreach (var group in wanted.GroupBy(w => w.TargetId))
-        {
-            var ordinals = group.Select(g => g.Value).ToList();
-            foreach (var v in await db.Variants.AsNoTracking().Where(v => v.AnalysisId == group.Key && ordinals.Contains(v.Ordinal))
-                         .Select(v => new { v.Ordinal, v.Gene, v.Chrom, v.Position, v.Ref, v.Alt }).ToListAsync(cancellationToken))
-                variants[(group.Key, v.Ordinal)] = $"{(v.Gene is null ? "" : v.Gene + " ")}{v.Chrom}:{v.Position} {v.Ref}>{v.Alt}";
-        }
+        // One query for every bookmarked variant (analysis ids × numbers, then the exact pairs kept).
+        foreach (var v in wanted.Count == 0 ? [] : await db.Variants.AsNoTracking().Where(v => readable.Contains(v.AnalysisId) && ordinals.Contains(v.Ordinal))
+                     .Select(v => new { v.AnalysisId, v.Ordinal, v.Gene, v.Chrom, v.Position, v.Ref, v.Alt }).ToListAsync(cancellationToken))
+            if (wanted.Contains((v.AnalysisId, v.Ordinal)))
+                variants[(v.AnalysisId, v.Ordinal)] = $"{(v.Gene is null ? "" : v.Gene + " ")}{v.Chrom}:{v.Position} {v.Ref}>{v.Alt}";
 
         var reportIds = Targets(BookmarkKind.Report);
         var reports = reportIds.Count == 0 ? [] : await ReportAccess.Visible(db, access, me, workspaceId)

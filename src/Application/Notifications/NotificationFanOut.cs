@@ -29,6 +29,7 @@ public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser cu
             : involved.Distinct().ToList();
         var clients = await db.OrganizationClients.Where(c => candidates.Contains(c.ServiceUserId)).Select(c => c.ServiceUserId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var told = new List<(Guid UserId, bool InApp, bool Email)>();
         foreach (var userId in candidates.Except(clients).Where(u => tellActor || u != currentUser.UserId))
         {
             var mine = preferences.SingleOrDefault(p => p.UserId == userId);
@@ -36,8 +37,13 @@ public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser cu
             var email = mine?.Email ?? organization?.Email ?? definition.Email;
             if (!inApp && !email) continue;
             if (await memberships.FindAsync(userId, organizationId, cancellationToken) is not { } access || !await canSee(access, userId)) continue;
+            told.Add((userId, inApp, email));
+        }
+        var people = await accounts.FindManyAsync(told.Where(t => t.Email).Select(t => t.UserId), cancellationToken);
+        foreach (var (userId, inApp, email) in told)
+        {
             if (inApp) db.Notifications.Add(new Notification(organizationId, userId, @event, title, link, now));
-            if (email && await accounts.FindAsync(userId, cancellationToken) is { } person)
+            if (email && people.GetValueOrDefault(userId) is { } person)
                 db.Outbox.Add(new OutboxMessage(organizationId, person.Email, title,
                     $"""
                     Hello {person.DisplayName},
