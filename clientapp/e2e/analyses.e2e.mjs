@@ -28,7 +28,7 @@
 // records an order for the sample on the Orders page, sets the organization's FHIR server on the Integrations page (a
 // receiver this suite runs; bearer token), signs the draft with the password again (final), sees it "Delivered" on the
 // report page — the receiver got one transaction with the final genomics report and the token — and downloads the PDF,
-// whose SHA-256 is the signature's.
+// whose SHA-256 is the signature's. The Report Writer's bell then says the report was signed and leads to it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -823,6 +823,22 @@ await runSuite([
       if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('the download is not a PDF');
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       if (!expected || sha256 !== expected) throw new Error(`the PDF's SHA-256 is ${sha256}, the signature says ${expected}`);
+    },
+  },
+  {
+    name: 'analyses-report-writer-is-told-the-report-was-signed-and-follows-the-bell-to-it',
+    async run() {
+      const page = writerPage;
+      await page.goto(`${baseUrl}${subRunPath}`);
+      // The bell polls; a reload reads it at once.
+      const bell = page.getByRole('button', { name: /^Notifications, \d+ unread/ });
+      await bell.waitFor({ timeout });
+      await bell.click();
+      const latest = page.getByRole('region', { name: 'Latest notifications' });
+      await latest.getByRole('link', { name: new RegExp(`Report signed: ${reportTitle} \\(version 1\\)`) }).click();
+      await expectPath(page, reportPath);
+      await page.getByRole('heading', { level: 1, name: reportTitle }).waitFor({ timeout });
+      await checkAccessibility(page, 'report page reached from a notification (Report Writer)');
     },
   },
 ]);

@@ -69,6 +69,10 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/activity`} className={className}>
           Activity
         </NavLink>
+        {/* Every member has their own bookmarks (the stars of the sample, run, variant and report pages). */}
+        <NavLink to={`${base}/bookmarks`} className={className}>
+          Bookmarks
+        </NavLink>
         {can('organization.audit.view') ? (
           <NavLink to={`${base}/audit`} className={className}>
             Audit

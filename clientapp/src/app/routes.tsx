@@ -28,6 +28,7 @@ const ReportPreferencesPage = lazy(() => import('../features/reports/ReportPrefe
 const IntegrationSettingsPage = lazy(() => import('../features/integrations/IntegrationSettingsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const NotificationDefaultsPage = lazy(() => import('../features/notifications/NotificationDefaultsPage'));
+const BookmarksPage = lazy(() => import('../features/bookmarks/BookmarksPage'));
 const SingleSignOnPage = lazy(() => import('../features/organizations/SingleSignOnPage'));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
@@ -113,6 +114,7 @@ export function AppRoutes() {
             <Route path="settings/integrations" element={<IntegrationSettingsPage />} />
             <Route path="settings/notifications" element={<NotificationDefaultsPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="bookmarks" element={<BookmarksPage />} />
             <Route path="sso" element={<SingleSignOnPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="clients" element={<ClientsPage />} />

@@ -153,6 +153,8 @@ export function orgRoutes(
     [`GET /api/organizations/${ORG_ID}/settings/storage`]: () => json(200, { deleteFastqDaysAfterAnalysis: null, deleteBamDaysAfterAnalysis: null }),
     // The header's bell: nothing unread unless a test says otherwise.
     [`GET /api/organizations/${ORG_ID}/notifications`]: () => json(200, { unreadCount: 0, items: [] }),
+    // The star of the sample, run, variant and report pages: no bookmarks unless a test says otherwise.
+    [`GET /api/organizations/${ORG_ID}/bookmarks`]: () => json(200, []),
     // The sample page lists the sample's runs: none unless a test says otherwise.
     [`GET /api/organizations/${ORG_ID}/workspaces/${WS_GENERAL}/analyses`]: () => json(200, []),
     [`GET /api/organizations/${ORG_ID}/workspaces/${WS_EXOME}/analyses`]: () => json(200, []),

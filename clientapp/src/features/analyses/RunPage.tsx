@@ -12,6 +12,7 @@ import {
   usePageTitle,
   useStatusMessage,
 } from '../../components';
+import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import { FilesTable } from '../files/FilesTable';
 import { usePermissions, type PermissionKey } from '../organizations/permissions';
 import { assignmentErrors } from '../samples/AssignDialogs';
@@ -112,35 +113,34 @@ export default function RunPage() {
             <span>on {r.samples.map((s) => s.name).join(', ')}</span>
           </p>
         </div>
-        {showVariants || showBrowser || canCancel || canRetry || canLaunchSub ? (
-          <div className="actions">
-            {showVariants ? (
-              <Link className="btn btn--primary" to={variantsPagePath(orgId, workspaceId, r.id)}>
-                <span>Variants</span>
-              </Link>
-            ) : null}
-            {showBrowser ? (
-              <Link className="btn btn--secondary" to={browserPagePath(orgId, workspaceId, r.id)}>
-                <span>Genome browser</span>
-              </Link>
-            ) : null}
-            {canLaunchSub ? (
-              <Button variant={showVariants ? 'secondary' : 'primary'} onClick={() => setOpen('sub')}>
-                Launch sub-analysis
-              </Button>
-            ) : null}
-            {canRetry ? (
-              <Button variant="secondary" busy={retry.isPending} busyLabel="Retrying…" onClick={onRetry}>
-                Retry
-              </Button>
-            ) : null}
-            {canCancel ? (
-              <Button variant="ghost-danger" onClick={() => setOpen('cancel')}>
-                Cancel run
-              </Button>
-            ) : null}
-          </div>
-        ) : null}
+        <div className="actions">
+          <BookmarkToggle orgId={orgId} kind="analysis" workspaceId={workspaceId} targetId={r.id} />
+          {showVariants ? (
+            <Link className="btn btn--primary" to={variantsPagePath(orgId, workspaceId, r.id)}>
+              <span>Variants</span>
+            </Link>
+          ) : null}
+          {showBrowser ? (
+            <Link className="btn btn--secondary" to={browserPagePath(orgId, workspaceId, r.id)}>
+              <span>Genome browser</span>
+            </Link>
+          ) : null}
+          {canLaunchSub ? (
+            <Button variant={showVariants ? 'secondary' : 'primary'} onClick={() => setOpen('sub')}>
+              Launch sub-analysis
+            </Button>
+          ) : null}
+          {canRetry ? (
+            <Button variant="secondary" busy={retry.isPending} busyLabel="Retrying…" onClick={onRetry}>
+              Retry
+            </Button>
+          ) : null}
+          {canCancel ? (
+            <Button variant="ghost-danger" onClick={() => setOpen('cancel')}>
+              Cancel run
+            </Button>
+          ) : null}
+        </div>
       </header>
 
       {/* Announced politely as the run changes state while the page is open. */}

@@ -69,7 +69,7 @@ describe('Integrations page', () => {
     await u.click(within(nav).getByRole('link', { name: 'Integrations' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Integrations' })).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe(page);
-    expect(document.title).toBe('Integrations · VariantMiner');
+    await waitFor(() => expect(document.title).toBe('Integrations · VariantMiner'));
     expect(within(nav).getByRole('link', { name: 'Integrations' }).getAttribute('aria-current')).toBe('page');
     expect(within(nav).getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBeNull();
 

@@ -17,6 +17,7 @@ import {
 } from '../../components';
 import { useFormFields } from '../auth/useFormErrors';
 import { runPagePath } from '../analyses/api';
+import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import { usePermissions } from '../organizations/permissions';
 import type { Variant } from '../variants/types';
 import {
@@ -105,6 +106,7 @@ export default function ReportPage() {
           </p>
         </div>
         <div className="actions">
+          <BookmarkToggle orgId={orgId} kind="report" workspaceId={workspaceId} targetId={r.id} />
           {draft ? (
             <a className="btn btn--secondary" href={reportPdfUrl(orgId, workspaceId, r.id, v.number)}>
               <span>Preview PDF</span>

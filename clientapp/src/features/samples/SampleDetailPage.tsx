@@ -4,6 +4,7 @@ import { mutationStatus } from '../../api/problem';
 import { Alert, Button, ConfirmDialog, formatDateTime, LoadFailure, LoadingState, RelativeTime, usePageTitle, useStatusMessage } from '../../components';
 import { useMe } from '../auth/authApi';
 import { SampleRunsSection } from '../analyses/SampleRunsSection';
+import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import { SampleFilesSection } from '../files/SampleFilesSection';
 import { usePermissions } from '../organizations/permissions';
 import { subjectPath } from '../subjects/paths';
@@ -47,11 +48,14 @@ export default function SampleDetailPage() {
           </p>
           <h1 className="page__title">{s.name}</h1>
         </div>
-        {canDelete ? (
-          <Button variant="ghost-danger" onClick={() => setOpen('delete')}>
-            Delete sample
-          </Button>
-        ) : null}
+        <div className="actions">
+          <BookmarkToggle orgId={orgId} kind="sample" workspaceId={workspaceId} targetId={s.id} />
+          {canDelete ? (
+            <Button variant="ghost-danger" onClick={() => setOpen('delete')}>
+              Delete sample
+            </Button>
+          ) : null}
+        </div>
       </header>
 
       <section className="card" aria-labelledby="sample-details">

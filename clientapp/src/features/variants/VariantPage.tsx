@@ -2,6 +2,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import { DataTable, LoadFailure, LoadingState, usePageTitle, useStatusMessage } from '../../components';
 import { runTitle, usePipelineNames, useRun } from '../analyses/api';
+import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
 import { usePermissions } from '../organizations/permissions';
 import { browserPagePath, locusAround } from '../browser/browserConfig';
 import { useVariant, variantsPagePath } from './api';
@@ -74,15 +75,19 @@ export default function VariantPage() {
 
   return (
     <div className="page">
-      <header className="page__header">
-        <p className="page__eyebrow">
-          <Link to={back}>{title ? `Variants of ${title}` : 'Variants'}</Link>
-        </p>
-        <h1 className="page__title">{name}</h1>
-        <p className="page__subtitle variant-heading">
-          <ClassificationBadge value={v.classification} />
-          <span>{annotation ? `Annotated with ${annotation}` : 'Not annotated'}</span>
-        </p>
+      <header className="page__header page__header--split">
+        <div>
+          <p className="page__eyebrow">
+            <Link to={back}>{title ? `Variants of ${title}` : 'Variants'}</Link>
+          </p>
+          <h1 className="page__title">{name}</h1>
+          <p className="page__subtitle variant-heading">
+            <ClassificationBadge value={v.classification} />
+            <span>{annotation ? `Annotated with ${annotation}` : 'Not annotated'}</span>
+          </p>
+        </div>
+        {/* A variant is bookmarked by its analysis and its number there (the route's). */}
+        <BookmarkToggle orgId={orgId} kind="variant" workspaceId={workspaceId} targetId={analysisId} variantId={Number(variantId)} />
       </header>
 
       <section className="card" aria-labelledby="variant-summary">
