@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Options;
-using VariantMiner.Application.Common.Messaging;
-using VariantMiner.Application.Invitations;
+using VariantMiner.Application.Notifications;
 using VariantMiner.Domain.Authorization;
+using VariantMiner.Domain.Notifications;
 using VariantMiner.Domain.Reports;
 
 namespace VariantMiner.Application.Reports;
@@ -44,37 +43,20 @@ public static class ReportDeliveries
     }
 
     /// <summary>
-    /// Tells the person who signed (or sent it again) and the organization's settings managers — those of them who may
-    /// see the report — that it did not reach the FHIR server: an e-mail each through the outbox, saved with the failure.
+    /// Tells the person who signed (or sent it again) and the organization's settings managers — those who may see the
+    /// report — that it did not reach the FHIR server, as their notification settings say (saved with the failure). The
+    /// server's answer stays on the report's page: it may quote patient data, so it is not put in an e-mail.
     /// </summary>
-    public static async Task NotifyFailureAsync(IApplicationDbContext db, IUserAccounts accounts, IMembershipLookup memberships, InvitationOptions links,
-        ReportDelivery delivery, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task NotifyFailureAsync(IApplicationDbContext db, NotificationFanOut fanOut, ReportDelivery delivery, CancellationToken cancellationToken)
     {
         var title = await db.Reports.Where(r => r.Id == delivery.ReportId).Select(r => r.Title).SingleAsync(cancellationToken);
         var managers = await db.Memberships.Where(m => db.Roles.Any(r => r.Id == m.RoleId
                 && (r.BuiltIn == BuiltInRole.Supervisor || r.Permissions.Any(p => p.Permission == Permissions.OrganizationSettingsManage))))
             .Select(m => m.UserId).ToListAsync(cancellationToken);
-        // Only members who may see the report now: its title and the server's answer are about a patient.
-        var told = new List<Guid>();
-        foreach (var userId in managers.Append(delivery.RequestedBy).Distinct())
-            if (await memberships.FindAsync(userId, delivery.OrganizationId, cancellationToken) is { } access
-                && await ReportAccess.Visible(db, access, userId, delivery.WorkspaceId).AnyAsync(r => r.Id == delivery.ReportId, cancellationToken))
-                told.Add(userId);
-        var people = await accounts.FindManyAsync(told, cancellationToken);
-        var link = links.Url($"/orgs/{delivery.OrganizationId}/workspaces/{delivery.WorkspaceId}/reports/{delivery.ReportId}");
-        foreach (var person in people.Values)
-            db.Outbox.Add(new OutboxMessage(delivery.OrganizationId, person.Email, $"Report not delivered: {title} (version {delivery.VersionNumber})",
-                $"""
-                Hello {person.DisplayName},
-
-                The signed report "{title}", version {delivery.VersionNumber}, could not be delivered to the FHIR server {delivery.Endpoint}
-                after {delivery.Rounds} round(s) of attempts.
-
-                The server's answer: {delivery.LastError}
-
-                Check the organization's integration settings, then send it again from the report page:
-                {link}
-                """, at));
+        await fanOut.SendAsync(delivery.OrganizationId, NotificationEvents.ReportNotDelivered, managers.Append(delivery.RequestedBy),
+            (access, userId) => ReportAccess.Visible(db, access, userId, delivery.WorkspaceId).AnyAsync(r => r.Id == delivery.ReportId, cancellationToken),
+            $"Report not delivered to the FHIR server: {title} (version {delivery.VersionNumber})",
+            $"/orgs/{delivery.OrganizationId}/workspaces/{delivery.WorkspaceId}/reports/{delivery.ReportId}", cancellationToken);
     }
 }
 

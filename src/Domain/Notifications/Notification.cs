@@ -90,6 +90,7 @@ public static class NotificationEvents
     public const string AnalysisAssigned = "analysis.assigned";
     public const string ReportAwaitingSignature = "report.awaiting-signature";
     public const string ReportSigned = "report.signed";
+    public const string ReportNotDelivered = "report.not-delivered";
     public const string InvitationAccepted = "invitation.accepted";
 
     /// <param name="Involved">Who "the people involved" are for this event.</param>
@@ -105,6 +106,8 @@ public static class NotificationEvents
         [AnalysisAssigned] = new("An analysis was assigned to you", "the people it is assigned to", true, true),
         [ReportAwaitingSignature] = new("A report awaits your signature", "the people who may sign it", true, true),
         [ReportSigned] = new("A report was signed", "the person who drafted it", true, false, MayReachEveryone: true),
+        [ReportNotDelivered] = new("A signed report did not reach the FHIR server", "the person who signed it and the people who manage the organization's settings",
+            true, true),
         [InvitationAccepted] = new("An invitation was accepted", "the person who invited", true, false),
     };
 }

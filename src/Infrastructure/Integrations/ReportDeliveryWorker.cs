@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using VariantMiner.Application.Common.Security;
-using VariantMiner.Application.Invitations;
 using VariantMiner.Application.Reports;
 using VariantMiner.Domain.Integrations;
 using VariantMiner.Domain.Reports;
@@ -23,7 +22,7 @@ namespace VariantMiner.Infrastructure.Integrations;
 /// attempts by Polly — exponential back-off with jitter, or the server's Retry-After — for passing failures (no
 /// connection, time-out, 408, 429, 5xx); a refusal trying again cannot change (400, 401, 403, 422…) fails the delivery at
 /// once. A round that ends in a passing failure is tried again later (1, 4, 16, 64 minutes, or the Retry-After), up to
-/// five rounds. A failed delivery e-mails the signer and the settings managers. A worker killed mid-send leaves its claim
+/// five rounds. A failed delivery is notified to the signer and the settings managers. A worker killed mid-send leaves its claim
 /// to run out and the delivery is sent again (the transaction is conditional on the report's identifier).
 /// </summary>
 public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, IOptions<IntegrationOptions> options, TimeProvider clock, ILogger<ReportDeliveryWorker> logger)
@@ -98,8 +97,7 @@ public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, IOptions<I
         {
             var retryAt = outcome.Transient ? now + Max(delivery.BackOff, outcome.RetryAfter ?? TimeSpan.Zero) : (DateTimeOffset?)null;
             if (delivery.RoundFailed(outcome.StatusCode, outcome.Error!, retryAt))
-                await ReportDeliveries.NotifyFailureAsync(db, services.GetRequiredService<IUserAccounts>(), services.GetRequiredService<IMembershipLookup>(),
-                    services.GetRequiredService<IOptions<InvitationOptions>>().Value, delivery, now, cancellationToken);
+                await ReportDeliveries.NotifyFailureAsync(db, services.GetRequiredService<Application.Notifications.NotificationFanOut>(), delivery, cancellationToken);
             logger.LogWarning("Report {Report} version {Version} not delivered to {Endpoint}: {Error}", delivery.ReportId, delivery.VersionNumber, delivery.Endpoint, outcome.Error);
         }
         // Commands run in one transaction (the audit trail's chain head is locked inside it); so does this.

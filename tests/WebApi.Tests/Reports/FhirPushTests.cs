@@ -201,8 +201,11 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
             var recipients = told.Select(m => m.Recipient).ToList();
             Assert.That(recipients, Is.SupersetOf(new[] { BuiltInRole.ClinicalCurator, BuiltInRole.Supervisor, BuiltInRole.GroupAdmin }.Select(r => _lab.Members[r].Email)));
             Assert.That(recipients, Has.None.EqualTo(_lab.Members[BuiltInRole.Analyst].Email).And.None.EqualTo(_lab.Members[BuiltInRole.ReportWriter].Email));
-            Assert.That(told.First().Body, Does.Contain("Patient.identifier is required here").And.Contain($"/reports/{id}"));
+            Assert.That(told.First().Body, Does.Contain($"/reports/{id}").And.Not.Contain("Patient.identifier"), "the server's answer stays on the report's page");
         }
+        var bell = await curator.GetFromJsonAsync<JsonElement>($"/api/organizations/{_lab.OrganizationId}/notifications");
+        Assert.That(bell.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()),
+            Has.Some.StartsWith("Report not delivered to the FHIR server: Epilepsy panel (version 1)"), "told in the app too");
 
         // Sent again (the server is fixed): a new delivery, delivered; the failed one stays in the history.
         var again = await curator.PostUnsafeAsync($"{Reports}/{id}/deliveries", new { });
