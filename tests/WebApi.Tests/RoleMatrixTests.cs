@@ -15,6 +15,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
 
     public sealed record UseCase(string Method, string Route, object? Body, params BuiltInRole[] Allowed)
     {
+        /// <summary>A query string; {name} in it is replaced by that id, as in the route.</summary>
         public string Query { get; init; } = "";
         /// <summary>Roles that hold the permission but cannot see the target (hidden data): 404, not 403.</summary>
         public BuiltInRole[] Hidden { get; init; } = [];
@@ -241,6 +242,9 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/settings/notifications", null, Supervisor, GroupAdmin),
         new("PUT", "/api/organizations/{orgId:guid}/settings/notifications",
             new { settings = new[] { new { @event = "analysis.finished", inApp = true, email = true, audience = "everyone" } } }, Supervisor, GroupAdmin),
+        // Why someone sees something: users.manage's (about what the caller sees too).
+        new("GET", "/api/organizations/{orgId:guid}/access/explain", null, Supervisor, GroupAdmin) { Query = "?userId={userId}&sampleId={sampleId}" },
+        new("GET", "/api/organizations/{orgId:guid}/access/explain", null, Supervisor, GroupAdmin) { Query = "?userId={userId}&reportId={reportId}" },
         // Bookmarks are one's own (the seeded one is the Supervisor's); what they point to must be visible (the sample is).
         new("GET", "/api/organizations/{orgId:guid}/bookmarks", null, Everyone),
         new("POST", "/api/organizations/{orgId:guid}/bookmarks",
@@ -252,7 +256,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
     private static IEnumerable<TestCaseData> Cases() =>
         from useCase in UseCases
         from role in Enum.GetValues<BuiltInRole>()
-        select new TestCaseData(role, useCase).SetName($"{{m}}({role}, {useCase.Method} {useCase.Route}{(useCase.Bytes is null ? "" : " as " + useCase.ContentType)})");
+        select new TestCaseData(role, useCase).SetName($"{{m}}({role}, {useCase.Method} {useCase.Route}{useCase.Query}{(useCase.Bytes is null ? "" : " as " + useCase.ContentType)})");
 
     [TestCaseSource(nameof(Cases))]
     public async Task Role_gets_exactly_what_the_table_allows(BuiltInRole role, UseCase useCase)
@@ -291,7 +295,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             ["bookmarkId"] = samples.BookmarkId,
         };
         if (useCase.Use is var (key, from)) ids[key] = ids[from];
-        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids) + useCase.Query;
+        var url = new ApiEndpointCatalog.ApiEndpoint(useCase.Method, useCase.Route, null!).Url(ids)
+            + System.Text.RegularExpressions.Regex.Replace(useCase.Query, @"\{(?<name>[a-zA-Z]+)\}", m => ids[m.Groups["name"].Value].ToString());
         var body = useCase.Body is Func<IReadOnlyDictionary<string, Guid>, object> make ? make(ids) : useCase.Body;
 
         HttpResponseMessage response;

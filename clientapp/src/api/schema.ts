@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/organizations/{orgId}/access/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a member sees a workspace, sample, analysis or report (exactly one), and why: the chain of membership, role, workspace grant, permission or the role-based-access switch, assignment; when not, the smallest changes that would let them (users.manage). */
+        get: operations["Access_Explain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/pipelines": {
         parameters: {
             query?: never;
@@ -2042,8 +2059,46 @@ export interface components {
             organizationId: string;
             organizationName: string;
         };
+        AccessChange: {
+            kind: string;
+            text: string;
+            /** Format: uuid */
+            workspaceId: string | null;
+            /** Format: uuid */
+            sampleId: string | null;
+            /** Format: uuid */
+            analysisId: string | null;
+            /** Format: uuid */
+            roleId: string | null;
+            permission: string | null;
+        };
         AccessControl: {
             roleBasedAccessEnabled: boolean;
+        };
+        AccessExplanation: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            roleName: string;
+            kind: string;
+            /** Format: uuid */
+            targetId: string;
+            targetName: string;
+            /** Format: uuid */
+            workspaceId: string;
+            canView: boolean;
+            canAct: components["schemas"]["PermissionRef"][];
+            reasons: components["schemas"]["AccessStep"][];
+            wouldGrant: components["schemas"]["AccessOption"][];
+        };
+        AccessOption: {
+            changes: components["schemas"]["AccessChange"][];
+            reach: string;
+        };
+        AccessStep: {
+            kind: string;
+            holds: boolean;
+            text: string;
         };
         Activity: {
             /** Format: uuid */
@@ -2698,6 +2753,10 @@ export interface components {
             group: string;
             description: string;
             isData: boolean;
+        };
+        PermissionRef: {
+            key: string;
+            label: string;
         };
         Person: {
             /** Format: uuid */
@@ -3367,6 +3426,70 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Access_Explain: {
+        parameters: {
+            query?: {
+                userId?: string;
+                workspaceId?: string;
+                sampleId?: string;
+                analysisId?: string;
+                reportId?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessExplanation"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Pipelines_List: {
         parameters: {
             query?: never;

@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using VariantMiner.Sdk.Api.Organizations.Item.Access;
 using VariantMiner.Sdk.Api.Organizations.Item.Activity;
 using VariantMiner.Sdk.Api.Organizations.Item.Assays;
 using VariantMiner.Sdk.Api.Organizations.Item.Audit;
@@ -39,6 +40,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithOrgItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The access property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Access.AccessRequestBuilder Access
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Access.AccessRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The activity property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Activity.ActivityRequestBuilder Activity
         {
