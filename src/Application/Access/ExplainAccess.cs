@@ -1,7 +1,7 @@
-using VariantMiner.Domain.Analyses;
 using VariantMiner.Application.Analyses;
 using VariantMiner.Application.Reports;
 using VariantMiner.Application.Samples;
+using VariantMiner.Domain.Analyses;
 
 namespace VariantMiner.Application.Access;
 

@@ -1,7 +1,7 @@
 using VariantMiner.Domain.Analyses;
 using VariantMiner.Domain.Organizations;
-using VariantMiner.Domain.Samples;
 using VariantMiner.Domain.Reports;
+using VariantMiner.Domain.Samples;
 
 namespace VariantMiner.WebApi.Tests.Access;
 
@@ -33,17 +33,17 @@ public class AccessExplainerTests(DatabaseProvider provider) : WebTestBase(provi
         var unseen = new List<((Guid UserId, string Email) Member, (string Kind, Guid WorkspaceId, Guid Id) Target)>();
         var checkedPairs = 0;
         foreach (var member in world.Members)
-        foreach (var target in world.Targets)
-        {
-            var explained = await ExplainAsync(world, member.UserId, target);
-            var sees = await SeesAsync(clients[member.UserId], world, target);
-            Assert.That(explained.GetProperty("canView").GetBoolean(), Is.EqualTo(sees),
-                $"seed {seed}: {target.Kind} {target.Id} for {member.Email}: {explained}");
-            Assert.That(explained.GetProperty("reasons").GetArrayLength(), Is.GreaterThanOrEqualTo(2));
-            Assert.That(explained.GetProperty("wouldGrant").GetArrayLength() > 0, Is.EqualTo(!sees), "changes are proposed exactly when they do not see it");
-            if (!sees) unseen.Add((member, target));
-            checkedPairs++;
-        }
+            foreach (var target in world.Targets)
+            {
+                var explained = await ExplainAsync(world, member.UserId, target);
+                var sees = await SeesAsync(clients[member.UserId], world, target);
+                Assert.That(explained.GetProperty("canView").GetBoolean(), Is.EqualTo(sees),
+                    $"seed {seed}: {target.Kind} {target.Id} for {member.Email}: {explained}");
+                Assert.That(explained.GetProperty("reasons").GetArrayLength(), Is.GreaterThanOrEqualTo(2));
+                Assert.That(explained.GetProperty("wouldGrant").GetArrayLength() > 0, Is.EqualTo(!sees), "changes are proposed exactly when they do not see it");
+                if (!sees) unseen.Add((member, target));
+                checkedPairs++;
+            }
         Assert.That(unseen, Is.Not.Empty, $"seed {seed} hides something from someone");
         Assert.That(unseen, Has.Count.LessThan(checkedPairs), $"seed {seed} shows something to someone");
 
