@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Role } from '../../api/types';
 import { ActionsHeader, Alert, Button, DataTable, FilterSelect, FilterToolbar, LoadingState, RelativeTime, RetryAlert, RowActions, SearchField, SortToggle, useDebouncedValue } from '../../components';
+import { ExplainAccessDialog } from '../access/ExplainAccessDialog';
 import { useMe } from '../auth/authApi';
 import { usePermissions } from '../organizations/permissions';
 import { useRoles } from '../roles/api';
@@ -19,6 +20,7 @@ type Open =
   | { kind: 'edit'; member: Member }
   | { kind: 'remove'; member: Member; leaving: boolean }
   | { kind: 'workspaces'; member: Member }
+  | { kind: 'explain'; member: Member }
   | null;
 
 const SORTS: { key: MemberSortKey; label: string }[] = [
@@ -31,7 +33,8 @@ export const SUPERVISOR_WORKSPACES_REASON = 'A Group Supervisor can enter every 
 
 /**
  * The members table: search, role filter, sort, "Load more"; role change, position, removal (users.manage); the
- * workspaces each member can enter, editable with workspaces.access.manage.
+ * workspaces each member can enter, editable with workspaces.access.manage; why a member can or cannot see a workspace
+ * or a sample (the access explainer).
  */
 export function MembersSection({ orgId }: { orgId: string }) {
   const { data: me } = useMe();
@@ -192,6 +195,10 @@ export function MembersSection({ orgId }: { orgId: string }) {
                       Workspaces
                     </Button>
                   ) : null}
+                  {/* The members table is shown to holders of users.manage only, who may ask the access explainer. */}
+                  <Button variant="ghost" onClick={() => setOpen({ kind: 'explain', member: m })}>
+                    Why can they see…? <span className="visually-hidden">({m.displayName})</span>
+                  </Button>
                   <Button
                     variant="ghost-danger"
                     aria-label={self ? 'Leave organization' : `Remove ${m.displayName}`}
@@ -228,6 +235,7 @@ export function MembersSection({ orgId }: { orgId: string }) {
       {open?.kind === 'workspaces' && workspaceList ? (
         <MemberWorkspacesDialog orgId={orgId} member={open.member} workspaces={workspaceList} onClose={close} />
       ) : null}
+      {open?.kind === 'explain' ? <ExplainAccessDialog orgId={orgId} member={open.member} onClose={close} /> : null}
       {open?.kind === 'remove' ? (
         <RemoveMemberDialog orgId={orgId} member={open.member} leaving={open.leaving} onClose={close} />
       ) : null}

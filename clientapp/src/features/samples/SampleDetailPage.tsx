@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { mutationStatus } from '../../api/problem';
 import { Alert, Button, ConfirmDialog, formatDateTime, LoadFailure, LoadingState, RelativeTime, usePageTitle, useStatusMessage } from '../../components';
+import { SampleAccessSection } from '../access/SampleAccessSection';
 import { useMe } from '../auth/authApi';
 import { SampleRunsSection } from '../analyses/SampleRunsSection';
 import { BookmarkToggle } from '../bookmarks/BookmarkToggle';
@@ -13,7 +14,10 @@ import { useDeleteSample, useSample, useSampleAssignees } from './api';
 import { EditAssigneesDialog } from './AssignDialogs';
 import { initials } from './UserPicker';
 
-/** /orgs/:orgId/workspaces/:workspaceId/samples/:sampleId — one sample, its assignees, files and runs, deletion. */
+/**
+ * /orgs/:orgId/workspaces/:workspaceId/samples/:sampleId — one sample, its assignees, files and runs, deletion; with
+ * users.manage, who can see it and why (loaded on request).
+ */
 export default function SampleDetailPage() {
   const { orgId = '', workspaceId = '', sampleId = '' } = useParams();
   const navigate = useNavigate();
@@ -21,6 +25,8 @@ export default function SampleDetailPage() {
   const canAssign = can('samples.assign', workspaceId);
   // Deleting moves the sample to the workspace's trash (samples.delete, which also restores it).
   const canDelete = can('samples.delete', workspaceId);
+  // Who else can see it, and why (the access explainer needs users.manage).
+  const canExplainAccess = can('users.manage');
   const { data: me } = useMe();
   const announce = useStatusMessage();
   const sample = useSample(orgId, workspaceId, sampleId);
@@ -120,6 +126,8 @@ export default function SampleDetailPage() {
       <SampleFilesSection orgId={orgId} workspaceId={workspaceId} sampleId={s.id} sampleName={s.name} canDefine={can('samples.define', workspaceId)} />
 
       <SampleRunsSection orgId={orgId} workspaceId={workspaceId} sample={{ id: s.id, name: s.name }} />
+
+      {canExplainAccess ? <SampleAccessSection key={s.id} orgId={orgId} sample={{ id: s.id, name: s.name }} /> : null}
 
       {open === 'assign' ? (
         <EditAssigneesDialog
