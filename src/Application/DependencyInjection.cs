@@ -46,6 +46,8 @@ public static class ApplicationDependencyInjection
         services.AddSingleton<VariantMiner.Application.Files.UploadHashes>();
         services.AddScoped<VariantMiner.Application.Files.UploadSweep>();
         services.AddScoped<VariantMiner.Application.Files.StorageRetentionSweep>();
+        services.AddScoped<VariantMiner.Application.Usage.Quotas>();
+        services.AddScoped<VariantMiner.Application.Usage.UsageRound>();
         services.AddScoped<VariantMiner.Application.Analyses.PipelineParameters>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();

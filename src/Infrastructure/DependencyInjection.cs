@@ -38,6 +38,7 @@ public static class InfrastructureDependencyInjection
         services.AddHostedService<VariantMiner.Infrastructure.Jobs.UploadSweepJob>();
         services.AddHostedService<VariantMiner.Infrastructure.Jobs.OAuthPruneJob>();
         services.AddHostedService<VariantMiner.Infrastructure.Jobs.StorageRetentionJob>();
+        services.AddHostedService<VariantMiner.Infrastructure.Jobs.UsageJob>();
         services.AddSingleton<VariantMiner.Infrastructure.Storage.LocalFileStore>();
         services.AddSingleton<VariantMiner.Application.Files.IFileStore>(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Storage.LocalFileStore>());
         services.AddSingleton(TimeProvider.System);

@@ -24,6 +24,7 @@ public static class ApiEndpointCatalog
             System.Text.RegularExpressions.Regex.Replace(Route, @"\{(?<name>[a-zA-Z]+)(?<constraint>[^}]*)\}", m =>
                 m.Groups["constraint"].Value == ":int" ? "1"
                 : m.Groups["name"].Value == "variantKey" ? SeededVariantKey
+                : m.Groups["name"].Value == "month" ? DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)
                     : (values is not null && values.TryGetValue(m.Groups["name"].Value, out var id) ? id : Guid.CreateVersion7()).ToString());
     }
 

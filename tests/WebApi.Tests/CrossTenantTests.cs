@@ -137,7 +137,9 @@ public class CrossTenantTests(DatabaseProvider provider) : WebTestBase(provider)
         var ids = new Dictionary<string, Guid>(_aIds) { ["orgId"] = _b.OrganizationId };
         // A variant key is a value, not a row of A: in my own organization it reads and writes my organization's knowledge
         // (checked below: A's classification and note of the same key stay invisible).
-        var nested = OrganizationEndpoints().Where(e => e.Route.Count(c => c == '{') > 1 && !e.Route.Contains("{variantKey}")).ToList();
+        // So is a statement's month: in my organization it is my organization's statement.
+        var nested = OrganizationEndpoints().Where(e => e.Route.Count(c => c == '{') > 1 && !e.Route.Contains("{variantKey}") && !e.Route.Contains("{month}"))
+            .ToList();
         Assert.That(nested, Is.Not.Empty);
 
         foreach (var endpoint in nested)

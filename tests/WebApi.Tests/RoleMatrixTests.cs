@@ -242,6 +242,14 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         new("GET", "/api/organizations/{orgId:guid}/settings/notifications", null, Supervisor, GroupAdmin),
         new("PUT", "/api/organizations/{orgId:guid}/settings/notifications",
             new { settings = new[] { new { @event = "analysis.finished", inApp = true, email = true, audience = "everyone" } } }, Supervisor, GroupAdmin),
+        // Usage: the organization's for organization.analytics.view, one's own for everyone; billing for organization.billing.manage.
+        new("GET", "/api/organizations/{orgId:guid}/usage", null, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/usage/me", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/settings/billing", null, Supervisor),
+        new("PUT", "/api/organizations/{orgId:guid}/settings/billing", new { processingHoursQuota = 100 }, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/billing/statements", null, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/billing/statements/{month}", null, Supervisor),
+        new("GET", "/api/organizations/{orgId:guid}/billing/statements/{month}", null, Supervisor) { Query = "?format=csv" },
         // Why someone sees something: users.manage's (about what the caller sees too).
         new("GET", "/api/organizations/{orgId:guid}/access/explain", null, Supervisor, GroupAdmin) { Query = "?userId={userId}&sampleId={sampleId}" },
         new("GET", "/api/organizations/{orgId:guid}/access/explain", null, Supervisor, GroupAdmin) { Query = "?userId={userId}&reportId={reportId}" },

@@ -30,6 +30,7 @@ public sealed class VariantMinerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting($"ConnectionStrings:{database.Provider}", database.ConnectionString);
         builder.UseSetting("Workers:Enabled", "false");
+        builder.UseSetting("Usage:Interval", "1.00:00:00"); // tests run a usage round themselves, when they mean to
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 

@@ -1321,6 +1321,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/organizations/{organizationId}/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets an organization's billing arrangement: {planName, currency, pricePerGbMonth, pricePerCpuHour, pricePerSample, monthlyFee} (platform administrators). */
+        put: operations["Platform_SetBillingArrangement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/settings/reports": {
         parameters: {
             query?: never;
@@ -1778,6 +1795,92 @@ export interface paths {
         head: operations["Uploads_Offset"];
         /** tus PATCH (samples.define): appends at Upload-Offset (409 when it is not the server's), optional Upload-Checksum: sha256 <base64> (460 on mismatch); the last chunk completes the file (422 when its content is not the declared kind), Upload-File-Id names it. */
         patch: operations["Uploads_Append"];
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Storage over time against the quota, processing hours (CPU) and counts per month and workspace, top users; months yyyy-MM, by default the last twelve (organization.analytics.view). */
+        get: operations["Usage_Get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/usage/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own usage here per month: processing hours of the runs I launched, analyses, samples, uploaded bytes. */
+        get: operations["Usage_GetMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/settings/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The billing arrangement (plan, prices), the processing quota and this month's use (organization.billing.manage). */
+        get: operations["Billing_GetSettings"];
+        /** Sets the monthly processing quota in CPU hours, or none: {processingHoursQuota} (organization.billing.manage). */
+        put: operations["Billing_SetSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/billing/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly statements, newest first: closed months as stored, this month as it stands (organization.billing.manage). */
+        get: operations["Billing_ListStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/billing/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One month's statement (yyyy-MM), line by line; format=csv for a spreadsheet (organization.billing.manage). */
+        get: operations["Billing_GetStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organizations/{orgId}/classifications/{variantKey}": {
@@ -2255,6 +2358,26 @@ export interface components {
             firstBrokenId: string | null;
             problem: string | null;
         };
+        Billing: {
+            planName: string;
+            currency: string;
+            /** Format: double */
+            pricePerGbMonth: number;
+            /** Format: double */
+            pricePerCpuHour: number;
+            /** Format: double */
+            pricePerSample: number;
+            /** Format: double */
+            monthlyFee: number;
+            /** Format: double */
+            processingHoursQuota: number | null;
+            /** Format: double */
+            processingHoursThisMonth: number;
+            /** Format: int64 */
+            storageQuotaBytes: number;
+            /** Format: int64 */
+            storageUsedBytes: number;
+        };
         Bookmark: {
             /** Format: uuid */
             id: string;
@@ -2622,6 +2745,24 @@ export interface components {
             role: components["schemas"]["RoleRef"];
             permissions: string[];
             workspaces: components["schemas"]["WorkspaceAccess"][];
+        };
+        MyMonth: {
+            month: string;
+            /** Format: double */
+            processingHours: number;
+            /** Format: double */
+            wallHours: number;
+            /** Format: int32 */
+            analyses: number;
+            /** Format: int32 */
+            samples: number;
+            /** Format: int64 */
+            uploadedBytes: number;
+        };
+        MyUsage: {
+            from: string;
+            to: string;
+            months: components["schemas"]["MyMonth"][];
         };
         NewRecoveryCodes: {
             code: string;
@@ -3041,6 +3182,22 @@ export interface components {
         SetAnalysisAssignees: {
             userIds: string[];
         };
+        SetBillingArrangement: {
+            planName: string;
+            currency: string;
+            /** Format: double */
+            pricePerGbMonth: number;
+            /** Format: double */
+            pricePerCpuHour: number;
+            /** Format: double */
+            pricePerSample: number;
+            /** Format: double */
+            monthlyFee: number;
+        };
+        SetBillingSettings: {
+            /** Format: double */
+            processingHoursQuota?: number | null;
+        };
         SetIntegrationSettings: {
             fhirBaseUrl?: string | null;
             fhirAuthentication?: string | null;
@@ -3134,6 +3291,19 @@ export interface components {
             justInTimeMembership: boolean;
             required: boolean;
             redirectUri: string;
+        };
+        StatementSummary: {
+            month: string;
+            closed: boolean;
+            currency: string;
+            /** Format: double */
+            total: number;
+        };
+        StorageDay: {
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            bytes: number;
         };
         StoragePreferences: {
             /** Format: int32 */
@@ -3285,6 +3455,32 @@ export interface components {
             name?: string | null;
             description?: string | null;
         };
+        Usage: {
+            from: string;
+            to: string;
+            /** Format: int64 */
+            storageQuotaBytes: number;
+            /** Format: int64 */
+            storageUsedBytes: number;
+            /** Format: double */
+            processingHoursQuota: number | null;
+            /** Format: double */
+            processingHoursThisMonth: number;
+            months: components["schemas"]["WorkspaceMonth"][];
+            storageDaily: components["schemas"]["StorageDay"][];
+            topUsers: components["schemas"]["UserUsage"][];
+        };
+        UserUsage: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: double */
+            processingHours: number;
+            /** Format: int32 */
+            analyses: number;
+            /** Format: int32 */
+            samples: number;
+        };
         Variant: {
             /** Format: int32 */
             id: number;
@@ -3416,6 +3612,26 @@ export interface components {
             id: string;
             name: string;
             permissions: string[];
+        };
+        WorkspaceMonth: {
+            month: string;
+            /** Format: uuid */
+            workspaceId: string;
+            workspaceName: string;
+            /** Format: double */
+            storageGbMonths: number;
+            /** Format: int64 */
+            storageBytes: number;
+            /** Format: double */
+            processingHours: number;
+            /** Format: double */
+            wallHours: number;
+            /** Format: int32 */
+            samples: number;
+            /** Format: int32 */
+            analyses: number;
+            /** Format: int32 */
+            reports: number;
         };
     };
     responses: never;
@@ -8578,6 +8794,68 @@ export interface operations {
             };
         };
     };
+    Platform_SetBillingArrangement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetBillingArrangement"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Billing"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Reports_GetPreferences: {
         parameters: {
             query?: never;
@@ -11225,6 +11503,347 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Usage_Get: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Usage_GetMine: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyUsage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Billing_GetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Billing"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Billing_SetSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetBillingSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Billing"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Billing_ListStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementSummary"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Billing_GetStatement: {
+        parameters: {
+            query?: {
+                format?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

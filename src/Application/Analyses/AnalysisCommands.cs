@@ -39,7 +39,7 @@ public sealed class LaunchAnalysisValidator : AbstractValidator<LaunchAnalysis>
 }
 
 public sealed class LaunchAnalysisHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IPipelineCatalog catalog,
-    PipelineParameters parameters, TimeProvider clock) : ICommandHandler<LaunchAnalysis, LaunchedDto>
+    PipelineParameters parameters, Usage.Quotas quotas, TimeProvider clock) : ICommandHandler<LaunchAnalysis, LaunchedDto>
 {
     public async ValueTask<LaunchedDto> Handle(LaunchAnalysis command, CancellationToken cancellationToken)
     {
@@ -73,6 +73,7 @@ public sealed class LaunchAnalysisHandler(IApplicationDbContext db, IOrganizatio
         var values = await parameters.ValidateAsync(pipeline, given, visibleFiles, workflow is null ? "parameters" : "workflowId", cancellationToken);
         var inputs = await ResolveInputsAsync(pipeline, visibleFiles.Where(f => f.SampleId == sample.Id), command.FileIds, cancellationToken);
 
+        await quotas.EnsureLaunchAllowedAsync(scope.Access.OrganizationId, clock.GetUtcNow(), cancellationToken);
         var run = new Analysis(scope.Access.OrganizationId, command.WorkspaceId, pipeline.Key, values.ToJsonString(), [sample.Id], inputs, pipeline.RunSteps, me,
             clock.GetUtcNow(), workflow?.Id, PipelineParameters.ReferenceOf(pipeline, values));
         db.Analyses.Add(run);
@@ -155,7 +156,7 @@ public sealed class CancelAnalysisHandler(IApplicationDbContext db, IOrganizatio
 public sealed record RetryAnalysis(Guid OrganizationId, Guid WorkspaceId, Guid AnalysisId) : ICommand<LaunchedDto>, IWorkspaceRequest;
 
 public sealed class RetryAnalysisHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IPipelineCatalog catalog,
-    TimeProvider clock) : ICommandHandler<RetryAnalysis, LaunchedDto>
+    Usage.Quotas quotas, TimeProvider clock) : ICommandHandler<RetryAnalysis, LaunchedDto>
 {
     public async ValueTask<LaunchedDto> Handle(RetryAnalysis command, CancellationToken cancellationToken)
     {
@@ -169,6 +170,7 @@ public sealed class RetryAnalysisHandler(IApplicationDbContext db, IOrganization
         if (run.Status is not (AnalysisStatus.EXECUTOR_ERROR or AnalysisStatus.SYSTEM_ERROR or AnalysisStatus.CANCELED))
             throw new ConflictException($"Only a failed or cancelled run can be retried; this one is {run.Status}.");
         if (catalog.Find(run.Pipeline) is { } pipeline) LaunchAnalysisHandler.EnsureRunnable(catalog, pipeline);
+        await quotas.EnsureLaunchAllowedAsync(scope.Access.OrganizationId, clock.GetUtcNow(), cancellationToken);
         var retry = run.Retry(me, clock.GetUtcNow());
         db.Analyses.Add(retry);
         await db.SaveChangesAsync(cancellationToken);

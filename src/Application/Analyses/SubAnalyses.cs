@@ -27,7 +27,7 @@ public sealed class LaunchSubAnalysisValidator : AbstractValidator<LaunchSubAnal
 }
 
 public sealed class LaunchSubAnalysisHandler(IApplicationDbContext db, IOrganizationContext scope, ICurrentUser currentUser, IPipelineCatalog catalog,
-    PipelineParameters parameters, TimeProvider clock) : ICommandHandler<LaunchSubAnalysis, LaunchedDto>
+    PipelineParameters parameters, Usage.Quotas quotas, TimeProvider clock) : ICommandHandler<LaunchSubAnalysis, LaunchedDto>
 {
     public async ValueTask<LaunchedDto> Handle(LaunchSubAnalysis command, CancellationToken cancellationToken)
     {
@@ -81,6 +81,7 @@ public sealed class LaunchSubAnalysisHandler(IApplicationDbContext db, IOrganiza
             samples.AddRange(father.Samples.Select(s => s.SampleId).Concat(mother.Samples.Select(s => s.SampleId)));
             bundleId = parent.ReferenceBundleId;
         }
+        await quotas.EnsureLaunchAllowedAsync(scope.Access.OrganizationId, clock.GetUtcNow(), cancellationToken);
         var run = new Analysis(scope.Access.OrganizationId, command.WorkspaceId, pipeline.Key, values.ToJsonString(),
             samples, inputs, pipeline.RunSteps, me, clock.GetUtcNow(), referenceBundleId: bundleId,
             parentId: parent.Id, kind: pipeline.SubAnalysis);

@@ -95,16 +95,9 @@ public sealed class ExportAuditHandler(IApplicationDbContext db, IUserAccounts a
         {
             var dto = AuditRows.ToDto(r, names);
             yield return string.Join(',', dto.Sequence.ToString(CultureInfo.InvariantCulture), dto.OccurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                dto.ActorUserId?.ToString() ?? "", Csv(dto.ActorName), dto.Action, Csv(dto.EntityType), Csv(dto.EntityId), dto.WorkspaceId?.ToString() ?? "",
-                Csv(r.Changes), Csv(dto.RequestId ?? ""), dto.Hash);
+                dto.ActorUserId?.ToString() ?? "", CsvCell.Of(dto.ActorName), dto.Action, CsvCell.Of(dto.EntityType), CsvCell.Of(dto.EntityId), dto.WorkspaceId?.ToString() ?? "",
+                CsvCell.Of(r.Changes), CsvCell.Of(dto.RequestId ?? ""), dto.Hash);
         }
-    }
-
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.</summary>
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }
 

@@ -14,6 +14,12 @@ namespace VariantMiner.Application.Notifications;
 public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser currentUser, IMembershipLookup memberships, IUserAccounts accounts,
     IOptions<InvitationOptions> links, TimeProvider clock)
 {
+    /// <summary>The members whose role holds <paramref name="permission"/> (Supervisors hold every one).</summary>
+    public async Task<IReadOnlyList<Guid>> HoldersOfAsync(string permission, CancellationToken cancellationToken) =>
+        await db.Memberships.Where(m => db.Roles.Any(r => r.Id == m.RoleId
+                && (r.BuiltIn == Domain.Authorization.BuiltInRole.Supervisor || r.Permissions.Any(p => p.Permission == permission))))
+            .Select(m => m.UserId).ToListAsync(cancellationToken);
+
     /// <param name="canSee">Whether this member (their access, their id) may see what the event is about.</param>
     /// <param name="link">The SPA path of what it is about.</param>
     /// <param name="tellActor">Tell the person who caused it too (what they started ends while they look elsewhere).</param>

@@ -66,9 +66,7 @@ internal sealed class Notifier(IApplicationDbContext db, NotificationFanOut fanO
     {
         var r = e.Report;
         // Those whose role may sign (the fan-out checks each one's access and visibility).
-        var members = await db.Memberships.Where(m => m.OrganizationId == r.OrganizationId && db.Roles.Any(role => role.Id == m.RoleId
-                && (role.BuiltIn == Domain.Authorization.BuiltInRole.Supervisor || role.Permissions.Any(p => p.Permission == Permissions.ReportsSign))))
-            .Select(m => m.UserId).ToListAsync(cancellationToken);
+        var members = await fanOut.HoldersOfAsync(Permissions.ReportsSign, cancellationToken);
         await fanOut.SendAsync(r.OrganizationId, NotificationEvents.ReportAwaitingSignature, members.Where(m => m != e.FirstSigner),
             async (access, userId) => access.Has(Permissions.ReportsSign) && await SeesAsync(r, access, userId, cancellationToken),
             e.FirstSigner is null ? $"A report is ready for your signature: {r.Title}" : $"A report awaits a second signature: {r.Title}",

@@ -50,9 +50,7 @@ public static class ReportDeliveries
     public static async Task NotifyFailureAsync(IApplicationDbContext db, NotificationFanOut fanOut, ReportDelivery delivery, CancellationToken cancellationToken)
     {
         var title = await db.Reports.Where(r => r.Id == delivery.ReportId).Select(r => r.Title).SingleAsync(cancellationToken);
-        var managers = await db.Memberships.Where(m => db.Roles.Any(r => r.Id == m.RoleId
-                && (r.BuiltIn == BuiltInRole.Supervisor || r.Permissions.Any(p => p.Permission == Permissions.OrganizationSettingsManage))))
-            .Select(m => m.UserId).ToListAsync(cancellationToken);
+        var managers = await fanOut.HoldersOfAsync(Permissions.OrganizationSettingsManage, cancellationToken);
         await fanOut.SendAsync(delivery.OrganizationId, NotificationEvents.ReportNotDelivered, managers.Append(delivery.RequestedBy),
             (access, userId) => ReportAccess.Visible(db, access, userId, delivery.WorkspaceId).AnyAsync(r => r.Id == delivery.ReportId, cancellationToken),
             $"Report not delivered to the FHIR server: {title} (version {delivery.VersionNumber})",

@@ -92,6 +92,7 @@ public static class NotificationEvents
     public const string ReportSigned = "report.signed";
     public const string ReportNotDelivered = "report.not-delivered";
     public const string InvitationAccepted = "invitation.accepted";
+    public const string QuotaThreshold = "quota.threshold";
 
     /// <param name="Involved">Who "the people involved" are for this event.</param>
     /// <param name="MayReachEveryone">Whether the organization may tell everyone who may see it (not only those involved).</param>
@@ -109,5 +110,6 @@ public static class NotificationEvents
         [ReportNotDelivered] = new("A signed report did not reach the FHIR server", "the person who signed it and the people who manage the organization's settings",
             true, true),
         [InvitationAccepted] = new("An invitation was accepted", "the person who invited", true, false),
+        [QuotaThreshold] = new("A quota reached 80, 95 or 100 %", "the people who manage billing", true, true),
     };
 }

@@ -48,6 +48,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Domain.Notifications.NotificationPreference>();
     public DbSet<Domain.Bookmarks.Bookmark> Bookmarks => Set<Domain.Bookmarks.Bookmark>();
+    public DbSet<Domain.Usage.StorageSnapshot> StorageSnapshots => Set<Domain.Usage.StorageSnapshot>();
+    public DbSet<Domain.Usage.BillingArrangement> BillingArrangements => Set<Domain.Usage.BillingArrangement>();
+    public DbSet<Domain.Usage.QuotaAlert> QuotaAlerts => Set<Domain.Usage.QuotaAlert>();
+    public DbSet<Domain.Usage.Statement> Statements => Set<Domain.Usage.Statement>();
     public DbSet<Domain.Variants.VariantNote> VariantNotes => Set<Domain.Variants.VariantNote>();
     public DbSet<Domain.Variants.VariantTag> VariantTags => Set<Domain.Variants.VariantTag>();
     public DbSet<Domain.Variants.GeneList> GeneLists => Set<Domain.Variants.GeneList>();

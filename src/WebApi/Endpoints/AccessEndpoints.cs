@@ -11,7 +11,10 @@ internal sealed class AccessEndpoints : IEndpointGroup
                 Guid? sampleId, Guid? analysisId, Guid? reportId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ExplainAccess(orgId, userId ?? Guid.Empty)
                 {
-                    WorkspaceId = workspaceId, SampleId = sampleId, AnalysisId = analysisId, ReportId = reportId,
+                    WorkspaceId = workspaceId,
+                    SampleId = sampleId,
+                    AnalysisId = analysisId,
+                    ReportId = reportId,
                 }, ct)))
             .RequireAuthorization()
             .WithTags("Access")

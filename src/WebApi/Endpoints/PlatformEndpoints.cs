@@ -28,5 +28,14 @@ internal sealed class PlatformEndpoints : IEndpointGroup
             .WithSummary("Sets an organization's storage quota in bytes (platform administrators).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        admin.MapPut("/organizations/{organizationId:guid}/billing",
+                async Task<Ok<Application.Usage.BillingDto>> (Guid organizationId, Application.Usage.SetBillingArrangement body, ISender sender, CancellationToken ct) =>
+                    TypedResults.Ok(await sender.Send(body with { OrganizationId = organizationId }, ct)))
+            .WithName("Platform_SetBillingArrangement")
+            .WithSummary("Sets an organization's billing arrangement: {planName, currency, pricePerGbMonth, pricePerCpuHour, pricePerSample, monthlyFee} " +
+                "(platform administrators).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -151,7 +151,7 @@ public class AuthorizationVersionTests(DatabaseProvider provider) : FunctionalTe
         var actual = await WithDbAsync(db => db.Database.SqlQueryRaw<string>(sql).ToListAsync());
 
         Assert.That(actual.Order(), Is.EqualTo(declared));
-        Assert.That(declared, Has.Count.EqualTo(21)); // with the three of signed reports
+        Assert.That(declared, Has.Count.EqualTo(22)); // with the three of signed reports and closed statements
     }
 
     private async Task<MyAccessDto> AccessAsync(Guid org, Guid user)

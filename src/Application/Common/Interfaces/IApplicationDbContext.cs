@@ -50,6 +50,10 @@ public interface IApplicationDbContext
     DbSet<Domain.Notifications.Notification> Notifications { get; }
     DbSet<Domain.Notifications.NotificationPreference> NotificationPreferences { get; }
     DbSet<Domain.Bookmarks.Bookmark> Bookmarks { get; }
+    DbSet<Domain.Usage.StorageSnapshot> StorageSnapshots { get; }
+    DbSet<Domain.Usage.BillingArrangement> BillingArrangements { get; }
+    DbSet<Domain.Usage.QuotaAlert> QuotaAlerts { get; }
+    DbSet<Domain.Usage.Statement> Statements { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

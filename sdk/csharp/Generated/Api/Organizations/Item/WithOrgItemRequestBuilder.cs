@@ -12,6 +12,7 @@ using VariantMiner.Sdk.Api.Organizations.Item.Access;
 using VariantMiner.Sdk.Api.Organizations.Item.Activity;
 using VariantMiner.Sdk.Api.Organizations.Item.Assays;
 using VariantMiner.Sdk.Api.Organizations.Item.Audit;
+using VariantMiner.Sdk.Api.Organizations.Item.Billing;
 using VariantMiner.Sdk.Api.Organizations.Item.Bookmarks;
 using VariantMiner.Sdk.Api.Organizations.Item.Classifications;
 using VariantMiner.Sdk.Api.Organizations.Item.Clients;
@@ -28,6 +29,7 @@ using VariantMiner.Sdk.Api.Organizations.Item.Roles;
 using VariantMiner.Sdk.Api.Organizations.Item.SavedSearches;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings;
 using VariantMiner.Sdk.Api.Organizations.Item.Tokens;
+using VariantMiner.Sdk.Api.Organizations.Item.Usage;
 using VariantMiner.Sdk.Api.Organizations.Item.Variants;
 using VariantMiner.Sdk.Api.Organizations.Item.Workflows;
 using VariantMiner.Sdk.Api.Organizations.Item.Workspaces;
@@ -59,6 +61,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Audit.AuditRequestBuilder Audit
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The billing property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Billing.BillingRequestBuilder Billing
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Billing.BillingRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The bookmarks property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Bookmarks.BookmarksRequestBuilder Bookmarks
@@ -139,6 +146,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Tokens.TokensRequestBuilder Tokens
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Tokens.TokensRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The usage property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Usage.UsageRequestBuilder Usage
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Usage.UsageRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The variants property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Variants.VariantsRequestBuilder Variants

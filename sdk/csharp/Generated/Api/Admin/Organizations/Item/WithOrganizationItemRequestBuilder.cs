@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using System;
+using VariantMiner.Sdk.Api.Admin.Organizations.Item.Billing;
 using VariantMiner.Sdk.Api.Admin.Organizations.Item.StorageQuota;
 namespace VariantMiner.Sdk.Api.Admin.Organizations.Item
 {
@@ -15,6 +16,11 @@ namespace VariantMiner.Sdk.Api.Admin.Organizations.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithOrganizationItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The billing property</summary>
+        public global::VariantMiner.Sdk.Api.Admin.Organizations.Item.Billing.BillingRequestBuilder Billing
+        {
+            get => new global::VariantMiner.Sdk.Api.Admin.Organizations.Item.Billing.BillingRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The storageQuota property</summary>
         public global::VariantMiner.Sdk.Api.Admin.Organizations.Item.StorageQuota.StorageQuotaRequestBuilder StorageQuota
         {

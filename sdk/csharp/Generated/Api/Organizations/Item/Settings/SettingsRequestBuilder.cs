@@ -7,6 +7,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.AccessControl;
+using VariantMiner.Sdk.Api.Organizations.Item.Settings.Billing;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Invitations;
 using VariantMiner.Sdk.Api.Organizations.Item.Settings.Notifications;
@@ -26,6 +27,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings
         public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.AccessControl.AccessControlRequestBuilder AccessControl
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Settings.AccessControl.AccessControlRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The billing property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Billing.BillingRequestBuilder Billing
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Billing.BillingRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The integrations property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations.IntegrationsRequestBuilder Integrations
