@@ -37,6 +37,7 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
     [
         new("GET", "/api/organizations/{orgId:guid}", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/me", null, Everyone),
+        new("GET", "/api/organizations/{orgId:guid}/dashboard", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/settings/access-control", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/activity", null, Everyone),
         new("GET", "/api/organizations/{orgId:guid}/workspaces", null, Everyone),

@@ -1111,6 +1111,23 @@ export interface paths {
         patch: operations["Organizations_Update"];
         trace?: never;
     };
+    "/api/organizations/{orgId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention, of what I may see: runs in progress, runs failed in the last 14 days, open orders due within 7 days or overdue, reports awaiting my signature (each a count and the first ten); storage and this month's processing against the quotas. */
+        get: operations["Organizations_GetWorkOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{orgId}/me": {
         parameters: {
             query?: never;
@@ -3588,6 +3605,62 @@ export interface components {
             /** Format: uuid */
             userId: string;
             token: string;
+        };
+        WorkOrder: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            workspaceName: string;
+            test: string;
+            priority: string;
+            /** Format: date */
+            dueDate: string;
+            overdue: boolean;
+        };
+        WorkOverview: {
+            /** Format: int32 */
+            runningCount: number;
+            running: components["schemas"]["WorkRun"][];
+            /** Format: int32 */
+            failedCount: number;
+            failed: components["schemas"]["WorkRun"][];
+            /** Format: int32 */
+            ordersDueCount: number;
+            ordersDue: components["schemas"]["WorkOrder"][];
+            /** Format: int32 */
+            awaitingSignatureCount: number;
+            awaitingSignature: components["schemas"]["WorkReport"][];
+            /** Format: int64 */
+            storageUsedBytes: number;
+            /** Format: int64 */
+            storageQuotaBytes: number;
+            /** Format: double */
+            processingHoursThisMonth: number;
+            /** Format: double */
+            processingHoursQuota: number | null;
+        };
+        WorkReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            workspaceName: string;
+            title: string;
+            secondSignature: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkRun: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            workspaceName: string;
+            name: string;
+            status: string;
+            /** Format: date-time */
+            at: string;
         };
         Workflow: {
             /** Format: uuid */
@@ -7824,6 +7897,55 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Organizations_GetWorkOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkOverview"];
                 };
             };
             /** @description Unauthorized */

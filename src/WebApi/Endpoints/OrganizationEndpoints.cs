@@ -10,6 +10,7 @@ using VariantMiner.Application.Organizations.Queries.GetAccessControl;
 using VariantMiner.Application.Organizations.Queries.GetInvitationPreferences;
 using VariantMiner.Application.Organizations.Queries.GetMyAccess;
 using VariantMiner.Application.Organizations.Queries.GetOrganization;
+using VariantMiner.Application.Organizations.Queries.GetWorkOverview;
 using VariantMiner.Application.Organizations.Queries.ListActivity;
 using VariantMiner.Application.Organizations.Queries.ListMyOrganizations;
 using VariantMiner.Application.Organizations.SecurityPolicy;
@@ -66,6 +67,12 @@ internal sealed class OrganizationEndpoints : IEndpointGroup
             .WithName("Organizations_Delete")
             .WithSummary("Deletes the organization and all its data (Group Supervisor; the name typed as confirmation).")
             .ProducesValidationProblem();
+
+        organization.MapGet("/dashboard", async Task<Ok<WorkOverviewDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetWorkOverview(orgId), ct)))
+            .WithName("Organizations_GetWorkOverview")
+            .WithSummary("What needs attention, of what I may see: runs in progress, runs failed in the last 14 days, open orders due within 7 days " +
+                "or overdue, reports awaiting my signature (each a count and the first ten); storage and this month's processing against the quotas.");
 
         organization.MapGet("/me", async Task<Ok<MyAccessDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetMyAccess(orgId), ct)))

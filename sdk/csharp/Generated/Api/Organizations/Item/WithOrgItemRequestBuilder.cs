@@ -16,6 +16,7 @@ using VariantMiner.Sdk.Api.Organizations.Item.Billing;
 using VariantMiner.Sdk.Api.Organizations.Item.Bookmarks;
 using VariantMiner.Sdk.Api.Organizations.Item.Classifications;
 using VariantMiner.Sdk.Api.Organizations.Item.Clients;
+using VariantMiner.Sdk.Api.Organizations.Item.Dashboard;
 using VariantMiner.Sdk.Api.Organizations.Item.FilterSets;
 using VariantMiner.Sdk.Api.Organizations.Item.GeneLists;
 using VariantMiner.Sdk.Api.Organizations.Item.Invitations;
@@ -81,6 +82,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item
         public global::VariantMiner.Sdk.Api.Organizations.Item.Clients.ClientsRequestBuilder Clients
         {
             get => new global::VariantMiner.Sdk.Api.Organizations.Item.Clients.ClientsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The dashboard property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Dashboard.DashboardRequestBuilder Dashboard
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Dashboard.DashboardRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The filterSets property</summary>
         public global::VariantMiner.Sdk.Api.Organizations.Item.FilterSets.FilterSetsRequestBuilder FilterSets
