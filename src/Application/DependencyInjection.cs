@@ -38,6 +38,7 @@ public static class ApplicationDependencyInjection
         services.AddScoped<VariantMiner.Application.Trash.TrashPurge>();
         services.AddScoped<VariantMiner.Application.SingleSignOn.InstitutionMembership>();
         services.AddScoped<VariantMiner.Application.Notifications.NotificationFanOut>();
+        services.AddScoped<VariantMiner.Application.Integrations.Webhooks>();
         services.AddOptions<VariantMiner.Application.Files.UploadOptions>().BindConfiguration("Uploads")
             .Validate(o => o.MaxFileBytes > 0 && o.MaxChunkBytes > 0 && o.Expiry > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero,
                 "Uploads: MaxFileBytes, MaxChunkBytes, Expiry and SweepInterval must be positive.")

@@ -64,10 +64,13 @@ public static class InfrastructureDependencyInjection
 
         // Final reports pushed to organizations' FHIR servers
         services.AddOptions<VariantMiner.Infrastructure.Integrations.IntegrationOptions>().BindConfiguration("Integrations");
-        services.AddSingleton<VariantMiner.Application.Integrations.IFhirEndpoints, VariantMiner.Infrastructure.Integrations.FhirEndpoints>();
-        services.AddScoped<VariantMiner.Infrastructure.Integrations.ReportDeliveryQueue>();
+        services.AddSingleton<VariantMiner.Application.Integrations.IOutboundEndpoints, VariantMiner.Infrastructure.Integrations.OutboundEndpoints>();
+        services.AddScoped<VariantMiner.Infrastructure.Integrations.DeliveryQueue>();
+        services.AddSingleton<VariantMiner.Infrastructure.Integrations.DeliveryHttp>();
         services.AddSingleton<VariantMiner.Infrastructure.Integrations.ReportDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Integrations.ReportDeliveryWorker>());
+        services.AddSingleton<VariantMiner.Infrastructure.Integrations.WebhookWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<VariantMiner.Infrastructure.Integrations.WebhookWorker>());
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

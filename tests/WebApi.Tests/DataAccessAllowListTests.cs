@@ -39,7 +39,7 @@ public partial class DataAccessAllowListTests
         ["src/Infrastructure/Analyses/RunQueue.cs"] = "SqlQuery|ExecuteSql",
         // The report delivery queue: the claim is one statement (UPDATE … RETURNING, SKIP LOCKED on PostgreSQL) on the
         // queue's claim column only; it returns the row's organization, whose scope the worker then enters.
-        ["src/Infrastructure/Integrations/ReportDeliveryQueue.cs"] = "SqlQuery",
+        ["src/Infrastructure/Integrations/DeliveryQueue.cs"] = "SqlQuery",
         // The variant import's bulk writes (PostgreSQL binary COPY, SQLite prepared INSERT) into "Variants" only; every
         // row carries the run's organization, taken from the run the worker holds in that organization's scope.
         ["src/Infrastructure/Variants/VariantImporter.cs"] = "CommandText|BeginBinaryImport",

@@ -26,6 +26,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
         /// <summary>A raw body (a tus chunk, a FHIR resource) instead of JSON.</summary>
         public byte[]? Bytes { get; init; }
         public string ContentType { get; init; } = "application/offset+octet-stream";
+        /// <summary>What the allowed roles get past the permission check when not a success (the seeded organization lacks what the action needs).</summary>
+        public HttpStatusCode? AllowedStatus { get; init; }
 
         public override string ToString() => $"{Method} {Route}";
     }
@@ -232,6 +234,9 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
             { Use = ("reportId", "signedReportId") },
         new("GET", "/api/organizations/{orgId:guid}/settings/integrations", null, Supervisor, GroupAdmin),
         new("PUT", "/api/organizations/{orgId:guid}/settings/integrations", new { fhirBaseUrl = "" }, Supervisor, GroupAdmin),
+        new("GET", "/api/organizations/{orgId:guid}/settings/integrations/webhook/deliveries", null, Supervisor, GroupAdmin),
+        // No webhook is set in the seeded organization: those allowed get past the permission check to a 409.
+        new("POST", "/api/organizations/{orgId:guid}/settings/integrations/webhook/test", null, Supervisor, GroupAdmin) { AllowedStatus = HttpStatusCode.Conflict },
         // Everyone has their own notifications and settings; the seeded notification is the Supervisor's (404 for others).
         new("GET", "/api/organizations/{orgId:guid}/notifications", null, Everyone),
         new("POST", "/api/organizations/{orgId:guid}/notifications/{notificationId:guid}/read", null, Supervisor)
@@ -335,6 +340,8 @@ public class RoleMatrixTests(DatabaseProvider provider) : WebTestBase(provider)
 
         if (useCase.Hidden.Contains(role))
             await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        else if (useCase.Allowed.Contains(role) && useCase.AllowedStatus is { } status)
+            await Problems.AssertProblemAsync(response, status);
         else if (useCase.Allowed.Contains(role))
             Assert.That(response.IsSuccessStatusCode, Is.True, $"{role} should be allowed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         else

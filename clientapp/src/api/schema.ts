@@ -1380,11 +1380,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's integration settings (organization.settings.manage): the FHIR server final reports are pushed to; the secret is never returned. */
+        /** The organization's integration settings (organization.settings.manage): the FHIR server final reports are pushed to, the webhook events are posted to; secrets are never returned. */
         get: operations["Integrations_Get"];
-        /** Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept)}. */
+        /** Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}. */
         put: operations["Integrations_Set"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/settings/integrations/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook's delivery log, newest first: each event, its status, rounds, the receiver's last answer (organization.settings.manage). */
+        get: operations["Integrations_ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{orgId}/settings/integrations/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a test event (webhook.test) for the webhook (organization.settings.manage); 409 when no webhook is set. */
+        post: operations["Integrations_TestWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2669,6 +2703,8 @@ export interface components {
             fhirAuthentication: string;
             fhirUserName: string | null;
             fhirSecretSet: boolean;
+            webhookUrl: string | null;
+            webhookSecretSet: boolean;
             /** Format: date-time */
             updatedAt: string | null;
         };
@@ -3220,6 +3256,8 @@ export interface components {
             fhirAuthentication?: string | null;
             fhirUserName?: string | null;
             fhirSecret?: string | null;
+            webhookUrl?: string | null;
+            webhookSecret?: string | null;
         };
         SetInvitationPreferences: {
             allowedEmailDomains?: string[] | null;
@@ -3605,6 +3643,24 @@ export interface components {
             /** Format: uuid */
             userId: string;
             token: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            event: string;
+            status: string;
+            /** Format: int32 */
+            rounds: number;
+            /** Format: int32 */
+            lastStatusCode: number | null;
+            lastError: string | null;
+            endpoint: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
         };
         WorkOrder: {
             /** Format: uuid */
@@ -9191,6 +9247,113 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Integrations_ListWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Integrations_TestWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,10 +9,10 @@ namespace VariantMiner.Application.Notifications;
 /// Tells the right people about an event, in the same transaction as the change that caused it: the people involved
 /// (or, when the organization chose so, every member), each only if they may see what it is about, in the app and by
 /// e-mail (through the outbox) as their own choice, else the organization's default, else the event's, says. The
-/// person who caused it is not told (unless the event says so).
+/// person who caused it is not told (unless the event says so). The organization's webhook gets every event once.
 /// </summary>
 public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser currentUser, IMembershipLookup memberships, IUserAccounts accounts,
-    IOptions<InvitationOptions> links, TimeProvider clock)
+    Integrations.Webhooks webhooks, IOptions<InvitationOptions> links, TimeProvider clock)
 {
     /// <summary>The members whose role holds <paramref name="permission"/> (Supervisors hold every one).</summary>
     public async Task<IReadOnlyList<Guid>> HoldersOfAsync(string permission, CancellationToken cancellationToken) =>
@@ -45,6 +45,7 @@ public sealed class NotificationFanOut(IApplicationDbContext db, ICurrentUser cu
             if (await memberships.FindAsync(userId, organizationId, cancellationToken) is not { } access || !await canSee(access, userId)) continue;
             told.Add((userId, inApp, email));
         }
+        await webhooks.QueueAsync(organizationId, @event, title, link, cancellationToken);
         var people = await accounts.FindManyAsync(told.Where(t => t.Email).Select(t => t.UserId), cancellationToken);
         foreach (var (userId, inApp, email) in told)
         {

@@ -79,7 +79,7 @@ public sealed class SendReportHandler(IApplicationDbContext db, IOrganizationCon
         var report = await ReportAccess.FindAsync(db, scope.Access, me, command.WorkspaceId, command.ReportId, cancellationToken);
         var version = report.Versions.Where(v => v.IsSigned).MaxBy(v => v.Number)
             ?? throw new ConflictException("Only a signed version is sent to the FHIR server: sign the report first.");
-        if (await db.ReportDeliveries.AnyAsync(d => d.ReportId == report.Id && d.Status == DeliveryStatus.Pending, cancellationToken))
+        if (await db.ReportDeliveries.AnyAsync(d => d.ReportId == report.Id && d.Status == Domain.Integrations.DeliveryStatus.Pending, cancellationToken))
             throw new ConflictException("A delivery of this report is still pending: wait for it to succeed or fail.");
         if (!await ReportDeliveries.QueueAsync(db, report, version, me, clock.GetUtcNow(), cancellationToken))
             throw new ConflictException("No FHIR server is set for the organization: set one in the integration settings first.");

@@ -12,7 +12,8 @@ public enum FhirAuthentication
 
 /// <summary>
 /// The organization's connections to the systems around it: the FHIR server its final reports are pushed to (an EHR or a
-/// reporting system). The secret (token or password) is kept encrypted and never shown again.
+/// reporting system), and the webhook its events are posted to (signed with a secret the receiver shares). Secrets are
+/// kept encrypted, never shown again, and never follow a changed address to another server.
 /// </summary>
 public sealed class IntegrationSettings : ITenantOwned
 {
@@ -29,6 +30,9 @@ public sealed class IntegrationSettings : ITenantOwned
     public FhirAuthentication FhirAuthentication { get; private set; }
     public string? FhirUserName { get; private set; }
     [Auditing.NotAudited] public string? ProtectedFhirSecret { get; private set; }
+    /// <summary>Where the organization's events are posted (JSON, signed); null: no webhook.</summary>
+    public string? WebhookUrl { get; private set; }
+    [Auditing.NotAudited] public string? ProtectedWebhookSecret { get; private set; }
     public Guid UpdatedBy { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -44,8 +48,7 @@ public sealed class IntegrationSettings : ITenantOwned
             throw new DomainException("Name the user the FHIR server knows this organization as.");
         // The kept secret stays only with the same kind of authentication and the same server: it must not follow a changed
         // address to another host.
-        var sameServer = url is not null && FhirBaseUrl is not null && Uri.TryCreate(url, UriKind.Absolute, out var to)
-            && Uri.TryCreate(FhirBaseUrl, UriKind.Absolute, out var from) && Uri.Compare(to, from, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        var sameServer = SameServer(url, FhirBaseUrl);
         if (authentication != FhirAuthentication.None && protectedSecret is null && (ProtectedFhirSecret is null || authentication != FhirAuthentication || !sameServer))
             throw new DomainException((authentication == FhirAuthentication.Bearer ? "Enter the token the FHIR server gave" : "Enter the password the FHIR server gave")
                 + (ProtectedFhirSecret is not null && !sameServer ? ": the kept one is not sent to another server." : "."));
@@ -56,4 +59,24 @@ public sealed class IntegrationSettings : ITenantOwned
         UpdatedBy = by;
         UpdatedAt = at;
     }
+
+    public const int WebhookSecretMinLength = 16;
+
+    /// <param name="protectedSecret">The new secret, encrypted; null keeps the one kept (for the same server only).</param>
+    public void SetWebhook(string? url, string? protectedSecret, Guid by, DateTimeOffset at)
+    {
+        var address = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        if (address?.Length > UrlMaxLength) throw new DomainException($"The webhook's address must be at most {UrlMaxLength} characters.");
+        if (address is not null && protectedSecret is null && (ProtectedWebhookSecret is null || !SameServer(address, WebhookUrl)))
+            throw new DomainException("Enter the secret the webhook's receiver checks signatures with"
+                + (ProtectedWebhookSecret is not null ? ": the kept one is not sent to another server." : "."));
+        WebhookUrl = address;
+        ProtectedWebhookSecret = address is null ? null : protectedSecret ?? ProtectedWebhookSecret;
+        UpdatedBy = by;
+        UpdatedAt = at;
+    }
+
+    private static bool SameServer(string? url, string? kept) =>
+        url is not null && kept is not null && Uri.TryCreate(url, UriKind.Absolute, out var to) && Uri.TryCreate(kept, UriKind.Absolute, out var from)
+        && Uri.Compare(to, from, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }

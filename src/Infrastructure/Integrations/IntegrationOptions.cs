@@ -4,11 +4,11 @@ using VariantMiner.Infrastructure.Networking;
 
 namespace VariantMiner.Infrastructure.Integrations;
 
-/// <summary>Configuration section <c>Integrations</c>: how reports are pushed to organizations' FHIR servers.</summary>
+/// <summary>Configuration section <c>Integrations</c>: how reports and events reach organizations' servers (FHIR, webhook).</summary>
 public sealed class IntegrationOptions
 {
     /// <summary>
-    /// Lets FHIR servers be reached over http and at private, loopback or link-local addresses: a server on the same
+    /// Lets FHIR servers and webhooks be reached over http and at private, loopback or link-local addresses: a server on the same
     /// machine, for development and tests only. Off by default (an administrator must not make the server call into its
     /// own network).
     /// </summary>
@@ -21,8 +21,8 @@ public sealed class IntegrationOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 }
 
-internal sealed class FhirEndpoints(IOptions<IntegrationOptions> options) : IFhirEndpoints
+internal sealed class OutboundEndpoints(IOptions<IntegrationOptions> options) : IOutboundEndpoints
 {
-    public Task<string?> RefusalAsync(string baseUrl, CancellationToken cancellationToken) =>
-        new OutboundGuard(options.Value.AllowPrivateNetworkEndpoints).RefusalAsync(baseUrl, "The FHIR server's address", cancellationToken);
+    public Task<string?> RefusalAsync(string url, string what, CancellationToken cancellationToken) =>
+        new OutboundGuard(options.Value.AllowPrivateNetworkEndpoints).RefusalAsync(url, what, cancellationToken);
 }

@@ -48,6 +48,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IOrgani
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Domain.Notifications.NotificationPreference>();
     public DbSet<Domain.Bookmarks.Bookmark> Bookmarks => Set<Domain.Bookmarks.Bookmark>();
+    public DbSet<Domain.Integrations.WebhookDelivery> WebhookDeliveries => Set<Domain.Integrations.WebhookDelivery>();
     public DbSet<Domain.Usage.StorageSnapshot> StorageSnapshots => Set<Domain.Usage.StorageSnapshot>();
     public DbSet<Domain.Usage.BillingArrangement> BillingArrangements => Set<Domain.Usage.BillingArrangement>();
     public DbSet<Domain.Usage.QuotaAlert> QuotaAlerts => Set<Domain.Usage.QuotaAlert>();

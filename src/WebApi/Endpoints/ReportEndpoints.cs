@@ -36,13 +36,26 @@ internal sealed class ReportEndpoints : IEndpointGroup
         integrations.MapGet("", async Task<Ok<IntegrationSettingsDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetIntegrationSettings(orgId), ct)))
             .WithName("Integrations_Get")
-            .WithSummary("The organization's integration settings (organization.settings.manage): the FHIR server final reports are pushed to; the secret is never returned.");
+            .WithSummary("The organization's integration settings (organization.settings.manage): the FHIR server final reports are pushed to, the webhook " +
+                "events are posted to; secrets are never returned.");
 
         integrations.MapPut("", async Task<Ok<IntegrationSettingsDto>> (Guid orgId, SetIntegrationSettings body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
             .WithName("Integrations_Set")
-            .WithSummary("Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept)}.")
+            .WithSummary("Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, " +
+                "fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}.")
             .ProducesValidationProblem();
+
+        integrations.MapGet("/webhook/deliveries", async Task<Ok<IReadOnlyList<WebhookDeliveryDto>>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListWebhookDeliveries(orgId), ct)))
+            .WithName("Integrations_ListWebhookDeliveries")
+            .WithSummary("The webhook's delivery log, newest first: each event, its status, rounds, the receiver's last answer (organization.settings.manage).");
+
+        integrations.MapPost("/webhook/test", async Task<Accepted<WebhookDeliveryDto>> (Guid orgId, ISender sender, CancellationToken ct) =>
+                TypedResults.Accepted((string?)null, await sender.Send(new SendWebhookTest { OrganizationId = orgId }, ct)))
+            .WithName("Integrations_TestWebhook")
+            .WithSummary("Queues a test event (webhook.test) for the webhook (organization.settings.manage); 409 when no webhook is set.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var reports = app.MapGroup("/api/organizations/{orgId:guid}/workspaces/{workspaceId:guid}/reports")
             .RequireAuthorization()

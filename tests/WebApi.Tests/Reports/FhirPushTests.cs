@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VariantMiner.Application.Files;
+using VariantMiner.Domain.Integrations;
 using VariantMiner.Domain.Reports;
 using VariantMiner.Infrastructure.Integrations;
 using Task = System.Threading.Tasks.Task;
@@ -13,7 +14,7 @@ namespace VariantMiner.WebApi.Tests.Reports;
 
 /// <summary>
 /// Final reports pushed to the organization's FHIR server (integration settings) through the delivery outbox, against a
-/// real HTTP server this test starts (<see cref="FhirReceiver"/>): what arrives (a valid transaction with the signed PDF,
+/// real HTTP server this test starts (<see cref="HttpReceiver"/>): what arrives (a valid transaction with the signed PDF,
 /// the credentials), Polly's retries of passing failures honouring Retry-After, refusals failing at once and telling
 /// the people concerned, rounds that give up, and a worker that died mid-send.
 /// </summary>
@@ -30,7 +31,7 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
 
     private SeededLab _lab = null!;
     private SeededSamples _samples = null!;
-    private FhirReceiver _receiver = null!;
+    private HttpReceiver _receiver = null!;
     private readonly MovableClock _clock = new();
 
     protected override IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>
@@ -48,7 +49,7 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
         _clock.Ahead = TimeSpan.Zero;
         await using (var db = Database.CreateContext()) _lab = await SeededLab.CreateAsync(db, "Push Lab");
         await using (var db = Database.CreateContext()) _samples = await SeededSamples.CreateAsync(db, _lab, Factory.Services.GetRequiredService<IFileStore>());
-        _receiver = await FhirReceiver.StartAsync();
+        _receiver = await HttpReceiver.StartAsync();
         var supervisor = await Factory.SignedInClientAsync(_lab.Members[BuiltInRole.Supervisor].Email);
         var set = await supervisor.SendUnsafeAsync(HttpMethod.Put, Integrations,
             new { fhirBaseUrl = _receiver.BaseUrl, fhirAuthentication = "bearer", fhirSecret = "ehr-token-123" });
@@ -60,7 +61,7 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
 
     /// <summary>A worker of its own on <see cref="_clock"/>, beside the host's (which keeps the real time).</summary>
     private ReportDeliveryWorker Worker() => new(Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        Factory.Services.GetRequiredService<IOptions<IntegrationOptions>>(), _clock, NullLogger<ReportDeliveryWorker>.Instance);
+        new DeliveryHttp(Factory.Services.GetRequiredService<IOptions<IntegrationOptions>>(), _clock), _clock, NullLogger<ReportDeliveryWorker>.Instance);
 
     private async Task<(HttpClient Curator, Guid Id)> SignAsync()
     {
@@ -143,7 +144,7 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
             Assert.That(delivered.GetProperty("status").GetString(), Is.EqualTo("delivered"));
             Assert.That(delivered.GetProperty("version").GetInt32(), Is.EqualTo(1));
             Assert.That(delivered.GetProperty("endpoint").GetString(), Is.EqualTo(_receiver.BaseUrl));
-            Assert.That(delivered.GetProperty("remoteLocation").GetString(), Is.EqualTo(FhirReceiver.ReportLocation));
+            Assert.That(delivered.GetProperty("remoteLocation").GetString(), Is.EqualTo(HttpReceiver.ReportLocation));
             Assert.That(delivered.GetProperty("lastStatusCode").GetInt32(), Is.EqualTo(200));
         });
         // The settings never show the secret again.
@@ -169,7 +170,7 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task A_passing_failure_is_tried_again_after_the_servers_Retry_After()
     {
-        _receiver.Then(new FhirReceiver.Answer(503, RetryAfter: "2"), new FhirReceiver.Answer(502));
+        _receiver.Then(new HttpReceiver.Answer(503, RetryAfter: "2"), new HttpReceiver.Answer(502));
         var (_, id) = await SignAsync();
         var delivery = await AfterRoundsAsync(id);
 
@@ -185,7 +186,7 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task A_refusal_fails_at_once_and_tells_the_signer_and_the_settings_managers_then_it_can_be_sent_again()
     {
-        _receiver.Then(new FhirReceiver.Answer(422, """
+        _receiver.Then(new HttpReceiver.Answer(422, """
             {"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"required","diagnostics":"Patient.identifier is required here"}]}
             """));
         var (curator, id) = await SignAsync();
@@ -235,7 +236,7 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
     public async Task Passing_failures_end_a_round_and_after_five_rounds_the_delivery_fails()
     {
         // A Retry-After of an hour is longer than a round waits: each round is one request, the next round that much later.
-        _receiver.Otherwise = new FhirReceiver.Answer(503, RetryAfter: "3600");
+        _receiver.Otherwise = new HttpReceiver.Answer(503, RetryAfter: "3600");
         var (_, id) = await SignAsync();
         var first = await AfterRoundsAsync(id);
         Assert.That(first.Status, Is.EqualTo(DeliveryStatus.Pending));
@@ -258,14 +259,14 @@ public class FhirPushTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task A_delivery_whose_worker_died_mid_send_is_sent_once_its_claim_runs_out()
     {
-        _receiver.Then(new FhirReceiver.Answer(503, RetryAfter: "3600"));
+        _receiver.Then(new HttpReceiver.Answer(503, RetryAfter: "3600"));
         var (_, id) = await SignAsync();
         await AfterRoundsAsync(id); // the first round fails: the delivery waits an hour, out of the host worker's way
         _clock.Ahead = TimeSpan.FromHours(2);
 
         // A worker claims it and dies before it records anything (kill -9).
         await using (var scope = Factory.Services.CreateAsyncScope())
-            Assert.That(await scope.ServiceProvider.GetRequiredService<ReportDeliveryQueue>().ClaimAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None),
+            Assert.That(await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(DeliveryQueue.Reports, _clock.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None),
                 Is.Not.Null);
         Assert.That(await Worker().DeliverNextAsync(CancellationToken.None), Is.False, "claimed: nobody else sends it meanwhile");
 

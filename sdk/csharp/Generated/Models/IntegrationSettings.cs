@@ -40,6 +40,16 @@ namespace VariantMiner.Sdk.Models
 #endif
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
+        /// <summary>The webhookSecretSet property</summary>
+        public bool? WebhookSecretSet { get; set; }
+        /// <summary>The webhookUrl property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WebhookUrl { get; set; }
+#nullable restore
+#else
+        public string WebhookUrl { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -63,6 +73,8 @@ namespace VariantMiner.Sdk.Models
                 { "fhirSecretSet", n => { FhirSecretSet = n.GetBoolValue(); } },
                 { "fhirUserName", n => { FhirUserName = n.GetStringValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
+                { "webhookSecretSet", n => { WebhookSecretSet = n.GetBoolValue(); } },
+                { "webhookUrl", n => { WebhookUrl = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -77,6 +89,8 @@ namespace VariantMiner.Sdk.Models
             writer.WriteBoolValue("fhirSecretSet", FhirSecretSet);
             writer.WriteStringValue("fhirUserName", FhirUserName);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
+            writer.WriteBoolValue("webhookSecretSet", WebhookSecretSet);
+            writer.WriteStringValue("webhookUrl", WebhookUrl);
         }
     }
 }

@@ -44,6 +44,22 @@ namespace VariantMiner.Sdk.Models
 #else
         public string FhirUserName { get; set; }
 #endif
+        /// <summary>The webhookSecret property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WebhookSecret { get; set; }
+#nullable restore
+#else
+        public string WebhookSecret { get; set; }
+#endif
+        /// <summary>The webhookUrl property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WebhookUrl { get; set; }
+#nullable restore
+#else
+        public string WebhookUrl { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -66,6 +82,8 @@ namespace VariantMiner.Sdk.Models
                 { "fhirBaseUrl", n => { FhirBaseUrl = n.GetStringValue(); } },
                 { "fhirSecret", n => { FhirSecret = n.GetStringValue(); } },
                 { "fhirUserName", n => { FhirUserName = n.GetStringValue(); } },
+                { "webhookSecret", n => { WebhookSecret = n.GetStringValue(); } },
+                { "webhookUrl", n => { WebhookUrl = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -79,6 +97,8 @@ namespace VariantMiner.Sdk.Models
             writer.WriteStringValue("fhirBaseUrl", FhirBaseUrl);
             writer.WriteStringValue("fhirSecret", FhirSecret);
             writer.WriteStringValue("fhirUserName", FhirUserName);
+            writer.WriteStringValue("webhookSecret", WebhookSecret);
+            writer.WriteStringValue("webhookUrl", WebhookUrl);
         }
     }
 }

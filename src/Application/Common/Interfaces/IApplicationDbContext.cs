@@ -50,6 +50,7 @@ public interface IApplicationDbContext
     DbSet<Domain.Notifications.Notification> Notifications { get; }
     DbSet<Domain.Notifications.NotificationPreference> NotificationPreferences { get; }
     DbSet<Domain.Bookmarks.Bookmark> Bookmarks { get; }
+    DbSet<Domain.Integrations.WebhookDelivery> WebhookDeliveries { get; }
     DbSet<Domain.Usage.StorageSnapshot> StorageSnapshots { get; }
     DbSet<Domain.Usage.BillingArrangement> BillingArrangements { get; }
     DbSet<Domain.Usage.QuotaAlert> QuotaAlerts { get; }

@@ -125,15 +125,30 @@ internal sealed class ReportPreferencesConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class ReportDeliveryConfiguration : IEntityTypeConfiguration<ReportDelivery>, IEntityTypeConfiguration<Domain.Integrations.IntegrationSettings>
+internal sealed class ReportDeliveryConfiguration : IEntityTypeConfiguration<ReportDelivery>, IEntityTypeConfiguration<Domain.Integrations.IntegrationSettings>,
+    IEntityTypeConfiguration<Domain.Integrations.WebhookDelivery>
 {
+    public void Configure(EntityTypeBuilder<Domain.Integrations.WebhookDelivery> b)
+    {
+        b.ToTable("WebhookDeliveries");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.Endpoint).HasMaxLength(Domain.Integrations.IntegrationSettings.UrlMaxLength);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.LastError).HasMaxLength(Domain.Integrations.OutboundDelivery.ErrorMaxLength);
+        b.Property(d => d.Event).HasMaxLength(64);
+        b.HasIndex(d => new { d.OrganizationId, d.CreatedAt });
+        b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        b.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
     public void Configure(EntityTypeBuilder<ReportDelivery> b)
     {
         b.ToTable("ReportDeliveries");
         b.HasKey(d => d.Id);
         b.Property(d => d.Endpoint).HasMaxLength(Domain.Integrations.IntegrationSettings.UrlMaxLength);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
-        b.Property(d => d.LastError).HasMaxLength(ReportDelivery.ErrorMaxLength);
+        b.Property(d => d.LastError).HasMaxLength(Domain.Integrations.OutboundDelivery.ErrorMaxLength);
         b.Property(d => d.RemoteLocation).HasMaxLength(500);
         b.HasIndex(d => d.OrganizationId);
         b.HasIndex(d => d.ReportId);
@@ -149,6 +164,7 @@ internal sealed class ReportDeliveryConfiguration : IEntityTypeConfiguration<Rep
         b.Property(s => s.FhirBaseUrl).HasMaxLength(Domain.Integrations.IntegrationSettings.UrlMaxLength);
         b.Property(s => s.FhirAuthentication).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.FhirUserName).HasMaxLength(Domain.Integrations.IntegrationSettings.UserNameMaxLength);
+        b.Property(s => s.WebhookUrl).HasMaxLength(Domain.Integrations.IntegrationSettings.UrlMaxLength);
         b.HasOne<Organization>().WithOne().HasForeignKey<Domain.Integrations.IntegrationSettings>(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

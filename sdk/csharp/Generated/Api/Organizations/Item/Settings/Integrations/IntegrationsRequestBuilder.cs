@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations.Webhook;
 using VariantMiner.Sdk.Models;
 namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
 {
@@ -17,6 +18,11 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IntegrationsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The webhook property</summary>
+        public global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations.Webhook.WebhookRequestBuilder Webhook
+        {
+            get => new global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations.Webhook.WebhookRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations.IntegrationsRequestBuilder"/> and sets the default values.
         /// </summary>
@@ -34,7 +40,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
         {
         }
         /// <summary>
-        /// The organization&apos;s integration settings (organization.settings.manage): the FHIR server final reports are pushed to; the secret is never returned.
+        /// The organization&apos;s integration settings (organization.settings.manage): the FHIR server final reports are pushed to, the webhook events are posted to; secrets are never returned.
         /// </summary>
         /// <returns>A <see cref="global::VariantMiner.Sdk.Models.IntegrationSettings"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -61,7 +67,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
             return await RequestAdapter.SendAsync<global::VariantMiner.Sdk.Models.IntegrationSettings>(requestInfo, global::VariantMiner.Sdk.Models.IntegrationSettings.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept)}.
+        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}.
         /// </summary>
         /// <returns>A <see cref="global::VariantMiner.Sdk.Models.IntegrationSettings"/></returns>
         /// <param name="body">The request body</param>
@@ -92,7 +98,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
             return await RequestAdapter.SendAsync<global::VariantMiner.Sdk.Models.IntegrationSettings>(requestInfo, global::VariantMiner.Sdk.Models.IntegrationSettings.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The organization&apos;s integration settings (organization.settings.manage): the FHIR server final reports are pushed to; the secret is never returned.
+        /// The organization&apos;s integration settings (organization.settings.manage): the FHIR server final reports are pushed to, the webhook events are posted to; secrets are never returned.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -111,7 +117,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
             return requestInfo;
         }
         /// <summary>
-        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept)}.
+        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
