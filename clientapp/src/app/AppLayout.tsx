@@ -48,6 +48,7 @@ function UserMenu({ orgId }: { orgId: string | undefined }) {
 function OrganizationNav({ orgId }: { orgId: string }) {
   const { can, isLoading, error } = usePermissions(orgId);
   const samplesActive = useMatch('/orgs/:orgId/workspaces/:workspaceId/samples/*') !== null;
+  const statementActive = useMatch('/orgs/:orgId/billing/*') !== null;
   if (isLoading || error) return null;
   const base = `/orgs/${orgId}`;
   const className = ({ isActive }: { isActive: boolean }) => (isActive ? 'subnav__link subnav__link--active' : 'subnav__link');
@@ -73,6 +74,16 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         <NavLink to={`${base}/bookmarks`} className={className}>
           Bookmarks
         </NavLink>
+        {/* The organization's usage for organization.analytics.view (its page links to one's own); everyone else's own. */}
+        {can('organization.analytics.view') ? (
+          <NavLink to={`${base}/usage`} className={className}>
+            Usage
+          </NavLink>
+        ) : (
+          <NavLink to={`${base}/usage/me`} className={className}>
+            My usage
+          </NavLink>
+        )}
         {can('organization.audit.view') ? (
           <NavLink to={`${base}/audit`} className={className}>
             Audit
@@ -108,8 +119,9 @@ function OrganizationNav({ orgId }: { orgId: string }) {
             Assays
           </NavLink>
         ) : null}
-        {/* `end`: the report preferences (/settings/reports), the integrations (/settings/integrations) and the
-            notification defaults (/settings/notifications) are pages of their own, with their own links. */}
+        {/* `end`: the report preferences (/settings/reports), the integrations (/settings/integrations), the
+            notification defaults (/settings/notifications) and billing (/settings/billing) are pages of their own, with
+            their own links. */}
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/settings`} end className={className}>
             Settings
@@ -133,6 +145,15 @@ function OrganizationNav({ orgId }: { orgId: string }) {
         {can('organization.settings.manage') ? (
           <NavLink to={`${base}/settings/notifications`} className={className}>
             Notification defaults
+          </NavLink>
+        ) : null}
+        {/* Plan, prices, the processing quota and the statements (whose pages, /billing/statements/…, it marks too). */}
+        {can('organization.billing.manage') ? (
+          <NavLink
+            to={`${base}/settings/billing`}
+            className={({ isActive }) => className({ isActive: isActive || statementActive })}
+          >
+            Billing
           </NavLink>
         ) : null}
         {can('organization.settings.manage') ? (

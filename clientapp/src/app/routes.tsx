@@ -29,6 +29,10 @@ const IntegrationSettingsPage = lazy(() => import('../features/integrations/Inte
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const NotificationDefaultsPage = lazy(() => import('../features/notifications/NotificationDefaultsPage'));
 const BookmarksPage = lazy(() => import('../features/bookmarks/BookmarksPage'));
+const UsagePage = lazy(() => import('../features/usage/UsagePage'));
+const MyUsagePage = lazy(() => import('../features/usage/MyUsagePage'));
+const BillingPage = lazy(() => import('../features/usage/BillingPage'));
+const StatementPage = lazy(() => import('../features/usage/StatementPage'));
 const SingleSignOnPage = lazy(() => import('../features/organizations/SingleSignOnPage'));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
@@ -115,6 +119,10 @@ export function AppRoutes() {
             <Route path="settings/notifications" element={<NotificationDefaultsPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="bookmarks" element={<BookmarksPage />} />
+            <Route path="usage" element={<UsagePage />} />
+            <Route path="usage/me" element={<MyUsagePage />} />
+            <Route path="settings/billing" element={<BillingPage />} />
+            <Route path="billing/statements/:month" element={<StatementPage />} />
             <Route path="sso" element={<SingleSignOnPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="clients" element={<ClientsPage />} />

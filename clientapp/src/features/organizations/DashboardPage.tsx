@@ -1,18 +1,25 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { mutationStatus } from '../../api/problem';
-import { Alert, Button, ConfirmDialog, formatDate, LoadingState, RetryAlert, StorageBar, usePageTitle } from '../../components';
+import { Alert, Button, ConfirmDialog, formatDate, LoadingState, RetryAlert, usePageTitle } from '../../components';
 import { useMe } from '../auth/authApi';
 import { useRemoveMember } from '../members/api';
 import { PermissionList as HeldPermissionList } from '../roles/PermissionList';
 import { ActivityList } from './ActivityList';
 import { useOrganization, usePermissionCatalogue } from './api';
 import { useCurrentOrgId } from './permissions';
+import { NeedsAttention, QuotaCard } from './WorkOverview';
+import { useWorkOverview } from './workOverviewApi';
 
-/** /orgs/:orgId: details, my role and permissions, counts, my workspaces, storage and recent activity. */
+/**
+ * /orgs/:orgId: first what needs attention (runs in progress and failed, orders due, reports awaiting my signature),
+ * then counts and quotas, my workspaces, my role and permissions, recent activity and details.
+ */
 export default function DashboardPage() {
   const orgId = useCurrentOrgId()!;
   const dashboard = useOrganization(orgId);
+  // What needs attention is read alongside the organization, not after it (its own part of the page shows it).
+  useWorkOverview(orgId);
   usePageTitle(dashboard.data?.name ?? 'Organization');
 
   if (dashboard.isPending) return <LoadingState label="Loading dashboard…" />;
@@ -47,6 +54,8 @@ export default function DashboardPage() {
         </Alert>
       ) : null}
 
+      <NeedsAttention orgId={orgId} />
+
       <section className="stats" aria-label="Overview">
         <div className="card stat">
           <h2 className="stat__label">Members</h2>
@@ -56,10 +65,7 @@ export default function DashboardPage() {
           <h2 className="stat__label">Workspaces</h2>
           <p className="stat__value">{org.workspaceCount.toLocaleString('en-US')}</p>
         </div>
-        <div className="card stat stat--wide">
-          <h2 className="stat__label">Storage</h2>
-          <StorageBar usedBytes={org.storageUsedBytes} quotaBytes={org.storageQuotaBytes} />
-        </div>
+        <QuotaCard orgId={orgId} storageUsedBytes={org.storageUsedBytes} storageQuotaBytes={org.storageQuotaBytes} />
       </section>
 
       <div className="columns">
