@@ -760,7 +760,34 @@ await runSuite([
       await page.getByRole('heading', { level: 1, name: reportTitle }).waitFor({ timeout });
       reportPath = new URL(page.url()).pathname;
       if ((await page.getByRole('button', { name: 'Sign', exact: true }).count()) !== 0) throw new Error('the Report Writer is offered "Sign"');
+      // Ready for review: it now awaits the signature of those who sign reports.
+      const edit = page.getByRole('form', { name: 'Edit version 1' });
+      await edit.getByLabel('Status').selectOption('preliminary');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Preliminary (draft)').first().waitFor({ timeout });
       await checkAccessibility(page, 'report page, a draft (Report Writer)');
+    },
+  },
+  {
+    name: 'analyses-supervisor-opens-the-dashboard-and-follows-the-report-awaiting-signature',
+    async run(page) {
+      // The morning page: nothing running any more, the draft marked preliminary awaits the Supervisor's signature.
+      await page.goto(`${baseUrl}${orgPath}`);
+      await page.getByRole('heading', { level: 2, name: 'Needs attention' }).waitFor({ timeout });
+      await page.getByRole('heading', { level: 3, name: 'Runs in progress (0)' }).waitFor({ timeout });
+      const awaiting = page.getByRole('region', { name: 'Reports awaiting your signature (1)' });
+      await awaiting.waitFor({ timeout });
+      await checkAccessibility(page, 'dashboard with work to do');
+      await awaiting.getByRole('link', { name: reportTitle }).click();
+      await expectPath(page, reportPath);
+      await page.getByRole('heading', { level: 1, name: reportTitle }).waitFor({ timeout });
+
+      // The organization's usage: the Supervisor launched the finished runs, so tops the users by processing.
+      await page.goto(`${baseUrl}${orgPath}/usage`);
+      await page.getByRole('heading', { level: 1, name: 'Usage' }).waitFor({ timeout });
+      const users = page.getByRole('table', { name: 'Top users by processing hours' });
+      await users.getByRole('row').filter({ hasText: supervisor.displayName }).waitFor({ timeout });
+      await checkAccessibility(page, 'usage page');
     },
   },
   {
