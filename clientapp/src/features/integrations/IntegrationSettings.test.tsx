@@ -2,58 +2,31 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../test/axe';
-import { json, mockFetch, problem, type Handler } from '../../test/fetchMock';
+import { mockFetch, problem, type Handler } from '../../test/fetchMock';
 import { statusMessage } from '../../test/helpers';
 import { ALL_PERMISSIONS, ANALYST_PERMISSIONS, ORG_ID, orgRoutes } from '../../test/orgFixtures';
 import { renderApp } from '../../test/render';
 import type { IntegrationSettings } from './api';
-
-const base = `/api/organizations/${ORG_ID}`;
-const page = `/orgs/${ORG_ID}/settings/integrations`;
-const PUT = `PUT ${base}/settings/integrations`;
-const ADDRESS = 'https://fhir.northwind.example/fhir';
-
-const notSet: IntegrationSettings = { fhirBaseUrl: null, fhirAuthentication: 'none', fhirUserName: null, fhirSecretSet: false, updatedAt: null };
-
-const bearer: IntegrationSettings = {
-  fhirBaseUrl: ADDRESS,
-  fhirAuthentication: 'bearer',
-  fhirUserName: null,
-  fhirSecretSet: true,
-  updatedAt: '2025-03-01T10:00:00Z',
-};
+import {
+  ADDRESS,
+  base,
+  bearer,
+  description,
+  GET_DELIVERIES,
+  integrationServer,
+  notSet,
+  page,
+  PUT,
+  WEBHOOK,
+} from './integrationFixtures';
 
 /** A Group Supervisor's server with the organization's `settings`; a PUT answers what the server would keep unless `put` says otherwise. */
 function server(settings: IntegrationSettings, put?: Handler) {
-  return mockFetch({
-    ...orgRoutes('Group Supervisor', ALL_PERMISSIONS),
-    [`GET ${base}/settings/integrations`]: () => json(200, settings),
-    [PUT]:
-      put ??
-      ((_r: Request, body: string) => {
-        const sent = JSON.parse(body);
-        const url = sent.fhirBaseUrl || null;
-        const authentication = url ? (sent.fhirAuthentication ?? 'none') : 'none';
-        const kept = authentication === settings.fhirAuthentication && settings.fhirSecretSet;
-        return json(200, {
-          fhirBaseUrl: url,
-          fhirAuthentication: authentication,
-          fhirUserName: authentication === 'basic' ? sent.fhirUserName : null,
-          fhirSecretSet: authentication !== 'none' && (!!sent.fhirSecret || kept),
-          updatedAt: '2025-03-08T12:00:00Z',
-        });
-      }),
-  });
+  return integrationServer(settings, { routes: put ? { [PUT]: put } : {} });
 }
 
-/** The text of the elements an element's aria-describedby points to. */
-function description(element: HTMLElement): string {
-  return (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ');
-}
+/** The webhook's part of every PUT from the FHIR form: as it is kept (a PUT without it would remove the webhook). */
+const webhookKept = { webhookUrl: WEBHOOK, webhookSecret: null };
 
 function form() {
   return screen.getByRole('form', { name: 'FHIR server for final reports' });
@@ -93,11 +66,13 @@ describe('Integrations page', () => {
     await u.click(within(form()).getByRole('button', { name: 'Save integration settings' }));
     await waitFor(() => expect(statusMessage()).toBe('Integration settings saved.'));
     expect(calls(PUT)).toHaveLength(1);
+    // A full replacement: the webhook goes with it as it is kept.
     expect(JSON.parse(calls(PUT)[0]!.body)).toEqual({
       fhirBaseUrl: ADDRESS,
       fhirAuthentication: 'bearer',
       fhirUserName: null,
       fhirSecret: null,
+      ...webhookKept,
     });
   });
 
@@ -145,6 +120,9 @@ describe('Integrations page', () => {
       fhirAuthentication: 'basic',
       fhirUserName: 'variantminer',
       fhirSecret: 's3cret',
+      // No webhook is set: none is sent.
+      webhookUrl: '',
+      webhookSecret: null,
     });
     // The password is kept now: the field is empty again and says so; the server may be stopped.
     expect(password.value).toBe('');
@@ -220,7 +198,13 @@ describe('Integrations page', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(calls(PUT)).toHaveLength(1);
-    expect(JSON.parse(calls(PUT)[0]!.body)).toEqual({ fhirBaseUrl: '' });
+    expect(JSON.parse(calls(PUT)[0]!.body)).toEqual({
+      fhirBaseUrl: '',
+      fhirAuthentication: 'none',
+      fhirUserName: null,
+      fhirSecret: null,
+      ...webhookKept,
+    });
     expect(statusMessage()).toBe('Reports are no longer sent to a FHIR server.');
     const address = within(form()).getByLabelText('Base address') as HTMLInputElement;
     expect(address.value).toBe('');
@@ -242,7 +226,13 @@ describe('Integrations page', () => {
     expect(calls(PUT)).toHaveLength(0);
     await u.click(within(dialog).getByRole('button', { name: 'Stop sending reports' }));
     await waitFor(() => expect(calls(PUT)).toHaveLength(1));
-    expect(JSON.parse(calls(PUT)[0]!.body)).toEqual({ fhirBaseUrl: '' });
+    expect(JSON.parse(calls(PUT)[0]!.body)).toEqual({
+      fhirBaseUrl: '',
+      fhirAuthentication: 'none',
+      fhirUserName: null,
+      fhirSecret: null,
+      ...webhookKept,
+    });
   });
 
   it('is neither linked nor loaded for a member without organization.settings.manage', async () => {
@@ -255,6 +245,8 @@ describe('Integrations page', () => {
     expect(within(nav).queryByRole('link', { name: 'Integrations' })).toBeNull();
     expect(screen.queryByRole('form', { name: 'FHIR server for final reports' })).toBeNull();
     expect(calls(`GET ${base}/settings/integrations`)).toHaveLength(0);
+    expect(calls(GET_DELIVERIES)).toHaveLength(0);
+    expect(screen.queryByRole('form', { name: 'Webhook' })).toBeNull();
     expect(await axeViolations()).toEqual([]);
   });
 
@@ -267,5 +259,6 @@ describe('Integrations page', () => {
 
     expect(await screen.findByText('You cannot change this organization’s integrations')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'FHIR server for final reports' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Webhook' })).toBeNull();
   });
 });

@@ -18,13 +18,17 @@ import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
 import {
   FHIR_AUTHENTICATIONS,
   fhirAuthentication,
+  keptWebhook,
   useIntegrationSettings,
+  useSavingIntegrationSettings,
   useSetIntegrationSettings,
   type FhirAuthentication,
   type IntegrationSettings,
   type SetIntegrationSettingsRequest,
 } from './api';
 import './integrations.css';
+import { WebhookDeliveries } from './WebhookDeliveries';
+import { WebhookSection } from './WebhookSection';
 
 const fields = ['fhirBaseUrl', 'fhirAuthentication', 'fhirUserName', 'fhirSecret'] as const;
 
@@ -48,7 +52,9 @@ function secretNoun(authentication: FhirAuthentication): string {
 /**
  * /orgs/:orgId/settings/integrations (organization.settings.manage) — the organization's integrations: the FHIR server
  * every final (signed) report is sent to, how it is told who is calling (nothing, a bearer token, or a user name and
- * password), and stopping it. The token or password is write-only: the page only says whether one is kept.
+ * password), and stopping it; the webhook the organization's events are posted to (WebhookSection) and its delivery
+ * log (WebhookDeliveries). Secrets are write-only: the page only says whether one is kept. Each form's save is a full
+ * replacement of the settings: it sends the other part as it is kept.
  */
 export default function IntegrationSettingsPage() {
   usePageTitle('Integrations');
@@ -70,24 +76,32 @@ export default function IntegrationSettingsPage() {
           Your role does not include managing organization settings. Ask a Group Supervisor or Group Admin.
         </Alert>
       ) : (
-        <section className="card" aria-labelledby="fhir-heading">
-          <h2 id="fhir-heading" className="card__title">
-            FHIR server for final reports
-          </h2>
-          <p>
-            Every final (signed) report is sent to this server as a FHIR transaction: the Genomics Reporting bundle, with the
-            signed PDF. When the server is unavailable, it is tried again later; each report shows whether it was delivered.
-          </p>
-          {settings.isPending ? <LoadingState label="Loading the integration settings…" /> : null}
-          {settings.isError ? (
-            <RetryAlert
-              title="The integration settings could not be loaded"
-              message={settings.error.message}
-              onRetry={() => void settings.refetch()}
-            />
+        <>
+          <section className="card" aria-labelledby="fhir-heading">
+            <h2 id="fhir-heading" className="card__title">
+              FHIR server for final reports
+            </h2>
+            <p>
+              Every final (signed) report is sent to this server as a FHIR transaction: the Genomics Reporting bundle, with the
+              signed PDF. When the server is unavailable, it is tried again later; each report shows whether it was delivered.
+            </p>
+            {settings.isPending ? <LoadingState label="Loading the integration settings…" /> : null}
+            {settings.isError ? (
+              <RetryAlert
+                title="The integration settings could not be loaded"
+                message={settings.error.message}
+                onRetry={() => void settings.refetch()}
+              />
+            ) : null}
+            {settings.data ? <FhirServerForm orgId={orgId} settings={settings.data} /> : null}
+          </section>
+          {settings.data ? (
+            <>
+              <WebhookSection orgId={orgId} settings={settings.data} />
+              <WebhookDeliveries orgId={orgId} webhookSet={!!settings.data.webhookUrl} />
+            </>
           ) : null}
-          {settings.data ? <FhirServerForm orgId={orgId} settings={settings.data} /> : null}
-        </section>
+        </>
       )}
     </div>
   );
@@ -96,6 +110,8 @@ export default function IntegrationSettingsPage() {
 function FhirServerForm({ orgId, settings }: { orgId: string; settings: IntegrationSettings }) {
   const save = useSetIntegrationSettings(orgId);
   const stop = useSetIntegrationSettings(orgId);
+  // Each save replaces the whole settings (the webhook's too): one at a time.
+  const saving = useSavingIntegrationSettings(orgId);
   const announce = useStatusMessage();
   const id = useId();
   const savedAuthentication = fhirAuthentication(settings.fhirAuthentication);
@@ -150,6 +166,8 @@ function FhirServerForm({ orgId, settings }: { orgId: string; settings: Integrat
       fhirUserName: authentication === 'basic' ? name : null,
       // Null keeps the secret the server has.
       fhirSecret: authentication !== 'none' && secret.trim() ? secret : null,
+      // A full replacement: the webhook as it is kept (without it, it would be removed).
+      ...keptWebhook(settings),
     };
     save.mutate(body, {
       onSuccess: (saved) => {
@@ -162,7 +180,8 @@ function FhirServerForm({ orgId, settings }: { orgId: string; settings: Integrat
 
   function onStop() {
     stop.mutate(
-      { fhirBaseUrl: '' },
+      // The webhook as it is kept (without it, it would be removed too).
+      { fhirBaseUrl: '', fhirAuthentication: 'none', fhirUserName: null, fhirSecret: null, ...keptWebhook(settings) },
       {
         onSuccess: () => {
           setConfirmingStop(false);
@@ -266,7 +285,7 @@ function FhirServerForm({ orgId, settings }: { orgId: string; settings: Integrat
           />
         ) : null}
         <div className="form__actions">
-          <Button type="submit" busy={save.isPending} busyLabel="Saving…">
+          <Button type="submit" busy={save.isPending} busyLabel="Saving…" disabled={saving}>
             Save integration settings
           </Button>
         </div>
