@@ -31,6 +31,8 @@ public sealed class VariantMinerFactory : WebApplicationFactory<Program>
         builder.UseSetting($"ConnectionStrings:{database.Provider}", database.ConnectionString);
         builder.UseSetting("Workers:Enabled", "false");
         builder.UseSetting("Usage:Interval", "1.00:00:00"); // tests run a usage round themselves, when they mean to
+        // Nor do deliveries go out in the background: the SQLite file is replaced between tests, under any open connection.
+        builder.UseSetting("Integrations:SendInBackground", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 

@@ -1382,7 +1382,7 @@ export interface paths {
         };
         /** The organization's integration settings (organization.settings.manage): the FHIR server final reports are pushed to, the webhook events are posted to; secrets are never returned. */
         get: operations["Integrations_Get"];
-        /** Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}. */
+        /** Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}. A part whose address is left out (null) stays as it is. */
         put: operations["Integrations_Set"];
         post?: never;
         delete?: never;
@@ -2428,6 +2428,20 @@ export interface components {
             storageQuotaBytes: number;
             /** Format: int64 */
             storageUsedBytes: number;
+        };
+        BillingArrangement: {
+            /** Format: uuid */
+            organizationId: string;
+            planName: string;
+            currency: string;
+            /** Format: double */
+            pricePerGbMonth: number;
+            /** Format: double */
+            pricePerCpuHour: number;
+            /** Format: double */
+            pricePerSample: number;
+            /** Format: double */
+            monthlyFee: number;
         };
         Bookmark: {
             /** Format: uuid */
@@ -3692,7 +3706,7 @@ export interface components {
             /** Format: int64 */
             storageQuotaBytes: number;
             /** Format: double */
-            processingHoursThisMonth: number;
+            processingHoursThisMonth: number | null;
             /** Format: double */
             processingHoursQuota: number | null;
         };
@@ -8993,7 +9007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Billing"];
+                    "application/json": components["schemas"]["BillingArrangement"];
                 };
             };
             /** @description Bad Request */

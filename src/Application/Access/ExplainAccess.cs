@@ -104,11 +104,18 @@ public sealed class ExplainAccessHandler(IApplicationDbContext db, IOrganization
     {
         var sampleIds = run.Samples.Select(s => s.SampleId).ToList();
         var samples = await db.Samples.AsNoTracking().Include(s => s.Assignments).Where(s => sampleIds.Contains(s.Id)).ToListAsync(cancellationToken);
-        var assignedSub = readsData ? null : await db.Analyses.AsNoTracking()
+        var assignedSub = readsData ? null : await db.Analyses.AsNoTracking().Include(a => a.Samples)
             .Where(a => a.ParentId == run.Id && a.Assignments.Any(x => x.UserId == person.UserId)).FirstOrDefaultAsync(cancellationToken);
         var names = await AnalysisNames.OfManyAsync(db, assignedSub is null ? [run] : [run, assignedSub], cancellationToken);
-        var facts = new RunFacts(run.Id, names[run.Id], run.WorkspaceId, sampleIds.Count - samples.Count, samples.Select(ToFacts).ToList(),
-            run.IsAssignedTo(person.UserId), assignedSub is null ? null : names[assignedSub.Id]);
+        // What the caller does not see is not named, nor offered to change (they may see the run only by its assignment).
+        var me = currentUser.UserId!.Value;
+        var callerSees = (await SampleVisibility.VisibleSamples(db.Samples, scope.Access, me, run.WorkspaceId).Where(s => sampleIds.Contains(s.Id))
+            .Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var subName = assignedSub is not null && await AnalysisVisibility.VisibleAnalyses(db, scope.Access, me, run.WorkspaceId)
+            .AnyAsync(a => a.Id == assignedSub.Id, cancellationToken) ? names[assignedSub.Id] : null;
+        var facts = new RunFacts(run.Id, names[run.Id], run.WorkspaceId, sampleIds.Count - samples.Count,
+            samples.Select(s => ToFacts(s) with { SeenByCaller = callerSees.Contains(s.Id) }).ToList(), run.IsAssignedTo(person.UserId),
+            assignedSub is not null, subName);
         return (person.Run(facts, await WorkspaceNameAsync(run.WorkspaceId, cancellationToken), readsData), names[run.Id]);
     }
 
@@ -118,12 +125,14 @@ public sealed class ExplainAccessHandler(IApplicationDbContext db, IOrganization
         await db.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.Name).SingleAsync(cancellationToken);
 }
 
-internal sealed record SampleFacts(Guid Id, string Name, Guid WorkspaceId, Func<Guid, bool> IsAssignedTo);
+/// <param name="SeenByCaller">Whether the person asking sees it (else it is not named to them).</param>
+internal sealed record SampleFacts(Guid Id, string Name, Guid WorkspaceId, Func<Guid, bool> IsAssignedTo, bool SeenByCaller = true);
 
 /// <param name="Trashed">Samples of the run in the trash (no one sees them, so only the run's own assignment opens it).</param>
-/// <param name="AssignedSubAnalysis">The name of a sub-analysis of it assigned to the person, if any.</param>
+/// <param name="SubAnalysisAssigned">A sub-analysis of it is assigned to the person.</param>
+/// <param name="SubAnalysisName">Its name, when the person asking sees it.</param>
 internal sealed record RunFacts(Guid Id, string Name, Guid WorkspaceId, int Trashed, IReadOnlyList<SampleFacts> Samples, bool Assigned,
-    string? AssignedSubAnalysis);
+    bool SubAnalysisAssigned, string? SubAnalysisName);
 
 internal sealed record AccessVerdict(bool Holds, IReadOnlyList<AccessStepDto> Reasons, IReadOnlyList<AccessOptionDto> Options, bool ReadsData = true);
 
@@ -198,16 +207,21 @@ internal sealed class AccessChain(Guid userId, string name, OrganizationAccess a
         var reasons = new List<AccessStepDto> { Membership(), workspace };
         var samples = run.Samples.Select(s => (Sample: s, Verdict: Sample(s, workspaceName))).ToList();
         var seesSamples = run.Trashed == 0 && samples.All(s => s.Verdict.Holds);
-        foreach (var (sample, verdict) in samples)
+        foreach (var (sample, verdict) in samples.Where(s => s.Sample.SeenByCaller))
             reasons.Add(new AccessStepDto("sample", verdict.Holds, verdict.Holds ? $"They see the sample {sample.Name}."
                 : $"They do not see the sample {sample.Name}: {verdict.Reasons.First(r => !r.Holds).Text}"));
-        if (run.Trashed > 0) reasons.Add(new AccessStepDto("sample", false, $"{run.Trashed} of its samples are in the trash: no one sees them."));
+        var unseen = samples.Where(s => !s.Sample.SeenByCaller).ToList();
+        if (unseen.Count > 0)
+            reasons.Add(new AccessStepDto("sample", unseen.All(s => s.Verdict.Holds), unseen.All(s => s.Verdict.Holds)
+                ? $"They see the {unseen.Count} of its samples you cannot see yourself."
+                : $"They do not see every one of the {unseen.Count} of its samples you cannot see yourself."));
+        if (run.Trashed > 0) reasons.Add(new AccessStepDto("sample", false, $"{run.Trashed} of its samples are in the trash or gone: no one sees them."));
         reasons.Add(new AccessStepDto("assignment", run.Assigned,
             run.Assigned ? $"The analysis is assigned to them." : "The analysis is not assigned to them."));
-        var parentRow = !readsData && run.AssignedSubAnalysis is not null;
+        var parentRow = !readsData && run.SubAnalysisAssigned;
         if (parentRow)
-            reasons.Add(new AccessStepDto("sub-analysis", true,
-                $"Its sub-analysis {run.AssignedSubAnalysis} is assigned to them: they see this analysis's row, not its files or variants."));
+            reasons.Add(new AccessStepDto("sub-analysis", true, (run.SubAnalysisName is { } sub ? $"Its sub-analysis {sub} is" : "A sub-analysis of it is")
+                + " assigned to them: they see this analysis's row, not its files or variants."));
         var holds = workspace.Holds && (seesSamples || run.Assigned || parentRow);
         if (holds) return new AccessVerdict(true, reasons, [], ReadsData: seesSamples || run.Assigned);
 
@@ -216,7 +230,7 @@ internal sealed class AccessChain(Guid userId, string name, OrganizationAccess a
         {
             Option([.. before, new AccessChangeDto("assign-analysis", $"Assign the analysis {run.Name} to {name}.", AnalysisId: run.Id)]),
         };
-        if (run.Trashed == 0)
+        if (run.Trashed == 0 && unseen.All(s => s.Verdict.Holds))
         {
             // Through the samples: each unseen sample's narrowest option, each change named once.
             options.Add(Option(before.Concat(samples.Where(s => !s.Verdict.Holds).SelectMany(s => s.Verdict.Options[0].Changes)).Distinct().ToList()));

@@ -38,7 +38,8 @@ public sealed class GetIntegrationSettingsHandler(IApplicationDbContext db) : IQ
 /// Sets the FHIR server final reports are pushed to (organization.settings.manage): its base address (https, public),
 /// how to authenticate (none, bearer token, or user name and password), and the secret — write-only, null keeps the one
 /// kept. An empty address stops pushing; deliveries already made keep the address they were made to. And the webhook:
-/// its address (https, public) and signing secret (write-only, at least 16 characters; null keeps the kept one).
+/// its address (https, public; empty removes it) and signing secret (write-only, at least 16 characters; null keeps the
+/// kept one). A part whose address is left out (null) stays as it is, so a client that sets one never clears the other.
 /// </summary>
 [RequiresPermission(Permissions.OrganizationSettingsManage)]
 public sealed record SetIntegrationSettings(string? FhirBaseUrl, string? FhirAuthentication, string? FhirUserName, string? FhirSecret, string? WebhookUrl = null,
@@ -89,9 +90,11 @@ public sealed class SetIntegrationSettingsHandler(IApplicationDbContext db, ICur
             _ => FhirAuthentication.None,
         };
         var secret = string.IsNullOrWhiteSpace(command.FhirSecret) ? null : secrets.Protect(command.FhirSecret.Trim());
-        settings.SetFhirEndpoint(url, authentication, command.FhirUserName, secret, currentUser.UserId!.Value, clock.GetUtcNow());
-        settings.SetWebhook(webhook, string.IsNullOrWhiteSpace(command.WebhookSecret) ? null : secrets.Protect(command.WebhookSecret.Trim()),
-            currentUser.UserId!.Value, clock.GetUtcNow());
+        if (command.FhirBaseUrl is not null)
+            settings.SetFhirEndpoint(url, authentication, command.FhirUserName, secret, currentUser.UserId!.Value, clock.GetUtcNow());
+        if (command.WebhookUrl is not null)
+            settings.SetWebhook(webhook, string.IsNullOrWhiteSpace(command.WebhookSecret) ? null : secrets.Protect(command.WebhookSecret.Trim()),
+                currentUser.UserId!.Value, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return IntegrationSettingsDto.From(settings);
     }

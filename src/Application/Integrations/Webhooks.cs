@@ -7,8 +7,9 @@ namespace VariantMiner.Application.Integrations;
 
 /// <summary>
 /// Queues an organization's events for its webhook, in the transaction of the change that caused them (an outbox row):
-/// the same events its members are notified of, each once, whoever is told. The body is what a notification says — the
-/// event, its title and a link — not the data itself; the receiver follows the link (or the API) with its own access.
+/// the events its members can be notified of, each once, whoever is told (an event raised outside the organization's
+/// scope — an invitation accepted — is not sent). The body is what a notification says — the event, its title and a
+/// link — not the data itself; the receiver follows the link (or the API) with its own access.
 /// </summary>
 public sealed class Webhooks(IApplicationDbContext db, IOptions<InvitationOptions> links, TimeProvider clock)
 {

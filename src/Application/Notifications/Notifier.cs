@@ -47,6 +47,7 @@ internal sealed class Notifier(IApplicationDbContext db, NotificationFanOut fanO
     public async Task HandleAsync(AnalysisAssigneesChanged e, CancellationToken cancellationToken)
     {
         var run = e.Analysis;
+        if (e.Added.Count == 0) return; // only unassigned: nothing was assigned to anyone
         await fanOut.SendAsync(run.OrganizationId, NotificationEvents.AnalysisAssigned, e.Added,
             (access, _) => Task.FromResult(access.CanEnter(run.WorkspaceId)),
             $"An analysis was assigned to you: {await AnalysisNames.OfAsync(db, run, cancellationToken)}",
@@ -56,6 +57,7 @@ internal sealed class Notifier(IApplicationDbContext db, NotificationFanOut fanO
     public Task HandleAsync(SampleAssigneesChanged e, CancellationToken cancellationToken)
     {
         var s = e.Sample;
+        if (e.Added.Count == 0) return Task.CompletedTask; // only unassigned: nothing was assigned to anyone
         // Being assigned shows the sample only to those whose role sees assigned (or all) samples.
         return fanOut.SendAsync(s.OrganizationId, NotificationEvents.SampleAssigned, e.Added,
             (access, _) => Task.FromResult(access.CanEnter(s.WorkspaceId) && SampleVisibility.SeesSamples(access)),

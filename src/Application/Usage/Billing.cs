@@ -11,6 +11,10 @@ public sealed record BillingDto(string PlanName, string Currency, decimal PriceP
     double? ProcessingHoursQuota, double ProcessingHoursThisMonth, long StorageQuotaBytes, long StorageUsedBytes);
 
 /// <param name="Unit">GB-month, CPU hour, sample or month.</param>
+/// <summary>An organization's plan and prices as a platform administrator set them.</summary>
+public sealed record BillingArrangementDto(Guid OrganizationId, string PlanName, string Currency, decimal PricePerGbMonth, decimal PricePerCpuHour,
+    decimal PricePerSample, decimal MonthlyFee);
+
 public sealed record StatementLineDto(string Description, decimal Quantity, string Unit, decimal UnitPrice, decimal Amount);
 
 /// <param name="Closed">A closed month's statement is stored and never changes; an open one (this month, or a past month
@@ -58,12 +62,22 @@ public static class Billing
     internal static StatementDto From(Statement s) => new(Month.Of(s.Month).ToString(), true, s.ClosedAt, s.PlanName, s.Currency,
         JsonSerializer.Deserialize<List<StatementLineDto>>(s.LinesJson, Json)!, s.Total);
 
-    /// <summary>Stores the statement of every month before this one (since the organization was created) not stored yet.</summary>
+    /// <summary>
+    /// The first month billed: the month the usage job first measured the organization's storage (metering began) — no
+    /// statement is made of months nothing was measured in. This month when nothing was measured yet.
+    /// </summary>
+    internal static async Task<Month> FirstMonthAsync(IApplicationDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.StorageSnapshots.MinAsync(s => (DateOnly?)s.Day, cancellationToken) is { } first ? Month.Of(first) : Month.Of(now);
+
+    /// <summary>The processing quota in CPU hours a month (null: none).</summary>
+    internal static Task<double?> ProcessingQuotaAsync(IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken) =>
+        db.BillingArrangements.Where(a => a.OrganizationId == organizationId).Select(a => a.ProcessingHoursQuota).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Stores the statement of every billed month before this one not stored yet.</summary>
     internal static async Task<int> CloseDueMonthsAsync(IApplicationDbContext db, Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var created = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.CreatedAt).SingleAsync(cancellationToken);
         var last = Month.Of(now).Previous;
-        var first = Month.Of(created);
+        var first = await FirstMonthAsync(db, now, cancellationToken);
         if (first.FirstDay > last.FirstDay) return 0;
         var closed = await db.Statements.Select(s => s.Month).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -125,8 +139,10 @@ public sealed class SetBillingSettingsHandler(IApplicationDbContext db, TimeProv
         return await Billing.ReadAsync(db, command.OrganizationId, clock.GetUtcNow(), cancellationToken);
     }
 
+    /// <summary>The stored arrangement (created from the default on first change), with its organization tracked so the change is audited under it.</summary>
     internal static async Task<BillingArrangement> StoredArrangementAsync(IApplicationDbContext db, Guid organizationId, CancellationToken cancellationToken)
     {
+        _ = await db.Organizations.SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken) ?? throw new NotFoundException("The organization");
         if (await db.BillingArrangements.SingleOrDefaultAsync(a => a.OrganizationId == organizationId, cancellationToken) is { } stored) return stored;
         var created = BillingArrangement.Default(organizationId);
         db.BillingArrangements.Add(created);
@@ -137,16 +153,15 @@ public sealed class SetBillingSettingsHandler(IApplicationDbContext db, TimeProv
 /// <summary>A custom arrangement: plan name, currency and prices of one organization (platform administrators).</summary>
 [RequiresPlatformAdmin]
 public sealed record SetBillingArrangement(string PlanName, string Currency, decimal PricePerGbMonth, decimal PricePerCpuHour, decimal PricePerSample,
-    decimal MonthlyFee) : ICommand<BillingDto>
+    decimal MonthlyFee) : ICommand<BillingArrangementDto>
 {
     [JsonIgnore] public Guid OrganizationId { get; init; }
 }
 
-public sealed class SetBillingArrangementHandler(IApplicationDbContext db, TimeProvider clock) : ICommandHandler<SetBillingArrangement, BillingDto>
+public sealed class SetBillingArrangementHandler(IApplicationDbContext db) : ICommandHandler<SetBillingArrangement, BillingArrangementDto>
 {
-    public async ValueTask<BillingDto> Handle(SetBillingArrangement command, CancellationToken cancellationToken)
+    public async ValueTask<BillingArrangementDto> Handle(SetBillingArrangement command, CancellationToken cancellationToken)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, cancellationToken)) throw new NotFoundException("The organization");
         var arrangement = await SetBillingSettingsHandler.StoredArrangementAsync(db, command.OrganizationId, cancellationToken);
         try
         {
@@ -158,11 +173,13 @@ public sealed class SetBillingArrangementHandler(IApplicationDbContext db, TimeP
             throw new ValidationException([new ValidationFailure("arrangement", e.Message)]);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return await Billing.ReadAsync(db, command.OrganizationId, clock.GetUtcNow(), cancellationToken);
+        // Outside any organization's scope: the arrangement only, not the organization's usage.
+        return new BillingArrangementDto(arrangement.OrganizationId, arrangement.PlanName, arrangement.Currency, arrangement.PricePerGbMonth,
+            arrangement.PricePerCpuHour, arrangement.PricePerSample, arrangement.MonthlyFee);
     }
 }
 
-/// <summary>Every month since the organization was created, newest first: closed ones as stored, this month as it stands.</summary>
+/// <summary>Every billed month, newest first: closed ones as stored, this month (and a month not closed yet) as it stands.</summary>
 [RequiresPermission(Permissions.OrganizationBillingManage)]
 public sealed record ListStatements(Guid OrganizationId) : IQuery<IReadOnlyList<StatementSummaryDto>>, IOrganizationRequest;
 
@@ -172,9 +189,8 @@ public sealed class ListStatementsHandler(IApplicationDbContext db, TimeProvider
     {
         var now = clock.GetUtcNow();
         var closed = (await db.Statements.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(s => Month.Of(s.Month));
-        var created = await db.Organizations.Where(o => o.Id == query.OrganizationId).Select(o => o.CreatedAt).SingleAsync(cancellationToken);
         var result = new List<StatementSummaryDto>();
-        foreach (var month in Month.Range(Month.Of(created), Month.Of(now)).Reverse().Take(MonthRange.MaxMonths))
+        foreach (var month in Month.Range(await Billing.FirstMonthAsync(db, now, cancellationToken), Month.Of(now)).Reverse().Take(MonthRange.MaxMonths))
         {
             if (closed.TryGetValue(month, out var s)) result.Add(new StatementSummaryDto(month.ToString(), true, s.Currency, s.Total));
             else
@@ -198,8 +214,8 @@ public sealed class GetStatementHandler(IApplicationDbContext db, TimeProvider c
         if (!Month.TryParse(query.Month, out var month))
             throw new ValidationException([new ValidationFailure("month", "The month is written yyyy-MM, such as 2026-09.")]);
         var now = clock.GetUtcNow();
-        var created = await db.Organizations.Where(o => o.Id == query.OrganizationId).Select(o => o.CreatedAt).SingleAsync(cancellationToken);
-        if (month.FirstDay < Month.Of(created).FirstDay || month.FirstDay > Month.Of(now).FirstDay) throw new NotFoundException("The statement");
+        if (month.FirstDay < (await Billing.FirstMonthAsync(db, now, cancellationToken)).FirstDay || month.FirstDay > Month.Of(now).FirstDay)
+            throw new NotFoundException("The statement");
         var day = month.FirstDay;
         return await db.Statements.AsNoTracking().SingleOrDefaultAsync(s => s.Month == day, cancellationToken) is { } stored
             ? Billing.From(stored)

@@ -14,9 +14,12 @@ public sealed class Quotas(IApplicationDbContext db, NotificationFanOut fanOut)
     /// <summary>Refuses a launch (403, reason processing-quota) once this month's processing hours reached the quota.</summary>
     public async Task EnsureLaunchAllowedAsync(Guid organizationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var quota = await db.BillingArrangements.Where(a => a.OrganizationId == organizationId).Select(a => a.ProcessingHoursQuota).SingleOrDefaultAsync(cancellationToken);
-        if (quota is not { } hours) return;
-        var used = await UsageMeter.ProcessingHoursAsync(db, Month.Of(now), cancellationToken);
+        if (await Billing.ProcessingQuotaAsync(db, organizationId, cancellationToken) is not { } hours) return;
+        // Finished runs count their CPU time; runs going now count the time they have run so far (their CPU time is known
+        // only at the end). Runs still queued count nothing: the quota is a limit on starting more, not a hard cap.
+        var running = await db.Analyses.Where(a => a.EndedAt == null && a.StartedAt != null).Select(a => a.StartedAt!.Value).ToListAsync(cancellationToken);
+        var used = await UsageMeter.ProcessingHoursAsync(db, Month.Of(now), cancellationToken)
+            + running.Sum(started => Math.Max(0, (now - started).TotalHours));
         if (used >= hours)
             throw new ForbiddenException(
                 $"The organization's processing quota for {Month.Of(now)} is used up: {used:0.##} of {hours:0.##} CPU hours. Analyses already running " +
@@ -28,7 +31,7 @@ public sealed class Quotas(IApplicationDbContext db, NotificationFanOut fanOut)
     {
         var month = Month.Of(now);
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, cancellationToken);
-        var quota = await db.BillingArrangements.Where(a => a.OrganizationId == organizationId).Select(a => a.ProcessingHoursQuota).SingleOrDefaultAsync(cancellationToken);
+        var quota = await Billing.ProcessingQuotaAsync(db, organizationId, cancellationToken);
         var sent = await db.QuotaAlerts.Where(a => a.Month == month.FirstDay).Select(a => new { a.Quota, a.Threshold }).ToListAsync(cancellationToken);
         var figures = new List<(QuotaKind Kind, double Percent, string Text)>();
         if (organization.StorageQuotaBytes > 0)

@@ -9,10 +9,14 @@ public readonly record struct Month(int Year, int Number)
     public static Month Of(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month);
     public static Month Of(DateOnly day) => new(day.Year, day.Month);
 
+    /// <summary>The years a month may be in (a range around them stays within the calendar's limits).</summary>
+    public const int FirstYear = 2000, LastYear = 2200;
+
     public static bool TryParse(string? text, out Month month)
     {
         month = default;
-        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return false;
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || day.Year is < FirstYear or > LastYear) return false;
         month = Of(day);
         return true;
     }
@@ -46,6 +50,9 @@ internal static class UsageMeter
 {
     public const double BytesPerGb = 1e9;
 
+    /// <summary>How far back a day without a measurement looks for the last one.</summary>
+    public const int CarryDays = 62;
+
     public static async Task<double> ProcessingHoursAsync(IApplicationDbContext db, Month month, CancellationToken cancellationToken) =>
         await db.Analyses.Where(a => a.EndedAt >= month.Start && a.EndedAt < month.End)
             .SumAsync(a => a.CpuSeconds ?? a.WallSeconds ?? 0, cancellationToken) / 3600;
@@ -65,24 +72,22 @@ internal static class UsageMeter
             .Select(r => new { r.WorkspaceId, r.CreatedAt }).ToListAsync(cancellationToken);
         var storage = await StorageByDayAsync(db, first, last, today, cancellationToken);
 
-        var keys = runs.Select(r => (Month.Of(r.EndedAt!.Value), r.WorkspaceId))
-            .Concat(samples.Select(s => (Month.Of(s.CreatedAt), s.WorkspaceId)))
-            .Concat(analyses.Select(a => (Month.Of(a.CreatedAt), a.WorkspaceId)))
-            .Concat(reports.Select(r => (Month.Of(r.CreatedAt), r.WorkspaceId)))
-            .Concat(storage.Select(s => (Month.Of(s.Day), s.WorkspaceId)))
-            .Distinct().OrderBy(k => k.Item1.FirstDay).ThenBy(k => k.WorkspaceId);
+        var ran = runs.ToLookup(r => (Month.Of(r.EndedAt!.Value), r.WorkspaceId));
+        var defined = samples.ToLookup(s => (Month.Of(s.CreatedAt), s.WorkspaceId));
+        var launched = analyses.ToLookup(a => (Month.Of(a.CreatedAt), a.WorkspaceId));
+        var drafted = reports.ToLookup(r => (Month.Of(r.CreatedAt), r.WorkspaceId));
+        var held = storage.ToLookup(s => (Month.Of(s.Day), s.WorkspaceId));
+        var keys = ran.Select(g => g.Key).Concat(defined.Select(g => g.Key)).Concat(launched.Select(g => g.Key)).Concat(drafted.Select(g => g.Key))
+            .Concat(held.Select(g => g.Key)).Distinct().OrderBy(k => k.Item1.FirstDay).ThenBy(k => k.WorkspaceId);
         return keys.Select(k =>
         {
             var (month, workspaceId) = k;
-            var days = storage.Where(s => s.WorkspaceId == workspaceId && Month.Of(s.Day) == month).ToList();
-            var ran = runs.Where(r => r.WorkspaceId == workspaceId && Month.Of(r.EndedAt!.Value) == month).ToList();
+            var days = held[k].ToList();
             return new WorkspaceMonth(month, workspaceId,
                 Math.Round(days.Sum(d => (double)d.Bytes) / BytesPerGb / month.Days, 6),
                 days.Count == 0 ? 0 : days.MaxBy(d => d.Day).Bytes,
-                Math.Round(ran.Sum(r => r.Cpu) / 3600, 6), Math.Round(ran.Sum(r => r.Wall) / 3600, 6),
-                samples.Count(s => s.WorkspaceId == workspaceId && Month.Of(s.CreatedAt) == month),
-                analyses.Count(a => a.WorkspaceId == workspaceId && Month.Of(a.CreatedAt) == month),
-                reports.Count(r => r.WorkspaceId == workspaceId && Month.Of(r.CreatedAt) == month));
+                Math.Round(ran[k].Sum(r => r.Cpu) / 3600, 6), Math.Round(ran[k].Sum(r => r.Wall) / 3600, 6),
+                defined[k].Count(), launched[k].Count(), drafted[k].Count());
         }).ToList();
     }
 
@@ -94,7 +99,7 @@ internal static class UsageMeter
         DateOnly today, CancellationToken cancellationToken)
     {
         var (start, end) = (first.FirstDay, last.Next.FirstDay);
-        var snapshots = await db.StorageSnapshots.AsNoTracking().Where(s => s.Day < end && s.Day >= start.AddDays(-62))
+        var snapshots = await db.StorageSnapshots.AsNoTracking().Where(s => s.Day < end && s.Day >= start.AddDays(-CarryDays))
             .Select(s => new { s.WorkspaceId, s.Day, s.Bytes }).ToListAsync(cancellationToken);
         var result = new List<(Guid, DateOnly, long)>();
         foreach (var workspace in snapshots.GroupBy(s => s.WorkspaceId))

@@ -37,6 +37,7 @@ public sealed class StorageSnapshot : ITenantOwned
 public sealed class BillingArrangement
 {
     public const int PlanNameMaxLength = 100;
+    public const decimal MaxPrice = 1_000_000m;
 
     private BillingArrangement() { }
 
@@ -63,7 +64,8 @@ public sealed class BillingArrangement
         if (string.IsNullOrWhiteSpace(planName) || planName.Trim().Length > PlanNameMaxLength)
             throw new DomainException($"A plan needs a name of at most {PlanNameMaxLength} characters.");
         if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)) throw new DomainException("The currency is a three-letter ISO 4217 code, such as EUR.");
-        if (new[] { perGbMonth, perCpuHour, perSample, monthlyFee }.Any(p => p < 0)) throw new DomainException("Prices cannot be negative.");
+        if (new[] { perGbMonth, perCpuHour, perSample, monthlyFee }.Any(p => p is < 0 or > MaxPrice || decimal.Round(p, 4) != p))
+            throw new DomainException($"A price is between 0 and {MaxPrice:N0}, with at most four decimals.");
         (PlanName, Currency, PricePerGbMonth, PricePerCpuHour, PricePerSample, MonthlyFee) = (planName.Trim(), currency, perGbMonth, perCpuHour, perSample, monthlyFee);
     }
 

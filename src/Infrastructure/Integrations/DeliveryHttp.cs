@@ -27,6 +27,8 @@ public sealed class DeliveryHttp(IOptions<IntegrationOptions> options, TimeProvi
 
     private readonly HttpClient _http = new OutboundGuard(options.Value.AllowPrivateNetworkEndpoints).Client(AttemptTimeout);
 
+    public bool SendsInBackground => options.Value.SendInBackground;
+
     /// <summary>Longer than the longest round (every attempt timing out, every wait the longest Retry-After), with a margin.</summary>
     public TimeSpan Claim => AttemptsPerRound * AttemptTimeout + (AttemptsPerRound - 1) * options.Value.MaxRetryAfter + TimeSpan.FromMinutes(2);
 
@@ -98,8 +100,9 @@ public sealed class DeliveryHttp(IOptions<IntegrationOptions> options, TimeProvi
 }
 
 /// <summary>The loop of an outbox worker: every two seconds, sends what is due until nothing is (each failure logged, never fatal).</summary>
-public abstract class DeliveryWorker(TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger) : Microsoft.Extensions.Hosting.BackgroundService
+public abstract class DeliveryWorker(DeliveryHttp http, TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger) : Microsoft.Extensions.Hosting.BackgroundService
 {
+    protected DeliveryHttp Http { get; } = http;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     protected TimeProvider Clock { get; } = clock;
@@ -110,6 +113,7 @@ public abstract class DeliveryWorker(TimeProvider clock, Microsoft.Extensions.Lo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Http.SendsInBackground) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

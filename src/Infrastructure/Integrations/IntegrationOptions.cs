@@ -14,6 +14,12 @@ public sealed class IntegrationOptions
     /// </summary>
     public bool AllowPrivateNetworkEndpoints { get; set; }
 
+    /// <summary>
+    /// Whether this process sends deliveries in the background (default). Off in the tests' hosts, whose database file is
+    /// replaced between tests: they send by calling the workers themselves.
+    /// </summary>
+    public bool SendInBackground { get; set; } = true;
+
     /// <summary>The first wait between attempts within a round (doubled each time, with jitter), unless the server says Retry-After.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -17,13 +17,13 @@ namespace VariantMiner.Infrastructure.Integrations;
 /// identifier).
 /// </summary>
 public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, DeliveryHttp http, TimeProvider clock, ILogger<ReportDeliveryWorker> logger)
-    : DeliveryWorker(clock, logger)
+    : DeliveryWorker(http, clock, logger)
 {
     public override async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
     {
         ClaimedDelivery? claimed;
         await using (var scope = scopes.CreateAsyncScope())
-            claimed = await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(DeliveryQueue.Reports, Clock.GetUtcNow(), http.Claim, cancellationToken);
+            claimed = await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(DeliveryQueue.Reports, Clock.GetUtcNow(), Http.Claim, cancellationToken);
         if (claimed is null) return false;
 
         await using var work = scopes.CreateAsyncScope();
@@ -53,7 +53,7 @@ public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, DeliveryHt
                 prepared = null;
             }
             outcome = prepared is { } ready
-                ? await http.SendAsync(() =>
+                ? await Http.SendAsync(() =>
                 {
                     var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(ready.Transaction, Encoding.UTF8, FhirReport.MediaType) };
                     request.Headers.Accept.ParseAdd(FhirReport.MediaType);
@@ -69,7 +69,7 @@ public sealed class ReportDeliveryWorker(IServiceScopeFactory scopes, DeliveryHt
         }
         else
         {
-            if (delivery.RoundFailed(outcome.StatusCode, outcome.Error!, http.RetryAt(outcome, delivery.BackOff)))
+            if (delivery.RoundFailed(outcome.StatusCode, outcome.Error!, Http.RetryAt(outcome, delivery.BackOff)))
                 await ReportDeliveries.NotifyFailureAsync(db, services.GetRequiredService<Application.Notifications.NotificationFanOut>(), delivery, cancellationToken);
             Logger.LogWarning("Report {Report} version {Version} not delivered to {Endpoint}: {Error}", delivery.ReportId, delivery.VersionNumber, delivery.Endpoint, outcome.Error);
         }

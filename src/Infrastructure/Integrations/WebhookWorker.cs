@@ -15,7 +15,7 @@ namespace VariantMiner.Infrastructure.Integrations;
 /// <c>X-VariantMiner-Event</c> / <c>X-VariantMiner-Delivery</c> (the id, the same on every retry).
 /// </summary>
 public sealed class WebhookWorker(IServiceScopeFactory scopes, DeliveryHttp http, TimeProvider clock, ILogger<WebhookWorker> logger)
-    : DeliveryWorker(clock, logger)
+    : DeliveryWorker(http, clock, logger)
 {
     public const string SignatureHeader = "X-VariantMiner-Signature", TimestampHeader = "X-VariantMiner-Timestamp",
         EventHeader = "X-VariantMiner-Event", DeliveryHeader = "X-VariantMiner-Delivery";
@@ -24,7 +24,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, DeliveryHttp http
     {
         ClaimedDelivery? claimed;
         await using (var scope = scopes.CreateAsyncScope())
-            claimed = await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(DeliveryQueue.Webhooks, Clock.GetUtcNow(), http.Claim, cancellationToken);
+            claimed = await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().ClaimAsync(DeliveryQueue.Webhooks, Clock.GetUtcNow(), Http.Claim, cancellationToken);
         if (claimed is null) return false;
 
         await using var work = scopes.CreateAsyncScope();
@@ -52,7 +52,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, DeliveryHttp http
             }
             outcome = secret is null
                 ? DeliveryOutcome.Refused(null, "The webhook's secret could not be read (see the server's log): set it again.")
-                : await http.SendAsync(() =>
+                : await Http.SendAsync(() =>
                 {
                     var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                     var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json") };
@@ -66,8 +66,10 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, DeliveryHttp http
         if (outcome.Delivered) delivery.Delivered(outcome.StatusCode!.Value, Clock.GetUtcNow());
         else
         {
-            delivery.RoundFailed(outcome.StatusCode, outcome.Error!, http.RetryAt(outcome, delivery.BackOff));
-            Logger.LogWarning("Webhook event {Event} ({Delivery}) not delivered to {Endpoint}: {Error}", delivery.Event, delivery.Id, delivery.Endpoint, outcome.Error);
+            delivery.RoundFailed(outcome.StatusCode, outcome.Error!, Http.RetryAt(outcome, delivery.BackOff));
+            // The address without its query: receivers often carry a token there.
+            Logger.LogWarning("Webhook event {Event} ({Delivery}) not delivered to {Endpoint}: {Error}", delivery.Event, delivery.Id,
+                Uri.TryCreate(delivery.Endpoint, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : "(the webhook)", outcome.Error);
         }
         await services.GetRequiredService<IUnitOfWork>().InTransactionAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         return true;

@@ -12,10 +12,14 @@ public abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cloc
 {
     protected abstract TimeSpan Interval { get; }
 
+    /// <summary>How long after start-up the first run waits (at once unless a job says otherwise).</summary>
+    protected virtual TimeSpan FirstRunAfter => TimeSpan.Zero;
+
     protected abstract Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(FirstRunAfter, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -14,6 +14,9 @@ public sealed class UsageJob(IServiceScopeFactory scopes, IConfiguration configu
 {
     protected override TimeSpan Interval => configuration.GetValue("Usage:Interval", TimeSpan.FromMinutes(15));
 
+    /// <summary>Not at start-up: a restart does not measure every organization again (and a test host never does unasked).</summary>
+    protected override TimeSpan FirstRunAfter => Interval;
+
     protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var organizations = await services.GetRequiredService<AppDbContext>().Organizations.AsNoTracking().Select(o => o.Id).ToListAsync(cancellationToken);

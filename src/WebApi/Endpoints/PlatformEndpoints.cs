@@ -30,7 +30,7 @@ internal sealed class PlatformEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         admin.MapPut("/organizations/{organizationId:guid}/billing",
-                async Task<Ok<Application.Usage.BillingDto>> (Guid organizationId, Application.Usage.SetBillingArrangement body, ISender sender, CancellationToken ct) =>
+                async Task<Ok<Application.Usage.BillingArrangementDto>> (Guid organizationId, Application.Usage.SetBillingArrangement body, ISender sender, CancellationToken ct) =>
                     TypedResults.Ok(await sender.Send(body with { OrganizationId = organizationId }, ct)))
             .WithName("Platform_SetBillingArrangement")
             .WithSummary("Sets an organization's billing arrangement: {planName, currency, pricePerGbMonth, pricePerCpuHour, pricePerSample, monthlyFee} " +

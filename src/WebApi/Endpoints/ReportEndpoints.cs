@@ -43,7 +43,8 @@ internal sealed class ReportEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(body with { OrganizationId = orgId }, ct)))
             .WithName("Integrations_Set")
             .WithSummary("Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, " +
-                "fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}.")
+                "fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps " +
+                "the one kept)}. A part whose address is left out (null) stays as it is.")
             .ProducesValidationProblem();
 
         integrations.MapGet("/webhook/deliveries", async Task<Ok<IReadOnlyList<WebhookDeliveryDto>>> (Guid orgId, ISender sender, CancellationToken ct) =>

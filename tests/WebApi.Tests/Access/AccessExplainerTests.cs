@@ -114,6 +114,44 @@ public class AccessExplainerTests(DatabaseProvider provider) : WebTestBase(provi
         Assert.That(explained.GetProperty("canAct").GetArrayLength(), Is.Zero);
     }
 
+    [Test]
+    public async Task A_manager_who_sees_the_run_only_by_its_assignment_is_not_told_about_its_samples()
+    {
+        var world = await RandomOrganizationAsync(new Random(5));
+        var workspaceId = world.Targets.First(t => t.Kind == "workspace").Id;
+        var managerEmail = $"manager.{Guid.NewGuid():N}@explain.example";
+        Guid runId, targetId;
+        await using (var db = Database.CreateContext())
+        {
+            var manager = await TestData.AddUserAsync(db, managerEmail);
+            var role = Role.CreateCustom(world.OrganizationId, "People manager", [Permissions.UsersManage, Permissions.SamplesViewAssigned], Permissions.All);
+            db.Roles.Add(role);
+            await db.SaveChangesAsync();
+            await TestData.AddMemberAsync(db, world.OrganizationId, manager.Id, role.Id, workspaceId);
+            var target = await TestData.AddUserAsync(db, $"target.{Guid.NewGuid():N}@explain.example");
+            var analyst = await db.Roles.IgnoreQueryFilters().SingleAsync(r => r.OrganizationId == world.OrganizationId && r.BuiltIn == BuiltInRole.Analyst);
+            await TestData.AddMemberAsync(db, world.OrganizationId, target.Id, analyst.Id, workspaceId);
+            var sample = new Sample(world.OrganizationId, workspaceId, "SECRET-SAMPLE-7", "WES", null, manager.Id, DateTimeOffset.UtcNow);
+            db.Samples.Add(sample);
+            var run = new Analysis(world.OrganizationId, workspaceId, "germline-fastq", "{}", [sample.Id], [], ["align"], manager.Id, DateTimeOffset.UtcNow);
+            run.ReplaceAssignees([manager.Id], manager.Id, DateTimeOffset.UtcNow);
+            db.Analyses.Add(run);
+            await db.SaveChangesAsync();
+            (runId, targetId) = (run.Id, target.Id);
+        }
+        var client = await Factory.SignedInClientAsync(managerEmail);
+        var response = await client.GetAsync($"/api/organizations/{world.OrganizationId}/access/explain?userId={targetId}&analysisId={runId}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var explained = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(explained.GetProperty("canView").GetBoolean(), Is.False);
+        // The run is named as its page names it to the manager; the reasons say nothing of the sample itself.
+        Assert.That(explained.GetProperty("reasons").ToString(), Does.Not.Contain("SECRET-SAMPLE-7"), "a sample the manager cannot see is not named");
+        Assert.That(explained.GetProperty("reasons").ToString(), Does.Contain("you cannot see yourself"));
+        var changes = explained.GetProperty("wouldGrant").EnumerateArray().SelectMany(o => o.GetProperty("changes").EnumerateArray())
+            .Select(c => c.GetProperty("kind").GetString()).ToList();
+        Assert.That(changes, Is.EqualTo(new[] { "assign-analysis" }), "no change to a sample the manager cannot see");
+    }
+
     private async Task<JsonElement> ExplainAsync(World world, Guid userId, (string Kind, Guid WorkspaceId, Guid Id) target)
     {
         var response = await world.Supervisor.GetAsync($"/api/organizations/{world.OrganizationId}/access/explain?userId={userId}&{target.Kind}Id={target.Id}");

@@ -52,6 +52,8 @@ public class WorkOverviewTests(DatabaseProvider provider) : WebTestBase(provider
         Assert.That(Ids(analyst.GetProperty("failed")), Is.EqualTo(new[] { seeded.FailedAnalysisId }));
         Assert.That(analyst.GetProperty("failedCount").GetInt32(), Is.EqualTo(1));
         Assert.That(analyst.GetProperty("awaitingSignatureCount").GetInt32(), Is.Zero, "an Analyst does not sign reports");
+        Assert.That(analyst.GetProperty("processingHoursThisMonth").ValueKind, Is.EqualTo(JsonValueKind.Null), "the organization's usage is not an Analyst's to see");
+        Assert.That(supervisor.GetProperty("processingHoursThisMonth").ValueKind, Is.EqualTo(JsonValueKind.Number));
 
         var curator = await (await Factory.SignedInClientAsync(lab.Members[BuiltInRole.ClinicalCurator].Email)).GetFromJsonAsync<JsonElement>(url);
         Assert.That(Ids(curator.GetProperty("awaitingSignature")), Is.EqualTo(new[] { seeded.ReportId }));

@@ -44,11 +44,15 @@ public class WebhookTests(DatabaseProvider provider) : WebTestBase(provider)
     [TearDown]
     public async Task StopReceiver() => await _receiver.DisposeAsync();
 
+    /// <summary>The seeded sample is assigned to everyone: unassigned first (no event: no one is assigned), then assigned to the Analyst.</summary>
     private async Task AssignAsync()
     {
-        var response = await _supervisor.SendUnsafeAsync(HttpMethod.Put, $"{Org}/workspaces/{_lab.WorkspaceId}/samples/{_samples.SampleId}/assignees",
-            new { userIds = new[] { _lab.Members[BuiltInRole.Analyst].UserId } });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        foreach (var userIds in new[] { Array.Empty<Guid>(), [_lab.Members[BuiltInRole.Analyst].UserId] })
+        {
+            var response = await _supervisor.SendUnsafeAsync(HttpMethod.Put, $"{Org}/workspaces/{_lab.WorkspaceId}/samples/{_samples.SampleId}/assignees",
+                new { userIds });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        }
     }
 
     /// <summary>Sends what is due (this test's worker beside the host's; the claim keeps them from sending twice) until the log's newest entry is settled.</summary>
@@ -91,6 +95,12 @@ public class WebhookTests(DatabaseProvider provider) : WebTestBase(provider)
         Assert.That(body.GetProperty("organizationId").GetGuid(), Is.EqualTo(_lab.OrganizationId));
         Assert.That(body.GetProperty("url").GetString(), Does.EndWith($"/orgs/{_lab.OrganizationId}/workspaces/{_lab.WorkspaceId}/samples/{_samples.SampleId}"));
 
+        // Unassigning assigns no one: nothing is posted.
+        var unassigned = await _supervisor.SendUnsafeAsync(HttpMethod.Put, $"{Org}/workspaces/{_lab.WorkspaceId}/samples/{_samples.SampleId}/assignees",
+            new { userIds = Array.Empty<Guid>() });
+        Assert.That(unassigned.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _supervisor.GetFromJsonAsync<JsonElement>($"{Integrations}/webhook/deliveries")).GetArrayLength(), Is.EqualTo(1));
+
         // A forged body does not match the signature a receiver computes.
         var forged = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret),
             Encoding.UTF8.GetBytes($"{timestamp}.{request.Body.Replace("sample.assigned", "report.signed")}")));
@@ -123,6 +133,13 @@ public class WebhookTests(DatabaseProvider provider) : WebTestBase(provider)
     [Test]
     public async Task The_secret_is_write_only_and_does_not_follow_the_address_elsewhere()
     {
+        // Setting the FHIR server alone leaves the webhook as it is (and the other way round).
+        var fhirOnly = await _supervisor.SendUnsafeAsync(HttpMethod.Put, Integrations, new { fhirBaseUrl = _receiver.BaseUrl, fhirAuthentication = "none" });
+        Assert.That(fhirOnly.StatusCode, Is.EqualTo(HttpStatusCode.OK), await fhirOnly.Content.ReadAsStringAsync());
+        var both = await fhirOnly.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(both.GetProperty("webhookUrl").GetString(), Is.EqualTo(_receiver.WebhookUrl));
+        Assert.That(both.GetProperty("fhirBaseUrl").GetString(), Is.EqualTo(_receiver.BaseUrl));
+
         var settings = await _supervisor.GetFromJsonAsync<JsonElement>(Integrations);
         Assert.That(settings.GetProperty("webhookSecretSet").GetBoolean(), Is.True);
         Assert.That(settings.ToString(), Does.Not.Contain(Secret));
@@ -130,6 +147,7 @@ public class WebhookTests(DatabaseProvider provider) : WebTestBase(provider)
         // The same server keeps the kept secret; another server needs its own.
         var samePlace = await _supervisor.SendUnsafeAsync(HttpMethod.Put, Integrations, new { webhookUrl = _receiver.WebhookUrl + "/v2" });
         Assert.That(samePlace.StatusCode, Is.EqualTo(HttpStatusCode.OK), await samePlace.Content.ReadAsStringAsync());
+        Assert.That((await samePlace.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fhirBaseUrl").GetString(), Is.EqualTo(_receiver.BaseUrl));
         var elsewhere = await _supervisor.SendUnsafeAsync(HttpMethod.Put, Integrations, new { webhookUrl = "http://127.0.0.2:9/hooks" });
         Assert.That((await Problems.AssertProblemAsync(elsewhere, HttpStatusCode.BadRequest)).ToString(), Does.Contain("not sent to another server"));
         var shortSecret = await _supervisor.SendUnsafeAsync(HttpMethod.Put, Integrations, new { webhookUrl = _receiver.WebhookUrl, webhookSecret = "short" });

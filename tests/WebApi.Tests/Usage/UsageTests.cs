@@ -105,6 +105,28 @@ public class UsageTests(DatabaseProvider provider) : WebTestBase(provider)
     }
 
     [Test]
+    public async Task A_deleted_workspace_stops_counting_from_the_next_measurement()
+    {
+        var created = await _supervisor.PostUnsafeAsync($"{Org}/workspaces", new { name = "Short-lived" });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var workspaceId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        await using (var db = Database.CreateContext())
+        {
+            db.StorageSnapshots.Add(new StorageSnapshot(_lab.OrganizationId, workspaceId, yesterday, 5_000_000_000, 5, DateTimeOffset.UtcNow.AddDays(-1)));
+            await db.SaveChangesAsync();
+        }
+        var deleted = await _supervisor.SendUnsafeAsync(HttpMethod.Delete, $"{Org}/workspaces/{workspaceId}", null);
+        Assert.That(deleted.IsSuccessStatusCode, Is.True, await deleted.Content.ReadAsStringAsync());
+
+        await UsageRoundAsync();
+        var usage = await _supervisor.GetFromJsonAsync<JsonElement>($"{Org}/usage");
+        var days = usage.GetProperty("storageDaily").EnumerateArray().ToDictionary(d => DateOnly.Parse(d.GetProperty("day").GetString()!), d => d.GetProperty("bytes").GetInt64());
+        Assert.That(days[yesterday], Is.GreaterThanOrEqualTo(5_000_000_000));
+        Assert.That(days[yesterday.AddDays(1)], Is.LessThan(5_000_000_000), "today the deleted workspace holds nothing");
+    }
+
+    [Test]
     public async Task A_used_up_processing_quota_refuses_launches_with_a_clear_problem_until_it_is_raised()
     {
         var cancel = await _supervisor.PostUnsafeAsync($"{Org}/workspaces/{_lab.WorkspaceId}/analyses/{_samples.AnalysisId}/cancel");
@@ -170,6 +192,9 @@ public class UsageTests(DatabaseProvider provider) : WebTestBase(provider)
         var refused = await _supervisor.SendUnsafeAsync(HttpMethod.Put, $"/api/admin/organizations/{_lab.OrganizationId}/billing",
             new { planName = "Free", currency = "CHF", pricePerGbMonth = 0m, pricePerCpuHour = 0m, pricePerSample = 0m, monthlyFee = 0m });
         await Problems.AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+        await using (var db = Database.CreateContext())
+            Assert.That(await db.AuditRecords.IgnoreQueryFilters().CountAsync(a => a.OrganizationId == _lab.OrganizationId && a.EntityType == "BillingArrangement"),
+                Is.EqualTo(1), "the platform administrator's prices are in the organization's audit trail");
 
         await UsageRoundAsync();
         var statement = await _supervisor.GetFromJsonAsync<JsonElement>($"{Org}/billing/statements/{LastMonth}");

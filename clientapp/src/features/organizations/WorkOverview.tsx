@@ -243,7 +243,10 @@ export function QuotaCard({ orgId, storageUsedBytes, storageQuotaBytes }: { orgI
       <StorageBar usedBytes={data?.storageUsedBytes ?? storageUsedBytes} quotaBytes={data?.storageQuotaBytes ?? storageQuotaBytes} />
       <div className="quota-card__hours">
         {data ? (
-          <ProcessingHours used={data.processingHoursThisMonth} quota={data.processingHoursQuota} />
+          // Only those who see the organization's usage (or manage its billing) are given its processing figures.
+          data.processingHoursThisMonth == null ? null : (
+            <ProcessingHours used={data.processingHoursThisMonth} quota={data.processingHoursQuota ?? null} />
+          )
         ) : (
           <p className="storage__text">{work.isError ? 'Processing hours could not be loaded.' : 'Loading processing hours…'}</p>
         )}

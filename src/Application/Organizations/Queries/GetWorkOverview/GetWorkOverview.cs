@@ -23,9 +23,11 @@ public sealed record WorkReportDto(Guid Id, Guid WorkspaceId, string WorkspaceNa
 /// <param name="Failed">Failed in the last <see cref="GetWorkOverview.FailedDays"/> days; newest first.</param>
 /// <param name="OrdersDue">Open orders overdue or due within <see cref="GetWorkOverview.DueDays"/> days; soonest first.</param>
 /// <param name="AwaitingSignature">Reports ready for a signature I may give (only for those who sign reports); oldest first.</param>
+/// <param name="ProcessingHoursThisMonth">The organization's processing this month and its quota: only for those who see its usage
+/// (organization.analytics.view) or manage its billing; null for others.</param>
 public sealed record WorkOverviewDto(int RunningCount, IReadOnlyList<WorkRunDto> Running, int FailedCount, IReadOnlyList<WorkRunDto> Failed,
     int OrdersDueCount, IReadOnlyList<WorkOrderDto> OrdersDue, int AwaitingSignatureCount, IReadOnlyList<WorkReportDto> AwaitingSignature,
-    long StorageUsedBytes, long StorageQuotaBytes, double ProcessingHoursThisMonth, double? ProcessingHoursQuota);
+    long StorageUsedBytes, long StorageQuotaBytes, double? ProcessingHoursThisMonth, double? ProcessingHoursQuota);
 
 /// <summary>The dashboard's work lists and quotas (every member; each list filtered by what they may see).</summary>
 public sealed record GetWorkOverview(Guid OrganizationId) : IQuery<WorkOverviewDto>, IOrganizationRequest
@@ -78,13 +80,10 @@ public sealed class GetWorkOverviewHandler(IApplicationDbContext db, IOrganizati
             awaiting.AddRange(await ready.Include(r => r.Versions).OrderBy(r => r.CreatedAt).Take(GetWorkOverview.Shown).ToListAsync(cancellationToken));
         }
 
-        var shownRuns = running.OrderBy(a => a.CreatedAt).Take(GetWorkOverview.Shown)
-            .Concat(failed.OrderByDescending(a => a.EndedAt).Take(GetWorkOverview.Shown)).ToList();
-        var runNames = await AnalysisNames.OfManyAsync(db, shownRuns, cancellationToken);
+        var runNames = await AnalysisNames.OfManyAsync(db, [.. running, .. failed], cancellationToken);
         WorkRunDto Run(Analysis a, DateTimeOffset at) => new(a.Id, a.WorkspaceId, names[a.WorkspaceId], runNames[a.Id], a.Status.ToString(), at);
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == query.OrganizationId, cancellationToken);
-        var quota = await db.BillingArrangements.Where(a => a.OrganizationId == query.OrganizationId).Select(a => a.ProcessingHoursQuota)
-            .SingleOrDefaultAsync(cancellationToken);
+        var seesUsage = access.Has(Permissions.OrganizationAnalyticsView) || access.Has(Permissions.OrganizationBillingManage);
 
         return new WorkOverviewDto(
             runningCount, running.OrderBy(a => a.CreatedAt).Take(GetWorkOverview.Shown).Select(a => Run(a, a.StartedAt ?? a.CreatedAt)).ToList(),
@@ -95,6 +94,7 @@ public sealed class GetWorkOverviewHandler(IApplicationDbContext db, IOrganizati
             awaitingCount, awaiting.OrderBy(r => r.CreatedAt).Take(GetWorkOverview.Shown)
                 .Select(r => new WorkReportDto(r.Id, r.WorkspaceId, names[r.WorkspaceId], r.Title, r.Current.AwaitsSecondSignature, r.Current.UpdatedAt)).ToList(),
             organization.StorageUsedBytes, organization.StorageQuotaBytes,
-            Math.Round(await UsageMeter.ProcessingHoursAsync(db, Month.Of(now), cancellationToken), 6), quota);
+            seesUsage ? Math.Round(await UsageMeter.ProcessingHoursAsync(db, Month.Of(now), cancellationToken), 6) : null,
+            seesUsage ? await Billing.ProcessingQuotaAsync(db, query.OrganizationId, cancellationToken) : null);
     }
 }

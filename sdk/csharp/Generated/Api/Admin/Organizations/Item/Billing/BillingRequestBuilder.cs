@@ -36,7 +36,7 @@ namespace VariantMiner.Sdk.Api.Admin.Organizations.Item.Billing
         /// <summary>
         /// Sets an organization&apos;s billing arrangement: {planName, currency, pricePerGbMonth, pricePerCpuHour, pricePerSample, monthlyFee} (platform administrators).
         /// </summary>
-        /// <returns>A <see cref="global::VariantMiner.Sdk.Models.Billing"/></returns>
+        /// <returns>A <see cref="global::VariantMiner.Sdk.Models.BillingArrangement"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -46,11 +46,11 @@ namespace VariantMiner.Sdk.Api.Admin.Organizations.Item.Billing
         /// <exception cref="global::VariantMiner.Sdk.Models.ProblemDetails">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::VariantMiner.Sdk.Models.Billing?> PutAsync(global::VariantMiner.Sdk.Models.SetBillingArrangement body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::VariantMiner.Sdk.Models.BillingArrangement?> PutAsync(global::VariantMiner.Sdk.Models.SetBillingArrangement body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::VariantMiner.Sdk.Models.Billing> PutAsync(global::VariantMiner.Sdk.Models.SetBillingArrangement body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::VariantMiner.Sdk.Models.BillingArrangement> PutAsync(global::VariantMiner.Sdk.Models.SetBillingArrangement body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -62,7 +62,7 @@ namespace VariantMiner.Sdk.Api.Admin.Organizations.Item.Billing
                 { "403", global::VariantMiner.Sdk.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::VariantMiner.Sdk.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::VariantMiner.Sdk.Models.Billing>(requestInfo, global::VariantMiner.Sdk.Models.Billing.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::VariantMiner.Sdk.Models.BillingArrangement>(requestInfo, global::VariantMiner.Sdk.Models.BillingArrangement.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Sets an organization&apos;s billing arrangement: {planName, currency, pricePerGbMonth, pricePerCpuHour, pricePerSample, monthlyFee} (platform administrators).

@@ -67,7 +67,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
             return await RequestAdapter.SendAsync<global::VariantMiner.Sdk.Models.IntegrationSettings>(requestInfo, global::VariantMiner.Sdk.Models.IntegrationSettings.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}.
+        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}. A part whose address is left out (null) stays as it is.
         /// </summary>
         /// <returns>A <see cref="global::VariantMiner.Sdk.Models.IntegrationSettings"/></returns>
         /// <param name="body">The request body</param>
@@ -117,7 +117,7 @@ namespace VariantMiner.Sdk.Api.Organizations.Item.Settings.Integrations
             return requestInfo;
         }
         /// <summary>
-        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}.
+        /// Sets them (organization.settings.manage): {fhirBaseUrl (https, public; empty stops pushing), fhirAuthentication: none|bearer|basic, fhirUserName, fhirSecret (null keeps the one kept), webhookUrl (https, public; empty: no webhook), webhookSecret (16–200 characters; null keeps the one kept)}. A part whose address is left out (null) stays as it is.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
