@@ -8,10 +8,7 @@ export interface UsageTableProps {
   children: ReactNode;
   /** A footer row (totals). */
   footer?: ReactNode;
-  /**
-   * A long table (a day per row) scrolls within a bounded height: the scrolling region is focusable and named, so it
-   * can be scrolled with the keyboard.
-   */
+  /** A long table (a day per row) scrolls within a bounded height. */
   scroll?: boolean;
 }
 
@@ -27,11 +24,11 @@ export function UsageTable({ caption, columns, children, footer, scroll = false 
       {footer ? <tfoot>{footer}</tfoot> : null}
     </table>
   );
-  return scroll ? (
-    <div className="table-wrap usage-scroll" role="region" aria-label={caption} tabIndex={0}>
+  // Any of these tables can be wider than the screen (it then scrolls sideways in its wrapper): the wrapper is a named,
+  // focusable region so it can be scrolled with the keyboard (WCAG 2.1.1).
+  return (
+    <div className={scroll ? 'table-wrap usage-scroll' : 'table-wrap'} role="region" aria-label={caption} tabIndex={0}>
       {table}
     </div>
-  ) : (
-    <div className="table-wrap">{table}</div>
   );
 }

@@ -82,7 +82,7 @@ export function MonthlyHoursChart({ data, series }: { data: Record<string, numbe
     <BarChart data={data} accessibilityLayer={false} margin={{ top: 16, right: 24, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#d8dee4" vertical={false} />
       <XAxis dataKey="month" tickFormatter={(month: string) => monthLabel(month)} tick={AXIS} />
-      <YAxis tickFormatter={(hours: number) => formatNumber(hours, 1)} tick={AXIS} width={56} label={{ value: 'CPU hours', angle: -90, position: 'insideLeft', ...AXIS }} />
+      <YAxis tickFormatter={(hours: number) => formatNumber(hours, hours > 0 && hours < 1 ? 3 : 1)} tick={AXIS} width={56} label={{ value: 'CPU hours', angle: -90, position: 'insideLeft', ...AXIS }} />
       <Tooltip labelFormatter={(month) => monthLabel(String(month))} formatter={(hours, name) => [`${formatHours(Number(hours))} CPU hours`, name]} />
       {series.length > 1 ? <Legend /> : null}
       {series.map((s, i) => (

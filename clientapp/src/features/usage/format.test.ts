@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, formatMoney, formatSize, isMonth, monthCount, monthLabel, monthsBetween, percentText } from './format';
+import { dayLabel, formatHours, formatMoney, formatSize, isMonth, monthCount, monthLabel, monthsBetween, percentText } from './format';
 import { processingText, storageText } from './QuotaFigures';
 
 describe('months', () => {
@@ -52,5 +52,11 @@ describe('figures', () => {
     expect(formatMoney(1234.5, 'EUR')).toBe('€1,234.50');
     expect(formatMoney(0.023, 'USD', { precise: true })).toBe('$0.023');
     expect(formatMoney(2.5, 'not-a-code')).toBe('2.50 not-a-code');
+  });
+
+  it('says a little processing is a little, not nothing', () => {
+    expect(formatHours(41.456)).toBe('41.46');
+    expect(formatHours(0.003)).toBe('< 0.01');
+    expect(formatHours(0)).toBe('0');
   });
 });

@@ -91,8 +91,9 @@ export function meterValue(used: number, quota: number | null): number | null {
   return Math.min(100, Math.round((Math.max(0, used) / quota) * 1000) / 10);
 }
 
-/** Hours, two decimals at most: 41.456 → "41.46". */
+/** Hours, two decimals at most: 41.456 → "41.46"; a little that would round to 0 says so: 0.003 → "< 0.01". */
 export function formatHours(hours: number): string {
+  if (hours > 0 && hours < 0.01) return '< 0.01';
   return formatNumber(hours, 2);
 }
 
