@@ -13,12 +13,15 @@ public sealed record ListMyNotifications(Guid OrganizationId, bool UnreadOnly, i
 
 public sealed class ListMyNotificationsHandler(IApplicationDbContext db, ICurrentUser currentUser) : IQueryHandler<ListMyNotifications, NotificationListDto>
 {
-    public async ValueTask<NotificationListDto> Handle(ListMyNotifications query, CancellationToken cancellationToken)
+    public async ValueTask<NotificationListDto> Handle(ListMyNotifications query, CancellationToken cancellationToken) =>
+        await ReadAsync(db, currentUser.UserId!.Value, query.UnreadOnly, query.Limit, cancellationToken);
+
+    internal static async Task<NotificationListDto> ReadAsync(IApplicationDbContext db, Guid me, bool unreadOnly, int? limit, CancellationToken cancellationToken)
     {
-        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == currentUser.UserId!.Value);
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == me);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
-        var items = await mine.Where(n => !query.UnreadOnly || n.ReadAt == null).OrderByDescending(n => n.CreatedAt)
-            .Take(Math.Clamp(query.Limit ?? 50, 1, 200))
+        var items = await mine.Where(n => !unreadOnly || n.ReadAt == null).OrderByDescending(n => n.CreatedAt)
+            .Take(Math.Clamp(limit ?? 50, 1, 200))
             .Select(n => new NotificationDto(n.Id, n.Event, n.Title, n.Link, n.CreatedAt, n.ReadAt)).ToListAsync(cancellationToken);
         return new NotificationListDto(unread, items);
     }
@@ -46,10 +49,11 @@ public sealed class MarkNotificationsReadHandler(IApplicationDbContext db, ICurr
         }
         else
         {
-            foreach (var n in await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null).ToListAsync(cancellationToken)) n.MarkRead(now);
+            // One statement, however many there are (the tenant filter keeps it to this organization).
+            await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return await new ListMyNotificationsHandler(db, currentUser).Handle(new ListMyNotifications(command.OrganizationId, false, null), cancellationToken);
+        return await ListMyNotificationsHandler.ReadAsync(db, me, false, null, cancellationToken);
     }
 }
 

@@ -74,6 +74,30 @@ public class NotificationTests(DatabaseProvider provider) : WebTestBase(provider
     }
 
     [Test]
+    public async Task Read_all_marks_mine_here_read_and_neither_another_persons_nor_another_organizations()
+    {
+        SeededLab other;
+        await using (var db = Database.CreateContext()) other = await SeededLab.CreateAsync(db, "Other Notify Lab");
+        var (analystId, curatorId, now) = (_lab.Members[BuiltInRole.Analyst].UserId, _lab.Members[BuiltInRole.ClinicalCurator].UserId, DateTimeOffset.UtcNow);
+        await using (var db = Database.CreateContext())
+        {
+            Domain.Notifications.Notification Add(Guid organizationId, Guid userId, string title) =>
+                new(organizationId, userId, Domain.Notifications.NotificationEvents.SampleAssigned, title, "/orgs", now);
+            db.Notifications.AddRange(Add(_lab.OrganizationId, analystId, "Here 1"), Add(_lab.OrganizationId, analystId, "Here 2"),
+                Add(other.OrganizationId, analystId, "Elsewhere"), Add(_lab.OrganizationId, curatorId, "The curator's"));
+            await db.SaveChangesAsync();
+        }
+        var read = await (await AsAsync(BuiltInRole.Analyst)).PostUnsafeAsync($"{Org}/notifications/read-all", new { });
+        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK), await read.Content.ReadAsStringAsync());
+        Assert.That((await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unreadCount").GetInt32(), Is.Zero);
+
+        await using var check = Database.CreateContext();
+        var unread = await check.Notifications.IgnoreQueryFilters().Where(n => n.ReadAt == null && (n.UserId == analystId || n.UserId == curatorId))
+            .Select(n => n.Title).ToListAsync();
+        Assert.That(unread, Is.EquivalentTo(new[] { "Elsewhere", "The curator's" }));
+    }
+
+    [Test]
     public async Task Someone_whose_role_sees_no_samples_is_not_told_of_a_sample_assigned_to_them()
     {
         // The Analyst's role becomes one that sees no samples at all (assigned or not).
