@@ -1,7 +1,8 @@
-import type { FormEvent } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/problem';
-import { Button, ProblemAlert, TextField } from '../../components';
+import { Button, LoadingState, ProblemAlert, RetryAlert, TextField } from '../../components';
 import { useFormFields } from '../auth/useFormErrors';
 import { MAX_MONTHS, type MonthRange } from './api';
 import { isMonth, monthCount } from './format';
@@ -90,5 +91,51 @@ export function MonthRangeForm({ from, to, custom, onApply, onReset, error, busy
         </div>
       </div>
     </form>
+  );
+}
+
+export interface MonthsShownProps<T> {
+  /** The page's query for the range (its answer names the range the server used). */
+  query: UseQueryResult<T & { from: string; to: string }, Error>;
+  range: MonthRange;
+  setRange: (range: MonthRange | null) => void;
+  /** "Loading your usage…" */
+  loadingLabel: string;
+  /** "Your usage could not be loaded" */
+  errorTitle: string;
+  children: (data: T) => ReactNode;
+}
+
+/**
+ * A usage page's body: the "Months shown" card (the range in the address, or the server's default), then the report
+ * for the range — or its loading state, or a retry for a failure other than a refused range (shown on the form).
+ */
+export function MonthsShown<T>({ query, range, setRange, loadingLabel, errorTitle, children }: MonthsShownProps<T>) {
+  const headingId = useId();
+  const from = query.data?.from ?? range.from ?? '';
+  const to = query.data?.to ?? range.to ?? '';
+  return (
+    <>
+      <section className="card" aria-labelledby={headingId}>
+        <h2 id={headingId} className="card__title">
+          Months shown
+        </h2>
+        <MonthRangeForm
+          key={`${from}|${to}`}
+          from={from}
+          to={to}
+          custom={Boolean(range.from || range.to)}
+          onApply={setRange}
+          onReset={() => setRange(null)}
+          error={query.error}
+          busy={query.isFetching}
+        />
+      </section>
+      {query.isPending && !query.isError ? <LoadingState label={loadingLabel} /> : null}
+      {query.isError && !isRangeRefusal(query.error) ? (
+        <RetryAlert title={errorTitle} message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : null}
+      {query.data ? children(query.data) : null}
+    </>
   );
 }

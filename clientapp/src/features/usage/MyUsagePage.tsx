@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { LoadingState, RetryAlert, usePageTitle } from '../../components';
+import { usePageTitle } from '../../components';
 import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
 import { usagePagePath, useMyUsage, type MyUsage } from './api';
 import { ChartFigure, MonthlyHoursChart } from './charts';
 import { formatHours, formatNumber, formatSize, monthLabel } from './format';
-import { isRangeRefusal, MonthRangeForm, useMonthRangeParams } from './MonthRangeForm';
+import { MonthsShown, useMonthRangeParams } from './MonthRangeForm';
 import { UsageTable } from './UsageTable';
 import './usage.css';
 
@@ -19,8 +19,6 @@ export default function MyUsagePage() {
   const { can } = usePermissions(orgId);
   const [range, setRange] = useMonthRangeParams();
   const usage = useMyUsage(orgId, range);
-  const from = usage.data?.from ?? range.from ?? '';
-  const to = usage.data?.to ?? range.to ?? '';
 
   return (
     <div className="page">
@@ -39,26 +37,9 @@ export default function MyUsagePage() {
         ) : null}
       </header>
 
-      <section className="card" aria-labelledby="my-usage-range-heading">
-        <h2 id="my-usage-range-heading" className="card__title">
-          Months shown
-        </h2>
-        <MonthRangeForm
-          key={`${from}|${to}`}
-          from={from}
-          to={to}
-          custom={Boolean(range.from || range.to)}
-          onApply={setRange}
-          onReset={() => setRange(null)}
-          error={usage.error}
-          busy={usage.isFetching}
-        />
-      </section>
-      {usage.isPending && !usage.isError ? <LoadingState label="Loading your usage…" /> : null}
-      {usage.isError && !isRangeRefusal(usage.error) ? (
-        <RetryAlert title="Your usage could not be loaded" message={usage.error.message} onRetry={() => void usage.refetch()} />
-      ) : null}
-      {usage.data ? <MyUsageReport usage={usage.data} /> : null}
+      <MonthsShown query={usage} range={range} setRange={setRange} loadingLabel="Loading your usage…" errorTitle="Your usage could not be loaded">
+        {(data) => <MyUsageReport usage={data} />}
+      </MonthsShown>
     </div>
   );
 }

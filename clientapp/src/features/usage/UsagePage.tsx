@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { ApiError } from '../../api/problem';
-import { Alert, LoadingState, RetryAlert, usePageTitle } from '../../components';
+import { Alert, usePageTitle } from '../../components';
 import { useCurrentOrgId, usePermissions } from '../organizations/permissions';
 import { myUsagePagePath, useUsage, type Usage, type WorkspaceMonth } from './api';
 import { ChartFigure, MonthlyHoursChart, StorageChart, type Series } from './charts';
 import { dayLabel, formatHours, formatNumber, formatSize, gigabytes, monthLabel, monthsBetween } from './format';
-import { isRangeRefusal, MonthRangeForm, useMonthRangeParams } from './MonthRangeForm';
+import { MonthsShown, useMonthRangeParams } from './MonthRangeForm';
 import { QuotaFigures } from './QuotaFigures';
 import { UsageTable } from './UsageTable';
 import './usage.css';
@@ -25,8 +25,6 @@ export default function UsagePage() {
   const usage = useUsage(orgId, range, { enabled: allowed });
   // The permission may have gone since my access was read: the server's 403 says the same as the missing permission.
   const refused = !allowed || (usage.error instanceof ApiError && usage.error.status === 403);
-  const from = usage.data?.from ?? range.from ?? '';
-  const to = usage.data?.to ?? range.to ?? '';
 
   return (
     <div className="page">
@@ -50,28 +48,9 @@ export default function UsagePage() {
           <Link to={myUsagePagePath(orgId)}>My usage</Link>.
         </Alert>
       ) : (
-        <>
-          <section className="card" aria-labelledby="usage-range-heading">
-            <h2 id="usage-range-heading" className="card__title">
-              Months shown
-            </h2>
-            <MonthRangeForm
-              key={`${from}|${to}`}
-              from={from}
-              to={to}
-              custom={Boolean(range.from || range.to)}
-              onApply={setRange}
-              onReset={() => setRange(null)}
-              error={usage.error}
-              busy={usage.isFetching}
-            />
-          </section>
-          {usage.isPending && !usage.isError ? <LoadingState label="Loading the usage…" /> : null}
-          {usage.isError && !isRangeRefusal(usage.error) ? (
-            <RetryAlert title="The usage could not be loaded" message={usage.error.message} onRetry={() => void usage.refetch()} />
-          ) : null}
-          {usage.data ? <UsageReport usage={usage.data} /> : null}
-        </>
+        <MonthsShown query={usage} range={range} setRange={setRange} loadingLabel="Loading the usage…" errorTitle="The usage could not be loaded">
+          {(data) => <UsageReport usage={data} />}
+        </MonthsShown>
       )}
     </div>
   );
